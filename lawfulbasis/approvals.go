@@ -1,0 +1,216 @@
+package lawfulbasis
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Confidence grades how well a legal fact is established, as the project's
+// law notes label it. An Unconfirmed fact is never hard-coded as certain:
+// it is data that a caller can switch off or override.
+type Confidence uint8
+
+const (
+	// Confirmed facts come from the primary text (Act, statutory instrument,
+	// Official Journal) or the regulator's own page.
+	Confirmed Confidence = iota + 1
+	// Corroborated facts come from two or more independent secondary
+	// sources that agree.
+	Corroborated
+	// Unconfirmed facts rest on one weak source, or sources conflict.
+	Unconfirmed
+)
+
+// String returns "confirmed", "corroborated" or "unconfirmed".
+func (c Confidence) String() string {
+	switch c {
+	case Confirmed:
+		return "confirmed"
+	case Corroborated:
+		return "corroborated"
+	case Unconfirmed:
+		return "unconfirmed"
+	}
+	return "unknown"
+}
+
+// Approval is one entry of a regime's list of approved third countries and
+// international organisations: an EU adequacy decision (Art 45(3)), or UK
+// approval regulations (Art 45A) or a country deemed adequate (DPA 2018 Sch
+// 21 para 5, treated as approved by DUAA Sch 9 para 25).
+type Approval struct {
+	Regime     Regime
+	Country    string    // ISO 3166-1 alpha-2 code; "EU" for the EU institutions; an organisation's short name for an international organisation
+	Name       string    // the country or organisation
+	Instrument string    // the decision or regulations, with its number where known
+	From       time.Time // first day of the approval
+	Until      time.Time // first day it no longer applies; zero: in force
+	Scope      string    // partial scope, e.g. "commercial organisations subject to PIPEDA"; empty for the whole country
+	Certified  bool      // covers only recipients certified under a scheme (the Data Privacy Framework)
+	Confidence Confidence
+	Source     string
+}
+
+// Covers reports whether the approval applies on the day of at.
+func (a Approval) Covers(at time.Time) bool {
+	d := day(at)
+	if !a.From.IsZero() && d.Before(day(a.From)) {
+		return false
+	}
+	return a.Until.IsZero() || d.Before(day(a.Until))
+}
+
+// Approvals is a list of approvals, for one or both regimes. The built-in
+// list is [DefaultApprovals]; a caller can switch entries off (for example
+// [Approvals.WithoutDPF]) or add its own, and pass the list to the checks.
+type Approvals []Approval
+
+// Lookup finds the approval that covers a transfer under r to country (an
+// ISO 3166-1 alpha-2 code, any case, or an organisation's short name) on the
+// day of at. Under the UK regime before 1 January 2021 the EU regime's list
+// applies, because the GDPR applied in the UK until then.
+func (l Approvals) Lookup(r Regime, country string, at time.Time) (Approval, bool) {
+	if r == UK && day(at).Before(UKGDPRStart) {
+		r = EU
+	}
+	c := strings.ToUpper(strings.TrimSpace(country))
+	for _, a := range l {
+		if a.Regime == r && a.Country == c && a.Covers(at) {
+			return a, true
+		}
+	}
+	return Approval{}, false
+}
+
+// Without returns a copy of the list without the entries drop reports true
+// for.
+func (l Approvals) Without(drop func(Approval) bool) Approvals {
+	return slices.DeleteFunc(slices.Clone(l), drop)
+}
+
+// WithoutDPF returns the list without the Data Privacy Framework and its UK
+// Extension: the switch for the day the pending appeal against the DPF
+// decision (Case C-703/25 P) succeeds, or for a cautious DPO.
+func (l Approvals) WithoutDPF() Approvals {
+	return l.Without(func(a Approval) bool { return a.Country == "US" && a.Certified && a.Until.IsZero() })
+}
+
+// EEA is the list of the 30 states of the European Economic Area: the 27
+// member states of the EU with Iceland, Liechtenstein and Norway, as ISO
+// 3166-1 alpha-2 codes.
+var eea = []struct{ code, name string }{
+	{"AT", "Austria"}, {"BE", "Belgium"}, {"BG", "Bulgaria"}, {"HR", "Croatia"}, {"CY", "Cyprus"},
+	{"CZ", "Czechia"}, {"DK", "Denmark"}, {"EE", "Estonia"}, {"FI", "Finland"}, {"FR", "France"},
+	{"DE", "Germany"}, {"GR", "Greece"}, {"HU", "Hungary"}, {"IE", "Ireland"}, {"IT", "Italy"},
+	{"LV", "Latvia"}, {"LT", "Lithuania"}, {"LU", "Luxembourg"}, {"MT", "Malta"}, {"NL", "Netherlands"},
+	{"PL", "Poland"}, {"PT", "Portugal"}, {"RO", "Romania"}, {"SK", "Slovakia"}, {"SI", "Slovenia"},
+	{"ES", "Spain"}, {"SE", "Sweden"}, {"IS", "Iceland"}, {"LI", "Liechtenstein"}, {"NO", "Norway"},
+}
+
+// IsEEA reports whether country (ISO 3166-1 alpha-2) is a state of the
+// European Economic Area.
+func IsEEA(country string) bool {
+	c := strings.ToUpper(strings.TrimSpace(country))
+	for _, e := range eea {
+		if e.code == c {
+			return true
+		}
+	}
+	return false
+}
+
+// ThirdCountry reports whether a transfer under r to country on the day of
+// at is a restricted transfer at all. Under the EU regime the EEA states are
+// not third countries, nor was the United Kingdom before 1 January 2021
+// (the end of the transition period). Under the UK regime the United Kingdom
+// is not a third country, and before 1 January 2021 the EEA states were not
+// either.
+func ThirdCountry(r Regime, country string, at time.Time) bool {
+	c := strings.ToUpper(strings.TrimSpace(country))
+	before := day(at).Before(UKGDPRStart)
+	switch {
+	case c == "GB" || c == "UK":
+		return r == EU && !before
+	case IsEEA(c):
+		return r == UK && !before
+	}
+	return true
+}
+
+const (
+	sch21      = "DPA 2018 Sch 21 para 5, treated as approved by regulations under UK GDPR Art 45A by DUAA Sch 9 para 25"
+	sch21Src   = "https://www.legislation.gov.uk/ukpga/2018/12/schedule/21"
+	euListSrc  = "European Commission adequacy decisions, compiled from CNPD Luxembourg's list (law note section 8)"
+	dpfPending = "appeal pending, Case C-703/25 P (OJ C/2025/6610); General Court dismissed T-553/23 Latombe on 3 September 2025"
+)
+
+// DefaultApprovals returns a fresh copy of the built-in approval lists of
+// both regimes, as they stood on [LawAsOf]. Each entry carries its
+// instrument, dates, scope, confidence and source.
+func DefaultApprovals() Approvals {
+	var l Approvals
+	uk := func(code, name, scope string) {
+		l = append(l, Approval{Regime: UK, Country: code, Name: name, Instrument: sch21, From: UKGDPRStart,
+			Scope: scope, Confidence: Confirmed, Source: sch21Src})
+	}
+	for _, e := range eea {
+		uk(e.code, e.name, "")
+	}
+	uk("GI", "Gibraltar", "")
+	uk("EU", "EU institutions, bodies, offices and agencies", "")
+	for _, c := range []struct{ code, name, scope string }{
+		{"CH", "Switzerland", ""},
+		{"CA", "Canada", "recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA)"},
+		{"AR", "Argentina", ""}, {"GG", "Guernsey", ""}, {"IM", "Isle of Man", ""}, {"JE", "Jersey", ""},
+		{"FO", "Faroe Islands", ""}, {"AD", "Andorra", ""}, {"IL", "Israel", ""}, {"UY", "Uruguay", ""},
+		{"NZ", "New Zealand", ""},
+		{"JP", "Japan", "recipients subject to the Act on the Protection of Personal Information (APPI)"},
+	} {
+		uk(c.code, c.name, c.scope)
+	}
+	l = append(l,
+		Approval{Regime: UK, Country: "KR", Name: "Republic of Korea",
+			Instrument: "Data Protection (Adequacy) (Republic of Korea) Regulations 2022, SI 2022/1213",
+			From:       date(2022, 12, 19), Scope: "recipients subject to the Personal Information Protection Act (PIPA)",
+			Confidence: Corroborated, Source: "https://www.legislation.gov.uk/uksi/2022/1213"},
+		Approval{Regime: UK, Country: "US", Name: "United States (UK Extension to the EU-US Data Privacy Framework)",
+			Instrument: "Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028",
+			From:       date(2023, 10, 12), Scope: "organisations on the Data Privacy Framework List that participate in the UK Extension",
+			Certified: true, Confidence: Corroborated, Source: "https://www.legislation.gov.uk/uksi/2023/1028; " + dpfPending},
+	)
+	eu := func(code, name, instrument string, from, until time.Time, scope string, conf Confidence) {
+		l = append(l, Approval{Regime: EU, Country: code, Name: name, Instrument: instrument, From: from, Until: until,
+			Scope: scope, Confidence: conf, Source: euListSrc})
+	}
+	z := time.Time{}
+	eu("CH", "Switzerland", "Commission Decision 2000/518/EC", date(2000, 7, 26), z, "", Corroborated)
+	eu("CA", "Canada", "Commission Decision 2002/2/EC", date(2001, 12, 20), z, "commercial organisations subject to PIPEDA", Corroborated)
+	eu("AR", "Argentina", "Commission Decision 2003/490/EC", date(2003, 6, 30), z, "", Corroborated)
+	eu("GG", "Guernsey", "Commission Decision 2003/821/EC", date(2003, 11, 21), z, "", Corroborated)
+	eu("IM", "Isle of Man", "Commission Decision 2004/411/EC", date(2004, 4, 28), z, "", Corroborated)
+	eu("JE", "Jersey", "Commission Decision 2008/393/EC", date(2008, 5, 8), z, "", Corroborated)
+	eu("FO", "Faroe Islands", "Commission Decision 2010/146/EU", date(2010, 3, 5), z, "", Corroborated)
+	eu("AD", "Andorra", "Commission Decision 2010/625/EU", date(2010, 10, 19), z, "", Corroborated)
+	eu("IL", "Israel", "Commission Decision 2011/61/EU", date(2011, 1, 31), z, "", Corroborated)
+	eu("UY", "Uruguay", "Commission Implementing Decision 2012/484/EU", date(2012, 8, 21), z, "", Corroborated)
+	eu("NZ", "New Zealand", "Commission Implementing Decision 2013/65/EU", date(2012, 12, 19), z, "", Corroborated)
+	eu("JP", "Japan", "Commission Implementing Decision (EU) 2019/419", date(2019, 1, 23), z, "private sector recipients subject to the APPI", Corroborated)
+	eu("KR", "Republic of Korea", "Commission Implementing Decision (EU) 2022/254", date(2021, 12, 17), z, "recipients subject to the Personal Information Protection Act (PIPA)", Corroborated)
+	eu("GB", "United Kingdom", "EU-UK Trade and Cooperation Agreement Art FINPROV.10A (interim provision)", UKGDPRStart, date(2021, 6, 28), "", Corroborated)
+	eu("GB", "United Kingdom", "Commission Implementing Decision (EU) 2021/1772, renewed on 19 December 2025 until 27 December 2031 (renewal decision number unconfirmed)",
+		date(2021, 6, 28), date(2031, 12, 27), "", Corroborated)
+	eu("BR", "Brazil", "Commission adequacy decision of 26 January 2026 (mutual with Brazil's ANPD)", date(2026, 1, 26), z, "", Corroborated)
+	eu("EPO", "European Patent Organisation", "Commission adequacy decision of 15 July 2025 (first for an international organisation)", date(2025, 7, 15), z, "", Corroborated)
+	l = append(l,
+		Approval{Regime: EU, Country: "US", Name: "United States (EU-US Privacy Shield)",
+			Instrument: "Commission Implementing Decision (EU) 2016/1250, invalidated by the Court of Justice in Case C-311/18",
+			From:       date(2016, 8, 1), Until: PrivacyShieldInvalid, Scope: "organisations certified under the Privacy Shield",
+			Certified: true, Confidence: Confirmed, Source: "ECLI:EU:C:2020:559"},
+		Approval{Regime: EU, Country: "US", Name: "United States (EU-US Data Privacy Framework)",
+			Instrument: "Commission Implementing Decision (EU) 2023/1795", From: date(2023, 7, 10),
+			Scope:     "organisations certified under the EU-US Data Privacy Framework",
+			Certified: true, Confidence: Corroborated, Source: dpfPending},
+	)
+	return l
+}
