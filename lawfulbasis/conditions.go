@@ -15,11 +15,11 @@ type Annex1 uint8
 // The Annex 1 conditions. Paragraphs 4 and 7 define terms of paragraphs 3
 // and 6 and are not conditions of their own.
 const (
-	Annex1Disclosure  Annex1 = iota + 1 // para 1: disclosure on request for the requester's public task
-	Annex1Security                      // para 2: national security, public security and defence
-	Annex1Emergencies                   // para 3: emergencies (Civil Contingencies Act 2004 Part 2)
-	Annex1Crime                         // para 5: detecting, investigating or preventing crime, apprehending or prosecuting offenders
-	Annex1Safeguarding                  // para 6: safeguarding vulnerable individuals
+	Annex1Disclosure   Annex1 = iota + 1 // para 1: disclosure on request for the requester's public task
+	Annex1Security                       // para 2: national security, public security and defence
+	Annex1Emergencies                    // para 3: emergencies (Civil Contingencies Act 2004 Part 2)
+	Annex1Crime                          // para 5: detecting, investigating or preventing crime, apprehending or prosecuting offenders
+	Annex1Safeguarding                   // para 6: safeguarding vulnerable individuals
 )
 
 func ukFromDUAA(note string) []Span {
@@ -109,7 +109,9 @@ const (
 	ArchivingResearch                              // Art 9(2)(j): archiving, scientific or historical research, statistics
 )
 
-func art9(point string) (string, string) { return "UK GDPR Art 9(2)(" + point + ")", "GDPR Art 9(2)(" + point + ")" }
+func art9(point string) (string, string) {
+	return "UK GDPR Art 9(2)(" + point + ")", "GDPR Art 9(2)(" + point + ")"
+}
 
 func art9info(point, slug, title, plain string, keys ...string) info {
 	uk, eu := art9(point)
@@ -211,44 +213,44 @@ type Schedule1 uint8
 // The disclosure cases of paragraphs 10(2) and 27(3), which need no
 // appropriate policy document, are values of their own.
 const (
-	Sch1Employment                Schedule1 = iota + 1 // Pt 1 para 1
-	Sch1HealthOrSocialCare                             // Pt 1 para 2
-	Sch1PublicHealth                                   // Pt 1 para 3
-	Sch1Research                                       // Pt 1 para 4
-	Sch1StatutoryPurposes                              // Pt 2 para 6
-	Sch1AdministrationOfJustice                        // Pt 2 para 7
-	Sch1EqualityOfOpportunity                          // Pt 2 para 8
-	Sch1RacialDiversity                                // Pt 2 para 9
-	Sch1PreventingUnlawfulActs                         // Pt 2 para 10
-	Sch1UnlawfulActsDisclosure                         // Pt 2 para 10(2)
-	Sch1ProtectingAgainstDishonesty                    // Pt 2 para 11
-	Sch1RegulatoryRequirements                         // Pt 2 para 12
-	Sch1Journalism                                     // Pt 2 para 13
-	Sch1PreventingFraud                                // Pt 2 para 14
-	Sch1TerroristFinancing                             // Pt 2 para 15
-	Sch1DisabilitySupport                              // Pt 2 para 16
-	Sch1Counselling                                    // Pt 2 para 17
-	Sch1Safeguarding                                   // Pt 2 para 18
-	Sch1EconomicWellBeing                              // Pt 2 para 19
-	Sch1Insurance                                      // Pt 2 para 20
-	Sch1OccupationalPensions                           // Pt 2 para 21
-	Sch1PoliticalParties                               // Pt 2 para 22
-	Sch1ElectedRepresentatives                         // Pt 2 para 23
-	Sch1DisclosureToRepresentatives                    // Pt 2 para 24
-	Sch1PrisonerInformation                            // Pt 2 para 25
-	Sch1LegalJudgments                                 // Pt 2 para 26
-	Sch1AntiDoping                                     // Pt 2 para 27
-	Sch1AntiDopingDisclosure                           // Pt 2 para 27(3)
-	Sch1SportStandards                                 // Pt 2 para 28
-	Sch1Consent                                        // Pt 3 para 29
-	Sch1VitalInterests                                 // Pt 3 para 30
-	Sch1NotForProfit                                   // Pt 3 para 31
-	Sch1PublicDomain                                   // Pt 3 para 32
-	Sch1LegalClaims                                    // Pt 3 para 33
-	Sch1JudicialActs                                   // Pt 3 para 34
-	Sch1IndecencyAccounts                              // Pt 3 para 35
-	Sch1SubstantialPublicInterest                      // Pt 3 para 36: extension of the Part 2 conditions
-	Sch1InsuranceExtension                             // Pt 3 para 37
+	Sch1Employment                  Schedule1 = iota + 1 // Pt 1 para 1
+	Sch1HealthOrSocialCare                               // Pt 1 para 2
+	Sch1PublicHealth                                     // Pt 1 para 3
+	Sch1Research                                         // Pt 1 para 4
+	Sch1StatutoryPurposes                                // Pt 2 para 6
+	Sch1AdministrationOfJustice                          // Pt 2 para 7
+	Sch1EqualityOfOpportunity                            // Pt 2 para 8
+	Sch1RacialDiversity                                  // Pt 2 para 9
+	Sch1PreventingUnlawfulActs                           // Pt 2 para 10
+	Sch1UnlawfulActsDisclosure                           // Pt 2 para 10(2)
+	Sch1ProtectingAgainstDishonesty                      // Pt 2 para 11
+	Sch1RegulatoryRequirements                           // Pt 2 para 12
+	Sch1Journalism                                       // Pt 2 para 13
+	Sch1PreventingFraud                                  // Pt 2 para 14
+	Sch1TerroristFinancing                               // Pt 2 para 15
+	Sch1DisabilitySupport                                // Pt 2 para 16
+	Sch1Counselling                                      // Pt 2 para 17
+	Sch1Safeguarding                                     // Pt 2 para 18
+	Sch1EconomicWellBeing                                // Pt 2 para 19
+	Sch1Insurance                                        // Pt 2 para 20
+	Sch1OccupationalPensions                             // Pt 2 para 21
+	Sch1PoliticalParties                                 // Pt 2 para 22
+	Sch1ElectedRepresentatives                           // Pt 2 para 23
+	Sch1DisclosureToRepresentatives                      // Pt 2 para 24
+	Sch1PrisonerInformation                              // Pt 2 para 25
+	Sch1LegalJudgments                                   // Pt 2 para 26
+	Sch1AntiDoping                                       // Pt 2 para 27
+	Sch1AntiDopingDisclosure                             // Pt 2 para 27(3)
+	Sch1SportStandards                                   // Pt 2 para 28
+	Sch1Consent                                          // Pt 3 para 29
+	Sch1VitalInterests                                   // Pt 3 para 30
+	Sch1NotForProfit                                     // Pt 3 para 31
+	Sch1PublicDomain                                     // Pt 3 para 32
+	Sch1LegalClaims                                      // Pt 3 para 33
+	Sch1JudicialActs                                     // Pt 3 para 34
+	Sch1IndecencyAccounts                                // Pt 3 para 35
+	Sch1SubstantialPublicInterest                        // Pt 3 para 36: extension of the Part 2 conditions
+	Sch1InsuranceExtension                               // Pt 3 para 37
 )
 
 // sch1 is the data of one Schedule 1 condition beyond the common info.

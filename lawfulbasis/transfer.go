@@ -270,7 +270,7 @@ func (m Mechanism) NeedsCertifiedRecipient() bool {
 // day on safeguards that met the old rules remain covered (DUAA Sch 9 para
 // 27), which a register records on the transfer, not here.
 func (m Mechanism) NeedsDataProtectionTest(r Regime, at time.Time) bool {
-	return r == UK && m.IsSafeguard() && !day(at).Before(DUAACommencement)
+	return r == UK && m.IsSafeguard() && !day(at).Before(DUAACommencement) && m.Available(r, at)
 }
 
 // NeedsDocumentedSafeguards reports whether the record of processing must
