@@ -1,0 +1,136 @@
+package rights
+
+import (
+	"time"
+
+	"github.com/article30/article30/lawfulbasis"
+)
+
+// basisRights is the ICO's table "How does the lawful basis affect
+// individuals' rights?" (ICO guidance "Lawful basis for processing"), with
+// the rights every basis carries added, and the row for recognised
+// legitimate interests from the ICO's recognised legitimate interest
+// guidance ("What else do we need to consider?") and DUAA s70(5).
+//
+// Every basis: Informed (Arts 13/14), Access (Art 15), Rectification
+// (Art 16), Restriction (Art 18), ComplainToAuthority (Art 77 / DPA s165):
+// the articles granting them do not depend on the basis.
+var basisRights = [...][]Right{
+	// Consent: erasure yes (Art 17(1)(b)), portability yes (Art 20(1)(a)),
+	// objection no but consent may be withdrawn (ICO table; Art 7(3)).
+	lawfulbasis.Consent: {Erasure, Portability, WithdrawConsent},
+	// Contract: erasure yes, portability yes (Art 20(1)(a)), objection no
+	// (ICO table).
+	lawfulbasis.Contract: {Erasure, Portability},
+	// Legal obligation: erasure no (Art 17(3)(b)), portability no,
+	// objection no (ICO table).
+	lawfulbasis.LegalObligation: nil,
+	// Vital interests: erasure yes, portability no, objection no (ICO
+	// table).
+	lawfulbasis.VitalInterests: {Erasure},
+	// Public task: erasure no (Art 17(3)(b)), portability no, objection yes
+	// (Art 21(1), point (e)) (ICO table).
+	lawfulbasis.PublicTask: {Object},
+	// Recognised legitimate interests (UK only): portability no (ICO
+	// recognised legitimate interest guidance, "What else do we need to
+	// consider?"); objection yes (Art 21(1) as amended by DUAA s70(5), which
+	// inserts ", (ea)" after "point (e)"); erasure yes on the normal grounds,
+	// including Art 17(1)(c) after an objection, since no Art 17(3)
+	// exception covers point (ea). The erasure row is an inference from the
+	// statute: no ICO statement specific to (ea) was found, so it is the
+	// conservative answer (the right may apply), not a confirmed one.
+	lawfulbasis.RecognisedLegitimateInterests: {Erasure, Object},
+	// Legitimate interests: erasure yes, portability no, objection yes
+	// (Art 21(1), point (f)) (ICO table).
+	lawfulbasis.LegitimateInterests: {Erasure, Object},
+}
+
+// always are the rights that apply whatever the basis.
+var always = []Right{Informed, Access, Rectification, Restriction, ComplainToAuthority}
+
+// For returns the rights that apply when processing relies on the given
+// lawful bases: the union over the bases, sorted in the order of the
+// constants, without duplicates. Invalid bases are ignored; with no valid
+// basis the result is nil.
+//
+// It follows the ICO's table "How does the lawful basis affect individuals'
+// rights?" (guidance "Lawful basis for processing"):
+//
+//   - Informed, Access, Rectification, Restriction and ComplainToAuthority
+//     apply under every basis.
+//   - Erasure applies unless the only bases are legal obligation and/or
+//     public task (Art 17(3)(b)).
+//   - Portability applies only under consent or contract (Art 20(1)(a)).
+//   - Object applies only under public task, recognised legitimate
+//     interests or legitimate interests (Art 21(1), to which DUAA s70(5)
+//     added point (ea)). The absolute right to object to direct marketing
+//     (Art 21(2)) depends on the purpose, not the basis, and is not modelled
+//     here.
+//   - WithdrawConsent applies only under consent (Art 7(3)).
+//
+// For recognised legitimate interests, objection and erasure apply and
+// portability does not (ICO recognised legitimate interest guidance, "What
+// else do we need to consider?").
+//
+// Two rights are never returned because they do not depend on the basis:
+// AutomatedDecisions applies only where solely automated significant
+// decisions are taken about the person (Art 22; UK GDPR Arts 22A-22D), which
+// the basis does not tell; ComplainToController depends on the regime and
+// the date (see [ForRegime]).
+//
+// For does not check that a basis exists under a regime; [ForRegime] does.
+func For(bases ...lawfulbasis.Basis) []Right {
+	var set [len(infos)]bool
+	found := false
+	for _, b := range bases {
+		if !b.Valid() || int(b) >= len(basisRights) {
+			continue
+		}
+		found = true
+		for _, r := range basisRights[b] {
+			set[r] = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	for _, r := range always {
+		set[r] = true
+	}
+	var out []Right
+	for _, r := range All() {
+		if set[r] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ForRegime is like [For] for processing under regime g on the day of at.
+// It first drops the bases not available under g on that day, as
+// [lawfulbasis.Basis.Available] says (recognised legitimate interests exists
+// only under the UK regime, from 5 February 2026); with no basis left the
+// result is nil. It then adds ComplainToController under the UK regime from
+// 19 June 2026 (DPA 2018 s164A; SI 2026/82 reg 3).
+func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) []Right {
+	var ok []lawfulbasis.Basis
+	for _, b := range bases {
+		if b.Available(g, at) {
+			ok = append(ok, b)
+		}
+	}
+	out := For(ok...)
+	if out == nil || !ComplainToController.Available(g, at) {
+		return out
+	}
+	// Insert in constant order: ComplainToController sorts just before
+	// ComplainToAuthority, which every non-empty result ends with.
+	i := len(out)
+	for i > 0 && out[i-1] > ComplainToController {
+		i--
+	}
+	out = append(out, 0)
+	copy(out[i+1:], out[i:])
+	out[i] = ComplainToController
+	return out
+}
