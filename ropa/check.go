@@ -1,0 +1,297 @@
+package ropa
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/article30/article30/lawfulbasis"
+)
+
+// Severity grades a finding.
+type Severity uint8
+
+// Severities, least serious first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", uint8(s))
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads "info", "warning" or "error".
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch strings.ToLower(strings.TrimSpace(string(b))) {
+	case "info":
+		*s = Info
+	case "warning":
+		*s = Warning
+	case "error":
+		*s = Error
+	default:
+		return &EnumError{Kind: "severity", Value: string(b), Accepted: []string{"info", "warning", "error"}}
+	}
+	return nil
+}
+
+// Rule is a compliance rule: a stable ID, a severity, what it means, the
+// law it cites, where and when it applies, and the check itself.
+type Rule struct {
+	ID       string
+	Severity Severity
+	// Summary says in one sentence what the rule checks, for the rule
+	// catalogue.
+	Summary string
+	// Article is cited with the regime's prefix ("30(1)(b)" becomes "UK GDPR
+	// Art 30(1)(b)" or "GDPR Art 30(1)(b)"); Citation, when set, is used as
+	// it stands instead (e.g. "DPA 2018 s164A").
+	Article  string
+	Citation string
+	// Regimes the rule applies under; empty means both.
+	Regimes []lawfulbasis.Regime
+	// From and Until bound the dates the rule applies at (Until exclusive);
+	// zero means unbounded.
+	From, Until time.Time
+	// Check inspects the register and reports findings through c.
+	Check func(c *Context)
+}
+
+// Cite returns the rule's citation under r.
+func (r *Rule) Cite(reg lawfulbasis.Regime) string {
+	if r.Citation != "" {
+		return r.Citation
+	}
+	return reg.Cite(r.Article)
+}
+
+// AppliesTo reports whether the rule applies under reg on the day of at.
+func (r *Rule) AppliesTo(reg lawfulbasis.Regime, at time.Time) bool {
+	if len(r.Regimes) > 0 && !slices.Contains(r.Regimes, reg) {
+		return false
+	}
+	d := civil(at)
+	if !r.From.IsZero() && d.Before(civil(r.From)) {
+		return false
+	}
+	return r.Until.IsZero() || d.Before(civil(r.Until))
+}
+
+func civil(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Finding is one result of a rule: what it is about (the path of the
+// element and its activity) and what is wrong.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Path     string   `json:"path"`
+	Activity string   `json:"activity,omitempty"`
+	Message  string   `json:"message"`
+	Citation string   `json:"citation"`
+}
+
+// Report is the outcome of [Check]: the findings sorted by path, rule and
+// message, and their counts by severity.
+type Report struct {
+	Regime   lawfulbasis.Regime `json:"regime"`
+	AsOf     time.Time          `json:"asOf"`
+	Findings []Finding          `json:"findings"`
+	Errors   int                `json:"errors"`
+	Warnings int                `json:"warnings"`
+	Infos    int                `json:"infos"`
+}
+
+// ErrFindings is the sentinel under [Report.Err].
+var ErrFindings = errors.New("ropa: register has error findings")
+
+// Err returns nil when the report has no error findings, and otherwise an
+// error wrapping [ErrFindings] that counts them.
+func (r Report) Err() error {
+	if r.Errors == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %d error(s), %d warning(s)", ErrFindings, r.Errors, r.Warnings)
+}
+
+// IDs returns the distinct rule IDs of the findings, sorted.
+func (r Report) IDs() []string {
+	var ids []string
+	for _, f := range r.Findings {
+		ids = append(ids, f.Rule)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// Context is what a rule's Check sees: the register, the regime and date
+// the law is applied at, and the settings of the run.
+type Context struct {
+	Register  *Register
+	Regime    lawfulbasis.Regime
+	At        time.Time
+	Approvals lawfulbasis.Approvals
+	// ConsentAge is the age of digital consent for information society
+	// services (UK GDPR Art 8(1): 13; EU member states set 13 to 16).
+	ConsentAge int
+
+	rule     *Rule
+	findings []Finding
+}
+
+// Report records a finding of the running rule about the element at path,
+// in the activity with the given ID ("" for the register as a whole).
+func (c *Context) Report(path, activity, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	c.findings = append(c.findings, Finding{
+		Rule: c.rule.ID, Severity: c.rule.Severity, Path: path, Activity: activity,
+		Message: msg, Citation: c.rule.Cite(c.Regime),
+	})
+}
+
+// Option configures [Check].
+type Option func(*config)
+
+type config struct {
+	at         time.Time
+	approvals  lawfulbasis.Approvals
+	consentAge int
+	extra      []Rule
+	off        map[string]bool
+	only       map[string]bool
+}
+
+// AsOf applies the law as it stood on the day of t. Without it, Check
+// applies the law as of [lawfulbasis.LawAsOf]: the library never reads the
+// clock.
+func AsOf(t time.Time) Option { return func(c *config) { c.at = t } }
+
+// WithApprovals replaces the approved-country lists (for example with
+// lawfulbasis.DefaultApprovals().WithoutDPF()).
+func WithApprovals(a lawfulbasis.Approvals) Option { return func(c *config) { c.approvals = a } }
+
+// WithConsentAge sets the age of digital consent (default 13, UK GDPR Art
+// 8(1); the Secretary of State may set 13 to 16 under Art 8(2A)).
+func WithConsentAge(age int) Option { return func(c *config) { c.consentAge = age } }
+
+// WithRules adds rules of the caller's own to the catalogue.
+func WithRules(rules ...Rule) Option { return func(c *config) { c.extra = append(c.extra, rules...) } }
+
+// Without switches off the rules with these IDs.
+func Without(ids ...string) Option {
+	return func(c *config) {
+		for _, id := range ids {
+			c.off[id] = true
+		}
+	}
+}
+
+// Only runs just the rules with these IDs.
+func Only(ids ...string) Option {
+	return func(c *config) {
+		if c.only == nil {
+			c.only = map[string]bool{}
+		}
+		for _, id := range ids {
+			c.only[id] = true
+		}
+	}
+}
+
+// Check applies the compliance rules to reg under its jurisdiction, as the
+// law stood on the date given by [AsOf], and returns the findings. Rules
+// whose regime or dates do not cover that date are skipped. Check does not
+// modify reg and is safe to call from several goroutines.
+func Check(reg *Register, opts ...Option) Report {
+	cfg := config{at: lawfulbasis.LawAsOf, consentAge: 13, off: map[string]bool{}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.approvals == nil {
+		cfg.approvals = defaultApprovals
+	}
+	c := &Context{Register: reg, Regime: reg.Jurisdiction, At: cfg.at, Approvals: cfg.approvals, ConsentAge: cfg.consentAge}
+	run := func(r *Rule) {
+		if cfg.off[r.ID] || (cfg.only != nil && !cfg.only[r.ID]) || !r.AppliesTo(c.Regime, c.At) || r.Check == nil {
+			return
+		}
+		c.rule = r
+		r.Check(c)
+	}
+	for i := range builtin {
+		run(&builtin[i])
+	}
+	for i := range cfg.extra {
+		run(&cfg.extra[i])
+	}
+	rep := Report{Regime: c.Regime, AsOf: civil(c.At), Findings: c.findings}
+	slices.SortFunc(rep.Findings, func(a, b Finding) int {
+		return cmp.Or(comparePath(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
+	})
+	for _, f := range rep.Findings {
+		switch f.Severity {
+		case Error:
+			rep.Errors++
+		case Warning:
+			rep.Warnings++
+		default:
+			rep.Infos++
+		}
+	}
+	return rep
+}
+
+var defaultApprovals = lawfulbasis.DefaultApprovals()
+
+// comparePath orders paths so that activities[2] comes before
+// activities[10].
+func comparePath(a, b string) int {
+	for a != "" && b != "" {
+		ia, ib := strings.IndexAny(a, "0123456789"), strings.IndexAny(b, "0123456789")
+		if ia < 0 || ib < 0 || a[:ia] != b[:ib] {
+			return strings.Compare(a, b)
+		}
+		a, b = a[ia:], b[ib:]
+		na, ra := leadingInt(a)
+		nb, rb := leadingInt(b)
+		if na != nb {
+			return cmp.Compare(na, nb)
+		}
+		a, b = ra, rb
+	}
+	return strings.Compare(a, b)
+}
+
+func leadingInt(s string) (int, string) {
+	n, i := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	return n, s[i:]
+}
+
+// Rules returns the built-in rule catalogue, in a stable order.
+func Rules() []Rule { return slices.Clone(builtin) }

@@ -1,0 +1,46 @@
+// Package ropa models a record of processing activities (ROPA): the register
+// every controller keeps under Article 30 of the UK GDPR or the GDPR, and
+// every processor for the controllers it serves.
+//
+// # The register
+//
+// A [Register] is one organisation's record: its identity as controller,
+// its DPO and representative, joint controllers, the [lawfulbasis.Regime] it
+// is kept under, how people complain to it (DPA 2018 s164A), its controller
+// records ([Activity], Art 30(1)) and its processor records
+// ([ProcessorRecord], Art 30(2)). Each purpose of an activity carries its own
+// lawful basis. Data subjects ([Subject]) and data categories ([Category])
+// come from a catalogue with room for custom entries ("custom: Alumni",
+// "custom special: Facial geometry"); whether a category is special category
+// or criminal offence data is derived from the catalogue, never typed in by
+// hand for a well-known one.
+//
+// # Files
+//
+// [Decode] and [Load] read a register from YAML or JSON with the field names
+// of the JSON tags; [Encode] and [EncodeJSON] write it back, and a register
+// round-trips unchanged. An unknown field, an unknown enumeration value or a
+// value of the wrong type is a [*DecodeError] that names the file, line,
+// column and field path: a misspelt field is never dropped silently. A
+// retention rule that contains "unless x: P7Y" must be quoted in YAML,
+// because of its colon; [Encode] quotes it.
+//
+// # Two layers of checking
+//
+// [Register.Validate] checks structure with go-playground/validator:
+// required fields, the form of emails, URLs and country codes, text lengths,
+// and that every enumeration holds a known value. Its [ValidationErrors]
+// carry the JSON path of each problem: activities[3].purposes[0].basis.
+//
+// [Check] applies the catalogue of compliance rules ([Rules]) as the law
+// stood on a date ([AsOf]; without it, [lawfulbasis.LawAsOf]: the package
+// never reads the clock). Each [Rule] has a stable ID, a severity, a
+// citation written as "UK GDPR Art 30(1)(b)", "GDPR Art 9(2)(b)" or "DPA
+// 2018 s164A", and the regimes and dates it applies to. Callers add their
+// own rules with [WithRules] and switch built-in ones off with [Without].
+// The [Report] lists the findings sorted by path, with counts by severity;
+// [Report.Err] is non-nil when any finding is an error.
+//
+// The checks describe the law as this module understands it; they are not
+// legal advice.
+package ropa
