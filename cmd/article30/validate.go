@@ -1,0 +1,434 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/ropa"
+)
+
+var validateCommand = &command{
+	name:    "validate",
+	summary: "check register files: their structure and the compliance rules",
+	usage:   "article30 validate [--format text|json] [--as-of YYYY-MM-DD] [--fail-on error|warning] [--no-color] FILE...",
+	detail: `
+Validate reads each register FILE (YAML or JSON; - reads standard input),
+checks its structure (required fields, email addresses, URLs, country
+codes) and applies the compliance rules as the law stood on the --as-of
+date. A file that cannot be read or parsed is reported on standard error
+with its line, column and field path, and the other files are still
+checked.
+
+Exit status: 0 when no finding is at or above --fail-on; 1 when one is
+(a structural problem is an error); 2 when a file cannot be read or parsed,
+or on a usage error. 2 wins over 1.`,
+	examples: []string{
+		"article30 validate register.yaml",
+		"article30 validate --as-of 2026-06-19 examples/registers/*.yaml",
+		"article30 validate --format json register.yaml > findings.json",
+	},
+	flags: validateFlags,
+}
+
+// structureRule is the rule ID of the findings that report the structural
+// problems of Register.Validate.
+const structureRule = "structure"
+
+// stdinName names standard input, read for the FILE "-", in messages.
+const stdinName = "<stdin>"
+
+func validateFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
+	format := fs.String("format", "text", "output `format`: text for people, or json (one array of all findings) for programs")
+	asOf := fs.String("as-of", "", "apply the law as it stood on this date, written `YYYY-MM-DD` (default today)")
+	failOn := fs.String("fail-on", "error", "exit 1 on a finding of this `severity` or worse: error or warning")
+	noColor := fs.Bool("no-color", false, "do not colour the text (colour is used only on a terminal, and not when NO_COLOR is set)")
+	return func(e *env, files []string) (int, error) {
+		if *format != "text" && *format != "json" {
+			return 0, fmt.Errorf("--format %q: want text or json", *format)
+		}
+		var threshold ropa.Severity
+		switch *failOn {
+		case "error":
+			threshold = ropa.Error
+		case "warning":
+			threshold = ropa.Warning
+		default:
+			return 0, fmt.Errorf("--fail-on %q: want error or warning", *failOn)
+		}
+		var at time.Time
+		if *asOf == "" {
+			// The one place the clock is read: today in the local zone.
+			y, m, d := e.now().Date()
+			at = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		} else {
+			t, err := time.Parse(time.DateOnly, *asOf)
+			if err != nil {
+				return 0, fmt.Errorf("--as-of %q: want a date written YYYY-MM-DD", *asOf)
+			}
+			at = t
+		}
+		if len(files) == 0 {
+			return 0, errors.New("no FILE given")
+		}
+		if at.After(lawfulbasis.LawAsOf) {
+			fmt.Fprintf(e.stderr, "article30: note: this build knows the law as it stood on %s; later changes are not applied\n",
+				lawfulbasis.LawAsOf.Format(time.DateOnly))
+		}
+		v := &validation{env: e, at: at}
+		for _, name := range files {
+			v.file(name)
+		}
+		var err error
+		if *format == "json" {
+			err = v.writeJSON(e.stdout)
+		} else {
+			err = v.writeText(e.stdout, !*noColor && colorable(e))
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "article30: writing output: %v\n", err)
+			return exitFailure, nil
+		}
+		switch {
+		case v.unreadable > 0:
+			return exitFailure, nil
+		case v.worst() >= threshold:
+			return exitFindings, nil
+		}
+		return exitOK, nil
+	}
+}
+
+// validation collects the results of validating files.
+type validation struct {
+	*env
+	at         time.Time
+	results    []result
+	unreadable int // files that could not be read or parsed
+}
+
+// result is what validate found in one file.
+type result struct {
+	file     string
+	reg      *ropa.Register
+	regime   lawfulbasis.Regime // the register's, if valid
+	findings []ropa.Finding     // structural problems, then the rules' findings
+	errors   int
+	warnings int
+	infos    int
+}
+
+// file validates one file. A file that cannot be read or parsed is
+// reported on stderr at once and counted.
+func (v *validation) file(name string) {
+	reg, err := v.load(name)
+	if err != nil {
+		v.unreadable++
+		fmt.Fprintln(v.stderr, clean(loadMessage(err)))
+		return
+	}
+	if name == "-" {
+		name = stdinName
+	}
+	r := result{file: name, reg: reg}
+	r.findings = structural(reg)
+	if reg.Jurisdiction.Valid() {
+		// The rules cite the regime's law; without a jurisdiction the
+		// structural finding on it is all there is to say.
+		r.regime = reg.Jurisdiction
+		rep := ropa.Check(reg, ropa.AsOf(v.at))
+		r.findings = append(r.findings, rep.Findings...)
+	}
+	for _, f := range r.findings {
+		switch f.Severity {
+		case ropa.Error:
+			r.errors++
+		case ropa.Warning:
+			r.warnings++
+		default:
+			r.infos++
+		}
+	}
+	v.results = append(v.results, r)
+}
+
+func (v *validation) load(name string) (*ropa.Register, error) {
+	if name != "-" {
+		return ropa.Load(name)
+	}
+	reg, err := ropa.Decode(v.stdin)
+	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
+		de.File = stdinName
+	}
+	return reg, err
+}
+
+// loadMessage words a load error: a file that cannot be opened reads
+// "name: no such file or directory" rather than repeating the name.
+func loadMessage(err error) string {
+	if de, ok := errors.AsType[*ropa.DecodeError](err); ok && de.File != "" && de.Line == 0 && de.Path == "" {
+		if pe, ok := errors.AsType[*fs.PathError](de.Err); ok {
+			return de.File + ": " + pe.Err.Error()
+		}
+	}
+	return err.Error()
+}
+
+// structural turns the problems Register.Validate finds into error
+// findings of the rule "structure".
+func structural(reg *ropa.Register) []ropa.Finding {
+	err := reg.Validate()
+	if err == nil {
+		return nil
+	}
+	ve, ok := errors.AsType[ropa.ValidationErrors](err)
+	if !ok {
+		return []ropa.Finding{{Rule: structureRule, Severity: ropa.Error, Message: err.Error()}}
+	}
+	out := make([]ropa.Finding, 0, len(ve))
+	for _, fe := range ve {
+		msg := strings.TrimPrefix(fe.Error(), fe.Path+": ")
+		if fe.Rule == "required" {
+			msg = "required, and missing or empty"
+		}
+		out = append(out, ropa.Finding{
+			Rule:     structureRule,
+			Severity: ropa.Error,
+			Path:     fe.Path,
+			Activity: activityID(reg, fe.Path),
+			Message:  msg,
+		})
+	}
+	return out
+}
+
+// activityIndex returns N for a path that starts "activities[N]", or -1.
+func activityIndex(reg *ropa.Register, path string) int {
+	rest, ok := strings.CutPrefix(path, "activities[")
+	if !ok {
+		return -1
+	}
+	num, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return -1
+	}
+	i, err := strconv.Atoi(num)
+	if err != nil || i < 0 || i >= len(reg.Activities) {
+		return -1
+	}
+	return i
+}
+
+func activityID(reg *ropa.Register, path string) string {
+	if i := activityIndex(reg, path); i >= 0 {
+		return reg.Activities[i].ID
+	}
+	return ""
+}
+
+func (v *validation) worst() ropa.Severity {
+	var w ropa.Severity
+	for _, r := range v.results {
+		for _, f := range r.findings {
+			w = max(w, f.Severity)
+		}
+	}
+	return w
+}
+
+// jsonFinding is a finding in the JSON output: ropa.Finding's fields and
+// the file it is in.
+type jsonFinding struct {
+	File     string        `json:"file"`
+	Rule     string        `json:"rule"`
+	Severity ropa.Severity `json:"severity"`
+	Path     string        `json:"path"`
+	Activity string        `json:"activity,omitempty"`
+	Message  string        `json:"message"`
+	Citation string        `json:"citation"`
+}
+
+func (v *validation) writeJSON(w io.Writer) error {
+	out := []jsonFinding{}
+	for _, r := range v.results {
+		for _, f := range r.findings {
+			out = append(out, jsonFinding{File: r.file, Rule: f.Rule, Severity: f.Severity, Path: f.Path,
+				Activity: f.Activity, Message: f.Message, Citation: f.Citation})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// ANSI styles for the text output.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// colorable reports whether the text output may be coloured: stdout is a
+// terminal, NO_COLOR is not set (https://no-color.org) and TERM is not
+// "dumb".
+func colorable(e *env) bool {
+	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := e.stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// painter applies ANSI styles, or nothing when colour is off.
+type painter bool
+
+func (p painter) paint(style, s string) string {
+	if !p {
+		return s
+	}
+	return style + s + ansiReset
+}
+
+func (p painter) severity(s ropa.Severity) string {
+	text := fmt.Sprintf("%-7s", s)
+	switch s {
+	case ropa.Error:
+		return p.paint(ansiRed, text)
+	case ropa.Warning:
+		return p.paint(ansiYellow, text)
+	}
+	return p.paint(ansiCyan, text)
+}
+
+func (v *validation) writeText(w io.Writer, color bool) error {
+	p := painter(color)
+	var b strings.Builder
+	var errs, warns, infos int
+	for i, r := range v.results {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		errs, warns, infos = errs+r.errors, warns+r.warnings, infos+r.infos
+		law := "no valid jurisdiction"
+		if r.regime.Valid() {
+			law = fmt.Sprintf("law as of %s, %s regime", v.at.Format(time.DateOnly), strings.ToUpper(r.regime.String()))
+		}
+		b.WriteString(p.paint(ansiBold, fmt.Sprintf("%s — %s (%s)", clean(r.file), counts(r.errors, r.warnings, r.infos), law)))
+		b.WriteString("\n")
+		width := 0
+		for _, f := range r.findings {
+			width = max(width, len(f.Rule))
+		}
+		if len(r.findings) == 0 {
+			b.WriteString("  No findings.\n")
+		}
+		for _, g := range groups(r) {
+			b.WriteString("\n")
+			b.WriteString(p.paint(ansiBold, g.heading))
+			b.WriteString("\n")
+			for _, f := range g.findings {
+				fmt.Fprintf(&b, "  %s %-*s   %s\n", p.severity(f.Severity), width, clean(f.Rule), clean(f.Path))
+				msg := clean(f.Message)
+				if f.Citation != "" {
+					msg += " (" + clean(f.Citation) + ")"
+				}
+				fmt.Fprintf(&b, "    %s\n", msg)
+			}
+		}
+	}
+	if len(v.results) > 0 {
+		b.WriteString("\n")
+	}
+	total := fmt.Sprintf("Total: %s checked, %s", plural(len(v.results), "file", "files"), counts(errs, warns, infos))
+	if v.unreadable > 0 {
+		total += fmt.Sprintf("; %s could not be read", plural(v.unreadable, "file", "files"))
+	}
+	b.WriteString(p.paint(ansiBold, total))
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// group is the findings about the register as a whole or about one
+// activity, under a heading.
+type group struct {
+	heading  string
+	findings []ropa.Finding
+}
+
+// groups sorts a file's findings into the register's, then each
+// activity's in the register's order; within a group they keep their
+// order.
+func groups(r result) []group {
+	register := group{heading: "Register"}
+	byActivity := make([][]ropa.Finding, len(r.reg.Activities))
+	for _, f := range r.findings {
+		i := activityIndex(r.reg, f.Path)
+		if i < 0 {
+			register.findings = append(register.findings, f)
+			continue
+		}
+		byActivity[i] = append(byActivity[i], f)
+	}
+	var out []group
+	if len(register.findings) > 0 {
+		out = append(out, register)
+	}
+	for i, fs := range byActivity {
+		if len(fs) == 0 {
+			continue
+		}
+		a := r.reg.Activities[i]
+		id, name := a.ID, a.Name
+		if id == "" {
+			id = fmt.Sprintf("activities[%d]", i)
+		}
+		heading := "Activity " + clean(id)
+		if name != "" {
+			heading += ": " + clean(name)
+		}
+		out = append(out, group{heading: heading, findings: fs})
+	}
+	return out
+}
+
+func counts(errs, warns, infos int) string {
+	return fmt.Sprintf("%s, %s, %d info", plural(errs, "error", "errors"), plural(warns, "warning", "warnings"), infos)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// clean replaces control characters, so that text from a register file
+// (an activity's name, say) cannot move the cursor or change colours in a
+// terminal.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
