@@ -102,6 +102,12 @@ func decodeBytes(b []byte) (reg *Register, err error) {
 	if err := dec.Decode(&out); err != nil {
 		return nil, positioned(b, err)
 	}
+	// A number or boolean written without quotes into a text field (version:
+	// 1.10) is decoded by the YAML library in its canonical form ("1.1");
+	// put back the text as the user wrote it.
+	if f, err := parser.ParseBytes(b, 0); err == nil && len(f.Docs) > 0 {
+		keepLiterals(f.Docs[0].Body, reflect.ValueOf(&out).Elem())
+	}
 	return &out, nil
 }
 
@@ -194,6 +200,55 @@ func findBad(node ast.Node, t reflect.Type, path string) *DecodeError {
 		}
 	}
 	return nil
+}
+
+// keepLiterals walks node with the decoded value v and sets every string
+// field whose YAML scalar was not a string to the scalar's literal text.
+func keepLiterals(node ast.Node, v reflect.Value) {
+	switch n := node.(type) {
+	case nil:
+		return
+	case *ast.TagNode:
+		keepLiterals(n.Value, v)
+		return
+	case *ast.AnchorNode:
+		keepLiterals(n.Value, v)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			keepLiterals(node, v.Elem())
+		}
+	case reflect.String:
+		switch node.(type) {
+		case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+			if v.CanSet() && !reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+				v.SetString(node.GetToken().Value)
+			}
+		}
+	case reflect.Struct:
+		if reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+			return
+		}
+		m, ok := asMapping(node)
+		if !ok {
+			return
+		}
+		for _, mv := range m {
+			if f, ok := fieldByJSON(v.Type(), strings.TrimSpace(mv.Key.String())); ok {
+				keepLiterals(mv.Value, v.FieldByIndex(f.Index))
+			}
+		}
+	case reflect.Slice:
+		if seq, ok := node.(*ast.SequenceNode); ok {
+			for i, e := range seq.Values {
+				if i < v.Len() {
+					keepLiterals(e, v.Index(i))
+				}
+			}
+		}
+	}
 }
 
 func scalarText(sc ast.ScalarNode) string {

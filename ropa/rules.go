@@ -339,7 +339,10 @@ var builtin = []Rule{
 		Summary: "Consent is rarely freely given by employees or job applicants; another basis is usually right (ICO guidance on consent; Recital 43).",
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
-				if !a.hasSubject(Employees, JobApplicants, FormerEmployees) {
+				// Consent that PECR requires of everyone (cookies, marketing
+				// emails) on an activity that also serves website visitors or
+				// subscribers is not consent given in an employment context.
+				if !a.hasSubject(Employees, JobApplicants, FormerEmployees) || a.hasSubject(WebsiteVisitors, Subscribers) {
 					return
 				}
 				for j, pu := range a.Purposes {
@@ -390,7 +393,10 @@ var builtin = []Rule{
 				if !lawfulbasis.ThirdCountry(c.Regime, t.Country, c.At) {
 					return
 				}
-				_, approved := c.Approvals.Lookup(c.Regime, t.Country, c.At)
+				ap, approved := c.Approvals.Lookup(c.Regime, t.Country, c.At)
+				// An approval limited to certified recipients (the Data Privacy
+				// Framework) covers the transfer only if the recipient is.
+				approved = approved && (!ap.Certified || t.Certified)
 				switch {
 				case !t.Mechanism.Valid() && !approved:
 					c.Report(p+".mechanism", a.ID, "transfer to %s: the country is not approved under the %v regime and no safeguard or derogation is recorded", t.Country, c.Regime)
