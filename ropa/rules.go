@@ -612,7 +612,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			cr := c.Register.Complaints
 			if !cr.IsZero() && cr.Form == "" {
-				c.Report("complaints.form", "", "no electronic complaint form is recorded (s164A(2) gives one as the example of facilitating complaints)")
+				c.Report("complaints.form", "", "no electronic complaint form is recorded; a form that can be completed electronically is the law's own example of facilitating complaints")
 			}
 		}},
 

@@ -1,0 +1,496 @@
+package ropa
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
+)
+
+// pathRule is the place and the rule of a finding.
+type pathRule struct{ Path, Rule string }
+
+func pathRules(rep Report) []pathRule {
+	out := make([]pathRule, len(rep.Findings))
+	for i, f := range rep.Findings {
+		out[i] = pathRule{f.Path, f.Rule}
+	}
+	return out
+}
+
+// manyActivities returns the compliant register with n copies of its
+// activity, each with its own ID.
+func manyActivities(n int) *Register {
+	reg := compliantRegister()
+	reg.Activities = nil
+	for i := range n {
+		a := compliantRegister().Activities[0]
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		reg.Activities = append(reg.Activities, a)
+	}
+	return reg
+}
+
+func TestReportSorting(t *testing.T) {
+	reg := manyActivities(12)
+	reg.Jurisdiction = lawfulbasis.EU
+	reg.Controller.PublicAuthority = true
+	reg.Controller.Headcount = Under250
+	for _, i := range []int{10, 2, 11, 1} {
+		reg.Activities[i].Security = nil
+	}
+	// Two rules on one path: sorted by rule.
+	reg.Activities[10].Purposes[0] = Purpose{Description: "Report fraud", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
+
+	rep := Check(reg, AsOf(lawToday))
+	got := pathRules(rep)
+	var want []pathRule
+	for i := range 12 {
+		p := fmt.Sprintf("activities[%d]", i)
+		if i == 10 {
+			want = append(want,
+				pathRule{p + ".purposes[0].annex1", "condition-unavailable"},
+				pathRule{p + ".purposes[0].basis", "basis-unavailable"},
+				pathRule{p + ".purposes[0].basis", "public-authority-interests"})
+		}
+		// Legitimate interests is no basis for a public authority's tasks.
+		want = append(want, pathRule{p + ".purposes[1].basis", "public-authority-interests"})
+		if slices.Contains([]int{1, 2, 10, 11}, i) {
+			want = append(want, pathRule{p + ".security", "activity-security"})
+		}
+	}
+	want = append(want, pathRule{"controller.headcount", "small-organisation"})
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("finding order (-want +got):\n%s", diff)
+	}
+
+	// Deterministic: the same register gives the same report every time.
+	for range 5 {
+		if diff := cmp.Diff(rep, Check(reg, AsOf(lawToday))); diff != "" {
+			t.Fatalf("second Check differs (-first +second):\n%s", diff)
+		}
+	}
+}
+
+func TestReportSortingMessages(t *testing.T) {
+	// One rule, one path, several messages: sorted by message.
+	rule := Rule{ID: "zz-test", Severity: Info, Citation: "test", Check: func(c *Context) {
+		for _, m := range []string{"c", "a", "b"} {
+			c.Report("controller", "", "%s", m)
+		}
+	}}
+	rep := Check(compliantRegister(), AsOf(lawToday), Only("zz-test"), WithRules(rule))
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Message)
+	}
+	if diff := cmp.Diff([]string{"a", "b", "c"}, got); diff != "" {
+		t.Errorf("messages (-want +got):\n%s", diff)
+	}
+}
+
+func TestComparePath(t *testing.T) {
+	ordered := []string{
+		"",
+		"activities",
+		"activities[2]",
+		"activities[2].purposes[1].basis",
+		"activities[2].purposes[10].basis",
+		"activities[10]",
+		"activities[10].dpia",
+		"activities[10].purposes",
+		"complaints",
+		"controller",
+		"controller.name",
+		"processorRecords[9].security",
+		"processorRecords[100].controller",
+	}
+	for i, a := range ordered {
+		for j, b := range ordered {
+			want := 0
+			if i < j {
+				want = -1
+			} else if i > j {
+				want = 1
+			}
+			if got := comparePath(a, b); got != want {
+				t.Errorf("comparePath(%q, %q) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}
+
+func TestReportCounts(t *testing.T) {
+	reg := compliantRegister()
+	reg.Complaints.Form = ""                  // complaint-form: warning
+	act(reg).Security = nil                   // activity-security: warning
+	reg.Controller.Headcount = Under250       // small-organisation: info
+	act(reg).Purposes[1].Interest = ""        // legitimate-interest: error
+	act(reg).Recipients[1].Contract = "  "    // processor-contract: error
+	reg.Controller.Email = ""                 // still has a phone: no finding
+	act(reg).Transfers[1].ProtectionTest = "" // transfer-protection-test: error
+	rep := Check(reg, AsOf(lawToday))
+
+	got := map[Severity]int{}
+	for _, f := range rep.Findings {
+		got[f.Severity]++
+	}
+	if diff := cmp.Diff(map[Severity]int{Error: 3, Warning: 2, Info: 1}, got); diff != "" {
+		t.Errorf("findings by severity (-want +got):\n%s%s", diff, printFindings(rep.Findings))
+	}
+	if rep.Errors != 3 || rep.Warnings != 2 || rep.Infos != 1 {
+		t.Errorf("counts = %d errors, %d warnings, %d infos; want 3, 2, 1", rep.Errors, rep.Warnings, rep.Infos)
+	}
+	if rep.Regime != lawfulbasis.UK || !rep.AsOf.Equal(lawToday) {
+		t.Errorf("report regime %v, as of %v", rep.Regime, rep.AsOf)
+	}
+	wantIDs := []string{"activity-security", "complaint-form", "legitimate-interest", "processor-contract", "small-organisation", "transfer-protection-test"}
+	if diff := cmp.Diff(wantIDs, rep.IDs()); diff != "" {
+		t.Errorf("IDs (-want +got):\n%s", diff)
+	}
+}
+
+func TestReportErr(t *testing.T) {
+	if err := Check(compliantRegister(), AsOf(lawToday)).Err(); err != nil {
+		t.Errorf("compliant register: Err() = %v", err)
+	}
+
+	warnOnly := compliantRegister()
+	act(warnOnly).Security = nil
+	warnOnly.Controller.Headcount = Under250
+	rep := Check(warnOnly, AsOf(lawToday))
+	if rep.Warnings != 1 || rep.Infos != 1 {
+		t.Fatalf("want one warning and one info:%s", printFindings(rep.Findings))
+	}
+	if err := rep.Err(); err != nil {
+		t.Errorf("warnings and infos only: Err() = %v, want nil", err)
+	}
+
+	bad := compliantRegister()
+	act(bad).Security = nil
+	bad.Controller.Name = ""
+	act(bad).Purposes = nil
+	err := Check(bad, AsOf(lawToday)).Err()
+	if !errors.Is(err, ErrFindings) {
+		t.Fatalf("Err() = %v, want ErrFindings", err)
+	}
+	if want := "ropa: register has error findings: 2 error(s), 1 warning(s)"; err.Error() != want {
+		t.Errorf("Err() = %q, want %q", err, want)
+	}
+}
+
+func TestCheckDefaultDate(t *testing.T) {
+	reg := compliantRegister()
+	reg.Complaints = ComplaintRoute{}
+	act(reg).Purposes[0] = Purpose{Description: "Report fraud", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
+	def := Check(reg)
+	if !def.AsOf.Equal(lawfulbasis.LawAsOf) {
+		t.Errorf("default AsOf = %v, want lawfulbasis.LawAsOf %v", def.AsOf, lawfulbasis.LawAsOf)
+	}
+	if diff := cmp.Diff(Check(reg, AsOf(lawfulbasis.LawAsOf)), def); diff != "" {
+		t.Errorf("Check without AsOf differs from AsOf(LawAsOf) (-want +got):\n%s", diff)
+	}
+	// The report's date is the calendar day, in the location of the time given.
+	late := time.Date(2026, time.June, 18, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600))
+	rep := Check(reg, AsOf(late))
+	if want := day(2026, time.June, 18); !rep.AsOf.Equal(want) {
+		t.Errorf("AsOf(%v) gives report date %v, want %v", late, rep.AsOf, want)
+	}
+	if slices.Contains(rep.IDs(), "complaint-route") {
+		t.Errorf("complaint-route applied on 18 June 2026 (local date), before s164A commenced")
+	}
+}
+
+func TestCheckDoesNotModify(t *testing.T) {
+	reg := compliantRegister()
+	reg.Complaints = ComplaintRoute{}
+	act(reg).Security = nil
+	want := compliantRegister()
+	want.Complaints = ComplaintRoute{}
+	act(want).Security = nil
+	Check(reg, AsOf(lawToday))
+	if diff := cmp.Diff(want, reg); diff != "" {
+		t.Errorf("Check changed the register (-before +after):\n%s", diff)
+	}
+}
+
+func TestWithout(t *testing.T) {
+	reg := compliantRegister()
+	reg.Complaints = ComplaintRoute{}
+	act(reg).Security = nil
+	all := Check(reg, AsOf(lawToday))
+	if diff := cmp.Diff([]string{"activity-security", "complaint-route"}, all.IDs()); diff != "" {
+		t.Fatalf("IDs (-want +got):\n%s", diff)
+	}
+	rep := Check(reg, AsOf(lawToday), Without("complaint-route"))
+	if diff := cmp.Diff([]string{"activity-security"}, rep.IDs()); diff != "" {
+		t.Errorf("Without(complaint-route): IDs (-want +got):\n%s", diff)
+	}
+	if rep.Errors != 0 || rep.Err() != nil {
+		t.Errorf("Without(complaint-route): %d errors, Err() = %v", rep.Errors, rep.Err())
+	}
+	rep = Check(reg, AsOf(lawToday), Without("complaint-route"), Without("activity-security", "no-such-rule"))
+	if len(rep.Findings) != 0 {
+		t.Errorf("Without both: findings%s", printFindings(rep.Findings))
+	}
+}
+
+func TestOnly(t *testing.T) {
+	reg := compliantRegister()
+	reg.Complaints = ComplaintRoute{}
+	act(reg).Security = nil
+	act(reg).Recipients = nil
+	rep := Check(reg, AsOf(lawToday), Only("activity-security", "activity-recipients"))
+	if diff := cmp.Diff([]string{"activity-recipients", "activity-security"}, rep.IDs()); diff != "" {
+		t.Errorf("Only: IDs (-want +got):\n%s", diff)
+	}
+	// Only and Without together: Without wins.
+	rep = Check(reg, AsOf(lawToday), Only("activity-security", "complaint-route"), Without("complaint-route"))
+	if diff := cmp.Diff([]string{"activity-security"}, rep.IDs()); diff != "" {
+		t.Errorf("Only and Without: IDs (-want +got):\n%s", diff)
+	}
+	// Only with no rule ID that exists runs nothing.
+	if rep := Check(reg, AsOf(lawToday), Only("no-such-rule")); len(rep.Findings) != 0 {
+		t.Errorf("Only(no-such-rule): findings%s", printFindings(rep.Findings))
+	}
+}
+
+// ownerRule is a caller's own rule: every activity names its owner.
+var ownerRule = Rule{
+	ID: "acme-owner", Severity: Warning, Citation: "Acme data policy s4.2",
+	Summary: "Every activity names an owner.",
+	Check: func(c *Context) {
+		for i, a := range c.Register.Activities {
+			if a.Owner == "" {
+				c.Report(fmt.Sprintf("activities[%d].owner", i), a.ID, "activity %q names no owner", a.Name)
+			}
+		}
+	},
+}
+
+func TestWithRules(t *testing.T) {
+	reg := compliantRegister()
+	act(reg).Owner = ""
+	rep := Check(reg, AsOf(lawToday), WithRules(ownerRule))
+	want := []Finding{{
+		Rule: "acme-owner", Severity: Warning, Path: "activities[0].owner", Activity: "customer-orders",
+		Message: `activity "Customer orders" names no owner`, Citation: "Acme data policy s4.2",
+	}}
+	if diff := cmp.Diff(want, rep.Findings); diff != "" {
+		t.Errorf("custom rule findings (-want +got):\n%s", diff)
+	}
+	if rep.Warnings != 1 {
+		t.Errorf("Warnings = %d, want 1", rep.Warnings)
+	}
+	// Without switches a custom rule off too.
+	if rep := Check(reg, AsOf(lawToday), WithRules(ownerRule), Without("acme-owner")); len(rep.Findings) != 0 {
+		t.Errorf("Without(acme-owner): findings%s", printFindings(rep.Findings))
+	}
+	// The built-in catalogue is unchanged.
+	if slices.ContainsFunc(Rules(), func(r Rule) bool { return r.ID == "acme-owner" }) {
+		t.Error("WithRules changed the built-in catalogue")
+	}
+
+	// A custom rule citing an article gets the regime's prefix, and its
+	// regimes and dates are honoured.
+	art := Rule{ID: "acme-accountability", Severity: Error, Article: "5(2)", Regimes: []lawfulbasis.Regime{lawfulbasis.EU},
+		From:  day(2026, time.January, 1),
+		Check: func(c *Context) { c.Report("controller", "", "accountability statement missing") }}
+	for _, tt := range []struct {
+		regime   lawfulbasis.Regime
+		at       time.Time
+		citation string // "" if the rule must not run
+	}{
+		{lawfulbasis.EU, lawToday, "GDPR Art 5(2)"},
+		{lawfulbasis.UK, lawToday, ""},
+		{lawfulbasis.EU, day(2025, time.December, 31), ""},
+	} {
+		reg := compliantRegister()
+		reg.Jurisdiction = tt.regime
+		rep := Check(reg, AsOf(tt.at), WithRules(art))
+		var got string
+		for _, f := range rep.Findings {
+			if f.Rule == art.ID {
+				got = f.Citation
+			}
+		}
+		if got != tt.citation {
+			t.Errorf("%v on %s: citation %q, want %q", tt.regime, tt.at.Format(time.DateOnly), got, tt.citation)
+		}
+	}
+}
+
+func TestWithApprovals(t *testing.T) {
+	// The base register sends data to a certified US recipient on the
+	// Data Privacy Framework (UK Extension, SI 2023/1028).
+	for _, r := range lawfulbasis.Regimes() {
+		reg := compliantRegister()
+		reg.Jurisdiction = r
+		if rep := Check(reg, AsOf(lawToday)); len(rep.Findings) != 0 {
+			t.Fatalf("%v: findings with the default approvals:%s", r, printFindings(rep.Findings))
+		}
+		// With the DPF switched off (Case C-703/25 P pending), the
+		// transfer relies on an approval that no longer exists.
+		rep := Check(reg, AsOf(lawToday), WithApprovals(lawfulbasis.DefaultApprovals().WithoutDPF()))
+		want := []pathRule{{"activities[0].transfers[0].mechanism", "transfer-mechanism"}}
+		if diff := cmp.Diff(want, pathRules(rep)); diff != "" {
+			t.Errorf("%v WithoutDPF (-want +got):\n%s", r, diff)
+		}
+		if len(rep.Findings) == 1 && !strings.Contains(rep.Findings[0].Message, "not approved") {
+			t.Errorf("%v WithoutDPF: message %q does not say the country is not approved", r, rep.Findings[0].Message)
+		}
+	}
+	// An empty list approves nothing: even the EEA needs a mechanism
+	// under the UK regime.
+	reg := compliantRegister()
+	act(reg).Transfers = []Transfer{{Country: "FR", Recipient: "Paris office"}}
+	rep := Check(reg, AsOf(lawToday), WithApprovals(lawfulbasis.Approvals{}))
+	if !slices.Contains(rep.IDs(), "transfer-mechanism") {
+		t.Errorf("empty approvals: FR transfer not flagged:%s", printFindings(rep.Findings))
+	}
+}
+
+func TestWithConsentAge(t *testing.T) {
+	reg := compliantRegister()
+	act(reg).Purposes[0].Basis = lawfulbasis.Consent
+	act(reg).ConsentRecord = "App consent log"
+	act(reg).DataSubjects = []Subject{Pupils}
+	act(reg).Children = Children{OnlineService: true, HigherProtection: "Children's code assessment"}
+	act(reg).DPIA = DPIA{Status: Complete, Reference: "DPIA-7"}
+
+	message := func(opts ...Option) string {
+		rep := Check(reg, append(opts, AsOf(lawToday), Only("children-consent"))...)
+		if len(rep.Findings) != 1 {
+			t.Fatalf("want one children-consent finding:%s", printFindings(rep.Findings))
+		}
+		return rep.Findings[0].Message
+	}
+	// UK GDPR Art 8(1): 13.
+	if m := message(); !strings.Contains(m, "under 13") {
+		t.Errorf("default message %q does not name the age 13", m)
+	}
+	// Art 8(2A) (Children's Wellbeing and Schools Act 2026 s72): 13 to 16.
+	if m := message(WithConsentAge(16)); !strings.Contains(m, "under 16") {
+		t.Errorf("WithConsentAge(16) message %q does not name the age 16", m)
+	}
+	var seen int
+	Check(reg, AsOf(lawToday), WithConsentAge(15), WithRules(Rule{ID: "age", Severity: Info, Citation: "test",
+		Check: func(c *Context) { seen = c.ConsentAge }}))
+	if seen != 15 {
+		t.Errorf("Context.ConsentAge = %d, want 15", seen)
+	}
+}
+
+func TestCheckConcurrent(t *testing.T) {
+	reg := generatedRegister(200)
+	want := Check(reg, AsOf(lawToday))
+	if len(want.Findings) == 0 {
+		t.Fatal("the generated register has no findings; the test would prove little")
+	}
+	const n = 64
+	reports := make([]Report, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			opts := []Option{AsOf(lawToday)}
+			if i%2 == 1 {
+				opts = append(opts, WithRules(ownerRule), Without(ownerRule.ID))
+			}
+			reports[i] = Check(reg, opts...)
+		})
+	}
+	wg.Wait()
+	for i, rep := range reports {
+		if diff := cmp.Diff(want, rep); diff != "" {
+			t.Fatalf("report %d differs (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+// generatedRegister returns a register of n activities of varied kinds:
+// some with special category or criminal offence data, transfers,
+// processors, automated decisions, recognised legitimate interests,
+// children's online services and gaps that the rules find.
+func generatedRegister(n int) *Register {
+	reg := compliantRegister()
+	reg.Activities = make([]Activity, 0, n)
+	countries := []string{"US", "IN", "FR", "BR", "CH", "JP", "AU", "EPO"}
+	mechs := []lawfulbasis.Mechanism{0, lawfulbasis.DataPrivacyFramework, lawfulbasis.IDTA, lawfulbasis.SCC, lawfulbasis.BCR,
+		lawfulbasis.DerogationConsent, lawfulbasis.PrivacyShield, lawfulbasis.Adequacy, lawfulbasis.DerogationCompellingInterests}
+	for i := range n {
+		a := Activity{
+			ID:   fmt.Sprintf("act-%05d", i),
+			Name: fmt.Sprintf("Activity %d", i),
+			Purposes: []Purpose{
+				{Description: "Provide the service", Basis: lawfulbasis.Contract},
+				{Description: "Improve the service", Basis: lawfulbasis.LegitimateInterests, Interest: "Service quality"},
+			},
+			DataSubjects:   []Subject{Customers, WebsiteVisitors},
+			DataCategories: []Category{Identifiers, ContactDetails, OnlineIdentifiers, Usage},
+			Recipients:     []Recipient{{Name: "Support team", Kind: Internal}},
+			Retention:      []Retention{{Rule: retention.MustParse("P2Y from last-contact")}},
+			Security:       []string{"Access control"},
+		}
+		if i%4 == 0 {
+			a.Purposes[1].Assessment = "LIA-1"
+		}
+		if i%2 == 0 {
+			a.Recipients = append(a.Recipients, Recipient{Name: "Hosting Ltd", Kind: Processor, Contract: strings.Repeat("x", i%3)})
+		}
+		if i%3 == 0 {
+			for j := range 1 + i%3 {
+				k := i/3 + j
+				a.Transfers = append(a.Transfers, Transfer{Country: countries[k%len(countries)], Mechanism: mechs[k%len(mechs)],
+					Certified: k%2 == 0, Since: NewDate(2025+k%2, time.March, 1)})
+			}
+		}
+		if i%5 == 0 {
+			a.DataCategories = append(a.DataCategories, Health)
+			a.Special.Conditions = []lawfulbasis.Condition{lawfulbasis.Conditions()[i%10]}
+			if i%10 == 0 {
+				a.Special.Schedule1 = []lawfulbasis.Schedule1{lawfulbasis.Sch1Employment}
+			}
+			a.LargeScale = i%15 == 0
+		}
+		if i%11 == 0 {
+			a.DataCategories = append(a.DataCategories, CriminalOffences)
+			a.Criminal.Schedule1 = []lawfulbasis.Schedule1{lawfulbasis.Sch1PreventingUnlawfulActs}
+		}
+		if i%7 == 0 {
+			a.Automated = Automated{Solely: true, Significant: i%14 == 0, Profiling: true, Safeguards: DecisionSafeguards()[:i%5]}
+		}
+		if i%13 == 0 {
+			a.Purposes = append(a.Purposes, Purpose{Description: "Report crime", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime})
+		}
+		if i%17 == 0 {
+			a.DataSubjects = append(a.DataSubjects, YoungPeople)
+			a.Children.OnlineService = true
+			a.Purposes[0].Basis = lawfulbasis.Consent
+		}
+		if i%19 == 0 {
+			a.Retention = append(a.Retention, Retention{Categories: []Category{Usage}, Rule: retention.MustParse("indefinite then review")})
+		}
+		reg.Activities = append(reg.Activities, a)
+	}
+	return reg
+}
+
+func BenchmarkCheck(b *testing.B) {
+	const n = 10000
+	reg := generatedRegister(n)
+	var rep Report
+	b.ReportAllocs()
+	for b.Loop() {
+		rep = Check(reg, AsOf(lawToday))
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/activity")
+	b.ReportMetric(float64(len(rep.Findings)), "findings")
+}
