@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/article30/article30/internal/match"
 )
 
 // ErrUnknown is the sentinel under every [ParseError]: the text named no
@@ -270,7 +271,7 @@ func (t *table[T]) suggest(s string) string {
 	best, bestD := "", 1<<30
 	for i := 1; i < len(t.infos); i++ {
 		for _, cand := range []string{t.infos[i].slug, strings.ToLower(t.infos[i].title)} {
-			if d := levenshtein(in, cand); d < bestD {
+			if d := match.Distance(in, cand); d < bestD {
 				best, bestD = t.infos[i].slug, d
 			}
 		}
@@ -285,62 +286,9 @@ func (t *table[T]) suggest(s string) string {
 	return ""
 }
 
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-// tokens splits s into lower-case runs of letters and runs of digits:
-// "Art. 6(1)(ea)" gives art, 6, 1, ea.
-func tokens(s string) []string {
-	var out []string
-	var cur []rune
-	kind := 0 // 1 letter, 2 digit
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = cur[:0]
-		}
-	}
-	for _, r := range strings.ToLower(s) {
-		k := 0
-		switch {
-		case unicode.IsLetter(r):
-			k = 1
-		case unicode.IsDigit(r):
-			k = 2
-		}
-		if k != kind {
-			flush()
-			kind = k
-		}
-		if k != 0 {
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return out
-}
-
 // key is the spelling-insensitive form of a slug or name: "Legitimate
 // interests", "legitimate_interests" and "legitimate-interests" share one.
-func key(s string) string { return strings.Join(tokens(s), ".") }
+func key(s string) string { return strings.Join(match.Tokens(s), ".") }
 
 // citeNoise are the words a citation may carry that do not identify the
 // provision; citeWords folds the long forms of the words that do.
@@ -354,7 +302,7 @@ var (
 // Art 6(1)(f)", "Article 6(1)(f)", "art. 6.1.f" and "6(1)(f)" share one.
 func citeKey(s string) string {
 	var keep []string
-	for _, t := range tokens(s) {
+	for _, t := range match.Tokens(s) {
 		if citeNoise[t] {
 			continue
 		}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/article30/article30/internal/match"
 	"github.com/article30/article30/lawfulbasis"
 )
 
@@ -348,41 +348,9 @@ func Parse(s string) (Right, error) {
 	}
 }
 
-// tokens splits s into lower-case runs of letters and runs of digits:
-// "Art. 22A-22D" gives art, 22, a, 22, d.
-func tokens(s string) []string {
-	var out []string
-	var cur []rune
-	kind := 0 // 1 letter, 2 digit
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = cur[:0]
-		}
-	}
-	for _, c := range strings.ToLower(s) {
-		k := 0
-		switch {
-		case unicode.IsLetter(c):
-			k = 1
-		case unicode.IsDigit(c):
-			k = 2
-		}
-		if k != kind {
-			flush()
-			kind = k
-		}
-		if k != 0 {
-			cur = append(cur, c)
-		}
-	}
-	flush()
-	return out
-}
-
 // nameKey is the spelling-insensitive form of a name: "Right of access",
 // "right_of_access" and "RIGHT-OF-ACCESS" share one.
-func nameKey(s string) string { return strings.Join(tokens(s), ".") }
+func nameKey(s string) string { return strings.Join(match.Tokens(s), ".") }
 
 // citeNoise are the words a citation may carry that do not identify the
 // provision; citeWords folds the long forms of the words that do.
@@ -397,7 +365,7 @@ var (
 // Art 15", "Article 15" and "15" share one.
 func citeKey(s string) string {
 	var keep []string
-	for _, t := range tokens(s) {
+	for _, t := range match.Tokens(s) {
 		if citeNoise[t] {
 			continue
 		}
@@ -419,7 +387,7 @@ func suggest(s string) string {
 	best, bestD := "", 1<<30
 	for _, r := range All() {
 		for _, cand := range []string{infos[r].slug, strings.ToLower(infos[r].title)} {
-			if d := levenshtein(in, cand); d < bestD {
+			if d := match.Distance(in, cand); d < bestD {
 				best, bestD = infos[r].slug, d
 			}
 		}
@@ -428,25 +396,4 @@ func suggest(s string) string {
 		return best
 	}
 	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

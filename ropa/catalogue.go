@@ -3,6 +3,8 @@ package ropa
 import (
 	"fmt"
 	"strings"
+
+	"github.com/article30/article30/internal/match"
 )
 
 // entry is one well-known data subject or data category.
@@ -372,7 +374,7 @@ func suggest(s string, c *catalogue) string {
 	in := norm(s)
 	best, bestD := "", 1<<30
 	for _, e := range c.entries {
-		if d := distance(in, e.slug); d < bestD {
+		if d := match.Distance(in, e.slug); d < bestD {
 			best, bestD = e.slug, d
 		}
 	}
@@ -380,24 +382,4 @@ func suggest(s string, c *catalogue) string {
 		return best
 	}
 	return ""
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

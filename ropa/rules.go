@@ -395,9 +395,15 @@ var builtin = []Rule{
 				}
 				ap, approved := c.Approvals.Lookup(c.Regime, t.Country, c.At)
 				// An approval limited to certified recipients (the Data Privacy
-				// Framework) covers the transfer only if the recipient is.
-				approved = approved && (!ap.Certified || t.Certified)
+				// Framework, formerly Privacy Shield) covers the transfer only if
+				// the recipient is.
+				uncertified := approved && ap.Certified && !t.Certified
+				approved = approved && !uncertified
 				switch {
+				case uncertified && (t.Mechanism == lawfulbasis.DataPrivacyFramework || t.Mechanism == lawfulbasis.Adequacy):
+					// reported by transfer-dpf-certified
+				case uncertified && t.Mechanism == lawfulbasis.PrivacyShield && t.Mechanism.Available(c.Regime, c.At):
+					c.Report(p+".certified", a.ID, "transfer to %s relies on %s, which covers only certified recipients, and %q is not recorded as certified", t.Country, ap.Name, t.Recipient)
 				case !t.Mechanism.Valid() && !approved:
 					c.Report(p+".mechanism", a.ID, "transfer to %s: the country is not approved under the %v regime and no safeguard or derogation is recorded", t.Country, c.Regime)
 				case t.Mechanism.IsApproval() && t.Mechanism.Available(c.Regime, c.At) && !approved:
