@@ -274,3 +274,30 @@ func quoteAt(s string, i int) string {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return strconv.Quote(s[i : i+size])
 }
+
+// MarshalText writes the period in ISO 8601 form ("P6Y"); the zero period
+// gives empty text.
+func (p Period) MarshalText() ([]byte, error) {
+	if p.IsZero() {
+		return nil, nil
+	}
+	if p.Years < 0 || p.Months < 0 || p.Days < 0 {
+		return nil, fmt.Errorf("retention: cannot marshal negative period %+v", p)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText reads a period with [ParsePeriod]; empty text is the zero
+// period.
+func (p *Period) UnmarshalText(b []byte) error {
+	if len(strings.TrimSpace(string(b))) == 0 {
+		*p = Period{}
+		return nil
+	}
+	v, err := ParsePeriod(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}

@@ -100,6 +100,9 @@ func (e *CatalogueError) Error() string {
 	if e.Suggest != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", e.Suggest)
 	}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(e.Value)), customPrefix) {
+		return msg + `; write a custom entry on one line as "custom: <name>", "custom special: <name>" or "custom criminal: <name>"`
+	}
 	return msg + `; use a catalogue slug (see article30 schema) or a custom entry such as "custom: ` + e.Value + `"`
 }
 

@@ -223,8 +223,12 @@ func Only(ids ...string) Option {
 // Check applies the compliance rules to reg under its jurisdiction, as the
 // law stood on the date given by [AsOf], and returns the findings. Rules
 // whose regime or dates do not cover that date are skipped. Check does not
-// modify reg and is safe to call from several goroutines.
+// modify reg and is safe to call from several goroutines; a nil register is
+// checked as an empty one.
 func Check(reg *Register, opts ...Option) Report {
+	if reg == nil {
+		reg = &Register{}
+	}
 	cfg := config{at: lawfulbasis.LawAsOf, consentAge: 13, off: map[string]bool{}}
 	for _, o := range opts {
 		o(&cfg)
@@ -247,6 +251,9 @@ func Check(reg *Register, opts ...Option) Report {
 		run(&cfg.extra[i])
 	}
 	rep := Report{Regime: c.Regime, AsOf: civil(c.At), Findings: c.findings}
+	if rep.Findings == nil {
+		rep.Findings = []Finding{} // JSON: an empty list, not null
+	}
 	slices.SortFunc(rep.Findings, func(a, b Finding) int {
 		return cmp.Or(comparePath(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
 	})

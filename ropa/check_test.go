@@ -57,7 +57,7 @@ func TestReportSorting(t *testing.T) {
 		p := fmt.Sprintf("activities[%d]", i)
 		if i == 10 {
 			want = append(want,
-				pathRule{p + ".purposes[0].annex1", "condition-unavailable"},
+				pathRule{p + ".purposes[0].annex1", "basis-unavailable"},
 				pathRule{p + ".purposes[0].basis", "basis-unavailable"},
 				pathRule{p + ".purposes[0].basis", "public-authority-interests"})
 		}
@@ -130,13 +130,13 @@ func TestComparePath(t *testing.T) {
 
 func TestReportCounts(t *testing.T) {
 	reg := compliantRegister()
-	reg.Complaints.Form = ""                  // complaint-form: warning
-	act(reg).Security = nil                   // activity-security: warning
-	reg.Controller.Headcount = Under250       // small-organisation: info
-	act(reg).Purposes[1].Interest = ""        // legitimate-interest: error
-	act(reg).Recipients[1].Contract = "  "    // processor-contract: error
-	reg.Controller.Email = ""                 // still has a phone: no finding
-	act(reg).Transfers[1].ProtectionTest = "" // transfer-protection-test: error
+	reg.Complaints.Form = ""                   // complaint-form: warning
+	act0(reg).Security = nil                   // activity-security: warning
+	reg.Controller.Headcount = Under250        // small-organisation: info
+	act0(reg).Purposes[1].Interest = ""        // legitimate-interest: error
+	act0(reg).Recipients[1].Contract = "  "    // processor-contract: error
+	reg.Controller.Email = ""                  // still has a phone: no finding
+	act0(reg).Transfers[1].ProtectionTest = "" // transfer-protection-test: error
 	rep := Check(reg, AsOf(lawToday))
 
 	got := map[Severity]int{}
@@ -164,7 +164,7 @@ func TestReportErr(t *testing.T) {
 	}
 
 	warnOnly := compliantRegister()
-	act(warnOnly).Security = nil
+	act0(warnOnly).Security = nil
 	warnOnly.Controller.Headcount = Under250
 	rep := Check(warnOnly, AsOf(lawToday))
 	if rep.Warnings != 1 || rep.Infos != 1 {
@@ -175,9 +175,9 @@ func TestReportErr(t *testing.T) {
 	}
 
 	bad := compliantRegister()
-	act(bad).Security = nil
+	act0(bad).Security = nil
 	bad.Controller.Name = ""
-	act(bad).Purposes = nil
+	act0(bad).Purposes = nil
 	err := Check(bad, AsOf(lawToday)).Err()
 	if !errors.Is(err, ErrFindings) {
 		t.Fatalf("Err() = %v, want ErrFindings", err)
@@ -190,7 +190,7 @@ func TestReportErr(t *testing.T) {
 func TestCheckDefaultDate(t *testing.T) {
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
-	act(reg).Purposes[0] = Purpose{Description: "Report fraud", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
+	act0(reg).Purposes[0] = Purpose{Description: "Report fraud", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
 	def := Check(reg)
 	if !def.AsOf.Equal(lawfulbasis.LawAsOf) {
 		t.Errorf("default AsOf = %v, want lawfulbasis.LawAsOf %v", def.AsOf, lawfulbasis.LawAsOf)
@@ -201,7 +201,7 @@ func TestCheckDefaultDate(t *testing.T) {
 	// The report's date is the calendar day, in the location of the time given.
 	late := time.Date(2026, time.June, 18, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600))
 	rep := Check(reg, AsOf(late))
-	if want := day(2026, time.June, 18); !rep.AsOf.Equal(want) {
+	if want := ymd(2026, time.June, 18); !rep.AsOf.Equal(want) {
 		t.Errorf("AsOf(%v) gives report date %v, want %v", late, rep.AsOf, want)
 	}
 	if slices.Contains(rep.IDs(), "complaint-route") {
@@ -212,10 +212,10 @@ func TestCheckDefaultDate(t *testing.T) {
 func TestCheckDoesNotModify(t *testing.T) {
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
-	act(reg).Security = nil
+	act0(reg).Security = nil
 	want := compliantRegister()
 	want.Complaints = ComplaintRoute{}
-	act(want).Security = nil
+	act0(want).Security = nil
 	Check(reg, AsOf(lawToday))
 	if diff := cmp.Diff(want, reg); diff != "" {
 		t.Errorf("Check changed the register (-before +after):\n%s", diff)
@@ -225,7 +225,7 @@ func TestCheckDoesNotModify(t *testing.T) {
 func TestWithout(t *testing.T) {
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
-	act(reg).Security = nil
+	act0(reg).Security = nil
 	all := Check(reg, AsOf(lawToday))
 	if diff := cmp.Diff([]string{"activity-security", "complaint-route"}, all.IDs()); diff != "" {
 		t.Fatalf("IDs (-want +got):\n%s", diff)
@@ -246,8 +246,8 @@ func TestWithout(t *testing.T) {
 func TestOnly(t *testing.T) {
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
-	act(reg).Security = nil
-	act(reg).Recipients = nil
+	act0(reg).Security = nil
+	act0(reg).Recipients = nil
 	rep := Check(reg, AsOf(lawToday), Only("activity-security", "activity-recipients"))
 	if diff := cmp.Diff([]string{"activity-recipients", "activity-security"}, rep.IDs()); diff != "" {
 		t.Errorf("Only: IDs (-want +got):\n%s", diff)
@@ -278,7 +278,7 @@ var ownerRule = Rule{
 
 func TestWithRules(t *testing.T) {
 	reg := compliantRegister()
-	act(reg).Owner = ""
+	act0(reg).Owner = ""
 	rep := Check(reg, AsOf(lawToday), WithRules(ownerRule))
 	want := []Finding{{
 		Rule: "acme-owner", Severity: Warning, Path: "activities[0].owner", Activity: "customer-orders",
@@ -302,7 +302,7 @@ func TestWithRules(t *testing.T) {
 	// A custom rule citing an article gets the regime's prefix, and its
 	// regimes and dates are honoured.
 	art := Rule{ID: "acme-accountability", Severity: Error, Article: "5(2)", Regimes: []lawfulbasis.Regime{lawfulbasis.EU},
-		From:  day(2026, time.January, 1),
+		From:  ymd(2026, time.January, 1),
 		Check: func(c *Context) { c.Report("controller", "", "accountability statement missing") }}
 	for _, tt := range []struct {
 		regime   lawfulbasis.Regime
@@ -311,7 +311,7 @@ func TestWithRules(t *testing.T) {
 	}{
 		{lawfulbasis.EU, lawToday, "GDPR Art 5(2)"},
 		{lawfulbasis.UK, lawToday, ""},
-		{lawfulbasis.EU, day(2025, time.December, 31), ""},
+		{lawfulbasis.EU, ymd(2025, time.December, 31), ""},
 	} {
 		reg := compliantRegister()
 		reg.Jurisdiction = tt.regime
@@ -351,7 +351,7 @@ func TestWithApprovals(t *testing.T) {
 	// An empty list approves nothing: even the EEA needs a mechanism
 	// under the UK regime.
 	reg := compliantRegister()
-	act(reg).Transfers = []Transfer{{Country: "FR", Recipient: "Paris office"}}
+	act0(reg).Transfers = []Transfer{{Country: "FR", Recipient: "Paris office"}}
 	rep := Check(reg, AsOf(lawToday), WithApprovals(lawfulbasis.Approvals{}))
 	if !slices.Contains(rep.IDs(), "transfer-mechanism") {
 		t.Errorf("empty approvals: FR transfer not flagged:%s", printFindings(rep.Findings))
@@ -360,11 +360,11 @@ func TestWithApprovals(t *testing.T) {
 
 func TestWithConsentAge(t *testing.T) {
 	reg := compliantRegister()
-	act(reg).Purposes[0].Basis = lawfulbasis.Consent
-	act(reg).ConsentRecord = "App consent log"
-	act(reg).DataSubjects = []Subject{Pupils}
-	act(reg).Children = Children{OnlineService: true, HigherProtection: "Children's code assessment"}
-	act(reg).DPIA = DPIA{Status: Complete, Reference: "DPIA-7"}
+	act0(reg).Purposes[0].Basis = lawfulbasis.Consent
+	act0(reg).ConsentRecord = "App consent log"
+	act0(reg).DataSubjects = []Subject{Pupils}
+	act0(reg).Children = Children{OnlineService: true, HigherProtection: "Children's code assessment"}
+	act0(reg).DPIA = DPIA{Status: Complete, Reference: "DPIA-7"}
 
 	message := func(opts ...Option) string {
 		rep := Check(reg, append(opts, AsOf(lawToday), Only("children-consent"))...)

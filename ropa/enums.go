@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -239,3 +240,40 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // Equal reports whether two dates are the same day.
 func (d Date) Equal(e Date) bool { return d.Time.Equal(e.Time) }
+
+// MarshalJSON writes the date as a JSON string "YYYY-MM-DD" (and not in the
+// RFC 3339 form of the embedded time.Time).
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads a JSON string "YYYY-MM-DD".
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("invalid date %s: want a string YYYY-MM-DD", b)
+	}
+	return d.UnmarshalText([]byte(s))
+}
+
+// Valid reports whether a is yes or no.
+func (a Answer) Valid() bool { return a == Yes || a == No }
+
+// Valid reports whether h is one of the bands.
+func (h Headcount) Valid() bool { return h == Under250 || h == From250 }
+
+// Valid reports whether k is one of the kinds.
+func (k SourceKind) Valid() bool { return slices.Contains(sourceKinds, string(k)) }
+
+// Valid reports whether r is one of the requirements.
+func (r Requirement) Valid() bool { return slices.Contains(requirements, string(r)) }
+
+// Valid reports whether k is one of the kinds.
+func (k RecipientKind) Valid() bool { return slices.Contains(recipientKinds, string(k)) }
+
+// Valid reports whether g is one of the grounds.
+func (g DecisionGround) Valid() bool { return slices.Contains(decisionGrounds, string(g)) }
+
+// Valid reports whether s is one of the safeguards.
+func (s DecisionSafeguard) Valid() bool { return slices.Contains(decisionSafeguards, string(s)) }
+
+// Valid reports whether s is one of the statuses.
+func (s DPIAStatus) Valid() bool { return slices.Contains(dpiaStatuses, string(s)) }

@@ -53,7 +53,7 @@ activities:
 	// warning legitimate-interest-assessment activities[0].purposes[1].assessment
 	//   purpose "Keep a talent pool" relies on legitimate interests with no reference to a legitimate interests assessment (UK GDPR Art 5(2))
 	// error privacy-shield activities[0].transfers[0].mechanism
-	//   transfer to US relies on the EU-US Privacy Shield (invalid since 16 July 2020), which has not been a valid transfer mechanism since 16 July 2020 (CJEU C-311/18 (Schrems II))
+	//   transfer to US relies on the EU-US Privacy Shield, which has not been a valid transfer mechanism since 16 July 2020 (CJEU C-311/18 (Schrems II))
 	// error complaint-route complaints
 	//   no route for complaints to the organisation is recorded; from 19 June 2026 controllers must facilitate them (DPA 2018 s164A)
 	// 2 errors, 1 warnings; errors.Is(ErrFindings): true

@@ -12,8 +12,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -239,10 +241,9 @@ func TestEncodeQuotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`- "custom: Alumni"`,
-		`- "custom special: Facial geometry"`,
-		`rule: "P6Y from end-of-contract aligned 03-31 then anonymise unless legal-claim: P7Y source statute: Limitation Act 1980 s5"`,
-		"notes: |\n",
+		`- 'custom: Alumni'`,
+		`- 'custom special: Facial geometry'`,
+		`rule: 'P6Y from end-of-contract aligned 03-31 then anonymise unless legal-claim: P7Y source statute: Limitation Act 1980 s5'`,
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Encode output lacks %q", want)
@@ -323,17 +324,17 @@ func TestDecodeErrors(t *testing.T) {
 		{name: "bad retention rule", src: head + "    retention:\n      - rule: P6X from collection\n",
 			line: 8, col: 15, path: "activities[0].retention[0].rule", contains: []string{`unknown unit "X"`}},
 		{name: "type error", src: "jurisdiction: uk\ncontroller:\n  name: Acme\n  publicAuthority: maybe\n",
-			line: 4, col: 20, path: "controller.publicAuthority", contains: []string{"cannot unmarshal string", "bool"}},
+			line: 4, col: 20, path: "controller.publicAuthority", contains: []string{"expected true or false", `"maybe"`}},
 		{name: "scalar for a list", src: "jurisdiction: uk\nactivities: 3\n",
-			line: 2, col: 13, path: "activities", contains: []string{"sequence"}},
+			line: 2, col: 13, path: "activities", contains: []string{"expected a list"}},
 		{name: "malformed YAML", src: "jurisdiction: uk\ncontroller: [\n",
-			line: 2, col: 13, contains: []string{"']' not found"}},
+			line: 2, contains: []string{"did not find expected node content"}},
 		{name: "bad date", src: "jurisdiction: uk\nreviewDate: 2026-13-01\n",
 			line: 2, col: 13, path: "reviewDate", contains: []string{`invalid date "2026-13-01"`, "YYYY-MM-DD"}},
 		{name: "date with time", src: head + "    transfers:\n      - country: US\n        since: 2026-01-02T10:00:00Z\n",
 			line: 9, col: 16, path: "activities[0].transfers[0].since", contains: []string{"invalid date"}},
 		{name: "list instead of mapping", src: "- jurisdiction: uk\n- controller: Acme\n",
-			line: 1, col: 1, contains: []string{"sequence", "mapping"}},
+			line: 1, col: 1, contains: []string{"expected a mapping", "found a list"}},
 		{name: "empty file", src: "", contains: []string{"empty register file"}},
 		{name: "blank file", src: " \n\t\n", contains: []string{"empty register file"}},
 	}
@@ -447,9 +448,9 @@ func TestDecodeErrorsJSON(t *testing.T) {
 		line, col int
 		path      string
 	}{
-		{"unknown field", "{\n  \"jurisdiction\": \"uk\",\n  \"controller\": {\"name\": \"Acme\", \"emial\": \"a@b.example\"}\n}\n", 3, 35, "controller.emial"},
-		{"unknown basis", "{\n  \"jurisdiction\": \"uk\",\n  \"activities\": [{\"id\": \"a\", \"purposes\": [{\"basis\": \"consnet\"}]}]\n}\n", 3, 51, "activities[0].purposes[0].basis"},
-		{"unknown regime", "{\"jurisdiction\": \"ukk\"}", 1, 17, "jurisdiction"},
+		{"unknown field", "{\n  \"jurisdiction\": \"uk\",\n  \"controller\": {\"name\": \"Acme\", \"emial\": \"a@b.example\"}\n}\n", 3, 34, "controller.emial"},
+		{"unknown basis", "{\n  \"jurisdiction\": \"uk\",\n  \"activities\": [{\"id\": \"a\", \"purposes\": [{\"basis\": \"consnet\"}]}]\n}\n", 3, 53, "activities[0].purposes[0].basis"},
+		{"unknown regime", "{\"jurisdiction\": \"ukk\"}", 1, 18, "jurisdiction"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -469,16 +470,16 @@ func TestDecodeErrorsJSON(t *testing.T) {
 }
 
 // TestDecodeUnquotedCustom: an unquoted custom entry reads as a YAML
-// mapping; the error must still say where it is.
+// mapping of one pair; it is taken as the text the user meant.
 func TestDecodeUnquotedCustom(t *testing.T) {
-	src := "jurisdiction: uk\nactivities:\n  - id: a\n    dataCategories:\n      - health\n      - custom: Alumni\n"
-	_, err := Decode(strings.NewReader(src))
-	var de *DecodeError
-	if !errors.As(err, &de) {
-		t.Fatalf("Decode = %v, want a *DecodeError", err)
+	src := "jurisdiction: uk\nactivities:\n  - id: a\n    dataCategories:\n      - health\n      - custom: Alumni\n      - custom special: Facial geometry\n"
+	reg, err := Decode(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if de.Line != 6 || de.Path != "activities[0].dataCategories[1]" {
-		t.Skipf("BUG: an unquoted custom entry (- custom: Alumni) gives %q with line %d and path %q; want line 6, path activities[0].dataCategories[1] and a hint to quote the entry (the YAML library's error for a mapping where a TextUnmarshaler is expected has no token, and findBad does not look for mappings in place of scalars)", err, de.Line, de.Path)
+	want := []Category{Health, "custom: Alumni", "custom special: Facial geometry"}
+	if diff := cmp.Diff(want, reg.Activities[0].DataCategories); diff != "" {
+		t.Errorf("categories (-want +got):\n%s", diff)
 	}
 }
 
@@ -496,6 +497,94 @@ func TestDecodeNullEntries(t *testing.T) {
 		if rerr := roundTrip(reg); rerr != nil {
 			t.Skipf("BUG: %q decodes to a register with an invalid zero value (null list entries are accepted silently), which then fails to round-trip: %v", src, rerr)
 		}
+	}
+}
+
+// TestDecodeEscapes: escape sequences in a double-quoted scalar mean the
+// same in every field (YAML 1.2 section 5.7), and what Encode escapes,
+// Decode reads back.
+func TestDecodeEscapes(t *testing.T) {
+	src := "jurisdiction: uk\ncontroller:\n  name: \"Caf\\u00e9 \\x41\"\nactivities:\n  - id: a\n    dataSubjects:\n      - \"custom: Caf\\u00e9 staff\"\n      - \"custom: a\\x41b\"\n"
+	reg, err := Decode(strings.NewReader(src))
+	if err != nil {
+		t.Skipf("BUG: Decode(%q) = %v", src, err)
+	}
+	if reg.Controller.Name != "Café A" {
+		t.Errorf("plain text field: %q, want %q", reg.Controller.Name, "Café A")
+	}
+	want := []Subject{"custom: Café staff", "custom: aAb"}
+	if diff := cmp.Diff(want, reg.Activities[0].DataSubjects); diff != "" {
+		t.Skipf("BUG: escape sequences are mangled in values read through UnmarshalText (-want +got):\n%s\ngoccy/go-yaml v1.19.2 re-formats the node and decodes it again (Decoder.unmarshalableText): \\u00e9 is dropped and \\x41 becomes a backspace and ends the string. Plain string fields are right. It hits every Subject, Category, retention rule, date and enumeration; Encode escapes control characters, so such values do not round-trip either", diff)
+	}
+	back := &Register{Jurisdiction: lawfulbasis.UK, Activities: []Activity{{ID: "a", DataSubjects: []Subject{"custom: a\x14b"}}}}
+	if err := roundTrip(back); err != nil {
+		t.Skipf("BUG: a custom data subject with a control character does not round-trip: %v", err)
+	}
+}
+
+// TestDecodeInvalidUTF8: text that is not UTF-8 is refused, or read in a
+// form that round-trips (Decode replaces bad bytes with U+FFFD).
+func TestDecodeInvalidUTF8(t *testing.T) {
+	src := "jurisdiction: uk\ncontroller:\n  name: \"Acme \xba\"\n"
+	reg, err := Decode(strings.NewReader(src))
+	if err != nil {
+		return // refused: fine
+	}
+	if err := roundTrip(reg); err != nil {
+		t.Skipf("BUG: Decode accepts invalid UTF-8 (%q) and Encode changes it: %v", reg.Controller.Name, err)
+	}
+}
+
+// TestEncodeCarriageReturn: text with a carriage return (a register typed
+// on Windows) round-trips.
+func TestEncodeCarriageReturn(t *testing.T) {
+	for _, s := range []string{"line 1\r\nline 2\r\n", "a\rb"} {
+		reg := compliantRegister()
+		act0(reg).Notes = s
+		if err := roundTrip(reg); err != nil {
+			t.Skipf("BUG: notes %q do not round-trip: Encode writes a literal block scalar with raw carriage returns, which YAML reads as line breaks (\\r\\n and \\r become \\n): %v", s, err)
+		}
+	}
+}
+
+// whiteSpaceUnsafe reports whether s is text whose white space Encode
+// loses or garbles (TestEncodeWhiteSpace): multi-line text that is blank,
+// has an indented first line or ends in white space; or text with a
+// leading or trailing tab.
+func whiteSpaceUnsafe(s string) bool {
+	if t := strings.Trim(s, " "); strings.HasPrefix(t, "\t") || strings.HasSuffix(t, "\t") {
+		return true
+	}
+	if !strings.Contains(s, "\n") {
+		return false
+	}
+	first := strings.TrimLeft(s, "\n")
+	return strings.TrimSpace(s) == "" ||
+		strings.HasPrefix(first, " ") || strings.HasPrefix(first, "\t") ||
+		strings.TrimRight(s, " \t\n") != strings.TrimRight(s, "\n")
+}
+
+// TestEncodeWhiteSpace: text round-trips, whatever its white space.
+func TestEncodeWhiteSpace(t *testing.T) {
+	var bad []string
+	for _, s := range []string{
+		"a\nb", "a\nb\n", "a\nb\n\n", "\nleading blank line", "a\n  b\n", "a\n \nb", "x\n# not a comment\n", "a\n- b\n",
+		// Encode writes these as literal blocks that lose or garble them:
+		"  indented first line\nsecond", "\tx\ny", // no indentation indicator: the file does not decode
+		"a\nb   ", "a\n\n ", "a\n \n", "a\n  ", "\n\n  x", "a\n  \n  \n", "\n", "\n \n", // white space lost
+		// Encode writes these unquoted, so the tabs are lost:
+		"\t", "Finance\t", "\tFinance", "a \t",
+		// These are right:
+		" ", " a ", "\u00a0", "\v", "~", "null", "a: b", "'", "\"",
+	} {
+		reg := compliantRegister()
+		act0(reg).Notes = s
+		if err := roundTrip(reg); err != nil {
+			bad = append(bad, strconv.Quote(s))
+		}
+	}
+	if len(bad) > 0 {
+		t.Skipf("BUG: text does not round-trip: %s. Encode's yaml.UseLiteralStyleIfMultiline writes a literal block without an indentation indicator (|2) or keep chomping (|+), so multi-line text whose first line is indented gives a file that does not decode, and trailing blank or white-space lines are lost; and goccy/go-yaml writes text with a leading or trailing tab unquoted, so the tab is lost (found by FuzzDecode: testdata/fuzz/FuzzDecode/2e9de0eca430c6fe and f96a78aa31f84b11)", strings.Join(bad, ", "))
 	}
 }
 
@@ -531,42 +620,86 @@ type roundTripError struct{ msg, yaml string }
 
 func (e *roundTripError) Error() string { return e.msg + "\nencoded:\n" + e.yaml }
 
-// knownRoundTripBug reports whether reg holds a value that hits a round-trip
-// bug already reported (TestEncodeWithoutJurisdiction, TestDecodeNullEntries),
-// so that the fuzzer looks for new ones.
-func knownRoundTripBug(reg *Register) bool {
-	if !reg.Jurisdiction.Valid() {
-		return true
+// Round-trip bugs already reported, each with a probe that reports whether
+// the bug is still there, so that the fuzzer skips only inputs that hit a
+// bug not yet fixed and keeps looking for new ones.
+const (
+	bugNull       = "null list entry (TestDecodeNullEntries)"
+	bugCR         = "carriage return (TestEncodeCarriageReturn)"
+	bugWhiteSpace = "white space Encode loses (TestEncodeWhiteSpace)"
+	bugEscape     = "escape sequence in a value read through UnmarshalText (TestDecodeEscapes)"
+)
+
+var openBugs = sync.OnceValue(func() map[string]bool {
+	notes := func(ss ...string) bool {
+		for _, s := range ss {
+			reg := compliantRegister()
+			act0(reg).Notes = s
+			if roundTrip(reg) != nil {
+				return true
+			}
+		}
+		return false
 	}
-	bad := false
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		if bad {
+	null := false
+	if reg, err := Decode(strings.NewReader("jurisdiction: uk\nactivities:\n  - id: a\n    dataCategories: [health, null]\n")); err == nil {
+		null = roundTrip(reg) != nil
+	}
+	esc := &Register{Jurisdiction: lawfulbasis.UK, Activities: []Activity{{ID: "a", DataSubjects: []Subject{"custom: a\x14b"}}}}
+	return map[string]bool{
+		bugNull:       null,
+		bugCR:         notes("a\rb", "a\r\nb\r\n"),
+		bugWhiteSpace: notes("  a\nb", "a\nb  ", "\n", "a\n \n", "\ta", "a\t", "0\t0"),
+		bugEscape:     roundTrip(esc) != nil,
+	}
+})
+
+// knownBug reports which open round-trip bug reg hits, or "" if none.
+func knownBug(reg *Register) string {
+	open := openBugs()
+	textTypes := map[reflect.Type]bool{
+		reflect.TypeFor[Subject](): true, reflect.TypeFor[Category](): true, reflect.TypeFor[retention.Rule](): true,
+	}
+	var why string
+	var walk func(v reflect.Value, text bool)
+	walk = func(v reflect.Value, text bool) {
+		if why != "" {
 			return
 		}
+		text = text || textTypes[v.Type()]
 		switch v.Kind() {
+		case reflect.String:
+			s := v.String()
+			switch {
+			case open[bugCR] && strings.ContainsRune(s, '\r'):
+				why = bugCR
+			case open[bugWhiteSpace] && whiteSpaceUnsafe(s):
+				why = bugWhiteSpace
+			case open[bugEscape] && text && strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }):
+				why = bugEscape
+			}
 		case reflect.Struct:
-			if leafTypes[v.Type()] {
+			if v.Type() == reflect.TypeFor[Date]() {
 				return
 			}
 			for i := range v.NumField() {
 				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i))
+					walk(v.Field(i), text)
 				}
 			}
 		case reflect.Slice:
 			for i := range v.Len() {
 				e := v.Index(i)
-				if e.Kind() != reflect.Struct && e.IsZero() {
-					bad = true // a null list entry
+				if open[bugNull] && e.Kind() != reflect.Struct && e.IsZero() {
+					why = bugNull
 					return
 				}
-				walk(e)
+				walk(e, text)
 			}
 		}
 	}
-	walk(reflect.ValueOf(*reg))
-	return bad
+	walk(reflect.ValueOf(*reg), false)
+	return why
 }
 
 // decodeTimeout bounds one Decode in FuzzDecode; the inputs are small.
@@ -611,12 +744,23 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("Decode error %T is not a *DecodeError: %v", err, err)
 			}
 			if strings.Contains(err.Error(), "unreadable register file") {
+				if strings.Contains(err.Error(), "nil pointer dereference") && bytes.Contains(src, []byte("!")) {
+					// testdata/fuzz/FuzzDecode/85ef6cb924ce23bd: a tagged
+					// scalar where a list is expected ("dataSubjects: !00 00")
+					// panics in goccy/go-yaml v1.19.2 (Decoder.decodeSlice,
+					// ast.ArrayNodeIter.Len); upstream issue #735, fixed by PR
+					// #862, not yet released. Decode recovers it.
+					t.Skipf("BUG: goccy/go-yaml panics on a tagged scalar in place of a list (recovered by Decode as %q)", err)
+				}
 				t.Fatalf("the YAML library panicked (recovered by Decode): %v", err)
 			}
 			return
 		}
-		if knownRoundTripBug(reg) {
-			return
+		// Whatever Decode accepts, Validate and Check must handle.
+		_ = reg.Validate()
+		Check(reg)
+		if why := knownBug(reg); why != "" {
+			t.Skipf("known round-trip bug: %s", why)
 		}
 		if err := roundTrip(reg); err != nil {
 			t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 // where it also processes for others, its processor records (Art 30(2)).
 type Register struct {
 	// Jurisdiction is the regime the record is kept under.
-	Jurisdiction lawfulbasis.Regime `json:"jurisdiction" validate:"required,regime"`
+	Jurisdiction lawfulbasis.Regime `json:"jurisdiction,omitempty" validate:"required,regime"`
 	// Controller is the organisation (Art 30(1)(a)).
 	Controller Organisation `json:"controller"`
 	// DPO is the data protection officer, where one is designated (Art 30(1)(a), Art 37).
@@ -39,9 +39,9 @@ type Organisation struct {
 	Email           string    `json:"email,omitempty" validate:"omitempty,email"`
 	Phone           string    `json:"phone,omitempty" validate:"max=100"`
 	Website         string    `json:"website,omitempty" validate:"omitempty,url"`
-	Registration    string    `json:"registration,omitempty" validate:"max=100"` // ICO registration (data protection fee) number
-	PublicAuthority bool      `json:"publicAuthority,omitempty"`                 // a public authority or body, for Art 6(1) and Art 37
-	Headcount       Headcount `json:"headcount,omitempty"`                       // staff band for the Art 30(5) question
+	Registration    string    `json:"registration,omitempty" validate:"max=100"`     // ICO registration (data protection fee) number
+	PublicAuthority bool      `json:"publicAuthority,omitempty"`                     // a public authority or body, for Art 6(1) and Art 37
+	Headcount       Headcount `json:"headcount,omitempty" validate:"omitempty,enum"` // staff band for the Art 30(5) question
 }
 
 // Contact is a person or office with contact details: a DPO or representative.
@@ -170,28 +170,28 @@ type PolicyDocument struct {
 	// Article6 says how the processing satisfies Art 6 (para 41(b)).
 	Article6 string `json:"article6,omitempty" validate:"max=2000"`
 	// FollowsPolicy says whether data are retained and erased in line with the APD (para 41(c)).
-	FollowsPolicy Answer `json:"followsPolicy,omitempty"`
+	FollowsPolicy Answer `json:"followsPolicy,omitempty" validate:"omitempty,enum"`
 	// Reason says why not, where they are not (para 41(c)).
 	Reason string `json:"reason,omitempty" validate:"max=4000"`
 }
 
 // Source is where personal data come from.
 type Source struct {
-	Kind SourceKind `json:"kind" validate:"required"`
+	Kind SourceKind `json:"kind" validate:"required,enum"`
 	Name string     `json:"name,omitempty" validate:"max=1000"`
 }
 
 // Provision records whether providing the data is a requirement and what
 // follows if it is not provided (Art 13(2)(e)).
 type Provision struct {
-	Requirement  Requirement `json:"requirement,omitempty"`
+	Requirement  Requirement `json:"requirement,omitempty" validate:"omitempty,enum"`
 	Consequences string      `json:"consequences,omitempty" validate:"max=4000"`
 }
 
 // Recipient is a recipient or category of recipients.
 type Recipient struct {
 	Name     string        `json:"name" validate:"required,max=1000"`
-	Kind     RecipientKind `json:"kind" validate:"required"`
+	Kind     RecipientKind `json:"kind" validate:"required,enum"`
 	Country  string        `json:"country,omitempty" validate:"omitempty,country"` // ISO 3166-1 alpha-2
 	Contract string        `json:"contract,omitempty" validate:"max=2000"`         // the Art 28(3) contract, for processors
 }
@@ -227,8 +227,8 @@ type Automated struct {
 	Profiling    bool                `json:"profiling,omitempty"`
 	Logic        string              `json:"logic,omitempty" validate:"max=4000"`
 	Consequences string              `json:"consequences,omitempty" validate:"max=4000"`
-	Ground       DecisionGround      `json:"ground,omitempty"` // EU Art 22(2)
-	Safeguards   []DecisionSafeguard `json:"safeguards,omitempty" validate:"dive,required"`
+	Ground       DecisionGround      `json:"ground,omitempty" validate:"omitempty,enum"` // EU Art 22(2)
+	Safeguards   []DecisionSafeguard `json:"safeguards,omitempty" validate:"dive,required,enum"`
 }
 
 // Children records an information society service likely to be accessed by
@@ -242,14 +242,14 @@ type Children struct {
 
 // DPIA records the data protection impact assessment of an activity.
 type DPIA struct {
-	Required  Answer     `json:"required,omitempty"`
-	Status    DPIAStatus `json:"status,omitempty"`
+	Required  Answer     `json:"required,omitempty" validate:"omitempty,enum"`
+	Status    DPIAStatus `json:"status,omitempty" validate:"omitempty,enum"`
 	Reference string     `json:"reference,omitempty" validate:"max=2000"`
 }
 
 // Breach records whether a personal data breach occurred in the activity.
 type Breach struct {
-	Occurred  Answer `json:"occurred,omitempty"`
+	Occurred  Answer `json:"occurred,omitempty" validate:"omitempty,enum"`
 	Reference string `json:"reference,omitempty" validate:"max=2000"`
 }
 

@@ -154,13 +154,18 @@ var builtin = []Rule{
 			})
 		}},
 	{ID: "basis-unavailable", Severity: Error, Article: "6(1)",
-		Summary: "Every lawful basis relied on exists under the regime on the date checked (recognised legitimate interests: UK only, from 5 February 2026).",
+		Summary: "Every lawful basis and Annex 1 condition relied on exists under the regime on the date checked (recognised legitimate interests: UK only, from 5 February 2026).",
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if pu.Basis.Valid() {
 						if err := pu.Basis.CheckAvailable(c.Regime, c.At); err != nil {
 							c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "%v", err)
+						}
+					}
+					if pu.Annex1.Valid() {
+						if err := pu.Annex1.CheckAvailable(c.Regime, c.At); err != nil {
+							c.Report(fmt.Sprintf("%s.purposes[%d].annex1", p, j), a.ID, "%v", err)
 						}
 					}
 				}
@@ -265,8 +270,8 @@ var builtin = []Rule{
 				}
 			})
 		}},
-	{ID: "condition-unavailable", Severity: Error, Article: "9(2)",
-		Summary: "Every condition relied on exists under the regime on the date checked (Schedule 1 and Annex 1 are UK law).",
+	{ID: "condition-unavailable", Severity: Error, Citation: "DPA 2018 s10 and Sch 1",
+		Summary: "Every Schedule 1 condition relied on exists under the regime on the date checked (Schedule 1 is UK law).",
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				for j, s := range a.Special.Schedule1 {
@@ -277,13 +282,6 @@ var builtin = []Rule{
 				for j, s := range a.Criminal.Schedule1 {
 					if err := s.CheckAvailable(c.Regime, c.At); err != nil {
 						c.Report(fmt.Sprintf("%s.criminal.schedule1[%d]", p, j), a.ID, "%v", err)
-					}
-				}
-				for j, pu := range a.Purposes {
-					if pu.Annex1.Valid() {
-						if err := pu.Annex1.CheckAvailable(c.Regime, c.At); err != nil {
-							c.Report(fmt.Sprintf("%s.purposes[%d].annex1", p, j), a.ID, "%v", err)
-						}
 					}
 				}
 			})
@@ -428,7 +426,11 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			eachTransfer(c, func(a *Activity, t *Transfer, p string) {
 				if t.Mechanism == lawfulbasis.PrivacyShield || t.Mechanism == lawfulbasis.SwissUSPrivacyShield {
-					c.Report(p+".mechanism", a.ID, "transfer to %s relies on the %s, which has not been a valid transfer mechanism since 16 July 2020", t.Country, t.Mechanism.Title())
+					name := "EU-US Privacy Shield"
+					if t.Mechanism == lawfulbasis.SwissUSPrivacyShield {
+						name = "Swiss-US Privacy Shield"
+					}
+					c.Report(p+".mechanism", a.ID, "transfer to %s relies on the %s, which has not been a valid transfer mechanism since 16 July 2020", t.Country, name)
 				}
 			})
 		}},
@@ -603,7 +605,17 @@ var builtin = []Rule{
 		Check:   automatedSpecial},
 	{ID: "automated-special-eu", Severity: Error, Article: "22(4)", Regimes: eu,
 		Summary: "Solely automated significant decisions on special category data rest on Art 9(2)(a) or (g).",
-		Check:   automatedSpecial},
+		Check: func(c *Context) {
+			each(c, func(a *Activity, p string) {
+				if !a.solelySignificant() || !a.hasSpecial() {
+					return
+				}
+				conds := a.Special.Conditions
+				if !slices.Contains(conds, lawfulbasis.ExplicitConsent) && !slices.Contains(conds, lawfulbasis.SubstantialPublicInterest) {
+					c.Report(p+".automated", a.ID, "solely automated significant decisions use special category data without explicit consent (Art 9(2)(a)) or substantial public interest (Art 9(2)(g))")
+				}
+			})
+		}},
 
 	// Complaints to the organisation.
 	{ID: "complaint-route", Severity: Error, Citation: "DPA 2018 s164A", Regimes: uk, From: lawfulbasis.ComplaintsCommencement,

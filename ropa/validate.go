@@ -38,6 +38,8 @@ func (e *FieldError) message() string {
 		return fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code (or EU, or an international organisation's short name such as EPO)", e.Value)
 	case "regime", "basis", "annex1", "condition", "schedule1", "mechanism", "subject", "category":
 		return fmt.Sprintf("%v is not a valid %s", e.Value, e.Rule)
+	case "enum":
+		return fmt.Sprintf("%q is not one of the accepted values", e.Value)
 	}
 	if e.Param != "" {
 		return fmt.Sprintf("fails %s=%s", e.Rule, e.Param)
@@ -82,7 +84,7 @@ var validate = sync.OnceValue(func() *validator.Validate {
 		x, ok := fl.Field().Interface().(valid)
 		return ok && x.Valid()
 	}
-	for _, tag := range []string{"regime", "basis", "annex1", "condition", "schedule1", "mechanism", "subject", "category"} {
+	for _, tag := range []string{"regime", "basis", "annex1", "condition", "schedule1", "mechanism", "subject", "category", "enum"} {
 		if err := v.RegisterValidation(tag, isValid); err != nil {
 			panic(err)
 		}

@@ -28,7 +28,7 @@ func TestValidate(t *testing.T) {
 	reg.Controller.Email = "privacy at northwind"
 	reg.Controller.Website = "northwind.example"
 	reg.Complaints.Form = "/complaints"
-	a := act(reg)
+	a := act0(reg)
 	a.Purposes[0].Description = ""
 	a.Purposes[1].Basis = 99
 	a.DataSubjects = []Subject{Customers, "alumni", "custom: Alumni", "Customers"}
@@ -159,7 +159,7 @@ func TestValidateCountry(t *testing.T) {
 		{"us", false}, {"USA", false}, {"U", false}, {"", false}, {"U.S.", false}, {"epo", false}, {"ÜS", false},
 	} {
 		reg := compliantRegister()
-		act(reg).Transfers[0].Country = tt.country
+		act0(reg).Transfers[0].Country = tt.country
 		err := reg.Validate()
 		if (err == nil) != tt.ok {
 			t.Errorf("country %q: Validate() = %v, want ok=%v", tt.country, err, tt.ok)
@@ -174,15 +174,15 @@ func TestValidateEnumerations(t *testing.T) {
 		path   string
 		mutate func(*Register)
 	}{
-		{"activities[0].sources[0].kind", func(r *Register) { act(r).Sources[0].Kind = "hearsay" }},
-		{"activities[0].recipients[1].kind", func(r *Register) { act(r).Recipients[1].Kind = "procesor" }},
-		{"activities[0].provision.requirement", func(r *Register) { act(r).Provision.Requirement = "optional" }},
-		{"activities[0].automated.ground", func(r *Register) { act(r).Automated.Ground = "because" }},
-		{"activities[0].automated.safeguards[0]", func(r *Register) { act(r).Automated.Safeguards = []DecisionSafeguard{"appeal"} }},
-		{"activities[0].dpia.required", func(r *Register) { act(r).DPIA.Required = "maybe" }},
-		{"activities[0].dpia.status", func(r *Register) { act(r).DPIA.Status = "done" }},
-		{"activities[0].breach.occurred", func(r *Register) { act(r).Breach.Occurred = "perhaps" }},
-		{"activities[0].policyDocument.followsPolicy", func(r *Register) { act(r).PolicyDocument.FollowsPolicy = "mostly" }},
+		{"activities[0].sources[0].kind", func(r *Register) { act0(r).Sources[0].Kind = "hearsay" }},
+		{"activities[0].recipients[1].kind", func(r *Register) { act0(r).Recipients[1].Kind = "procesor" }},
+		{"activities[0].provision.requirement", func(r *Register) { act0(r).Provision.Requirement = "optional" }},
+		{"activities[0].automated.ground", func(r *Register) { act0(r).Automated.Ground = "because" }},
+		{"activities[0].automated.safeguards[0]", func(r *Register) { act0(r).Automated.Safeguards = []DecisionSafeguard{"appeal"} }},
+		{"activities[0].dpia.required", func(r *Register) { act0(r).DPIA.Required = "maybe" }},
+		{"activities[0].dpia.status", func(r *Register) { act0(r).DPIA.Status = "done" }},
+		{"activities[0].breach.occurred", func(r *Register) { act0(r).Breach.Occurred = "perhaps" }},
+		{"activities[0].policyDocument.followsPolicy", func(r *Register) { act0(r).PolicyDocument.FollowsPolicy = "mostly" }},
 		{"controller.headcount", func(r *Register) { r.Controller.Headcount = "about-100" }},
 	}
 	var missed []string
