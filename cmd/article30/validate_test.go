@@ -312,7 +312,7 @@ func TestValidateParseErrors(t *testing.T) {
 	}{
 		{"testdata/misspelt-field.yaml", "purpses:", "activities[0].purpses", `unknown field "purpses"`},
 		{"testdata/bad-enum.yaml", "basis: consnet", "activities[0].purposes[1].basis", `unknown lawful basis "consnet" (did you mean "consent"?)`},
-		{"testdata/bad-type.yaml", "publicAuthority: maybe", "controller.publicAuthority", "bool"},
+		{"testdata/bad-type.yaml", "publicAuthority: maybe", "controller.publicAuthority", "expected true or false"},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
