@@ -64,7 +64,7 @@ func fullRegister() *Register {
 			Purposes: []Purpose{
 				{Description: "Give careers guidance", Basis: lawfulbasis.PublicTask, Provision: "Education Act 1997 s45A"},
 				{Description: "Share safeguarding concerns", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Disclosure, Requester: "Leeds City Council children's services"},
-				{Description: "Alumni newsletter", Basis: lawfulbasis.LegitimateInterests, Interest: "Keeping in touch with former users", Assessment: "LIA-2026-01"},
+				{Description: "Alumni newsletter", Basis: lawfulbasis.LegitimateInterests, Interest: "Keeping in touch with former users", Assessment: "LIA-2026-01", OutsidePublicTasks: true},
 			},
 			DataSubjects:   []Subject{YoungPeople, Parents, "custom: Alumni"},
 			DataCategories: []Category{Identifiers, ContactDetails, Education, Health, "custom special: Facial geometry", "custom criminal: Police cautions", CriminalOffences},

@@ -146,6 +146,10 @@ type Purpose struct {
 	Requester string `json:"requester,omitempty" validate:"max=1000"`
 	// Provision is the law relied on for legal obligation or public task (Art 6(3)).
 	Provision string `json:"provision,omitempty" validate:"max=2000"`
+	// OutsidePublicTasks marks, for a public authority, processing that is
+	// not in the performance of its tasks, where (legitimate) interests may be
+	// relied on (ICO guidance on legitimate interests).
+	OutsidePublicTasks bool `json:"outsidePublicTasks,omitempty"`
 }
 
 // SpecialCategory records the conditions for special category data.

@@ -221,16 +221,16 @@ var builtin = []Rule{
 				}
 			})
 		}},
-	{ID: "public-authority-interests", Severity: Warning, Article: "6(1)",
-		Summary: "A public authority does not rely on legitimate interests (or, in the UK, recognised legitimate interests) for processing in the performance of its tasks.",
+	{ID: "public-authority-interests", Severity: Error, Article: "6(1)",
+		Summary: "A public authority does not rely on legitimate interests (or, in the UK, recognised legitimate interests) for processing in the performance of its tasks; a purpose outside its tasks says so (outsidePublicTasks).",
 		Check: func(c *Context) {
 			if !c.Register.Controller.PublicAuthority {
 				return
 			}
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
-					if pu.Basis.Valid() && !pu.Basis.PublicAuthorityMayUse() {
-						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "a public authority cannot rely on %s for processing in the performance of its tasks; unless purpose %q is outside those tasks, use public task", strings.ToLower(pu.Basis.Title()), pu.Description)
+					if pu.Basis.Valid() && !pu.Basis.PublicAuthorityMayUse() && !pu.OutsidePublicTasks {
+						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "a public authority cannot rely on %s for processing in the performance of its tasks; use public task, or mark purpose %q as outside those tasks", strings.ToLower(pu.Basis.Title()), pu.Description)
 					}
 				}
 			})
