@@ -1,5 +1,74 @@
-// Package xlsx writes a record of processing activities as an Excel
-// workbook in the ICO template's layout, reads such a workbook back into an
-// identical register, and imports the ICO documentation template that a DPO
-// already keeps by hand.
+// Package xlsx writes a record of processing activities (GDPR Article 30) as
+// an Excel workbook in the ICO template's layout, reads such a workbook back
+// into an identical register, and imports the ICO documentation template
+// that a DPO already keeps by hand.
+//
+// # The workbook
+//
+// [Write] makes one workbook with two kinds of sheet. The views are for
+// people:
+//
+//   - Cover: the organisation, its DPO, the regime, the date the law was
+//     applied at, the version and review date, the number of findings by
+//     severity, and how to read the workbook.
+//   - Template: the controller record in the layout of the regulator's
+//     template ([ICO2018] by default): the contact block in rows 2-6 (the
+//     controller in columns A/B, the DPO in D/E, the representative in
+//     G/H), the sections merged over their columns in row 8, the 30
+//     headings in row 9, green where the template marks them required and
+//     blue where optional, and from row 10 one row per processing activity,
+//     several values in a cell on separate lines. Column AE holds the
+//     activity's ID, which links the row to the data sheets.
+//   - Processor: the records kept as a processor (Art 30(2)), where there
+//     are any, in the same layout.
+//   - Retention: a row per activity and data category, with the rule, what
+//     a privacy notice says about it, and any statutory minimum.
+//   - Findings: what [ropa.Check] finds, coloured by severity.
+//   - Reference: every lawful basis, Annex 1 condition, Art 9 condition,
+//     Schedule 1 condition and transfer mechanism, with its citation under
+//     the register's regime and whether it is available on the date.
+//
+// The data sheets hold the register itself, normalised, and are what
+// [Read] reads: Organisation (a row per register-level field), Joint
+// controllers, Activities (a row per activity), Purposes, Recipients,
+// Transfers, Retention rules, Sources, Processor records, and Text lists
+// (lists of free text, one element a row). Their columns are headed by the
+// model's JSON field names; enumerations are written as slugs, lists of
+// enumerations one slug a line, yes/no fields as "yes" or empty, dates as
+// YYYY-MM-DD, retention rules and periods in their short forms. Rows belong
+// to their activity through its ID. Drop-downs generated from the Go
+// enumerations (kept on a hidden Lists sheet, with defined names) help
+// whoever edits them.
+//
+// Every text is written as text: a cell starting with "=", "+", "-" or "@"
+// never becomes a formula, and text columns carry the Text number format
+// so that an edited cell stays text too. A text too long for a cell is an
+// error ([ErrCellTooLong]), not a silent cut. The same register and options
+// give the same bytes. Large registers are streamed with excelize's
+// StreamWriter, one sheet at a time, so memory does not grow with the
+// number of sheets.
+//
+// # Reading back
+//
+// [Read] reads the data sheets by sheet name and column heading, so columns
+// may be moved, and accepts in each enumerated cell anything the
+// enumeration's parser accepts: a slug, a title or a citation. It then
+// generates the views again from what it read and compares them with the
+// file, cell by cell: a view cell someone edited, a note typed beside a
+// view or a sheet added with text in it is reported, as is every cell that
+// cannot be read, each as a [*CellError] naming sheet and cell, together in
+// [CellErrors]. Nothing written in the workbook is silently dropped: edit
+// the data sheets, or import a hand-kept sheet with ReadICO.
+//
+// Write then Read gives back an identical register, except that an empty
+// list and an absent one are the same (Read returns nil for both).
+//
+// # Limits
+//
+// A workbook is not a database: Read refuses a workbook larger than the
+// limits of [WithLimits] ([ErrTooLarge]) and anything that is not a
+// workbook ([ErrNotWorkbook]); it never panics. The views depend on the
+// library's version (the law's citations, the checks' wording): a workbook
+// written by another version may differ in its views; read it with
+// [SkipViewCheck] and write it again.
 package xlsx

@@ -66,6 +66,7 @@ type ReadOption func(*readConfig)
 type readConfig struct {
 	maxUnzip, maxXML int64
 	profile          Profile
+	skipViews        bool // Read: do not compare the views (SkipViewCheck)
 }
 
 // Read limits applied by default: a workbook may unpack to at most
@@ -106,6 +107,9 @@ func open(r io.Reader, c readConfig) (f *excelize.File, err error) {
 	}()
 	f, err = excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: c.maxUnzip, UnzipXMLSizeLimit: c.maxXML})
 	if err != nil {
+		if f != nil {
+			f.Close() // remove any temporary files of a partly read workbook
+		}
 		msg := err.Error()
 		if strings.Contains(msg, "size exceeds") || strings.Contains(msg, "limit") {
 			return nil, fmt.Errorf("%w: %v", ErrTooLarge, err)

@@ -1,0 +1,678 @@
+package xlsx
+
+import (
+	"encoding"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
+	"github.com/article30/article30/ropa"
+)
+
+// The data sheets hold the register itself, normalised: a sheet per kind of
+// record, a column per field headed by the field's JSON name, enumerations
+// as slugs, lists of enumerations joined with line breaks, lists of free
+// text in long format on the Text lists sheet. Each field is described once
+// here, with how to write it to a cell and read it back, so the writer and
+// the reader cannot drift apart.
+
+// dsField is one field of a record of type T on a data sheet.
+type dsField[T any] struct {
+	name string                   // column heading: the JSON field path
+	list string                   // drop-down list key, or ""
+	get  func(*T) (string, error) // the cell text; an error for a value the workbook cannot hold
+	set  func(*T, string) error   // reads the cell text back
+}
+
+// dsText is a free-text field.
+func dsText[T any](name string, p func(*T) *string) dsField[T] {
+	return dsField[T]{
+		name: name,
+		get:  func(v *T) (string, error) { return *p(v), nil },
+		set:  func(v *T, s string) error { *p(v) = s; return nil },
+	}
+}
+
+// dsParseBool reads a yes/no cell: "yes" is true, "" and "no" false.
+func dsParseBool(s string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "no", "n", "false", "0":
+		return false, nil
+	case "yes", "y", "true", "1":
+		return true, nil
+	}
+	return false, fmt.Errorf("%q is not yes or no", s)
+}
+
+// dsBool is a boolean written "yes" or left empty.
+func dsBool[T any](name string, p func(*T) *bool) dsField[T] {
+	return dsField[T]{
+		name: name,
+		list: "yesNo",
+		get: func(v *T) (string, error) {
+			if *p(v) {
+				return "yes", nil
+			}
+			return "", nil
+		},
+		set: func(v *T, s string) error {
+			b, err := dsParseBool(s)
+			*p(v) = b
+			return err
+		},
+	}
+}
+
+// dsTextEnum is a ropa enumeration: a string type that parses its slug.
+type dsTextEnum[E ~string] interface {
+	*E
+	encoding.TextUnmarshaler
+}
+
+// dsCanonical reports whether v is empty or the canonical slug of its
+// enumeration.
+func dsCanonical[E ~string, P dsTextEnum[E]](v E) bool {
+	if v == "" {
+		return true
+	}
+	var x E
+	return P(&x).UnmarshalText([]byte(v)) == nil && x == v
+}
+
+// dsEnum is a ropa string enumeration.
+func dsEnum[T any, E ~string, P dsTextEnum[E]](name, list string, p func(*T) *E) dsField[T] {
+	return dsField[T]{
+		name: name,
+		list: list,
+		get: func(v *T) (string, error) {
+			e := *p(v)
+			if !dsCanonical[E, P](e) {
+				return "", fmt.Errorf("%q is not a valid value", string(e))
+			}
+			return string(e), nil
+		},
+		set: func(v *T, s string) error {
+			var x E
+			if strings.TrimSpace(s) != "" {
+				if err := P(&x).UnmarshalText([]byte(s)); err != nil {
+					return err
+				}
+			}
+			*p(v) = x
+			return nil
+		},
+	}
+}
+
+// dsEnumList is a list of a ropa string enumeration, one slug a line.
+func dsEnumList[T any, E ~string, P dsTextEnum[E]](name, list string, p func(*T) *[]E) dsField[T] {
+	return dsField[T]{
+		name: name,
+		list: list,
+		get: func(v *T) (string, error) {
+			l := *p(v)
+			out := make([]string, len(l))
+			for i, e := range l {
+				if e == "" || !dsCanonical[E, P](e) {
+					return "", fmt.Errorf("element %d: %q is not a valid value", i, string(e))
+				}
+				out[i] = string(e)
+			}
+			return strings.Join(out, "\n"), nil
+		},
+		set: func(v *T, s string) error {
+			var out []E
+			for _, line := range dsLines(s) {
+				var x E
+				if err := P(&x).UnmarshalText([]byte(line)); err != nil {
+					return err
+				}
+				out = append(out, x)
+			}
+			*p(v) = out
+			return nil
+		},
+	}
+}
+
+// dsLines splits a cell into its non-blank lines, trimmed.
+func dsLines(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// dsCatalogue is a data subject or category: a catalogue slug or a custom
+// entry.
+type dsCatalogue interface {
+	~string
+	Valid() bool
+}
+
+// dsCatalogueList is a list of subjects or categories, one a line.
+func dsCatalogueList[T any, E dsCatalogue](name string, p func(*T) *[]E, parse func(string) (E, error)) dsField[T] {
+	return dsField[T]{
+		name: name,
+		get: func(v *T) (string, error) {
+			l := *p(v)
+			out := make([]string, len(l))
+			for i, e := range l {
+				if !e.Valid() {
+					return "", fmt.Errorf("element %d: %q is not a catalogue slug or a custom entry", i, string(e))
+				}
+				out[i] = string(e)
+			}
+			return strings.Join(out, "\n"), nil
+		},
+		set: func(v *T, s string) error {
+			var out []E
+			for _, line := range dsLines(s) {
+				x, err := parse(line)
+				if err != nil {
+					return err
+				}
+				out = append(out, x)
+			}
+			*p(v) = out
+			return nil
+		},
+	}
+}
+
+// dsLegal is an enumeration of package lawfulbasis: a small integer type
+// with a slug.
+type dsLegal interface {
+	comparable
+	Valid() bool
+	String() string
+}
+
+// dsLaw is a lawfulbasis enumeration; the zero value is an empty cell.
+func dsLaw[T any, E dsLegal](name, list string, p func(*T) *E, parse func(string) (E, error)) dsField[T] {
+	return dsField[T]{
+		name: name,
+		list: list,
+		get: func(v *T) (string, error) {
+			var zero E
+			e := *p(v)
+			if e == zero {
+				return "", nil
+			}
+			if !e.Valid() {
+				return "", fmt.Errorf("%v is not a valid value", e)
+			}
+			return e.String(), nil
+		},
+		set: func(v *T, s string) error {
+			var x E
+			if strings.TrimSpace(s) != "" {
+				var err error
+				if x, err = parse(s); err != nil {
+					return err
+				}
+			}
+			*p(v) = x
+			return nil
+		},
+	}
+}
+
+// dsLawList is a list of a lawfulbasis enumeration, one slug a line.
+func dsLawList[T any, E dsLegal](name, list string, p func(*T) *[]E, parse func(string) (E, error)) dsField[T] {
+	return dsField[T]{
+		name: name,
+		list: list,
+		get: func(v *T) (string, error) {
+			l := *p(v)
+			out := make([]string, len(l))
+			for i, e := range l {
+				if !e.Valid() {
+					return "", fmt.Errorf("element %d: %v is not a valid value", i, e)
+				}
+				out[i] = e.String()
+			}
+			return strings.Join(out, "\n"), nil
+		},
+		set: func(v *T, s string) error {
+			var out []E
+			for _, line := range dsLines(s) {
+				x, err := parse(line)
+				if err != nil {
+					return err
+				}
+				out = append(out, x)
+			}
+			*p(v) = out
+			return nil
+		},
+	}
+}
+
+// dsDate is a date written YYYY-MM-DD.
+func dsDate[T any](name string, p func(*T) *ropa.Date) dsField[T] {
+	return dsField[T]{
+		name: name,
+		get:  func(v *T) (string, error) { return p(v).String(), nil },
+		set:  func(v *T, s string) error { return p(v).UnmarshalText([]byte(s)) },
+	}
+}
+
+// dsRule is a structured retention rule in its short form.
+func dsRule[T any](name string, p func(*T) *retention.Rule) dsField[T] {
+	return dsField[T]{
+		name: name,
+		get: func(v *T) (string, error) {
+			r := p(v)
+			if r.IsZero() {
+				return "", nil
+			}
+			if err := r.Validate(); err != nil {
+				return "", err
+			}
+			return r.String(), nil
+		},
+		set: func(v *T, s string) error {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				*p(v) = retention.Rule{}
+				return nil
+			}
+			r, err := retention.Parse(s)
+			if err != nil {
+				return err
+			}
+			*p(v) = r
+			return nil
+		},
+	}
+}
+
+// dsPeriod is an ISO 8601 period; the zero period is an empty cell.
+func dsPeriod[T any](name string, p func(*T) *retention.Period) dsField[T] {
+	return dsField[T]{
+		name: name,
+		get: func(v *T) (string, error) {
+			per := *p(v)
+			if per.IsZero() {
+				return "", nil
+			}
+			s := per.String()
+			if back, err := retention.ParsePeriod(s); err != nil || back != per {
+				return "", fmt.Errorf("period %s cannot be written: parts must be between 0 and 999999", s)
+			}
+			return s, nil
+		},
+		set: func(v *T, s string) error {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				*p(v) = retention.Period{}
+				return nil
+			}
+			per, err := retention.ParsePeriod(s)
+			if err != nil {
+				return err
+			}
+			*p(v) = per
+			return nil
+		},
+	}
+}
+
+// ---- the fields of each sheet ----
+
+// dsOrgFields are the rows of the Organisation sheet: the register's
+// scalars, one a row, named by JSON path.
+var dsOrgFields = []dsField[ropa.Register]{
+	dsLaw("jurisdiction", "regimes", func(r *ropa.Register) *lawfulbasis.Regime { return &r.Jurisdiction }, lawfulbasis.ParseRegime),
+	dsText("controller.name", func(r *ropa.Register) *string { return &r.Controller.Name }),
+	dsText("controller.address", func(r *ropa.Register) *string { return &r.Controller.Address }),
+	dsText("controller.email", func(r *ropa.Register) *string { return &r.Controller.Email }),
+	dsText("controller.phone", func(r *ropa.Register) *string { return &r.Controller.Phone }),
+	dsText("controller.website", func(r *ropa.Register) *string { return &r.Controller.Website }),
+	dsText("controller.registration", func(r *ropa.Register) *string { return &r.Controller.Registration }),
+	dsBool("controller.publicAuthority", func(r *ropa.Register) *bool { return &r.Controller.PublicAuthority }),
+	dsEnum[ropa.Register, ropa.Headcount]("controller.headcount", "headcount", func(r *ropa.Register) *ropa.Headcount { return &r.Controller.Headcount }),
+	dsText("dpo.name", func(r *ropa.Register) *string { return &r.DPO.Name }),
+	dsText("dpo.address", func(r *ropa.Register) *string { return &r.DPO.Address }),
+	dsText("dpo.email", func(r *ropa.Register) *string { return &r.DPO.Email }),
+	dsText("dpo.phone", func(r *ropa.Register) *string { return &r.DPO.Phone }),
+	dsText("representative.name", func(r *ropa.Register) *string { return &r.Representative.Name }),
+	dsText("representative.address", func(r *ropa.Register) *string { return &r.Representative.Address }),
+	dsText("representative.email", func(r *ropa.Register) *string { return &r.Representative.Email }),
+	dsText("representative.phone", func(r *ropa.Register) *string { return &r.Representative.Phone }),
+	dsText("complaints.form", func(r *ropa.Register) *string { return &r.Complaints.Form }),
+	dsText("complaints.email", func(r *ropa.Register) *string { return &r.Complaints.Email }),
+	dsText("complaints.phone", func(r *ropa.Register) *string { return &r.Complaints.Phone }),
+	dsText("complaints.address", func(r *ropa.Register) *string { return &r.Complaints.Address }),
+	dsText("complaints.details", func(r *ropa.Register) *string { return &r.Complaints.Details }),
+	dsDate("reviewDate", func(r *ropa.Register) *ropa.Date { return &r.ReviewDate }),
+	dsText("version", func(r *ropa.Register) *string { return &r.Version }),
+}
+
+var dsJointControllerFields = []dsField[ropa.JointController]{
+	dsText("name", func(j *ropa.JointController) *string { return &j.Name }),
+	dsText("contact", func(j *ropa.JointController) *string { return &j.Contact }),
+	dsText("responsibilities", func(j *ropa.JointController) *string { return &j.Responsibilities }),
+}
+
+// dsActivityFields are the columns of the Activities sheet. The activity's
+// lists of records are on their own sheets, and its lists of free text on
+// the Text lists sheet.
+var dsActivityFields = []dsField[ropa.Activity]{
+	dsText("id", func(a *ropa.Activity) *string { return &a.ID }),
+	dsText("name", func(a *ropa.Activity) *string { return &a.Name }),
+	dsText("businessFunction", func(a *ropa.Activity) *string { return &a.BusinessFunction }),
+	dsText("owner", func(a *ropa.Activity) *string { return &a.Owner }),
+	dsCatalogueList("dataSubjects", func(a *ropa.Activity) *[]ropa.Subject { return &a.DataSubjects }, ropa.ParseSubject),
+	dsCatalogueList("dataCategories", func(a *ropa.Activity) *[]ropa.Category { return &a.DataCategories }, ropa.ParseCategory),
+	dsLawList("special.conditions", "conditions", func(a *ropa.Activity) *[]lawfulbasis.Condition { return &a.Special.Conditions }, lawfulbasis.ParseCondition),
+	dsLawList("special.schedule1", "schedule1", func(a *ropa.Activity) *[]lawfulbasis.Schedule1 { return &a.Special.Schedule1 }, lawfulbasis.ParseSchedule1),
+	dsLawList("criminal.schedule1", "schedule1", func(a *ropa.Activity) *[]lawfulbasis.Schedule1 { return &a.Criminal.Schedule1 }, lawfulbasis.ParseSchedule1),
+	dsText("criminal.authority", func(a *ropa.Activity) *string { return &a.Criminal.Authority }),
+	dsText("policyDocument.reference", func(a *ropa.Activity) *string { return &a.PolicyDocument.Reference }),
+	dsText("policyDocument.article6", func(a *ropa.Activity) *string { return &a.PolicyDocument.Article6 }),
+	dsEnum[ropa.Activity, ropa.Answer]("policyDocument.followsPolicy", "yesNo", func(a *ropa.Activity) *ropa.Answer { return &a.PolicyDocument.FollowsPolicy }),
+	dsText("policyDocument.reason", func(a *ropa.Activity) *string { return &a.PolicyDocument.Reason }),
+	dsEnum[ropa.Activity, ropa.Requirement]("provision.requirement", "requirements", func(a *ropa.Activity) *ropa.Requirement { return &a.Provision.Requirement }),
+	dsText("provision.consequences", func(a *ropa.Activity) *string { return &a.Provision.Consequences }),
+	dsBool("automated.solely", func(a *ropa.Activity) *bool { return &a.Automated.Solely }),
+	dsBool("automated.significant", func(a *ropa.Activity) *bool { return &a.Automated.Significant }),
+	dsBool("automated.profiling", func(a *ropa.Activity) *bool { return &a.Automated.Profiling }),
+	dsText("automated.logic", func(a *ropa.Activity) *string { return &a.Automated.Logic }),
+	dsText("automated.consequences", func(a *ropa.Activity) *string { return &a.Automated.Consequences }),
+	dsEnum[ropa.Activity, ropa.DecisionGround]("automated.ground", "decisionGrounds", func(a *ropa.Activity) *ropa.DecisionGround { return &a.Automated.Ground }),
+	dsEnumList[ropa.Activity, ropa.DecisionSafeguard]("automated.safeguards", "", func(a *ropa.Activity) *[]ropa.DecisionSafeguard { return &a.Automated.Safeguards }),
+	dsBool("children.onlineService", func(a *ropa.Activity) *bool { return &a.Children.OnlineService }),
+	dsText("children.ageAssurance", func(a *ropa.Activity) *string { return &a.Children.AgeAssurance }),
+	dsText("children.parentalConsent", func(a *ropa.Activity) *string { return &a.Children.ParentalConsent }),
+	dsText("children.higherProtection", func(a *ropa.Activity) *string { return &a.Children.HigherProtection }),
+	dsBool("largeScale", func(a *ropa.Activity) *bool { return &a.LargeScale }),
+	dsBool("monitoring", func(a *ropa.Activity) *bool { return &a.Monitoring }),
+	dsEnum[ropa.Activity, ropa.Answer]("dpia.required", "yesNo", func(a *ropa.Activity) *ropa.Answer { return &a.DPIA.Required }),
+	dsEnum[ropa.Activity, ropa.DPIAStatus]("dpia.status", "dpiaStatuses", func(a *ropa.Activity) *ropa.DPIAStatus { return &a.DPIA.Status }),
+	dsText("dpia.reference", func(a *ropa.Activity) *string { return &a.DPIA.Reference }),
+	dsText("consentRecord", func(a *ropa.Activity) *string { return &a.ConsentRecord }),
+	dsEnum[ropa.Activity, ropa.Answer]("breach.occurred", "yesNo", func(a *ropa.Activity) *ropa.Answer { return &a.Breach.Occurred }),
+	dsText("breach.reference", func(a *ropa.Activity) *string { return &a.Breach.Reference }),
+	dsText("notes", func(a *ropa.Activity) *string { return &a.Notes }),
+}
+
+var dsPurposeFields = []dsField[ropa.Purpose]{
+	dsText("description", func(p *ropa.Purpose) *string { return &p.Description }),
+	dsLaw("basis", "bases", func(p *ropa.Purpose) *lawfulbasis.Basis { return &p.Basis }, lawfulbasis.ParseBasis),
+	dsText("interest", func(p *ropa.Purpose) *string { return &p.Interest }),
+	dsText("assessment", func(p *ropa.Purpose) *string { return &p.Assessment }),
+	dsLaw("annex1", "annex1", func(p *ropa.Purpose) *lawfulbasis.Annex1 { return &p.Annex1 }, lawfulbasis.ParseAnnex1),
+	dsText("requester", func(p *ropa.Purpose) *string { return &p.Requester }),
+	dsText("provision", func(p *ropa.Purpose) *string { return &p.Provision }),
+	dsBool("outsidePublicTasks", func(p *ropa.Purpose) *bool { return &p.OutsidePublicTasks }),
+}
+
+var dsRecipientFields = []dsField[ropa.Recipient]{
+	dsText("name", func(r *ropa.Recipient) *string { return &r.Name }),
+	dsEnum[ropa.Recipient, ropa.RecipientKind]("kind", "recipientKinds", func(r *ropa.Recipient) *ropa.RecipientKind { return &r.Kind }),
+	dsText("country", func(r *ropa.Recipient) *string { return &r.Country }),
+	dsText("contract", func(r *ropa.Recipient) *string { return &r.Contract }),
+}
+
+var dsTransferFields = []dsField[ropa.Transfer]{
+	dsText("country", func(t *ropa.Transfer) *string { return &t.Country }),
+	dsText("recipient", func(t *ropa.Transfer) *string { return &t.Recipient }),
+	dsLaw("mechanism", "mechanisms", func(t *ropa.Transfer) *lawfulbasis.Mechanism { return &t.Mechanism }, lawfulbasis.ParseMechanism),
+	dsBool("certified", func(t *ropa.Transfer) *bool { return &t.Certified }),
+	dsText("safeguards", func(t *ropa.Transfer) *string { return &t.Safeguards }),
+	dsText("protectionTest", func(t *ropa.Transfer) *string { return &t.ProtectionTest }),
+	dsDate("since", func(t *ropa.Transfer) *ropa.Date { return &t.Since }),
+}
+
+var dsRetentionFields = []dsField[ropa.Retention]{
+	dsCatalogueList("categories", func(r *ropa.Retention) *[]ropa.Category { return &r.Categories }, ropa.ParseCategory),
+	dsRule("rule", func(r *ropa.Retention) *retention.Rule { return &r.Rule }),
+	dsText("schedule", func(r *ropa.Retention) *string { return &r.Schedule }),
+	dsPeriod("minimum", func(r *ropa.Retention) *retention.Period { return &r.Minimum }),
+	dsText("minimumSource", func(r *ropa.Retention) *string { return &r.MinimumSource }),
+}
+
+var dsSourceFields = []dsField[ropa.Source]{
+	dsEnum[ropa.Source, ropa.SourceKind]("kind", "sourceKinds", func(s *ropa.Source) *ropa.SourceKind { return &s.Kind }),
+	dsText("name", func(s *ropa.Source) *string { return &s.Name }),
+}
+
+var dsProcessorFields = []dsField[ropa.ProcessorRecord]{
+	dsText("controller", func(p *ropa.ProcessorRecord) *string { return &p.Controller }),
+	dsText("representative", func(p *ropa.ProcessorRecord) *string { return &p.Representative }),
+}
+
+// The key columns that link rows to their activity or record, and the
+// columns of the Text lists sheet.
+const (
+	dsKeyActivity = "activity"
+	dsKeyRecord   = "record"
+	dsKeyField    = "field"
+	dsKeyValue    = "value"
+	dsOrgField    = "Field"
+	dsOrgValue    = "Value"
+)
+
+// dsActivityTextLists and dsProcessorTextLists are the lists of free text
+// kept on the Text lists sheet, by JSON name.
+var dsActivityTextLists = []struct {
+	name string
+	p    func(*ropa.Activity) *[]string
+}{
+	{"security", func(a *ropa.Activity) *[]string { return &a.Security }},
+	{"systems", func(a *ropa.Activity) *[]string { return &a.Systems }},
+	{"locations", func(a *ropa.Activity) *[]string { return &a.Locations }},
+	{"jointControllers", func(a *ropa.Activity) *[]string { return &a.JointControllers }},
+}
+
+var dsProcessorTextLists = []struct {
+	name string
+	p    func(*ropa.ProcessorRecord) *[]string
+}{
+	{"processing", func(p *ropa.ProcessorRecord) *[]string { return &p.Processing }},
+	{"security", func(p *ropa.ProcessorRecord) *[]string { return &p.Security }},
+}
+
+// ---- writing the data sheets ----
+
+// dsEmit receives one data row: the JSON path of what it holds (for error
+// messages) and its cells.
+type dsEmit func(path string, cells []string) error
+
+// dsSheet is one data sheet as the writer lays it out.
+type dsSheet struct {
+	name    string
+	headers []string
+	lists   []string // drop-down list key per column, "" for none
+	// fieldPaths is set when the path a row is emitted with names the
+	// value cell itself rather than the record (Organisation, Text lists).
+	fieldPaths bool
+	rows       func(reg *ropa.Register, emit dsEmit) error
+}
+
+func dsHeaders[T any](key string, fields []dsField[T]) (headers, lists []string) {
+	if key != "" {
+		headers, lists = append(headers, key), append(lists, "")
+	}
+	for _, f := range fields {
+		headers, lists = append(headers, f.name), append(lists, f.list)
+	}
+	return headers, lists
+}
+
+// dsEncode fills cells with v's fields.
+func dsEncode[T any](fields []dsField[T], v *T, cells []string, path string) error {
+	for i, f := range fields {
+		s, err := f.get(v)
+		if err != nil {
+			return fmt.Errorf("%s.%s: %w", path, f.name, err)
+		}
+		cells[i] = s
+	}
+	return nil
+}
+
+// dsChildSheet is a sheet of records that belong to activities, linked by
+// the activity's ID in the first column.
+func dsChildSheet[T any](name, jsonName string, fields []dsField[T], list func(*ropa.Activity) []T) dsSheet {
+	h, l := dsHeaders(dsKeyActivity, fields)
+	return dsSheet{name: name, headers: h, lists: l, rows: func(reg *ropa.Register, emit dsEmit) error {
+		cells := make([]string, len(h))
+		for i := range reg.Activities {
+			a := &reg.Activities[i]
+			for j, items := 0, list(a); j < len(items); j++ {
+				path := "activities[" + strconv.Itoa(i) + "]." + jsonName + "[" + strconv.Itoa(j) + "]"
+				cells[0] = a.ID
+				if err := dsEncode(fields, &items[j], cells[1:], path); err != nil {
+					return err
+				}
+				if err := emit(path, cells); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}}
+}
+
+// dsSheets returns the data sheets in workbook order.
+func dsSheets() []dsSheet {
+	var sheets []dsSheet
+	sheets = append(sheets, dsSheet{
+		name: snOrganisation, headers: []string{dsOrgField, dsOrgValue}, fieldPaths: true,
+		rows: func(reg *ropa.Register, emit dsEmit) error {
+			cells := make([]string, 2)
+			for _, f := range dsOrgFields {
+				s, err := f.get(reg)
+				if err != nil {
+					return fmt.Errorf("%s: %w", f.name, err)
+				}
+				cells[0], cells[1] = f.name, s
+				if err := emit(f.name, cells); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+	h, l := dsHeaders("", dsJointControllerFields)
+	sheets = append(sheets, dsSheet{name: snJointControllers, headers: h, lists: l, rows: func(reg *ropa.Register, emit dsEmit) error {
+		cells := make([]string, len(dsJointControllerFields))
+		for i := range reg.JointControllers {
+			path := "jointControllers[" + strconv.Itoa(i) + "]"
+			if reg.JointControllers[i] == (ropa.JointController{}) {
+				return fmt.Errorf("%s: a joint controller with no name, contact or responsibilities cannot be written", path)
+			}
+			if err := dsEncode(dsJointControllerFields, &reg.JointControllers[i], cells, path); err != nil {
+				return err
+			}
+			if err := emit(path, cells); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+	h, l = dsHeaders("", dsActivityFields)
+	sheets = append(sheets, dsSheet{name: snActivities, headers: h, lists: l, rows: func(reg *ropa.Register, emit dsEmit) error {
+		cells := make([]string, len(dsActivityFields))
+		for i := range reg.Activities {
+			path := "activities[" + strconv.Itoa(i) + "]"
+			if err := dsEncode(dsActivityFields, &reg.Activities[i], cells, path); err != nil {
+				return err
+			}
+			if err := emit(path, cells); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+	sheets = append(sheets,
+		dsChildSheet(snPurposes, "purposes", dsPurposeFields, func(a *ropa.Activity) []ropa.Purpose { return a.Purposes }),
+		dsChildSheet(snRecipients, "recipients", dsRecipientFields, func(a *ropa.Activity) []ropa.Recipient { return a.Recipients }),
+	)
+	h, l = dsHeaders(dsKeyRecord, dsTransferFields)
+	sheets = append(sheets, dsSheet{name: snTransfers, headers: h, lists: l, rows: func(reg *ropa.Register, emit dsEmit) error {
+		cells := make([]string, 1+len(dsTransferFields))
+		put := func(key, path string, t *ropa.Transfer) error {
+			cells[0] = key
+			if err := dsEncode(dsTransferFields, t, cells[1:], path); err != nil {
+				return err
+			}
+			return emit(path, cells)
+		}
+		for i := range reg.Activities {
+			a := &reg.Activities[i]
+			for j := range a.Transfers {
+				if err := put(a.ID, "activities["+strconv.Itoa(i)+"].transfers["+strconv.Itoa(j)+"]", &a.Transfers[j]); err != nil {
+					return err
+				}
+			}
+		}
+		for i := range reg.ProcessorRecords {
+			p := &reg.ProcessorRecords[i]
+			for j := range p.Transfers {
+				if err := put(vwProcessorLabel(i), "processorRecords["+strconv.Itoa(i)+"].transfers["+strconv.Itoa(j)+"]", &p.Transfers[j]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}})
+	sheets = append(sheets,
+		dsChildSheet(snRetentionRules, "retention", dsRetentionFields, func(a *ropa.Activity) []ropa.Retention { return a.Retention }),
+		dsChildSheet(snSources, "sources", dsSourceFields, func(a *ropa.Activity) []ropa.Source { return a.Sources }),
+	)
+	h, l = dsHeaders(dsKeyRecord, dsProcessorFields)
+	sheets = append(sheets, dsSheet{name: snProcessorRecords, headers: h, lists: l, rows: func(reg *ropa.Register, emit dsEmit) error {
+		cells := make([]string, 1+len(dsProcessorFields))
+		for i := range reg.ProcessorRecords {
+			path := "processorRecords[" + strconv.Itoa(i) + "]"
+			cells[0] = vwProcessorLabel(i)
+			if err := dsEncode(dsProcessorFields, &reg.ProcessorRecords[i], cells[1:], path); err != nil {
+				return err
+			}
+			if err := emit(path, cells); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+	sheets = append(sheets, dsSheet{name: snTextLists, headers: []string{dsKeyRecord, dsKeyField, dsKeyValue}, fieldPaths: true,
+		rows: func(reg *ropa.Register, emit dsEmit) error {
+			cells := make([]string, 3)
+			for i := range reg.Activities {
+				a := &reg.Activities[i]
+				for _, tl := range dsActivityTextLists {
+					for j, v := range *tl.p(a) {
+						cells[0], cells[1], cells[2] = a.ID, tl.name, v
+						if err := emit("activities["+strconv.Itoa(i)+"]."+tl.name+"["+strconv.Itoa(j)+"]", cells); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			for i := range reg.ProcessorRecords {
+				p := &reg.ProcessorRecords[i]
+				for _, tl := range dsProcessorTextLists {
+					for j, v := range *tl.p(p) {
+						cells[0], cells[1], cells[2] = vwProcessorLabel(i), tl.name, v
+						if err := emit("processorRecords["+strconv.Itoa(i)+"]."+tl.name+"["+strconv.Itoa(j)+"]", cells); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return nil
+		}})
+	return sheets
+}

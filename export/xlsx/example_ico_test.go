@@ -1,0 +1,68 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/article30/article30/export/xlsx"
+)
+
+func ExampleReadICO() {
+	// A tiny hand-kept template: the contact block, the headings (found by
+	// their words, not their row), two activities and a typo.
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Template")
+	for cell, row := range map[string][]any{
+		"A1": {"Name and contact details"},
+		"A2": {"Name", "Oakfield Academy"},
+		"A4": {"Business function", "Purpose of processing", "Categories of individuals", "Categories of personal data",
+			"Article 6 lawful basis for processing personal data", "Retention schedule"},
+		"A5": {"HR", "Recruitment\nPayroll", "Job applicants; Staff", "Contact details, Bank details",
+			"Contract\nLegal obligation", "6 years after employment ends"},
+		"A6": {"Marketing", "Newsletter", "Subscribers", "Email address", "consnet"},
+	} {
+		if err := f.SetSheetRow("Template", cell, &row); err != nil {
+			log.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		log.Fatal(err)
+	}
+
+	reg, err := xlsx.ReadICO(&buf)
+	var cells xlsx.CellErrors
+	if err != nil && !errors.As(err, &cells) {
+		log.Fatal(err) // not a workbook, too large, or no heading row
+	}
+	fmt.Println(reg.Controller.Name)
+	for _, a := range reg.Activities {
+		fmt.Printf("%s: %s %v\n", a.ID, a.Name, a.DataSubjects)
+		for _, p := range a.Purposes {
+			if p.Basis.Valid() {
+				fmt.Printf("  %s (%s)\n", p.Description, p.Basis)
+			}
+		}
+		for _, r := range a.Retention {
+			fmt.Printf("  kept: %s\n", r.Schedule)
+		}
+	}
+	for _, c := range cells {
+		msg, _, _ := strings.Cut(c.Error(), ";")
+		fmt.Println(msg)
+	}
+	// Output:
+	// Oakfield Academy
+	// recruitment: Recruitment [job-applicants employees]
+	//   Recruitment (contract)
+	//   Payroll (legal-obligation)
+	//   kept: 6 years after employment ends
+	// newsletter: Newsletter [newsletter-subscribers]
+	// Template!E6: unknown lawful basis "consnet" (did you mean "consent"?)
+}

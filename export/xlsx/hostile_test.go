@@ -1,0 +1,337 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+)
+
+// icoBombSize is what the zip bomb's one entry expands to: 1 GiB of spaces.
+const icoBombSize = 1 << 30
+
+// icoDeflateRepeat returns a raw deflate stream of prefix, n copies of
+// chunk and suffix, with the CRC-32 and size of what it expands to.
+// Compressing a gigabyte takes seconds (minutes under the race detector), so
+// it compresses chunk once, ending in a sync flush, and repeats that
+// segment: each segment starts afresh and refers back only within itself,
+// so the copies join into one valid stream, closed by a final block.
+func icoDeflateRepeat(prefix, chunk []byte, n int, suffix []byte) ([]byte, uint32, uint64) {
+	segment := func(b []byte, final bool) []byte {
+		var buf bytes.Buffer
+		w, _ := flate.NewWriter(&buf, flate.BestCompression)
+		w.Write(b)
+		if final {
+			w.Close()
+		} else {
+			w.Flush()
+		}
+		return buf.Bytes()
+	}
+	head, seg, tail := segment(prefix, false), segment(chunk, false), segment(suffix, true)
+	out := make([]byte, 0, len(head)+n*len(seg)+len(tail))
+	out = append(out, head...)
+	crc := crc32.Update(0, crc32.IEEETable, prefix)
+	for range n {
+		out = append(out, seg...)
+		crc = crc32.Update(crc, crc32.IEEETable, chunk)
+	}
+	crc = crc32.Update(crc, crc32.IEEETable, suffix)
+	return append(out, tail...), crc, uint64(len(prefix) + n*len(chunk) + len(suffix))
+}
+
+// icoBombStream expands to icoBombSize spaces.
+var icoBombStream = sync.OnceValues(func() ([]byte, uint32) {
+	stream, crc, _ := icoDeflateRepeat(nil, bytes.Repeat([]byte{' '}, 1<<20), icoBombSize>>20, nil)
+	return stream, crc
+})
+
+// icoZipBomb builds a zip whose entry xl/worksheets/sheet1.xml expands to
+// 1 GiB. With honest set, its header says so; otherwise it claims 4 KiB.
+func icoZipBomb(t testing.TB, honest bool) []byte {
+	t.Helper()
+	stream, crc := icoBombStream()
+	size := uint64(icoBombSize)
+	if !honest {
+		size = 4 << 10
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(len(stream)), UncompressedSize64: size,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(stream); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestHostileBombStreamIsValid(t *testing.T) {
+	// Inflate the first 3 MiB: the joined segments decode as spaces.
+	stream, _ := icoBombStream()
+	r := flate.NewReader(bytes.NewReader(stream))
+	got, err := io.ReadAll(io.LimitReader(r, 3<<20))
+	if err != nil || len(got) != 3<<20 || bytes.Count(got, []byte{' '}) != len(got) {
+		t.Fatalf("bomb stream: %d bytes, err %v", len(got), err)
+	}
+	if len(stream) > 2<<20 {
+		t.Errorf("bomb is %d bytes compressed; want about 1 MB", len(stream))
+	}
+}
+
+// icoMeasure runs ReadICO and returns its error, the time it took and the
+// peak of the heap in use while it ran, sampled every few milliseconds.
+func icoMeasure(t *testing.T, data []byte, opts ...ReadOption) (error, time.Duration, uint64) {
+	t.Helper()
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var m runtime.MemStats
+		top := uint64(0)
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			top = max(top, m.HeapInuse)
+			select {
+			case <-done:
+				peak <- top
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	start := time.Now()
+	reg, err := ReadICO(bytes.NewReader(data), opts...)
+	took := time.Since(start)
+	close(done)
+	top := <-peak
+	if err != nil && reg != nil {
+		var cells CellErrors
+		if !errors.As(err, &cells) {
+			t.Errorf("a register with the error %v", err)
+		}
+	}
+	if top < base.HeapInuse {
+		return err, took, 0
+	}
+	return err, took, top - base.HeapInuse
+}
+
+func TestHostile(t *testing.T) {
+	clean := icoWorkbookT(t, icoGenClean)
+	png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 64)...)
+	notXLSX := func() []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("hello.txt")
+		w.Write([]byte("hello"))
+		zw.Close()
+		return buf.Bytes()
+	}()
+	noHeader := func() []byte {
+		b, err := icoGenBuild([]icoGenSheet{{name: "Sheet1", cells: map[string]string{"A1": "Budget 2024", "B2": "1200"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}()
+	for _, tc := range []struct {
+		name string
+		data func() []byte
+		opts []ReadOption
+		want error
+	}{
+		{"zip bomb", func() []byte { return icoZipBomb(t, true) }, nil, ErrTooLarge},
+		{"zip bomb with a lying header", func() []byte { return icoZipBomb(t, false) }, nil, ErrNotWorkbook},
+		{"truncated workbook", func() []byte { return clean[:len(clean)/2] }, nil, ErrNotWorkbook},
+		{"workbook cut by one byte", func() []byte { return clean[:len(clean)-1] }, nil, ErrNotWorkbook},
+		{"text file", func() []byte { return []byte("Business function,Purpose of processing\nHR,Payroll\n") }, nil, ErrNotWorkbook},
+		{"PNG", func() []byte { return png }, nil, ErrNotWorkbook},
+		{"empty", func() []byte { return nil }, nil, ErrNotWorkbook},
+		{"zip that is not a workbook", func() []byte { return notXLSX }, nil, ErrNotWorkbook},
+		{"no heading row", func() []byte { return noHeader }, nil, ErrNoHeader},
+		{"over the caller's limits", func() []byte { return clean }, []ReadOption{WithLimits(4<<10, 4<<10)}, ErrTooLarge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := tc.data()
+			err, took, alloc := icoMeasure(t, data, tc.opts...)
+			t.Logf("%d bytes in: %v after %v, heap peak +%.1f MiB", len(data), err, took, float64(alloc)/(1<<20))
+			if !errors.Is(err, tc.want) {
+				t.Errorf("err = %v; want %v", err, tc.want)
+			}
+			if took > 10*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if alloc > 64<<20 {
+				t.Errorf("heap grew by %d MiB", alloc>>20)
+			}
+		})
+	}
+}
+
+// TestHostileSheets feeds workbooks that are valid but hostile in shape.
+func TestHostileSheets(t *testing.T) {
+	head := map[string]string{"A1": "Purpose of processing", "B1": "Categories of individuals"}
+	far := map[string]string{"A1": "Purpose of processing", "B1": "Categories of individuals", "A2": "Payroll",
+		"XFD2": "far right", "A1048576": "last row", "XFD1048576": "corner"}
+	wide := map[string]string{}
+	for k, v := range head {
+		wide[k] = v
+	}
+	for c := 1; c <= 3000; c++ {
+		wide[icoRef(c, 1+c%40)] = "Purpose of processing Categories of individuals"
+	}
+	for _, tc := range []struct {
+		name  string
+		cells map[string]string
+		check func(t *testing.T, err error, n int)
+	}{
+		{"cells in the far corner", far, func(t *testing.T, err error, n int) {
+			var cells CellErrors
+			errors.As(err, &cells)
+			want := []string{
+				`Template!XFD2: text beyond column AMJ is not read: "far right"`,
+				`Template!XFD1048576: text beyond column AMJ is not read: "corner"`,
+			}
+			if n != 2 || cmp.Diff(want, icoErrorList(cells)) != "" {
+				t.Errorf("activities %d, err %v", n, err)
+			}
+		}},
+		{"thousands of heading-like cells", wide, func(t *testing.T, err error, n int) {
+			if err != nil && !errors.Is(err, ErrNotImported) {
+				t.Errorf("err %v", err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := icoGenBuild([]icoGenSheet{{name: "Template", cells: tc.cells}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			reg, err := ReadICO(bytes.NewReader(b))
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("took %v", took)
+			}
+			n := -1
+			if reg != nil {
+				n = len(reg.Activities)
+			}
+			tc.check(t, err, n)
+		})
+	}
+}
+
+func icoRef(col, row int) string {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(err)
+	}
+	return ref
+}
+
+// icoReplacePart returns the workbook with one part's content replaced by a
+// raw deflate stream.
+func icoReplacePart(t *testing.T, workbook []byte, name string, stream []byte, crc uint32, size uint64) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name == name {
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(len(stream)), UncompressedSize64: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(stream)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestHostileRows reads workbooks whose one sheet holds a million rows:
+// the import stops at its activity limit, or streams a sheet spilled to a
+// temporary file, without holding the sheet in memory.
+func TestHostileRows(t *testing.T) {
+	base, err := icoGenBuild([]icoGenSheet{{name: "Template", cells: map[string]string{"A1": "x"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ns = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+	head := `<row><c t="inlineStr"><is><t>Purpose of processing</t></is></c><c t="inlineStr"><is><t>Categories of individuals</t></is></c></row>`
+	activity := `<row><c t="inlineStr"><is><t>Payroll</t></is></c><c t="inlineStr"><is><t>Staff</t></is></c></row>`
+	linked := `<row><c t="inlineStr"><is><t>Payroll</t></is></c><c t="inlineStr"><is><t>Staff</t></is></c><c t="inlineStr"><is><t>See the consent log</t></is></c></row>`
+	empty := `<row/>`
+	for _, tc := range []struct {
+		name string
+		row  string
+		opts []ReadOption
+		want error
+	}{
+		{"a million activities", activity, nil, ErrTooLarge},
+		{"a million activities with text in a link column", linked, nil, ErrTooLarge},
+		{"a million empty rows, spilled to a temporary file", empty, []ReadOption{WithLimits(64<<20, 4<<20)}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			per := 1 << 20 / len(tc.row)
+			chunk := bytes.Repeat([]byte(tc.row), per)
+			h := head
+			if tc.row == linked {
+				h = strings.Replace(head, `</row>`, `<c t="inlineStr"><is><t>Link to record of consent</t></is></c></row>`, 1)
+			}
+			stream, crc, size := icoDeflateRepeat([]byte(ns+h), chunk, 1_000_000/per, []byte(`</sheetData></worksheet>`))
+			data := icoReplacePart(t, base, "xl/worksheets/sheet1.xml", stream, crc, size)
+			err, took, alloc := icoMeasure(t, data, tc.opts...)
+			t.Logf("%d bytes in (sheet %d MiB): %v after %v, heap peak +%.1f MiB", len(data), size>>20, err, took, float64(alloc)/(1<<20))
+			if alloc > 256<<20 {
+				t.Errorf("heap grew by %d MiB", alloc>>20)
+			}
+			if !errors.Is(err, tc.want) || tc.want == nil && err != nil {
+				t.Errorf("err = %v; want %v", err, tc.want)
+			}
+			if took > 30*time.Second {
+				t.Errorf("took %v", took)
+			}
+		})
+	}
+}

@@ -1,0 +1,343 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/article30/article30/ropa"
+)
+
+// cellErrors returns the CellErrors under err, failing the test if there
+// are none.
+func cellErrors(t *testing.T, err error) CellErrors {
+	t.Helper()
+	var ce CellErrors
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v is not a CellErrors", err)
+	}
+	return ce
+}
+
+// findCell returns the error about sheet!cell.
+func findCell(ce CellErrors, sheet, cell string) *CellError {
+	for _, e := range ce {
+		if e.Sheet == sheet && e.Cell == cell {
+			return e
+		}
+	}
+	return nil
+}
+
+func TestReadEditedView(t *testing.T) {
+	reg := loadSeed(t, "durham-university-recruitment")
+	b := editCells(t, writeBytes(t, reg), map[string]string{"Template!B10": "Recruitment, as the DPO wrote it"})
+	got, err := Read(bytes.NewReader(b))
+	if got != nil {
+		t.Error("Read returned a register with an edited view")
+	}
+	ce := cellErrors(t, err)
+	e := findCell(ce, "Template", "B10")
+	if e == nil {
+		t.Fatalf("no error for Template!B10 in:\n%v", err)
+	}
+	if !errors.Is(e, ErrViewEdited) || e.Value != "Recruitment, as the DPO wrote it" {
+		t.Errorf("error = %#v", e)
+	}
+	want := `Template!B10: differs from the register data ("Recruitment, as the DPO wrote it" in the file, "To contact potential candidates`
+	if !strings.HasPrefix(e.Error(), want) || !strings.HasSuffix(e.Error(), "edit the data sheets, or import the sheet with ReadICO") {
+		t.Errorf("message = %s", e.Error())
+	}
+	if len(ce) != 1 {
+		t.Errorf("%d errors, want 1:\n%v", len(ce), err)
+	}
+}
+
+func TestReadViewEditsOfEveryKind(t *testing.T) {
+	reg := loadSeed(t, "healthwatch-hertfordshire")
+	cases := map[string]string{
+		"Cover!B3":             "Another organisation",
+		"Template!H2":          "a note beside the contact block",
+		"Template!A40":         "a note below the table",
+		"Template!AE10":        "",
+		"Retention!E2":         "for ever",
+		"Findings!G2":          "accepted risk",
+		"Reference!C2":         "Agreement",
+		"Template!AF9":         "Our own column",
+		"Lists!B3":             "ico-2018",
+		"Lists!A10":            "extra",
+		"Reference!A1":         "Kind",
+		"Organisation!A1":      "Field",
+		"Purposes!C1":          "basis",
+		"Activities!A1":        "id",
+		"Text lists!A1":        "record",
+		"Findings!A1":          "Severity",
+		"Retention!A1":         "Activity ID",
+		"Template!B9":          "Purpose of processing",
+		"Template!A8":          "Article 30 Record of Processing Activities",
+		"Template!B3":          "Healthwatch Hertfordshire",
+		"Sources!A1":           "activity",
+		"Recipients!A1":        "activity",
+		"Transfers!A1":         "record",
+		"Joint controllers!A1": "name",
+	}
+	b := editCells(t, writeBytes(t, reg), cases)
+	_, err := Read(bytes.NewReader(b))
+	ce := cellErrors(t, err)
+	for ref, v := range cases {
+		sheet, cell, _ := strings.Cut(ref, "!")
+		e := findCell(ce, sheet, cell)
+		unchanged := map[string]bool{"Lists!B3": true, "Reference!A1": true, "Organisation!A1": true, "Purposes!C1": true,
+			"Activities!A1": true, "Text lists!A1": true, "Findings!A1": true, "Retention!A1": true, "Template!B9": true,
+			"Template!A8": true, "Template!B3": true, "Sources!A1": true, "Recipients!A1": true, "Transfers!A1": true, "Joint controllers!A1": true}
+		if unchanged[ref] {
+			if e != nil {
+				t.Errorf("%s set to its own value %q is reported: %v", ref, v, e)
+			}
+			continue
+		}
+		if e == nil || !errors.Is(e, ErrViewEdited) {
+			t.Errorf("%s = %q: no view error (got %v)", ref, v, e)
+		}
+	}
+	// The errors come in sheet and cell order.
+	for i := 1; i < len(ce); i++ {
+		if ce[i-1].Sheet != ce[i].Sheet || ce[i].Cell == "" {
+			continue
+		}
+		c0, r0, _ := excelize.CellNameToCoordinates(ce[i-1].Cell)
+		c1, r1, _ := excelize.CellNameToCoordinates(ce[i].Cell)
+		if r0 > r1 || r0 == r1 && c0 > c1 {
+			t.Errorf("errors out of order: %s before %s", ce[i-1].Cell, ce[i].Cell)
+		}
+	}
+}
+
+func TestReadManyEditsAreCounted(t *testing.T) {
+	reg := smallRegister()
+	cells := map[string]string{}
+	for r := 2; r <= 130; r++ {
+		cells["Reference!C"+itoaTest(r)] = "x"
+	}
+	_, err := Read(bytes.NewReader(editCells(t, writeBytes(t, reg), cells)))
+	ce := cellErrors(t, err)
+	last := ce[len(ce)-1]
+	if len(ce) != rdMaxDiffs+1 || last.Cell != "" || !errors.Is(last, ErrViewEdited) || !strings.Contains(last.Error(), "more cells differ") {
+		t.Errorf("%d errors, last %v", len(ce), last)
+	}
+}
+
+func itoaTest(n int) string { return wbCellRef(1, n)[1:] }
+
+func TestReadBadValues(t *testing.T) {
+	reg := smallRegister()
+	b := writeBytes(t, reg)
+	cases := []struct {
+		ref, value, want string
+	}{
+		{dataRef(t, snPurposes, "basis", 2), "consnet", `unknown lawful basis "consnet" (did you mean "consent"?); accepted: consent, contract,`},
+		{dataRef(t, snPurposes, "annex1", 3), "crimes?", `unknown recognised legitimate interest condition "crimes?"`},
+		{dataRef(t, snActivities, "dataCategories", 2), "contact-details\nhealht", `unknown data category "healht" (did you mean "health"?)`},
+		{dataRef(t, snActivities, "dpia.required", 3), "maybe", `unknown answer "maybe"`},
+		{dataRef(t, snActivities, "largeScale", 2), "lots", `"lots" is not yes or no`},
+		{dataRef(t, snRetentionRules, "rule", 2), "P6X", `unknown unit "X" in period`},
+		{dataRef(t, snRetentionRules, "minimum", 2), "six years", `expected a period starting with "P"`},
+		{dataRef(t, snTransfers, "since", 2), "last year", `invalid date "last year"`},
+		{dataRef(t, snTransfers, "mechanism", 2), "handshake", `unknown transfer mechanism "handshake"`},
+		{orgRef(t, "jurisdiction"), "Mars", `unknown regime "Mars"`},
+		{orgRef(t, "controller.headcount"), "lots", `unknown headcount band "lots"`},
+	}
+	edits := map[string]string{}
+	for _, c := range cases {
+		edits[c.ref] = c.value
+	}
+	_, err := Read(bytes.NewReader(editCells(t, b, edits)))
+	ce := cellErrors(t, err)
+	for _, c := range cases {
+		sheet, cell, _ := strings.Cut(c.ref, "!")
+		e := findCell(ce, sheet, cell)
+		if e == nil {
+			t.Errorf("%s = %q: no error", c.ref, c.value)
+			continue
+		}
+		if e.Value != c.value || !strings.Contains(e.Error(), c.want) || !strings.HasPrefix(e.Error(), c.ref+": ") {
+			t.Errorf("%s: error %q (value %q), want it to contain %q", c.ref, e.Error(), e.Value, c.want)
+		}
+	}
+	if len(ce) != len(cases) {
+		t.Errorf("%d errors for %d bad cells:\n%v", len(ce), len(cases), err)
+	}
+}
+
+func TestReadStructureProblems(t *testing.T) {
+	reg := smallRegister()
+	reg.ProcessorRecords = []ropa.ProcessorRecord{{Controller: "Client", Processing: []string{"Payroll"}}}
+	b := writeBytes(t, reg, Sheets())
+	cases := []struct {
+		name  string
+		edits map[string]string
+		ref   string
+		want  string
+	}{
+		{"unknown column", map[string]string{"Activities!AZ1": "comments"}, "Activities!AZ1", `unknown column heading "comments"`},
+		{"cell without heading", map[string]string{"Purposes!Q2": "a note"}, "Purposes!Q2", "no column heading"},
+		{"unknown activity", map[string]string{dataRef(t, snPurposes, "activity", 2): "admission"}, dataRef(t, snPurposes, "activity", 2), `no activity with ID "admission"`},
+		{"missing activity", map[string]string{dataRef(t, snSources, "activity", 5): "", dataRef(t, snSources, "name", 5): "School"}, dataRef(t, snSources, "activity", 5), "the activity ID is required"},
+		{"duplicate ID", map[string]string{"Activities!A3": "admissions"}, "Activities!A3", `activity ID "admissions" is also on row 2`},
+		{"missing ID", map[string]string{"Activities!A3": ""}, "Activities!A3", "the activity ID is required"},
+		{"unknown field", map[string]string{"Organisation!A30": "controller.motto", "Organisation!B30": "Semper"}, "Organisation!A30", `unknown field "controller.motto"`},
+		{"duplicate field", map[string]string{"Organisation!A30": "version", "Organisation!B30": "2"}, "Organisation!A30", `field "version" is also on A25`},
+		{"unknown list", map[string]string{"Text lists!A10": "admissions", "Text lists!B10": "colours", "Text lists!C10": "red"}, "Text lists!B10", `unknown list "colours"`},
+		{"unknown record", map[string]string{"Transfers!A2": "processor-record-9"}, "Transfers!A2", `"processor-record-9" is neither an activity ID`},
+		{"unknown sheet", map[string]string{"Sheet9!C3": "our notes"}, "Sheet9!C3", "not one article30 writes"},
+		{"duplicate heading", map[string]string{"Recipients!G1": "kind"}, "Recipients!G1", `column heading "kind" appears twice`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := openBytes(t, b)
+			for ref, v := range c.edits {
+				sheet, cell, _ := strings.Cut(ref, "!")
+				if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+					if _, err := f.NewSheet(sheet); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := f.SetCellValue(sheet, cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Read(&buf)
+			ce := cellErrors(t, err)
+			sheet, cell, _ := strings.Cut(c.ref, "!")
+			e := findCell(ce, sheet, cell)
+			if e == nil || !strings.Contains(e.Error(), c.want) {
+				t.Errorf("want an error at %s containing %q; got:\n%v", c.ref, c.want, err)
+			}
+		})
+	}
+}
+
+func TestReadNotWorkbook(t *testing.T) {
+	if _, err := Read(strings.NewReader("not a zip")); !errors.Is(err, ErrNotWorkbook) {
+		t.Errorf("garbage: %v", err)
+	}
+	empty := excelize.NewFile()
+	var buf bytes.Buffer
+	if err := empty.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(&buf)
+	if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "ReadICO") {
+		t.Errorf("empty workbook: %v", err)
+	}
+	// A workbook that lost one data sheet.
+	f := openBytes(t, writeBytes(t, smallRegister()))
+	if err := f.DeleteSheet(snPurposes); err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(&buf)
+	if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), snPurposes) {
+		t.Errorf("workbook without Purposes: %v", err)
+	}
+	// A workbook of another format.
+	b := editCells(t, writeBytes(t, smallRegister()), map[string]string{"Lists!B2": "article30-workbook/99"})
+	if _, err := Read(bytes.NewReader(b)); !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "article30-workbook/99") {
+		t.Errorf("other format: %v", err)
+	}
+}
+
+func TestReadLimitsAndProfile(t *testing.T) {
+	b := writeBytes(t, smallRegister())
+	if _, err := Read(bytes.NewReader(b), WithLimits(4096, 4096)); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("small limits: %v", err)
+	}
+	other := ICO2018
+	other.Name = "ico-2018-custom"
+	_, err := Read(bytes.NewReader(b), WithProfile(other))
+	if e := findCell(cellErrors(t, err), snLists, "B3"); e == nil || !strings.Contains(e.Error(), "WithProfile") {
+		t.Errorf("profile mismatch: %v", err)
+	}
+	// A workbook written in another layout reads back with that layout.
+	renamed := ICO2018
+	renamed.Name, renamed.ControllerSheet, renamed.ProcessorSheet = "ico-2018-renamed", "Controller", "Processor record"
+	reg := smallRegister()
+	b = writeBytes(t, reg, Layout(renamed))
+	got, err := Read(bytes.NewReader(b), WithProfile(renamed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(reg, got, roundTripOpts); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadCustomChecks: with check options the reader cannot know, the
+// findings are not compared, and the cover's counts are accepted.
+func TestReadCustomChecks(t *testing.T) {
+	reg := loadSeed(t, "health-careers")
+	b := writeBytes(t, reg, CheckOptions(ropa.Only("consent-record")))
+	b = editCells(t, b, map[string]string{"Findings!G2": "noted"})
+	got, err := Read(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(reg, got, roundTripOpts); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestReadSkipViewCheck(t *testing.T) {
+	reg := smallRegister()
+	b := editCells(t, writeBytes(t, reg), map[string]string{"Reference!C2": "renamed by a later version", "Template!B10": "x"})
+	if _, err := Read(bytes.NewReader(b)); err == nil {
+		t.Fatal("edited views read without an error")
+	}
+	got, err := Read(bytes.NewReader(b), SkipViewCheck())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(reg, got, roundTripOpts); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// Unknown sheets are still reported.
+	b = editCells(t, b, map[string]string{"Notes!A1": "keep me"})
+	if _, err := Read(bytes.NewReader(b), SkipViewCheck()); err == nil {
+		t.Error("a sheet with text the package does not write was dropped")
+	}
+}
+
+// TestReadNeverPanics reads damaged copies of a workbook.
+func TestReadNeverPanics(t *testing.T) {
+	b := writeBytes(t, smallRegister())
+	for n := 0; n < len(b); n += len(b)/40 + 1 {
+		Read(bytes.NewReader(b[:n])) //nolint:errcheck // only a panic would fail
+	}
+	for i := 0; i < len(b); i += len(b)/60 + 1 {
+		c := bytes.Clone(b)
+		c[i] ^= 0x5a
+		Read(bytes.NewReader(c)) //nolint:errcheck
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(writeBytes(f, smallRegister()))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		reg, err := Read(bytes.NewReader(b))
+		if err == nil && reg == nil {
+			t.Error("nil register without an error")
+		}
+	})
+}

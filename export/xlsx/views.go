@@ -1,0 +1,900 @@
+package xlsx
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
+	"github.com/article30/article30/rights"
+	"github.com/article30/article30/ropa"
+)
+
+// The views are generated here, as rows of text, from the register. The
+// writer streams them; the reader generates them again from the data it
+// read and compares them with the file, cell by cell. So everything a view
+// shows must be a function of the register, the date the law is applied at
+// and the profile, and nothing else.
+
+// vwView is one view sheet: its name and its generator.
+type vwView struct {
+	name string
+	gen  func(c *vwCtx, emit vwEmit) error
+}
+
+// vwViews returns the views of profile p in workbook order.
+func vwViews(p Profile) []vwView {
+	return []vwView{
+		{CoverSheet, vwCover},
+		{p.ControllerSheet, vwTemplate},
+		{p.ProcessorSheet, vwProcessor},
+		{RetentionSheet, vwRetention},
+		{FindingsSheet, vwFindings},
+		{ReferenceSheet, vwReference},
+	}
+}
+
+// vwColumnsExtra is the heading of the column the writer adds after the
+// controller columns, linking each row to the data sheets.
+const (
+	vwActivityIDHeading = "Activity ID (article30)"
+	vwRecordHeading     = "Record (article30)"
+	vwExtraSection      = "article30"
+)
+
+// vwTextRow emits a row of plain text, each cell fitted to the cell limit.
+func vwTextRow(emit vwEmit, row int, cells []string, styles []vwStyle) error {
+	for i, s := range cells {
+		cells[i] = vwFit(s)
+	}
+	return emit(row, cells, styles)
+}
+
+// ---- Cover ----
+
+// vwCoverRows are the rows of the Cover sheet, for the writer's layout.
+const vwCoverTitle = "Record of processing activities"
+
+func vwCover(c *vwCtx, emit vwEmit) error {
+	reg, p := c.reg, c.profile
+	label := []vwStyle{vsLabel, vsText}
+	row := 1
+	put := func(cells []string, st []vwStyle) error {
+		err := vwTextRow(emit, row, cells, st)
+		row++
+		return err
+	}
+	if err := put([]string{vwCoverTitle}, []vwStyle{vsTitle}); err != nil {
+		return err
+	}
+	row++
+	dpo := reg.DPO.Name
+	if reg.DPO.Email != "" {
+		if dpo != "" {
+			dpo += " <" + reg.DPO.Email + ">"
+		} else {
+			dpo = reg.DPO.Email
+		}
+	}
+	lines := [][2]string{
+		{"Organisation", reg.Controller.Name},
+		{"Data protection officer", dpo},
+		{"Regime", reg.Jurisdiction.Title()},
+		{"Law applied at", c.asOf.Format(time.DateOnly)},
+		{"Version", reg.Version},
+		{"Review date", reg.ReviewDate.String()},
+		{"Processing activities", strconv.Itoa(len(reg.Activities))},
+		{"Processor records", strconv.Itoa(len(reg.ProcessorRecords))},
+		{"Profile", p.Name},
+	}
+	for _, l := range lines {
+		if err := put([]string{l[0], l[1]}, label); err != nil {
+			return err
+		}
+	}
+	row++
+	if err := put([]string{"Findings of the checks"}, []vwStyle{vsHeader, vsHeader}); err != nil {
+		return err
+	}
+	if c.customChecks {
+		if err := put([]string{"Checks", "run with options chosen by the writer; they are not repeated when the workbook is read"}, label); err != nil {
+			return err
+		}
+	}
+	counts := [][2]string{
+		{"Errors", strconv.Itoa(c.report.Errors)},
+		{"Warnings", strconv.Itoa(c.report.Warnings)},
+		{"Information", strconv.Itoa(c.report.Infos)},
+	}
+	for _, l := range counts {
+		if err := put([]string{l[0], l[1]}, label); err != nil {
+			return err
+		}
+	}
+	row++
+	if err := put([]string{"How to read this workbook"}, []vwStyle{vsHeader, vsHeader}); err != nil {
+		return err
+	}
+	legend := [][2]string{
+		{"Green heading", "required: Article 30 or DPA 2018 Schedule 1 asks for it"},
+		{"Blue heading", "optional: kept for accountability"},
+	}
+	if err := put([]string{legend[0][0], legend[0][1]}, []vwStyle{vsRequired, vsText}); err != nil {
+		return err
+	}
+	if err := put([]string{legend[1][0], legend[1][1]}, []vwStyle{vsOptional, vsText}); err != nil {
+		return err
+	}
+	guide := [][2]string{
+		{p.ControllerSheet, "the record of processing in the regulator's layout: one row per processing activity, several values in a cell on separate lines"},
+		{p.ProcessorSheet, "the records kept as a processor for other controllers (Article 30(2)), where there are any"},
+		{RetentionSheet, "how long each category of data is kept, activity by activity"},
+		{FindingsSheet, "what the compliance checks found, with the law they cite"},
+		{ReferenceSheet, "the lawful bases, conditions and transfer mechanisms, with their citations"},
+		{"Data sheets", "Organisation, Joint controllers, Activities, Purposes, Recipients, Transfers, Retention rules, Sources, Processor records and Text lists hold the register itself. Edit those: the sheets above are views generated from them, and a workbook whose views were edited is refused when it is read back, so that no edit is lost."},
+	}
+	for _, l := range guide {
+		if err := put([]string{l[0], l[1]}, label); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- controller record (Template) ----
+
+// vwContactBlock emits the contact block: the block titles on the row above
+// ContactFirstRow, then a row per contact label. Block b takes column
+// 3b+1 for its labels and 3b+2 for its values (A/B, D/E, G/H), leaving a
+// blank column between blocks, as the ICO template does.
+func vwContactBlock(c *vwCtx, emit vwEmit) error {
+	p, reg := c.profile, c.reg
+	values := [3][4]string{
+		{reg.Controller.Name, reg.Controller.Address, reg.Controller.Email, reg.Controller.Phone},
+		{reg.DPO.Name, reg.DPO.Address, reg.DPO.Email, reg.DPO.Phone},
+		{reg.Representative.Name, reg.Representative.Address, reg.Representative.Email, reg.Representative.Phone},
+	}
+	nb := min(len(p.ContactBlocks), len(values))
+	width := 3*nb - 1
+	if width <= 0 {
+		return nil
+	}
+	cells := make([]string, width)
+	styles := make([]vwStyle, width)
+	for b := range nb {
+		cells[3*b] = p.ContactBlocks[b]
+		styles[3*b] = vsHeader
+		styles[3*b+1] = vsHeader
+	}
+	if p.ContactFirstRow > 1 {
+		if err := vwTextRow(emit, p.ContactFirstRow-1, cells, styles); err != nil {
+			return err
+		}
+	}
+	for r, label := range p.ContactRows {
+		if r >= 4 {
+			break
+		}
+		cells := make([]string, width)
+		styles := make([]vwStyle, width)
+		for b := range nb {
+			cells[3*b], cells[3*b+1] = label, values[b][r]
+			styles[3*b] = vsLabel
+		}
+		if err := vwTextRow(emit, p.ContactFirstRow+r, cells, styles); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// vwHeadings emits the section row and the heading row of a record with
+// the given columns and an extra column of article30's own.
+func vwHeadings(p Profile, cols []Column, extra string, emit vwEmit) error {
+	n := len(cols) + 1
+	sec, secSt := make([]string, n), make([]vwStyle, n)
+	head, headSt := make([]string, n), make([]vwStyle, n)
+	for i, col := range cols {
+		if i == 0 || cols[i-1].Section != col.Section {
+			sec[i] = col.Section
+		}
+		secSt[i] = vsSection
+		head[i] = col.Heading
+		headSt[i] = vsOptional
+		if col.Required {
+			headSt[i] = vsRequired
+		}
+	}
+	sec[n-1], secSt[n-1] = vwExtraSection, vsExtra
+	head[n-1], headSt[n-1] = extra, vsExtra
+	if err := emit(p.SectionRow, sec, secSt); err != nil {
+		return err
+	}
+	return emit(p.HeadingRow, head, headSt)
+}
+
+// vwSections returns the runs of columns under one section, as 1-based
+// [first, last] column pairs, for merging.
+func vwSections(cols []Column) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(cols); {
+		j := i
+		for j+1 < len(cols) && cols[j+1].Section == cols[i].Section {
+			j++
+		}
+		out = append(out, [2]int{i + 1, j + 1})
+		i = j + 1
+	}
+	return out
+}
+
+func vwTemplate(c *vwCtx, emit vwEmit) error {
+	p := c.profile
+	if err := vwContactBlock(c, emit); err != nil {
+		return err
+	}
+	if err := vwHeadings(p, p.Controller, vwActivityIDHeading, emit); err != nil {
+		return err
+	}
+	row := make([]string, len(p.Controller)+1)
+	for i := range c.reg.Activities {
+		clear(row)
+		vwTemplateRow(c, &c.reg.Activities[i], row)
+		if err := vwTextRow(emit, p.HeadingRow+1+i, row, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// vwCite writes "Title (citation)", or the title alone when the value has
+// no citation under the regime.
+func vwCite(title, cite string) string {
+	if cite == "" {
+		return title
+	}
+	return title + " (" + cite + ")"
+}
+
+// vwYesNo writes an answer as the ICO template's Yes/No.
+func vwYesNo(a ropa.Answer) string {
+	switch a {
+	case ropa.Yes:
+		return "Yes"
+	case ropa.No:
+		return "No"
+	}
+	return string(a)
+}
+
+var vwRecipientKinds = map[ropa.RecipientKind]string{
+	ropa.Internal: "internal", ropa.Processor: "processor", ropa.ThirdParty: "third party",
+	ropa.JointRecipient: "joint controller", ropa.Authority: "public authority",
+}
+
+var vwSourceKinds = map[ropa.SourceKind]string{
+	ropa.FromSubject: "From the individual", ropa.Observed: "Observed from their use of our services",
+	ropa.FromThirdParty: "From a third party", ropa.FromPublic: "From publicly available sources",
+}
+
+var vwDPIAStatuses = map[ropa.DPIAStatus]string{
+	ropa.NotStarted: "Not started", ropa.InProgress: "In progress", ropa.Complete: "Complete",
+}
+
+var vwGrounds = map[ropa.DecisionGround]string{
+	ropa.ContractNecessity: "necessary for a contract",
+	ropa.AuthorisedByLaw:   "authorised by law",
+	ropa.ExplicitConsent:   "explicit consent",
+}
+
+var vwSafeguards = map[ropa.DecisionSafeguard]string{
+	ropa.Information: "information about the decision", ropa.Representations: "representations",
+	ropa.HumanIntervention: "human intervention", ropa.Contest: "contesting the decision",
+}
+
+func vwWord[K comparable](m map[K]string, k K) string {
+	if s, ok := m[k]; ok {
+		return s
+	}
+	return fmt.Sprint(k)
+}
+
+// vwTransferCountry writes a transfer for column H: the country and the
+// recipient.
+func vwTransferCountry(t *ropa.Transfer) string {
+	if t.Recipient == "" {
+		return t.Country
+	}
+	return t.Country + " (" + t.Recipient + ")"
+}
+
+// vwTransferSafeguard writes a transfer for column I: the mechanism with its
+// citation and the safeguards recorded; "" when none is recorded.
+func vwTransferSafeguard(t *ropa.Transfer, r lawfulbasis.Regime) string {
+	var parts []string
+	if t.Mechanism.Valid() {
+		parts = append(parts, vwCite(t.Mechanism.Title(), t.Mechanism.Citation(r)))
+	}
+	if t.Certified {
+		parts = append(parts, "recipient certified")
+	}
+	if t.Safeguards != "" {
+		parts = append(parts, t.Safeguards)
+	}
+	if t.ProtectionTest != "" {
+		parts = append(parts, "data protection test: "+t.ProtectionTest)
+	}
+	if !t.Since.IsZero() {
+		parts = append(parts, "since "+t.Since.String())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return t.Country + ": " + strings.Join(parts, "; ")
+}
+
+// vwCategoryTitles writes categories by title, or "All data" for none.
+func vwCategoryTitles(cats []ropa.Category) string {
+	if len(cats) == 0 {
+		return "All data"
+	}
+	t := make([]string, len(cats))
+	for i, c := range cats {
+		t[i] = c.Title()
+	}
+	return strings.Join(t, ", ")
+}
+
+// vwRetentionText is what a retention rule says: the rule's sentence, the
+// free-text schedule, or both.
+func vwRetentionText(r *ropa.Retention) string {
+	var parts []string
+	if !r.Rule.IsZero() {
+		if s := r.Rule.Sentence(); s != "" {
+			parts = append(parts, s)
+		} else {
+			parts = append(parts, r.Rule.String())
+		}
+	}
+	if r.Schedule != "" {
+		parts = append(parts, r.Schedule)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// vwBasisLines writes the distinct Art 6 bases of the purposes with their
+// citations, and the Annex 1 condition for recognised legitimate
+// interests.
+func vwBasisLines(a *ropa.Activity, r lawfulbasis.Regime) []string {
+	var out []string
+	for i := range a.Purposes {
+		p := &a.Purposes[i]
+		if !p.Basis.Valid() {
+			continue
+		}
+		s := vwCite(p.Basis.Title(), p.Basis.Citation(r))
+		if p.Annex1.Valid() {
+			s += ": " + vwCite(p.Annex1.Title(), p.Annex1.Citation(r))
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// vwRights lists the rights available given the bases relied on (the ICO's
+// table, through rights.ForRegime), with the rights about automated
+// decisions where solely automated significant decisions are made.
+func vwRights(a *ropa.Activity, reg lawfulbasis.Regime, at time.Time) string {
+	var bases []lawfulbasis.Basis
+	for i := range a.Purposes {
+		if b := a.Purposes[i].Basis; b.Valid() && !slices.Contains(bases, b) {
+			bases = append(bases, b)
+		}
+	}
+	got := rights.ForRegime(reg, at, bases...)
+	if a.Automated.Solely && a.Automated.Significant && len(got) > 0 && !slices.Contains(got, rights.AutomatedDecisions) {
+		got = append(got, rights.AutomatedDecisions)
+		slices.Sort(got)
+	}
+	t := make([]string, len(got))
+	for i, r := range got {
+		t[i] = r.Title()
+	}
+	return strings.Join(t, "\n")
+}
+
+// vwAutomated describes automated decision-making for column Q.
+func vwAutomated(m *ropa.Automated) string {
+	var lines []string
+	switch {
+	case m.Solely && m.Significant:
+		lines = append(lines, "Solely automated decisions with legal or similarly significant effects")
+	case m.Solely:
+		lines = append(lines, "Solely automated decisions")
+	case m.Significant:
+		lines = append(lines, "Decisions with legal or similarly significant effects")
+	}
+	if m.Profiling {
+		lines = append(lines, "Profiling")
+	}
+	if m.Logic != "" {
+		lines = append(lines, "Logic: "+m.Logic)
+	}
+	if m.Consequences != "" {
+		lines = append(lines, "Consequences: "+m.Consequences)
+	}
+	if m.Ground != "" {
+		lines = append(lines, "Ground: "+vwWord(vwGrounds, m.Ground))
+	}
+	if len(m.Safeguards) > 0 {
+		s := make([]string, len(m.Safeguards))
+		for i, g := range m.Safeguards {
+			s[i] = vwWord(vwSafeguards, g)
+		}
+		lines = append(lines, "Safeguards: "+strings.Join(s, ", "))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// vwNeedsPolicyDocument reports whether the activity relies on a Schedule 1
+// condition that needs an appropriate policy document, so that columns
+// Z-AD apply to it.
+func vwNeedsPolicyDocument(a *ropa.Activity) bool {
+	return slices.ContainsFunc(a.Special.Schedule1, lawfulbasis.Schedule1.NeedsPolicyDocument) ||
+		slices.ContainsFunc(a.Criminal.Schedule1, lawfulbasis.Schedule1.NeedsPolicyDocument)
+}
+
+// vwTemplateRow fills the controller columns for one activity.
+func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
+	reg := c.reg
+	jur := reg.Jurisdiction
+
+	row[colBusinessFunction] = a.BusinessFunction
+
+	l := make([]string, 0, 8)
+	for i := range a.Purposes {
+		l = append(l, a.Purposes[i].Description)
+	}
+	row[colPurpose] = wbJoinLines(l)
+
+	l = l[:0]
+	for _, name := range a.JointControllers {
+		s := name
+		for i := range reg.JointControllers {
+			if jc := &reg.JointControllers[i]; jc.Name == name && jc.Contact != "" {
+				s += " (" + jc.Contact + ")"
+				break
+			}
+		}
+		l = append(l, s)
+	}
+	row[colJointController] = wbJoinLines(l)
+
+	l = l[:0]
+	for _, s := range a.DataSubjects {
+		l = append(l, s.Title())
+	}
+	row[colIndividuals] = wbJoinLines(l)
+
+	l = l[:0]
+	for _, s := range a.DataCategories {
+		l = append(l, s.Title())
+	}
+	row[colPersonalData] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Recipients {
+		r := &a.Recipients[i]
+		s := r.Name + " (" + vwWord(vwRecipientKinds, r.Kind)
+		if r.Country != "" {
+			s += ", " + r.Country
+		}
+		l = append(l, s+")")
+	}
+	row[colRecipients] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Recipients {
+		if r := &a.Recipients[i]; r.Contract != "" {
+			l = append(l, r.Name+": "+r.Contract)
+		}
+	}
+	row[colProcessorContract] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Transfers {
+		l = append(l, vwTransferCountry(&a.Transfers[i]))
+	}
+	row[colThirdCountries] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Transfers {
+		l = append(l, vwTransferSafeguard(&a.Transfers[i], jur))
+	}
+	row[colSafeguards] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Retention {
+		r := &a.Retention[i]
+		s := vwCategoryTitles(r.Categories) + ": " + vwRetentionText(r)
+		if !r.Minimum.IsZero() {
+			s += " (minimum " + r.Minimum.Sentence()
+			if r.MinimumSource != "" {
+				s += ", " + r.MinimumSource
+			}
+			s += ")"
+		}
+		l = append(l, s)
+	}
+	row[colRetention] = wbJoinLines(l)
+
+	row[colSecurity] = wbJoinLines(a.Security)
+	basisLines := vwBasisLines(a, jur)
+	row[colArticle6] = strings.Join(basisLines, "\n")
+
+	l = l[:0]
+	for _, cond := range a.Special.Conditions {
+		l = append(l, vwCite(cond.Title(), cond.Citation(jur)))
+	}
+	row[colArticle9] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Purposes {
+		if p := &a.Purposes[i]; p.Interest != "" {
+			l = append(l, p.Interest)
+		}
+	}
+	row[colLegitimateInterests] = wbJoinLines(l)
+
+	l = l[:0]
+	for i := range a.Purposes {
+		if p := &a.Purposes[i]; p.Assessment != "" && !slices.Contains(l, p.Assessment) {
+			l = append(l, p.Assessment)
+		}
+	}
+	row[colLIA] = wbJoinLines(l)
+
+	row[colRights] = vwRights(a, jur, c.asOf)
+	row[colAutomated] = vwAutomated(&a.Automated)
+
+	l = l[:0]
+	for i := range a.Sources {
+		s := &a.Sources[i]
+		t := vwWord(vwSourceKinds, s.Kind)
+		if s.Name != "" {
+			t += ": " + s.Name
+		}
+		l = append(l, t)
+	}
+	row[colSource] = wbJoinLines(l)
+
+	row[colConsentRecord] = a.ConsentRecord
+	row[colLocation] = wbJoinLines(append(slices.Clip(a.Systems), a.Locations...))
+	row[colDPIARequired] = vwYesNo(a.DPIA.Required)
+	row[colDPIAProgress] = vwWord(vwDPIAStatuses, a.DPIA.Status)
+	if a.DPIA.Status == "" {
+		row[colDPIAProgress] = ""
+	}
+	row[colDPIALink] = a.DPIA.Reference
+	row[colBreach] = vwYesNo(a.Breach.Occurred)
+	row[colBreachLink] = a.Breach.Reference
+
+	if vwNeedsPolicyDocument(a) {
+		l = l[:0]
+		for _, s := range slices.Concat(a.Special.Schedule1, a.Criminal.Schedule1) {
+			if t := vwCite(s.Title(), s.Citation(jur)); !slices.Contains(l, t) {
+				l = append(l, t)
+			}
+		}
+		row[colSch1Condition] = wbJoinLines(l)
+		row[colSch1Article6] = a.PolicyDocument.Article6
+		if row[colSch1Article6] == "" {
+			row[colSch1Article6] = row[colArticle6]
+		}
+		row[colPolicyDocument] = a.PolicyDocument.Reference
+		row[colFollowsPolicy] = vwYesNo(a.PolicyDocument.FollowsPolicy)
+		row[colPolicyReasons] = a.PolicyDocument.Reason
+	}
+	row[numICOColumns] = a.ID
+}
+
+// ---- processor record ----
+
+// vwProcessorLabel is the label that links a processor record's rows on the
+// data sheets: "processor-record-1" for the first.
+func vwProcessorLabel(i int) string { return "processor-record-" + strconv.Itoa(i+1) }
+
+func vwProcessor(c *vwCtx, emit vwEmit) error {
+	p := c.profile
+	if err := vwContactBlock(c, emit); err != nil {
+		return err
+	}
+	if err := vwHeadings(p, p.Processor, vwRecordHeading, emit); err != nil {
+		return err
+	}
+	jur := c.reg.Jurisdiction
+	row := make([]string, len(p.Processor)+1)
+	for i := range c.reg.ProcessorRecords {
+		pr := &c.reg.ProcessorRecords[i]
+		clear(row)
+		row[0] = pr.Controller
+		row[1] = pr.Representative
+		row[2] = wbJoinLines(pr.Processing)
+		var countries, safeguards []string
+		for j := range pr.Transfers {
+			countries = append(countries, vwTransferCountry(&pr.Transfers[j]))
+			safeguards = append(safeguards, vwTransferSafeguard(&pr.Transfers[j], jur))
+		}
+		row[3] = wbJoinLines(countries)
+		row[4] = wbJoinLines(safeguards)
+		row[5] = wbJoinLines(pr.Security)
+		row[len(row)-1] = vwProcessorLabel(i)
+		if err := vwTextRow(emit, p.HeadingRow+1+i, row, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- Retention ----
+
+var vwRetentionHeadings = []string{"Activity ID", "Activity", "Category", "Rule", "What the notice says", "Minimum", "Minimum source"}
+
+func vwRetention(c *vwCtx, emit vwEmit) error {
+	if err := emit(1, slices.Clone(vwRetentionHeadings), []vwStyle{vsHeader}); err != nil {
+		return err
+	}
+	row := 2
+	cells := make([]string, len(vwRetentionHeadings))
+	put := func(a *ropa.Activity, cat string, r *ropa.Retention) error {
+		clear(cells)
+		cells[0], cells[1], cells[2] = a.ID, a.Name, cat
+		if r != nil {
+			cells[3] = r.Rule.String()
+			cells[4] = vwRetentionText(r)
+			if !r.Minimum.IsZero() {
+				cells[5] = r.Minimum.String()
+			}
+			cells[6] = r.MinimumSource
+		}
+		err := vwTextRow(emit, row, cells, nil)
+		row++
+		return err
+	}
+	for i := range c.reg.Activities {
+		a := &c.reg.Activities[i]
+		cats := slices.Clip(a.DataCategories)
+		for j := range a.Retention {
+			for _, cat := range a.Retention[j].Categories {
+				if !slices.Contains(cats, cat) {
+					cats = append(cats, cat)
+				}
+			}
+		}
+		if len(cats) == 0 {
+			if len(a.Retention) == 0 {
+				if err := put(a, "", nil); err != nil {
+					return err
+				}
+			}
+			for j := range a.Retention {
+				if err := put(a, vwCategoryTitles(a.Retention[j].Categories), &a.Retention[j]); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		for _, cat := range cats {
+			found := false
+			for j := range a.Retention {
+				r := &a.Retention[j]
+				if len(r.Categories) == 0 || slices.Contains(r.Categories, cat) {
+					found = true
+					if err := put(a, cat.Title(), r); err != nil {
+						return err
+					}
+				}
+			}
+			if !found {
+				if err := put(a, cat.Title(), nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// ---- Findings ----
+
+var vwFindingHeadings = []string{"Severity", "Rule", "Citation", "Where", "Activity", "Message"}
+
+func vwFindings(c *vwCtx, emit vwEmit) error {
+	if err := emit(1, slices.Clone(vwFindingHeadings), []vwStyle{vsHeader}); err != nil {
+		return err
+	}
+	cells := make([]string, len(vwFindingHeadings))
+	st := make([]vwStyle, 1)
+	for i, f := range c.report.Findings {
+		cells[0], cells[1], cells[2], cells[3], cells[4], cells[5] = f.Severity.String(), f.Rule, f.Citation, f.Path, f.Activity, f.Message
+		switch f.Severity {
+		case ropa.Error:
+			st[0] = vsError
+		case ropa.Warning:
+			st[0] = vsWarning
+		default:
+			st[0] = vsInfo
+		}
+		if err := vwTextRow(emit, i+2, cells, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- Reference ----
+
+func vwReferenceHeadings(at time.Time) []string {
+	return []string{"Kind", "Slug", "Title", "Citation", "Available on " + at.Format(time.DateOnly)}
+}
+
+func vwReference(c *vwCtx, emit vwEmit) error {
+	if err := emit(1, vwReferenceHeadings(c.asOf), []vwStyle{vsHeader}); err != nil {
+		return err
+	}
+	r, at := c.reg.Jurisdiction, c.asOf
+	row := 2
+	cells := make([]string, 5)
+	put := func(kind, slug, title, cite string, ok bool) error {
+		cells[0], cells[1], cells[2], cells[3], cells[4] = kind, slug, title, cite, "no"
+		if ok {
+			cells[4] = "yes"
+		}
+		err := emit(row, cells, nil)
+		row++
+		return err
+	}
+	for _, v := range lawfulbasis.Bases() {
+		if err := put("Lawful basis (Art 6(1))", v.String(), v.Title(), v.Citation(r), v.Available(r, at)); err != nil {
+			return err
+		}
+	}
+	for _, v := range lawfulbasis.Annex1s() {
+		if err := put("Recognised legitimate interest (Annex 1)", v.String(), v.Title(), v.Citation(r), v.Available(r, at)); err != nil {
+			return err
+		}
+	}
+	for _, v := range lawfulbasis.Conditions() {
+		if err := put("Special category condition (Art 9(2))", v.String(), v.Title(), v.Citation(r), v.Available(r, at)); err != nil {
+			return err
+		}
+	}
+	for _, v := range lawfulbasis.Schedule1s() {
+		if err := put("DPA 2018 Schedule 1 condition", v.String(), v.Title(), v.Citation(r), v.Available(r, at)); err != nil {
+			return err
+		}
+	}
+	for _, v := range lawfulbasis.Mechanisms() {
+		if err := put("Transfer mechanism (Chapter V)", v.String(), v.Title(), v.Citation(r), v.Available(r, at)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- Lists (hidden) ----
+
+// vwList is a drop-down list: the values of a Go enumeration, and the
+// defined name the data validations refer to.
+type vwList struct {
+	key    string
+	values []string
+}
+
+// vwDefinedName is the workbook name of list key's range.
+func vwDefinedName(key string) string { return "List_" + key }
+
+func vwSlugs[T interface{ String() string }](all []T) []string {
+	out := make([]string, len(all))
+	for i, v := range all {
+		out[i] = v.String()
+	}
+	return out
+}
+
+func vwStrings[T ~string](all ...T) []string {
+	out := make([]string, len(all))
+	for i, v := range all {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// vwLists are the drop-down lists, generated from the enumerations.
+var vwLists = sync.OnceValue(func() []vwList {
+	triggers := retention.Triggers()
+	return []vwList{
+		{"regimes", vwSlugs(lawfulbasis.Regimes())},
+		{"bases", vwSlugs(lawfulbasis.Bases())},
+		{"annex1", vwSlugs(lawfulbasis.Annex1s())},
+		{"conditions", vwSlugs(lawfulbasis.Conditions())},
+		{"schedule1", vwSlugs(lawfulbasis.Schedule1s())},
+		{"mechanisms", vwSlugs(lawfulbasis.Mechanisms())},
+		{"yesNo", []string{"yes", "no"}},
+		{"headcount", vwStrings(ropa.Under250, ropa.From250)},
+		{"recipientKinds", vwStrings(ropa.Internal, ropa.Processor, ropa.ThirdParty, ropa.JointRecipient, ropa.Authority)},
+		{"sourceKinds", vwStrings(ropa.FromSubject, ropa.Observed, ropa.FromThirdParty, ropa.FromPublic)},
+		{"requirements", vwStrings(ropa.Statutory, ropa.Contractual, ropa.PreContract, ropa.Voluntary)},
+		{"dpiaStatuses", vwStrings(ropa.NotStarted, ropa.InProgress, ropa.Complete)},
+		{"decisionGrounds", vwStrings(ropa.ContractNecessity, ropa.AuthorisedByLaw, ropa.ExplicitConsent)},
+		{"decisionSafeguards", vwStrings(ropa.DecisionSafeguards()...)},
+		{"dataSubjects", vwStrings(ropa.Subjects()...)},
+		{"dataCategories", vwStrings(ropa.Categories()...)},
+		{"retentionTriggers", vwStrings(triggers...)},
+	}
+})
+
+// vwListCol is the first column of the lists on the Lists sheet: columns A
+// and B hold the workbook's settings, C is blank.
+const vwListCol = 4
+
+// vwListRange returns the absolute range of list i on the Lists sheet.
+func vwListRange(i int, l vwList) string {
+	col := wbColName(vwListCol + i)
+	return "'" + snLists + "'!$" + col + "$2:$" + col + "$" + strconv.Itoa(len(l.values)+1)
+}
+
+// vwSettings are the workbook's settings recorded on the Lists sheet: what
+// the reader needs to regenerate the views.
+func vwSettings(c *vwCtx) [][2]string {
+	checks := "default"
+	if c.customChecks {
+		checks = "custom"
+	}
+	return [][2]string{
+		{"format", wbFormat},
+		{"profile", c.profile.Name},
+		{"asOf", c.asOf.Format(time.DateOnly)},
+		{"checks", checks},
+	}
+}
+
+func vwListsSheet(c *vwCtx, emit vwEmit) error {
+	lists := vwLists()
+	settings := vwSettings(c)
+	n := vwListCol - 1 + len(lists)
+	head := make([]string, n)
+	head[0], head[1] = "setting", "value"
+	for i, l := range lists {
+		head[vwListCol-1+i] = l.key
+	}
+	if err := emit(1, head, []vwStyle{vsHeader}); err != nil {
+		return err
+	}
+	rows := len(settings)
+	for _, l := range lists {
+		rows = max(rows, len(l.values))
+	}
+	cells := make([]string, n)
+	for r := range rows {
+		clear(cells)
+		if r < len(settings) {
+			cells[0], cells[1] = settings[r][0], settings[r][1]
+		}
+		for i, l := range lists {
+			if r < len(l.values) {
+				cells[vwListCol-1+i] = l.values[r]
+			}
+		}
+		if err := emit(r+2, cells, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}

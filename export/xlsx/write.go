@@ -1,0 +1,801 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/ropa"
+)
+
+// ErrCellTooLong is under the error [Write] returns for a register text
+// that a workbook cell cannot hold as it is: longer than Excel's 32,767
+// UTF-16 code units, or holding characters XML cannot carry. (excelize
+// would cut it short or replace them without a word.)
+var ErrCellTooLong = errors.New("xlsx: text does not fit a cell")
+
+// Option configures [Write].
+type Option func(*writeConfig)
+
+type writeConfig struct {
+	views     []string // nil: every view
+	viewsSet  bool
+	asOf      time.Time
+	author    string
+	title     string
+	profile   Profile
+	checkOpts []ropa.Option
+	shard     int // 0: by size; 1: always; -1: never
+}
+
+// Sheets chooses the view sheets to include, by name: [CoverSheet], the
+// profile's controller and processor sheets ("Template" and "Processor"),
+// [RetentionSheet], [FindingsSheet] and [ReferenceSheet]. Without this
+// option every view is written (the processor view only when the register
+// has processor records); Sheets() with no names writes the data sheets
+// alone. The data sheets are always written: they are what [Read] reads.
+func Sheets(names ...string) Option {
+	return func(c *writeConfig) { c.views, c.viewsSet = slices.Clone(names), true }
+}
+
+// AsOf is the date the law is applied at for the findings, the rights
+// column, the reference sheet and the cover; only its calendar day counts.
+// The default is [lawfulbasis.LawAsOf]: Write never reads the clock. It is
+// also the workbook's creation and modification date, so that the same
+// register and options give the same bytes.
+func AsOf(t time.Time) Option { return func(c *writeConfig) { c.asOf = t } }
+
+// Properties sets the document's author and title (File > Info in Excel).
+func Properties(author, title string) Option {
+	return func(c *writeConfig) { c.author, c.title = author, title }
+}
+
+// Layout writes the views in another regulator's layout. The profile may
+// change sheet names, wording, rows and colours; its controller record
+// must have the ICO's 30 columns in the ICO's order and its processor
+// record 6, because the writer fills them by position. (The read-side
+// counterpart is [WithProfile].)
+func Layout(p Profile) Option { return func(c *writeConfig) { c.profile = p } }
+
+// CheckOptions are passed to [ropa.Check] for the findings sheet and the
+// cover (for example [ropa.Without] or [ropa.WithRules]). The date is always
+// the one given by [AsOf]. Because [Read] cannot know these options, it
+// does not compare the findings of a workbook written with them.
+func CheckOptions(opts ...ropa.Option) Option {
+	return func(c *writeConfig) { c.checkOpts = append(c.checkOpts, opts...) }
+}
+
+func newWriteConfig(opts []Option) writeConfig {
+	c := writeConfig{asOf: lawfulbasis.LawAsOf, profile: ICO2018}
+	for _, o := range opts {
+		o(&c)
+	}
+	y, m, d := c.asOf.Date()
+	c.asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return c
+}
+
+// checkProfile reports a profile the writer cannot lay out.
+func checkProfile(p Profile) error {
+	switch {
+	case len(p.Controller) != numICOColumns:
+		return fmt.Errorf("xlsx: profile %q has %d controller columns; the writer fills the ICO's %d by position", p.Name, len(p.Controller), numICOColumns)
+	case len(p.Processor) != 6:
+		return fmt.Errorf("xlsx: profile %q has %d processor columns; the writer fills the ICO's 6 by position", p.Name, len(p.Processor))
+	case p.ControllerSheet == "" || p.ProcessorSheet == "" || p.ControllerSheet == p.ProcessorSheet:
+		return fmt.Errorf("xlsx: profile %q needs two distinct sheet names", p.Name)
+	case p.ContactFirstRow < 2 || p.SectionRow < p.ContactFirstRow+len(p.ContactRows) || p.HeadingRow <= p.SectionRow:
+		return fmt.Errorf("xlsx: profile %q: the contact block, section row and heading row must come in that order from row 1", p.Name)
+	}
+	for _, n := range []string{p.ControllerSheet, p.ProcessorSheet} {
+		if slices.Contains(wbReservedSheets(), n) || strings.EqualFold(n, CoverSheet) || strings.EqualFold(n, RetentionSheet) ||
+			strings.EqualFold(n, FindingsSheet) || strings.EqualFold(n, ReferenceSheet) {
+			return fmt.Errorf("xlsx: profile %q: sheet name %q is taken by another sheet of the workbook", p.Name, n)
+		}
+	}
+	return nil
+}
+
+// wbReservedSheets are the data sheets and the lists sheet.
+func wbReservedSheets() []string {
+	return []string{snOrganisation, snJointControllers, snActivities, snPurposes, snRecipients, snTransfers,
+		snRetentionRules, snSources, snProcessorRecords, snTextLists, snLists}
+}
+
+// wrCheckRegister reports what stops the register being linked across the
+// data sheets: activities are linked by ID, so IDs must be present and
+// distinct, and must not be the label of a processor record.
+func wrCheckRegister(reg *ropa.Register) error {
+	seen := make(map[string]int, len(reg.Activities))
+	labels := make(map[string]bool, len(reg.ProcessorRecords))
+	for i := range reg.ProcessorRecords {
+		labels[vwProcessorLabel(i)] = true
+	}
+	for i := range reg.Activities {
+		id := reg.Activities[i].ID
+		if id == "" {
+			return fmt.Errorf("xlsx: activities[%d].id: required: the data sheets link an activity's rows by its ID", i)
+		}
+		if j, ok := seen[id]; ok {
+			return fmt.Errorf("xlsx: activities[%d].id: %q is also the ID of activities[%d]; the data sheets link rows by ID", i, id, j)
+		}
+		if labels[id] {
+			return fmt.Errorf("xlsx: activities[%d].id: %q is the label of a processor record on the data sheets; choose another ID", i, id)
+		}
+		seen[id] = i
+	}
+	return nil
+}
+
+// Write writes reg to w as an Excel workbook (.xlsx).
+//
+// The workbook opens with views for people — the cover, the controller
+// record in the profile's layout (the ICO template by default), the
+// processor record, retention by data category, the findings of
+// [ropa.Check] and a reference of the law — followed by the data sheets
+// that hold the register itself, normalised, and a hidden sheet of
+// drop-down lists. [Read] reads the data sheets back into an identical
+// register and refuses a workbook whose views were edited.
+//
+// Write returns an error for a register it cannot write so that it reads
+// back identically (w may then hold part of a workbook): an activity without an ID
+// or two with the same one, an enumeration holding an invalid value, a
+// retention rule that does not validate, or a text that does not fit a cell
+// ([ErrCellTooLong]); the error names the field by its JSON path. Text is
+// always written as text: a value starting with "=" never becomes a
+// formula. The same register and options give byte-identical output.
+func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
+	if reg == nil {
+		return errors.New("xlsx: nil register")
+	}
+	cfg := newWriteConfig(opts)
+	if err := checkProfile(cfg.profile); err != nil {
+		return err
+	}
+	views, err := wrSelectViews(cfg, reg)
+	if err != nil {
+		return err
+	}
+	if err := wrCheckRegister(reg); err != nil {
+		return err
+	}
+	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: cfg.profile, customChecks: len(cfg.checkOpts) > 0}
+	// The checks run while the data sheets are written; the views that
+	// show their findings wait for them.
+	var checked chan struct{}
+	if slices.ContainsFunc(views, func(v vwView) bool { return v.name == CoverSheet || v.name == FindingsSheet }) {
+		checked = make(chan struct{})
+		go func() {
+			defer close(checked)
+			c.report = ropa.Check(reg, append(slices.Clone(cfg.checkOpts), ropa.AsOf(cfg.asOf))...)
+		}()
+		defer func() { <-checked }()
+	}
+
+	f := excelize.NewFile()
+	defer f.Close()
+	shard := cfg.shard
+	if shard == 0 && len(reg.Activities) >= wrShardActivities {
+		shard = 1
+	}
+	ww := &wrWriter{f: f, c: c, profile: cfg.profile, shard: shard > 0, out: newZipOut(w, cfg.asOf)}
+	if ww.styles, err = ww.newStyles(f); err != nil {
+		return err
+	}
+	data := dsSheets()
+	var names []string
+	for _, v := range views {
+		names = append(names, v.name)
+	}
+	for _, d := range data {
+		names = append(names, d.name)
+	}
+	names = append(names, snLists)
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+		return err
+	}
+	for _, n := range names[1:] {
+		if _, err := f.NewSheet(n); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetVisible(snLists, false); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	ww.names = names
+
+	// The data sheets first, so that a register that cannot be written is
+	// reported by the JSON path of the field at fault.
+	for _, d := range data {
+		if err := ww.dataSheet(d); err != nil {
+			return err
+		}
+	}
+	if checked != nil {
+		<-checked
+	}
+	for _, v := range views {
+		if err := ww.view(v); err != nil {
+			return err
+		}
+	}
+	if err := ww.lists(); err != nil {
+		return err
+	}
+	if err := ww.properties(cfg); err != nil {
+		return err
+	}
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return &wrSortedZip{out: ww.out, first: ww.parts} }
+	_, err = f.WriteToBuffer()
+	return err
+}
+
+// wrShardActivities is the size of register from which each sheet is
+// streamed by an excelize.File of its own (see wrWriter.stream).
+const wrShardActivities = 500
+
+// wrSharded forces (on) or forbids (off) streaming each sheet by a file of
+// its own, for the tests that check both ways give the same bytes.
+func wrSharded(on bool) Option {
+	return func(c *writeConfig) {
+		c.shard = -1
+		if on {
+			c.shard = 1
+		}
+	}
+}
+
+// wrSelectViews returns the views to write, in workbook order.
+func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
+	all := vwViews(cfg.profile)
+	if !cfg.viewsSet {
+		var out []vwView
+		for _, v := range all {
+			if v.name == cfg.profile.ProcessorSheet && len(reg.ProcessorRecords) == 0 {
+				continue
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+	var out []vwView
+	for _, n := range cfg.views {
+		i := slices.IndexFunc(all, func(v vwView) bool { return v.name == n })
+		if i < 0 {
+			var known []string
+			for _, v := range all {
+				known = append(known, v.name)
+			}
+			return nil, fmt.Errorf("xlsx: Sheets: unknown view sheet %q; the views are %s", n, strings.Join(known, ", "))
+		}
+	}
+	for _, v := range all {
+		if slices.Contains(cfg.views, v.name) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// wrWriter streams the sheets of one workbook.
+//
+// excelize keeps each StreamWriter's XML in memory up to 16 MiB (and its
+// buffer, once it has grown past that, at 32 MiB) until the workbook is
+// saved, so a large register streamed into one excelize.File holds a buffer
+// per big sheet at once. For large registers the writer therefore streams
+// each sheet with an excelize.File of its own, with the same styles, saves
+// that file at once keeping only the sheet's part, which goes straight to
+// the caller's writer, and lets the workbook's own file write everything
+// else (its empty copies of those sheets are skipped). Memory then holds
+// one sheet's buffer at a time. Both ways give the same bytes
+// (TestWriteShardedIdentical).
+type wrWriter struct {
+	f       *excelize.File
+	c       *vwCtx
+	profile Profile
+	names   []string // the sheets in workbook order
+	styles  [vsCount]int
+	vals    []any
+	shard   bool
+	out     *wrZipOut
+	parts   []string // the sheets' part names in f, in the order streamed
+}
+
+// newStyles creates the styles in f; every file of one workbook gets them
+// in the same order, so with the same IDs.
+func (ww *wrWriter) newStyles(f *excelize.File) ([vsCount]int, error) {
+	var ids [vsCount]int
+	p := ww.profile
+	const text = 49 // the "@" Text number format
+	border := []excelize.Border{
+		{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
+		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1},
+	}
+	wrap := &excelize.Alignment{WrapText: true, Vertical: "top"}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	bold := &excelize.Font{Bold: true}
+	defs := [vsCount]*excelize.Style{
+		vsText:     {NumFmt: text, Alignment: wrap},
+		vsHeader:   {NumFmt: text, Alignment: wrap, Font: bold, Fill: fill("D9D9D9"), Border: border},
+		vsTitle:    {NumFmt: text, Font: &excelize.Font{Bold: true, Size: 16}},
+		vsLabel:    {NumFmt: text, Alignment: wrap, Font: bold},
+		vsSection:  {NumFmt: text, Font: bold, Fill: fill("BDD7EE"), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		vsRequired: {NumFmt: text, Alignment: wrap, Font: bold, Fill: fill(p.RequiredFill), Border: border},
+		vsOptional: {NumFmt: text, Alignment: wrap, Font: bold, Fill: fill(p.OptionalFill), Border: border},
+		vsExtra:    {NumFmt: text, Alignment: wrap, Font: &excelize.Font{Bold: true, Italic: true}, Fill: fill("F2F2F2"), Border: border},
+		vsError:    {NumFmt: text, Alignment: wrap, Fill: fill("FFC7CE")},
+		vsWarning:  {NumFmt: text, Alignment: wrap, Fill: fill("FFEB9C")},
+		vsInfo:     {NumFmt: text, Alignment: wrap, Fill: fill("DDEBF7")},
+	}
+	for i, d := range defs {
+		id, err := f.NewStyle(d)
+		if err != nil {
+			return ids, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
+
+// row converts cells to the values of one SetRow call: empty cells are
+// skipped (nil), styled cells carry their style ID.
+func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
+	vals := ww.vals[:0]
+	switch len(styles) {
+	case 0:
+		// A written cell takes its own style, not its column's: give every
+		// text cell the wrapped Text style, so it wraps and stays text when
+		// edited.
+		for _, s := range cells {
+			if s == "" {
+				vals = append(vals, nil)
+			} else {
+				vals = append(vals, excelize.Cell{StyleID: ww.styles[vsText], Value: s})
+			}
+		}
+	default:
+		for i, s := range cells {
+			st := styles[0]
+			if len(styles) == len(cells) {
+				st = styles[i]
+			}
+			var v any
+			if s != "" {
+				v = s
+			}
+			vals = append(vals, excelize.Cell{StyleID: ww.styles[st], Value: v})
+		}
+	}
+	ww.vals = vals
+	return vals
+}
+
+// wrSheetLayout is what the writer sets on a streamed sheet before its rows
+// (widths, column style, frozen panes) and after them (merges, filter).
+type wrSheetLayout struct {
+	widths    []float64
+	freezeRow int // rows above the data, frozen; 0 for none
+	freezeCol int // columns frozen
+	filterRow int // row of the auto-filter's headings; 0 for none
+	merges    [][2]string
+	heights   map[int]float64
+}
+
+// wrTarget is a sheet being streamed: by the workbook's file, or by a file
+// of its own (own).
+type wrTarget struct {
+	f     *excelize.File
+	sw    *excelize.StreamWriter
+	sheet string
+	own   bool
+}
+
+// close releases a file of the sheet's own (its buffers and temporary
+// files); it may be called more than once.
+func (t *wrTarget) close() {
+	if t.own && t.f != nil {
+		t.f.Close()
+		t.f = nil
+	}
+}
+
+// begin starts streaming sheet and sets what must come before its rows.
+func (ww *wrWriter) begin(sheet string, l *wrSheetLayout) (t *wrTarget, err error) {
+	t = &wrTarget{f: ww.f, sheet: sheet}
+	if ww.shard {
+		tf := excelize.NewFile()
+		defer func() {
+			if err != nil {
+				tf.Close()
+			}
+		}()
+		if slices.Index(ww.names, sheet) == 0 {
+			err = tf.SetSheetName("Sheet1", sheet)
+		} else {
+			_, err = tf.NewSheet(sheet)
+		}
+		if err != nil {
+			return nil, err
+		}
+		ids, err := ww.newStyles(tf)
+		if err != nil {
+			return nil, err
+		}
+		if ids != ww.styles {
+			return nil, errors.New("xlsx: internal error: styles differ between the files of one workbook")
+		}
+		t.f, t.own = tf, true
+	}
+	// The sheet properties are written before the rows: fit to page for
+	// printing must be set before the stream starts (the page setup itself
+	// follows the rows, in end).
+	fit := true
+	if err := t.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	sw, err := t.f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	t.sw = sw
+	for i := 0; i < len(l.widths); {
+		j := i
+		for j+1 < len(l.widths) && l.widths[j+1] == l.widths[i] {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j+1, l.widths[i]); err != nil {
+			return nil, err
+		}
+		i = j + 1
+	}
+	if len(l.widths) > 0 {
+		if err := sw.SetColStyle(1, len(l.widths), ww.styles[vsText]); err != nil {
+			return nil, err
+		}
+	}
+	if l.freezeRow > 0 || l.freezeCol > 0 {
+		pane := "bottomLeft"
+		switch {
+		case l.freezeRow > 0 && l.freezeCol > 0:
+			pane = "bottomRight"
+		case l.freezeRow == 0:
+			pane = "topRight"
+		}
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, XSplit: l.freezeCol, YSplit: l.freezeRow,
+			TopLeftCell: wbCellRef(l.freezeCol+1, l.freezeRow+1), ActivePane: pane,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// end sets what comes after the rows: merged cells, the filter and the
+// page setup (A4 landscape, one page wide, so a printed or PDF register
+// reads across).
+func (ww *wrWriter) end(t *wrTarget, l *wrSheetLayout, lastRow, lastCol int) error {
+	// About 220 character widths fit across an A4 landscape page at a
+	// readable scale; a wider sheet prints over several pages across, with
+	// its headings and first column repeated (print titles).
+	total := 0.0
+	for _, w := range l.widths {
+		total += w
+	}
+	landscape, a4, wide, tall := "landscape", 9, max(1, int((total+219)/220)), 0
+	if l.filterRow > 0 || l.freezeCol > 0 {
+		var parts []string
+		q := "'" + strings.ReplaceAll(t.sheet, "'", "''") + "'!"
+		if l.freezeCol > 0 {
+			parts = append(parts, q+"$A:$"+wbColName(l.freezeCol))
+		}
+		if l.filterRow > 0 {
+			first := l.filterRow
+			if first > 1 && l.freezeRow >= first && len(l.merges) > 0 {
+				first-- // the merged section row above the headings
+			}
+			parts = append(parts, q+"$"+strconv.Itoa(first)+":$"+strconv.Itoa(l.filterRow))
+		}
+		if err := ww.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(parts, ","), Scope: t.sheet}); err != nil {
+			return err
+		}
+	}
+	if err := t.f.SetPageLayout(t.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	for _, m := range l.merges {
+		if err := t.sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	if l.filterRow > 0 && lastCol > 0 {
+		ref := wbCellRef(1, l.filterRow) + ":" + wbCellRef(lastCol, max(lastRow, l.filterRow))
+		if err := t.f.AutoFilter(t.sheet, ref, nil); err != nil {
+			return err
+		}
+		if t.own { // the filter's defined name belongs to the workbook
+			if err := ww.f.AutoFilter(t.sheet, ref, nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// finish flushes the sheet; a sheet streamed by a file of its own is saved
+// at once and its part kept, compressed, for the workbook.
+func (ww *wrWriter) finish(t *wrTarget) error {
+	if err := t.sw.Flush(); err != nil {
+		return err
+	}
+	to := wrSheetPart(ww.f, t.sheet)
+	if to == "" {
+		return fmt.Errorf("xlsx: internal error: no part for sheet %q", t.sheet)
+	}
+	ww.parts = append(ww.parts, to)
+	if !t.own {
+		return nil
+	}
+	defer t.close()
+	from := wrSheetPart(t.f, t.sheet)
+	z := &wrSortedZip{keep: from}
+	t.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return z }
+	if _, err := t.f.WriteToBuffer(); err != nil {
+		return err
+	}
+	if len(z.entries) != 1 || from == "" {
+		return fmt.Errorf("xlsx: internal error: the part of sheet %q was not found", t.sheet)
+	}
+	e := z.entries[0]
+	e.name = to
+	return ww.out.write(e)
+}
+
+// wrRowHeight returns the height of a row of wrapped text, from the number
+// of lines its fullest cell needs at the column widths, so that every
+// spreadsheet program shows the whole text (LibreOffice does not size
+// streamed rows itself). Rows of one line keep the default height.
+func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
+	lines := 1
+	for i, c := range cells {
+		if c == "" {
+			continue
+		}
+		w := 30.0
+		if i < len(widths) {
+			w = widths[i]
+		}
+		per := max(1, int(w*1.1)) // characters per line, roughly
+		n := 0
+		for _, line := range strings.Split(c, "\n") {
+			n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return nil
+	}
+	return []excelize.RowOpts{{Height: min(409, 15*float64(lines))}} // 409 points is the spreadsheet maximum
+}
+
+// wrSheetPart is the name of sheet's part in f: excelize names the part of
+// the sheet with ID n "xl/worksheets/sheet<n>.xml".
+func wrSheetPart(f *excelize.File, sheet string) string {
+	for id, name := range f.GetSheetMap() {
+		if name == sheet {
+			return "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml"
+		}
+	}
+	return ""
+}
+
+// dataSheet streams one data sheet: a frozen bold header row of JSON names,
+// a filter, and drop-downs on the columns of single enumerations.
+func (ww *wrWriter) dataSheet(d dsSheet) error {
+	l := &wrSheetLayout{freezeRow: 1, filterRow: 1}
+	for i, h := range d.headers {
+		w := 40.0
+		switch {
+		case h == dsKeyActivity || h == dsKeyRecord || h == dsOrgField || h == "id":
+			w = 28
+		case i < len(d.lists) && d.lists[i] != "":
+			w = 22
+		}
+		l.widths = append(l.widths, w)
+	}
+	t, err := ww.begin(d.name, l)
+	if err != nil {
+		return err
+	}
+	defer t.close()
+	sw := t.sw
+	if err := sw.SetRow("A1", ww.row(d.headers, []vwStyle{vsHeader})); err != nil {
+		return err
+	}
+	row := 1
+	err = d.rows(ww.c.reg, func(path string, cells []string) error {
+		for i, s := range cells {
+			if p := wbCellProblem(s); p != "" {
+				where := path
+				if !d.fieldPaths {
+					where += "." + d.headers[i]
+				}
+				return fmt.Errorf("%w: %s: the text %s", ErrCellTooLong, where, p)
+			}
+		}
+		row++
+		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, nil), wrRowHeight(cells, l.widths)...)
+	})
+	if err != nil {
+		if errors.Is(err, ErrCellTooLong) {
+			return err
+		}
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := ww.end(t, l, row, len(d.headers)); err != nil {
+		return err
+	}
+	for i, key := range d.lists {
+		if key == "" {
+			continue
+		}
+		col := wbColName(i + 1)
+		if err := ww.dropDown(t, col+"2:"+col+"1048576", key); err != nil {
+			return err
+		}
+	}
+	if d.name == snOrganisation {
+		for i, f := range dsOrgFields {
+			if f.list != "" {
+				if err := ww.dropDown(t, wbCellRef(2, i+2), f.list); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return ww.finish(t)
+}
+
+// dropDown adds a drop-down of list key to the range: inline when the list
+// is short enough, through the list's defined name otherwise. It warns
+// rather than stops, because the reader also accepts titles and citations.
+func (ww *wrWriter) dropDown(t *wrTarget, sqref, key string) error {
+	i := slices.IndexFunc(vwLists(), func(l vwList) bool { return l.key == key })
+	if i < 0 {
+		return fmt.Errorf("xlsx: internal error: no list %q", key)
+	}
+	values := vwLists()[i].values
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	if wbUTF16Len(strings.Join(values, ",")) <= excelize.MaxFieldLength {
+		if err := dv.SetDropList(values); err != nil {
+			return err
+		}
+	} else {
+		dv.SetSqrefDropList(vwDefinedName(key))
+	}
+	dv.SetError(excelize.DataValidationErrorStyleWarning, "Not in the list",
+		"Pick a value from the list. A title or a citation is also read; anything else is refused when the workbook is read.")
+	return t.f.AddDataValidation(t.sheet, dv)
+}
+
+// viewLayout returns the layout of a view sheet.
+func (ww *wrWriter) viewLayout(name string) *wrSheetLayout {
+	p := ww.c.profile
+	switch name {
+	case CoverSheet:
+		return &wrSheetLayout{widths: []float64{28, 100}}
+	case p.ControllerSheet, p.ProcessorSheet:
+		cols := p.Controller
+		if name == p.ProcessorSheet {
+			cols = p.Processor
+		}
+		l := &wrSheetLayout{freezeRow: p.HeadingRow, freezeCol: 1, filterRow: p.HeadingRow,
+			heights: map[int]float64{p.SectionRow: 30, p.HeadingRow: 90}}
+		for i := range cols {
+			w := 30.0
+			if i == 0 {
+				w = 26
+			}
+			if name == p.ControllerSheet && (i == colPurpose || i == colPersonalData || i == colRetention || i == colSecurity || i == colRights) {
+				w = 45
+			}
+			l.widths = append(l.widths, w)
+		}
+		l.widths = append(l.widths, 24)
+		for _, s := range vwSections(cols) {
+			if s[0] != s[1] {
+				l.merges = append(l.merges, [2]string{wbCellRef(s[0], p.SectionRow), wbCellRef(s[1], p.SectionRow)})
+			}
+		}
+		return l
+	case RetentionSheet:
+		return &wrSheetLayout{widths: []float64{24, 36, 30, 36, 60, 12, 30}, freezeRow: 1, filterRow: 1}
+	case FindingsSheet:
+		return &wrSheetLayout{widths: []float64{10, 28, 26, 36, 24, 90}, freezeRow: 1, filterRow: 1}
+	case ReferenceSheet:
+		return &wrSheetLayout{widths: []float64{36, 34, 60, 30, 16}, freezeRow: 1, filterRow: 1}
+	}
+	return &wrSheetLayout{}
+}
+
+// view streams one view sheet.
+func (ww *wrWriter) view(v vwView) error {
+	l := ww.viewLayout(v.name)
+	t, err := ww.begin(v.name, l)
+	if err != nil {
+		return err
+	}
+	defer t.close()
+	sw := t.sw
+	lastRow, lastCol := 0, 0
+	err = v.gen(ww.c, func(row int, cells []string, styles []vwStyle) error {
+		lastRow, lastCol = row, max(lastCol, len(cells))
+		opts := wrRowHeight(cells, l.widths)
+		if h, ok := l.heights[row]; ok {
+			opts = []excelize.RowOpts{{Height: h}}
+		}
+		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles), opts...)
+	})
+	if err != nil {
+		return err
+	}
+	if err := ww.end(t, l, lastRow, lastCol); err != nil {
+		return err
+	}
+	return ww.finish(t)
+}
+
+// lists streams the hidden Lists sheet and defines a name for each list.
+func (ww *wrWriter) lists() error {
+	t, err := ww.begin(snLists, &wrSheetLayout{})
+	if err != nil {
+		return err
+	}
+	defer t.close()
+	sw := t.sw
+	err = vwListsSheet(ww.c, func(row int, cells []string, styles []vwStyle) error {
+		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles))
+	})
+	if err != nil {
+		return err
+	}
+	for i, list := range vwLists() {
+		if err := ww.f.SetDefinedName(&excelize.DefinedName{Name: vwDefinedName(list.key), RefersTo: vwListRange(i, list)}); err != nil {
+			return err
+		}
+	}
+	return ww.finish(t)
+}
+
+// properties sets the document properties, dated by the AsOf day.
+func (ww *wrWriter) properties(cfg writeConfig) error {
+	stamp := cfg.asOf.Format("2006-01-02T15:04:05Z")
+	author := cfg.author
+	if author == "" {
+		author = "article30"
+	}
+	title := cfg.title
+	if title == "" {
+		title = vwCoverTitle
+		if n := ww.c.reg.Controller.Name; n != "" {
+			title += ": " + n
+		}
+	}
+	return ww.f.SetDocProps(&excelize.DocProperties{
+		Creator: author, LastModifiedBy: author, Title: title,
+		Subject:  "Record of processing activities (GDPR Article 30)",
+		Created:  stamp,
+		Modified: stamp,
+		Version:  wbFormat,
+	})
+}

@@ -1,0 +1,187 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The workbook's zip file is written by the package rather than by
+// excelize's default zip writer, for two reasons.
+//
+// Determinism: excelize writes streamed sheets by ranging over a map, so
+// with several StreamWriters the order of the zip entries would change from
+// run to run. Here the sheets' parts come first, in the order the sheets
+// were streamed, then every other part in name order; every entry is dated
+// by the day the law is applied at, never by the clock.
+//
+// Memory: entries are compressed as they are written, and a sheet streamed
+// by a file of its own (see wrWriter) is written to the caller's writer as
+// soon as it is complete, so the workbook is never held whole, and never
+// twice (the bytes.Buffer excelize offers its zip writer stays empty).
+
+// wrFlateLevel is archive/zip's (and so excelize's) compression level.
+const wrFlateLevel = 5
+
+// wrFlatePool keeps deflaters between workbooks: each holds about a
+// megabyte of tables.
+var wrFlatePool sync.Pool
+
+// wrZipEntry is one compressed entry.
+type wrZipEntry struct {
+	name string
+	data bytes.Buffer // deflated bytes
+	crc  uint32
+	size uint64 // uncompressed size
+}
+
+// wrZipOut is the workbook's zip file on the caller's writer.
+type wrZipOut struct {
+	zw       *zip.Writer
+	modified time.Time
+	done     map[string]bool // entries already written
+}
+
+func newZipOut(w io.Writer, modified time.Time) *wrZipOut {
+	return &wrZipOut{zw: zip.NewWriter(w), modified: modified, done: map[string]bool{}}
+}
+
+// write copies a compressed entry to the zip file.
+func (o *wrZipOut) write(e *wrZipEntry) error {
+	w, err := o.zw.CreateRaw(&zip.FileHeader{
+		Name:               e.name,
+		Method:             zip.Deflate,
+		Modified:           o.modified,
+		CRC32:              e.crc,
+		CompressedSize64:   uint64(e.data.Len()),
+		UncompressedSize64: e.size,
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := e.data.WriteTo(w); err != nil {
+		return err
+	}
+	o.done[e.name] = true
+	return nil
+}
+
+// wrSortedZip is the excelize.ZipWriter the writer installs. It compresses
+// each entry as excelize writes it and, on Close, writes the entries to out:
+// first those named in first, in that order, then the others by name.
+// Entries out has already written are skipped. With out nil it captures
+// the single entry named keep, for a sheet streamed by a file of its own.
+type wrSortedZip struct {
+	out     *wrZipOut
+	first   []string
+	keep    string
+	entries []*wrZipEntry
+	cur     *wrZipEntry
+	fw      *flate.Writer
+}
+
+// Create starts a new entry; the previous one is finished first.
+func (z *wrSortedZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	if (z.out != nil && z.out.done[name]) || (z.keep != "" && name != z.keep) {
+		return io.Discard, nil
+	}
+	e := &wrZipEntry{name: name}
+	switch {
+	case z.fw != nil:
+		z.fw.Reset(&e.data)
+	default:
+		if fw, ok := wrFlatePool.Get().(*flate.Writer); ok {
+			fw.Reset(&e.data)
+			z.fw = fw
+		} else {
+			fw, err := flate.NewWriter(&e.data, wrFlateLevel)
+			if err != nil {
+				return nil, err
+			}
+			z.fw = fw
+		}
+	}
+	z.cur = e
+	z.entries = append(z.entries, e)
+	return (*wrZipEntryWriter)(z), nil
+}
+
+// wrZipEntryWriter writes to the current entry of a wrSortedZip.
+type wrZipEntryWriter wrSortedZip
+
+func (w *wrZipEntryWriter) Write(p []byte) (int, error) {
+	z := (*wrSortedZip)(w)
+	e := z.cur
+	e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
+	e.size += uint64(len(p))
+	return z.fw.Write(p)
+}
+
+func (z *wrSortedZip) finish() error {
+	if z.cur == nil {
+		return nil
+	}
+	z.cur = nil
+	return z.fw.Close()
+}
+
+// AddFS is not used by excelize when saving; it adds the files of fsys.
+func (z *wrSortedZip) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		w, err := z.Create(name)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+}
+
+// Close writes the entries to out in order and closes the zip file (or,
+// capturing, just finishes the entry).
+func (z *wrSortedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	if z.fw != nil {
+		wrFlatePool.Put(z.fw)
+		z.fw = nil
+	}
+	if z.out == nil {
+		return nil
+	}
+	rank := func(e *wrZipEntry) int {
+		if i := slices.Index(z.first, e.name); i >= 0 {
+			return i
+		}
+		return len(z.first)
+	}
+	slices.SortFunc(z.entries, func(a, b *wrZipEntry) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(a.name, b.name))
+	})
+	for _, e := range z.entries {
+		if err := z.out.write(e); err != nil {
+			return err
+		}
+	}
+	z.entries = nil
+	return z.out.zw.Close()
+}
