@@ -74,7 +74,7 @@ type readConfig struct {
 // before it is spilled to a temporary file. They defend against zip bombs.
 const (
 	MaxUnzipSize = 256 << 20
-	MaxXMLSize   = 64 << 20
+	MaxXMLSize   = 8 << 20
 )
 
 // WithLimits sets the unpacked-size limits (both must be positive, and
