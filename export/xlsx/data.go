@@ -174,16 +174,9 @@ func dsCatalogueList[T any, E dsCatalogue](name string, p func(*T) *[]E, parse f
 			return strings.Join(out, "\n"), nil
 		},
 		set: func(v *T, s string) error {
-			var out []E
-			for _, line := range dsLines(s) {
-				x, err := parse(line)
-				if err != nil {
-					return err
-				}
-				out = append(out, x)
-			}
+			out, err := dsParseLines(s, parse)
 			*p(v) = out
-			return nil
+			return err
 		},
 	}
 }
@@ -243,16 +236,9 @@ func dsLawList[T any, E dsLegal](name, list string, p func(*T) *[]E, parse func(
 			return strings.Join(out, "\n"), nil
 		},
 		set: func(v *T, s string) error {
-			var out []E
-			for _, line := range dsLines(s) {
-				x, err := parse(line)
-				if err != nil {
-					return err
-				}
-				out = append(out, x)
-			}
+			out, err := dsParseLines(s, parse)
 			*p(v) = out
-			return nil
+			return err
 		},
 	}
 }
@@ -675,4 +661,18 @@ func dsSheets() []dsSheet {
 			return nil
 		}})
 	return sheets
+}
+
+// dsParseLines parses each line of a multi-value cell; an error names the
+// first line that does not parse, and no list is set.
+func dsParseLines[E any](s string, parse func(string) (E, error)) ([]E, error) {
+	var out []E
+	for _, line := range dsLines(s) {
+		x, err := parse(line)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, nil
 }
