@@ -156,6 +156,7 @@ type Context struct {
 
 	rule     *Rule
 	findings []Finding
+	paths    []string // "activities[i]", built once per Check
 }
 
 // Report records a finding of the running rule about the element at path,

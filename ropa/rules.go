@@ -3,6 +3,7 @@ package ropa
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/article30/article30/lawfulbasis"
@@ -15,8 +16,14 @@ var (
 
 // each runs f over the register's activities with their paths.
 func each(c *Context, f func(a *Activity, path string)) {
+	if len(c.paths) != len(c.Register.Activities) {
+		c.paths = make([]string, len(c.Register.Activities))
+		for i := range c.paths {
+			c.paths[i] = "activities[" + strconv.Itoa(i) + "]"
+		}
+	}
 	for i := range c.Register.Activities {
-		f(&c.Register.Activities[i], fmt.Sprintf("activities[%d]", i))
+		f(&c.Register.Activities[i], c.paths[i])
 	}
 }
 
