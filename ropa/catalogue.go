@@ -47,6 +47,9 @@ func norm(s string) string {
 }
 
 func (c *catalogue) lookup(s string) (entry, bool) {
+	if i, ok := c.index[s]; ok { // a canonical slug: no need to normalise
+		return c.entries[i], true
+	}
 	i, ok := c.index[norm(s)]
 	if !ok {
 		return entry{}, false
