@@ -1,0 +1,119 @@
+package notice
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
+	"github.com/article30/article30/ropa"
+)
+
+// generated returns a UK register of n activities spread over the
+// catalogue's groups of people, each with four purposes on different
+// bases, eight data categories, sources, recipients, a transfer, two
+// retention rules and an automated decision on every fifth.
+func generated(n int) *ropa.Register {
+	subjects := ropa.Subjects()
+	cats := ropa.Categories()
+	bases := []lawfulbasis.Basis{lawfulbasis.Consent, lawfulbasis.Contract, lawfulbasis.LegalObligation,
+		lawfulbasis.PublicTask, lawfulbasis.LegitimateInterests, lawfulbasis.RecognisedLegitimateInterests}
+	reg := full(lawfulbasis.UK)
+	reg.Activities = nil
+	for i := range n {
+		a := ropa.Activity{
+			ID: fmt.Sprintf("activity-%d", i), Name: fmt.Sprintf("Activity %d", i),
+			DataSubjects: []ropa.Subject{subjects[i%len(subjects)], subjects[(i+3)%len(subjects)]},
+			Sources: []ropa.Source{{Kind: ropa.FromSubject, Name: "Forms"}, {Kind: ropa.Observed, Name: "Cookies"},
+				{Kind: ropa.FromThirdParty, Name: fmt.Sprintf("Partner %d", i%7)}},
+			Provision: ropa.Provision{Requirement: ropa.Contractual, Consequences: "We cannot provide the service."},
+			Recipients: []ropa.Recipient{{Name: fmt.Sprintf("Processor %d", i%9), Kind: ropa.Processor},
+				{Name: fmt.Sprintf("Regulator %d", i%4), Kind: ropa.Authority}, {Name: "HR team", Kind: ropa.Internal}},
+			Transfers: []ropa.Transfer{{Country: []string{"IN", "US", "JP", "DE"}[i%4], Recipient: fmt.Sprintf("Host %d", i%5),
+				Mechanism: lawfulbasis.IDTA, Certified: true, ProtectionTest: "TRA"}},
+			Special: ropa.SpecialCategory{Conditions: []lawfulbasis.Condition{lawfulbasis.ExplicitConsent, lawfulbasis.EmploymentLaw},
+				Schedule1: []lawfulbasis.Schedule1{lawfulbasis.Sch1Employment}},
+		}
+		for j := range 4 {
+			b := bases[(i+j)%len(bases)]
+			a.Purposes = append(a.Purposes, ropa.Purpose{Description: fmt.Sprintf("Purpose %d of activity %d, described in a sentence of ordinary length", j, i),
+				Basis: b, Interest: "Running our service well", Annex1: lawfulbasis.Annex1Safeguarding, Provision: "Education Act 1996 s13"})
+		}
+		for j := range 8 {
+			a.DataCategories = append(a.DataCategories, cats[(i*3+j)%len(cats)])
+		}
+		a.Retention = []ropa.Retention{
+			{Categories: a.DataCategories[:4], Rule: retention.MustParse("P6Y from last-contact")},
+			{Categories: a.DataCategories[4:], Rule: retention.MustParse("P1Y from collection"), Schedule: "One year after we collect it"},
+		}
+		if i%5 == 0 {
+			a.Automated = ropa.Automated{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer", Safeguards: ropa.DecisionSafeguards()}
+		}
+		reg.Activities = append(reg.Activities, a)
+	}
+	return reg
+}
+
+// BenchmarkGenerate generates the notice of a 50-activity register and
+// renders it as Markdown, HTML and plain text, per operation.
+func BenchmarkGenerate(b *testing.B) {
+	reg := generated(50)
+	b.ReportAllocs()
+	size := 0
+	for b.Loop() {
+		n, err := Generate(reg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(n.Markdown()) + len(n.HTML()) + len(n.Text())
+	}
+	b.ReportMetric(float64(size), "bytes/notice")
+}
+
+// BenchmarkParts splits BenchmarkGenerate's work: generating the notice
+// and rendering each format, on the same 50-activity register.
+func BenchmarkParts(b *testing.B) {
+	reg := generated(50)
+	n, err := Generate(reg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range []struct {
+		name string
+		f    func() int
+	}{
+		{"Generate", func() int { n, _ := Generate(reg); return len(n.Sections) }},
+		{"Markdown", func() int { return len(n.Markdown()) }},
+		{"HTML", func() int { return len(n.HTML()) }},
+		{"Text", func() int { return len(n.Text()) }},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			size := 0
+			for b.Loop() {
+				size = p.f()
+			}
+			if p.name != "Generate" {
+				b.SetBytes(int64(size))
+			}
+		})
+	}
+}
+
+// BenchmarkSeeds generates and renders (Markdown, HTML, text) the notice
+// of each seed register for the whole organisation.
+func BenchmarkSeeds(b *testing.B) {
+	names, regs := seedRegisters(b)
+	for _, name := range names {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n, err := Generate(regs[name])
+				if err != nil {
+					b.Fatal(err)
+				}
+				_ = len(n.Markdown()) + len(n.HTML()) + len(n.Text())
+			}
+		})
+	}
+}

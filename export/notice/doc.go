@@ -1,0 +1,74 @@
+// Package notice writes the privacy notice of a record of processing
+// activities: the information Articles 13 and 14 of the UK GDPR and the
+// GDPR require an organisation to give people about the use of their data,
+// built from the register so that the notice cannot drift from it.
+//
+// # The notice
+//
+// [Generate] builds a [Notice] from a [ropa.Register] for an audience
+// ([Audience]: by default every group of people the register records) as
+// the law stood on a day ([AsOf]: by default [lawfulbasis.LawAsOf]; the
+// package never reads the clock). Its structure follows a notice built
+// upwards from the records of processing activities:
+//
+//   - Who we are: the controller's name and contact details, the data
+//     protection officer and how to reach them, the representative and any
+//     joint controllers (Art 13(1)(a)-(b)).
+//   - For each group of people, in catalogue order with custom groups last,
+//     a section "Information about <group>" with subsections: what we use
+//     the information for, as a table pairing each purpose with its own
+//     lawful basis, the legitimate interest or the recognised legitimate
+//     interest's Annex 1 condition, and the law for a legal obligation or
+//     public task (Art 13(1)(c)-(d)); what information we use, with special
+//     category and criminal offence data named as such and the conditions
+//     relied on; where it comes from (Art 14(1)(d), 14(2)(f)); who we share
+//     it with, other organisations, processors and teams within the
+//     organisation (Art 13(1)(e)); transfers outside the UK or the EEA and
+//     what makes each lawful (Art 13(1)(f)); a table of how long each kind
+//     of information is kept (Art 13(2)(a)); whether people must provide it
+//     (Art 13(2)(e)); and automated decision-making (Art 13(2)(f)).
+//   - Your rights: the rights that apply given the lawful bases used for the
+//     audience ([rights.ForRegime]), with withdrawal of consent where consent
+//     or explicit consent is relied on and the automated-decision rights
+//     where solely automated significant decisions are made; how to use
+//     them; and when a reply is due (UK GDPR Art 12A from 5 February 2026).
+//   - How to complain: to the organisation itself under the UK regime from
+//     19 June 2026 (DPA 2018 s164A; Art 13(2)(ca)), and to the regulator
+//     ([ICO] by default under the UK regime, DPA 2018 s165 from 19 June 2026;
+//     under the EU regime the authority in the person's country or the lead
+//     authority given with [Authority]).
+//   - Changes to this notice: the notice's date and the register's version.
+//
+// The wording is plain English in the second person with short sentences.
+// Citations appear only where they help ("The law: Education Act 1997
+// s45A", "regulations under Article 45A"). When the audience is only young
+// people or pupils and students, [Notice.Young] is set and the fixed
+// sentences are simpler variants written for them; what the register says
+// (purposes, interests, recipients, schedules) is used as written.
+//
+// # Nothing the register does not support
+//
+// The notice never states what the register does not say. A purpose
+// without a lawful basis is listed without one; a transfer that rests on
+// nothing valid on the day (such as the EU-US Privacy Shield after 16 July
+// 2020) is stated without any claim about its safety; rights that depend on
+// a basis the register does not record are not promised; the safeguards
+// around automated decisions are only those the register records. Where the
+// register leaves an item of Articles 13 or 14 unfilled, [Notice.Coverage]
+// reports it with the reason and the fields it would need.
+//
+// # Formats
+//
+// [Notice.Markdown], [Notice.Text] and [Notice.HTML] write the same
+// headings, paragraphs, list items and table cells in the same order; the
+// output depends only on the register and the options, so it is the same
+// byte for byte on every run. Every register value is escaped for HTML and
+// for Markdown. [Notice.Page] is a complete HTML5 page meant to meet WCAG
+// 2.2 level AA: language, title, a single <h1> in <main>, tables with
+// captions and header cells, a readable column in the system font, colours
+// with a contrast ratio of at least 4.5:1 and a visible focus indicator.
+// [Notice.Readability] gives the Flesch reading ease of the text ([Flesch]).
+//
+// The notice states the law as this module understands it; it is not
+// legal advice.
+package notice

@@ -1,0 +1,179 @@
+package notice_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/article30/article30/export/notice"
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
+	"github.com/article30/article30/ropa"
+)
+
+func Example() {
+	reg := &ropa.Register{
+		Jurisdiction: lawfulbasis.UK,
+		Controller:   ropa.Organisation{Name: "Oakfield Careers", Address: "1 Mill Lane, Oakfield OK1 2AB"},
+		DPO:          ropa.Contact{Name: "Sam Patel", Email: "dpo@oakfield.example"},
+		Complaints:   ropa.ComplaintRoute{Form: "https://oakfield.example/complaints"},
+		Activities: []ropa.Activity{{
+			ID: "recruitment", Name: "Recruitment",
+			Purposes: []ropa.Purpose{
+				{Description: "To assess your application", Basis: lawfulbasis.Contract},
+				{Description: "To check your right to work", Basis: lawfulbasis.LegalObligation, Provision: "Immigration, Asylum and Nationality Act 2006 s15"},
+			},
+			DataSubjects:   []ropa.Subject{ropa.JobApplicants},
+			DataCategories: []ropa.Category{ropa.Identifiers, ropa.EmploymentHistory, ropa.RightToWork},
+			Sources:        []ropa.Source{{Kind: ropa.FromSubject}},
+			Recipients:     []ropa.Recipient{{Name: "HireHub Ltd", Kind: ropa.Processor}},
+			Retention:      []ropa.Retention{{Rule: retention.MustParse("P6M from end-of-recruitment")}},
+			Provision:      ropa.Provision{Requirement: ropa.PreContract, Consequences: "We cannot consider your application."},
+		}},
+	}
+	n, err := notice.Generate(reg, notice.AsOf(time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(n.Markdown())
+	for _, it := range n.Coverage() {
+		if !it.Filled {
+			fmt.Printf("not filled: %s: %s\n", it.Article, it.Reason)
+		}
+	}
+	// Output:
+	// # Oakfield Careers privacy notice
+	//
+	// ## Who we are
+	//
+	// Oakfield Careers is responsible for your information. In data protection law, we are the controller.
+	//
+	// Our address is 1 Mill Lane, Oakfield OK1 2AB.
+	//
+	// Our data protection officer is Sam Patel.
+	//
+	// You can contact them by email at dpo@oakfield.example.
+	//
+	// ## Information about job applicants
+	//
+	// ### What we use your information for
+	//
+	// We use your information for the purposes below. For each one, the table gives our lawful basis: the reason the law allows it.
+	//
+	// **Why we use your information**
+	//
+	// | What we use it for | Our lawful basis |
+	// | --- | --- |
+	// | To assess your application | Contract. We need your information to carry out a contract with you, or to take steps you have asked for before entering into one. |
+	// | To check your right to work | Legal obligation. We need to use your information to comply with the law. The law: Immigration, Asylum and Nationality Act 2006 s15. |
+	//
+	// ### What information we use
+	//
+	// We use this information about you:
+	//
+	// - Your name and other identifiers
+	// - Your employment history
+	// - Your right to work and immigration status
+	//
+	// ### Where we get your information
+	//
+	// You give us this information yourself.
+	//
+	// ### Who we share your information with
+	//
+	// These organisations work for us. The law calls them processors:
+	//
+	// - HireHub Ltd
+	//
+	// ### How long we keep your information
+	//
+	// **How long we keep each kind of information**
+	//
+	// | Information | How long we keep it |
+	// | --- | --- |
+	// | Your name and other identifiers; your employment history; your right to work and immigration status | We keep it for 6 months from the end of the recruitment process, then deleted. |
+	//
+	// ### Whether you must give us your information
+	//
+	// We need this information before we can enter into a contract with you. We cannot consider your application.
+	//
+	// ### Automated decisions
+	//
+	// We do not make decisions about you by automated means only.
+	//
+	// ## Your rights
+	//
+	// You have these rights over your information:
+	//
+	// - Right of access: You can ask for a copy of the information we hold about you.
+	// - Right to rectification: You can ask us to correct information about you that is wrong and to complete information that is incomplete.
+	// - Right to erasure: You can ask us to delete your information in some circumstances.
+	// - Right to restrict processing: You can ask us to limit how we use your information in some circumstances, for example while we check that it is accurate.
+	// - Right to data portability: You can ask for the information you gave us in a common, machine-readable format, and ask us to send it to another organisation where that is technically possible.
+	//
+	// Some of these rights depend on why we use your information, so they do not apply to every use.
+	//
+	// To use any of these rights, email dpo@oakfield.example.
+	//
+	// We will reply within one month of receiving your request, or of receiving anything we need to confirm your identity.
+	//
+	// We can extend this by two more months for complex or numerous requests, and will tell you why within the first month.
+	//
+	// ## How to complain
+	//
+	// You can complain to us if you think we have not handled your information in line with data protection law.
+	//
+	// To complain, use our complaint form at https://oakfield.example/complaints.
+	//
+	// We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.
+	//
+	// You also have the right to complain to the Information Commissioner's Office (ICO), under section 165 of the Data Protection Act 2018.
+	//
+	// You can contact them by phone on 0303 123 1113, by post at Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF or online at https://ico.org.uk/make-a-complaint/.
+	//
+	// ## Changes to this notice
+	//
+	// This notice was last updated on 23 November 2026.
+}
+
+// A purpose the register gives no lawful basis is listed without one, and
+// the coverage report says so.
+func ExampleNotice_Coverage() {
+	reg := &ropa.Register{
+		Jurisdiction: lawfulbasis.EU,
+		Controller:   ropa.Organisation{Name: "Example GmbH", Email: "info@example.de"},
+		Activities: []ropa.Activity{{
+			ID: "newsletter", Name: "Newsletter",
+			Purposes:       []ropa.Purpose{{Description: "To send our newsletter"}},
+			DataSubjects:   []ropa.Subject{ropa.Subscribers},
+			DataCategories: []ropa.Category{ropa.ContactDetails},
+		}},
+	}
+	n, err := notice.Generate(reg)
+	if err != nil {
+		panic(err)
+	}
+	for _, it := range n.Coverage() {
+		fmt.Println(strings.TrimSpace(fmt.Sprintf("%-9s %-5v %s", it.Article, it.Filled, it.Reason)))
+	}
+	// Output:
+	// 13(1)(a)  true
+	// 13(1)(b)  true  no DPO designated
+	// 13(1)(c)  false purpose "To send our newsletter" has no lawful basis in the register
+	// 13(1)(d)  true  not applicable: no purpose relies on legitimate interests
+	// 13(1)(e)  false no recipients are recorded for this audience, so the notice says nothing about sharing
+	// 13(1)(f)  true  not applicable: no international transfers are recorded for this audience
+	// 13(2)(a)  false activity "newsletter" has no retention period for: Contact details
+	// 13(2)(b)  false some purposes have no lawful basis in the register, so the rights that depend on it (erasure, portability, objection) cannot all be stated
+	// 13(2)(c)  true  not applicable: no purpose is recorded as relying on consent
+	// 13(2)(d)  true  stated generically: no lead authority was given (see Authority)
+	// 13(2)(e)  false activity "newsletter" does not record whether providing the data is required
+	// 13(2)(f)  true
+	// 14(1)(d)  true  not applicable: no data are recorded as coming from a third party or a public source
+	// 14(2)(f)  true  not applicable: no data are recorded as coming from a third party or a public source
+}
+
+func ExampleFlesch() {
+	fmt.Printf("%.1f\n", notice.Flesch("The cat sat on the mat."))
+	// Output: 116.1
+}

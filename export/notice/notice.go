@@ -1,0 +1,194 @@
+package notice
+
+import (
+	"errors"
+	"time"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/ropa"
+)
+
+// Errors that callers may test for with [errors.Is].
+var (
+	// ErrNoRegister is returned for a nil register.
+	ErrNoRegister = errors.New("notice: no register")
+	// ErrRegime is returned for a register whose jurisdiction is neither UK
+	// nor EU.
+	ErrRegime = errors.New("notice: register has no valid jurisdiction")
+	// ErrAudience is returned when the audience asked for is empty or names a
+	// group of people the register records no activity about.
+	ErrAudience = errors.New("notice: audience not in register")
+)
+
+// Notice is a privacy notice built from a register for one audience: a
+// title and a list of sections, each a heading with blocks of text. The
+// renderers ([Notice.Markdown], [Notice.Text], [Notice.HTML], [Notice.Page])
+// write the same content in their own form. [Notice.Coverage] says which
+// items of Articles 13 and 14 the notice fills from the register.
+type Notice struct {
+	// Title is the notice's title: the page's only top-level heading.
+	Title string
+	// Lang is the language tag of the text: "en-GB" under the UK regime,
+	// "en" under the EU regime.
+	Lang string
+	// Regime is the law the notice is written under (the register's
+	// jurisdiction).
+	Regime lawfulbasis.Regime
+	// AsOf is the day whose law the notice applies; it is also the date the
+	// notice gives as its last update.
+	AsOf time.Time
+	// Audience are the groups of people the notice is for, in catalogue
+	// order with custom groups last.
+	Audience []ropa.Subject
+	// Young is true when the audience is only young people or pupils and
+	// students: the fixed sentences are then the simpler variants written
+	// for them.
+	Young bool
+	// Sections are the notice's sections in order. A level-2 section is
+	// followed by its level-3 subsections.
+	Sections []Section
+
+	coverage []Item
+}
+
+// Section is a heading with its blocks. Level is 2 for a main section and
+// 3 for a subsection of the level-2 section before it.
+type Section struct {
+	Heading string
+	Level   int
+	Blocks  []Block
+}
+
+// Block is a block of a section's content: a [Paragraph], a [List] or a
+// [Table]. The interface is sealed: no other type implements it.
+type Block interface{ block() }
+
+// Paragraph is one paragraph of text.
+type Paragraph struct{ Text string }
+
+// List is a bulleted list.
+type List struct{ Items []string }
+
+// Table is a table with a caption, a header row and rows of cells. The
+// first cell of each row names what the row is about.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+}
+
+func (Paragraph) block() {}
+func (List) block()      {}
+func (Table) block()     {}
+
+// Item is one information item of Articles 13 and 14 and whether the
+// notice fills it from the register.
+type Item struct {
+	// Article is the point of the article, such as "13(1)(a)" or "14(2)(f)".
+	Article string `json:"article"`
+	// Requirement says in a few words what the item is.
+	Requirement string `json:"requirement"`
+	// Filled reports whether the notice states the item, or the item does
+	// not apply to the audience (Reason then says so).
+	Filled bool `json:"filled"`
+	// Fields are the register fields the notice used for the item, as JSON
+	// paths such as "controller.name" or "activities[].purposes[].basis".
+	Fields []string `json:"fields,omitempty"`
+	// Reason says why the item is not filled, or, for a filled item, why it
+	// does not apply ("not applicable: ...", "no DPO designated").
+	Reason string `json:"reason,omitempty"`
+}
+
+// Routes are the ways people reach the organisation to use their rights
+// and to complain to it. Without [Contact], requests go to the DPO's email
+// address (or, without one, the controller's), and complaints go by the
+// routes in the register's complaints record.
+type Routes struct {
+	RequestsEmail     string // email address for requests to use a right
+	RequestsURL       string // web page or form for requests
+	ComplaintsEmail   string // email address for complaints
+	ComplaintsForm    string // address of the electronic complaint form (DPA 2018 s164A(2))
+	ComplaintsPhone   string // telephone number for complaints
+	ComplaintsAddress string // postal address for complaints
+}
+
+// Regulator is a data protection supervisory authority that people can
+// complain to.
+type Regulator struct {
+	Name    string
+	Address string
+	Phone   string
+	Website string
+}
+
+// ICO returns the UK regulator as the notice names it by default: the
+// Information Commissioner's Office, with its postal address, helpline and
+// complaints page. The statutory name becomes "Information Commission" when
+// DUAA s119 is fully in force; the law note gives 30 September 2026 from a
+// single secondary source (UNCONFIRMED), so the default keeps the name
+// people know and [Authority] overrides it.
+func ICO() Regulator {
+	return Regulator{
+		Name:    "Information Commissioner's Office (ICO)",
+		Address: "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF",
+		Phone:   "0303 123 1113",
+		Website: "https://ico.org.uk/make-a-complaint/",
+	}
+}
+
+// Option configures [Generate].
+type Option func(*config)
+
+type config struct {
+	audience     []ropa.Subject
+	audienceSet  bool
+	asOf         time.Time
+	routes       Routes
+	authority    Regulator
+	authoritySet bool
+}
+
+// Audience limits the notice to the given groups of people. Without it the
+// notice is for every group the register records. Each group must appear
+// in some activity of the register.
+func Audience(subjects ...ropa.Subject) Option {
+	s := append([]ropa.Subject(nil), subjects...)
+	return func(c *config) { c.audience, c.audienceSet = s, true }
+}
+
+// AsOf sets the day whose law the notice applies and that it gives as its
+// date. Without it the notice uses [lawfulbasis.LawAsOf]; the package never
+// reads the clock.
+func AsOf(t time.Time) Option { return func(c *config) { c.asOf = t } }
+
+// Contact sets the routes for requests and complaints. Each non-empty field
+// replaces the default the register gives; empty fields keep it.
+func Contact(r Routes) Option { return func(c *config) { c.routes = r } }
+
+// Authority sets the supervisory authority people can complain to. Under
+// the UK regime the default is [ICO]; under the EU regime there is none by
+// default and the notice refers to the authority in the person's country
+// or the organisation's lead authority.
+func Authority(a Regulator) Option {
+	return func(c *config) { c.authority, c.authoritySet = a, true }
+}
+
+// Coverage returns the items of Articles 13 and 14 and whether the notice
+// fills each. The items are those of Art 13(1)(a)-(f) and 13(2)(a)-(f)
+// (under the UK regime from 19 June 2026 with 13(2)(ca)), then Art 14(1)(d)
+// and 14(2)(f) (under the UK regime from 19 June 2026 with 14(2)(da)). The
+// Art 14 items are always listed: where every source recorded for the
+// audience is the people themselves or what is observed of them, they are
+// Filled with the Reason "not applicable: ...".
+func (n *Notice) Coverage() []Item {
+	out := make([]Item, len(n.coverage))
+	for i, it := range n.coverage {
+		it.Fields = append([]string(nil), it.Fields...)
+		out[i] = it
+	}
+	return out
+}
+
+// Readability returns the Flesch reading ease of the notice's plain text
+// ([Notice.Text]); see [Flesch].
+func (n *Notice) Readability() float64 { return Flesch(n.Text()) }

@@ -1,0 +1,402 @@
+package notice
+
+import (
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/rights"
+)
+
+// phrases are the fixed texts of a notice. There are two sets: [adult] and
+// [young], the second for notices whose audience is only young people or
+// pupils: shorter sentences and everyday words. Text from the register
+// (purposes, interests, recipients, retention schedules) is used as
+// written in both.
+type phrases struct {
+	// Title: %s is the controller's name; titleFor adds the audience.
+	title, titleFor string
+
+	whoWeAre         string
+	controllerIntro  string // %s: controller
+	address          string // %s: address
+	contactUs        string // %s: "by email at x, by phone on y"
+	dpoNamed         string // %s: name
+	dpoContact       string // %s: ways
+	dpoContactNoName string
+	representative   string // %s: name
+	repContact       string // %s: ways
+	jointLead        string
+
+	groupHeading   string // %s: plain group
+	groupHeadingMe string // the heading when the notice is for one young group
+
+	purposesHeading string
+	purposesLead    string
+	purposesCaption string
+	purposesHeader  [2]string
+	purposesOther   string // purposes without a basis, after the table
+	purposesOnly    string // purposes without a basis, with no table
+	interest        string // %s: the interest
+	theLaw          string // %s: provision
+	annex1          string // %s: Annex 1 sentence
+
+	infoHeading   string
+	infoLead      string
+	special       string // suffix
+	criminal      string // suffix
+	sensitiveLead string
+	sch1          string // %s: conditions
+	criminalLaw   string // %s: Sch 1 conditions
+	criminalAuth  string // %s: authority
+
+	sourcesHeading string
+	sourcesLead    string
+	fromYouOnly    string
+	fromYou        string
+	observed       string
+	otherOrgs      string
+	publicSources  string
+	publicSuffix   string
+
+	sharingHeading string
+	processorsLead string
+	othersLead     string
+	internalLead   string // %s: controller
+	jointSuffix    string
+
+	transfersHeading  [2]string // UK, EU
+	transferTo        string    // %s: recipient, %s: country
+	transferToCountry string    // %s: country
+	notThirdUK        string    // %s: country (UK regime, inside the UK)
+	notThirdEU        string    // %s: country (EU regime, inside the EEA)
+	approved45A       string    // %s: country
+	approvedEU        string    // %s: country
+	approvedUKOld     string    // %s: country
+	certified         string    // %s: recipient
+	no45A             string    // %s: country
+	noAdequacyEU      string    // %s: country
+	noAdequacyUKOld   string    // %s: country
+	safeguardsRelied  string    // %s: mechanism sentence (UK from 5 February 2026)
+	appropriate       string    // %s: mechanism sentence (EU, and UK before)
+	derogation        string    // %s: mechanism sentence
+	extraSafeguards   string    // %s: free text
+	copySafeguards    string
+
+	retentionHeading string
+	retentionCaption string
+	retentionHeader  [2]string
+	keepIt           string // %s: the retention rule's sentence
+	lawMinimum       string // %s: period, %s: source suffix
+
+	provisionHeading string
+	requirement      map[string]string
+
+	adHeading        string
+	adNone           string
+	adNotSignificant string
+	adSignificant    string
+	adLogic          string    // %s
+	adEffect         string    // %s
+	adSafeguards     [4]string // information, representations, human intervention, contest
+	profiling        string
+
+	rightsHeading  string
+	rightsLead     string
+	rightsDepend   string
+	rightsUnknown  string
+	howRequests    string // %s: ways
+	howRequestsDPO string
+	howRequestsUs  string
+	howWithdraw    string
+	replyUK        string
+	replyEU        string
+	extend         string
+
+	complainHeading string
+	complainUs      string
+	complainWays    string // %s: ways
+	complainDPO     string
+	acknowledge     string
+	regulatorUK     string // %s: regulator name
+	regulatorS165   string // %s: regulator name
+	regulatorEU     string
+	regulatorLead   string // %s: lead authority name
+	regulatorWays   string // %s: ways
+
+	changesHeading string
+	updated        string // %s: date
+	version        string // %s: version
+
+	bases  map[lawfulbasis.Basis]string
+	rights map[rights.Right]string // "" keeps Right.PlainAt
+}
+
+var adult = &phrases{
+	title:    "%s privacy notice",
+	titleFor: "%s privacy notice for %s",
+
+	whoWeAre:         "Who we are",
+	controllerIntro:  "%s is responsible for your information. In data protection law, we are the controller.",
+	address:          "Our address is %s.",
+	contactUs:        "You can contact us %s.",
+	dpoNamed:         "Our data protection officer is %s.",
+	dpoContact:       "You can contact them %s.",
+	dpoContactNoName: "You can contact our data protection officer %s.",
+	representative:   "Our data protection representative is %s.",
+	repContact:       "You can contact our representative %s.",
+	jointLead:        "We decide together with these organisations how some of your information is used. The law calls us joint controllers.",
+
+	groupHeading:   "Information about %s",
+	groupHeadingMe: "Information about you",
+
+	purposesHeading: "What we use your information for",
+	purposesLead:    "We use your information for the purposes below. For each one, the table gives our lawful basis: the reason the law allows it.",
+	purposesCaption: "Why we use your information",
+	purposesHeader:  [2]string{"What we use it for", "Our lawful basis"},
+	purposesOther:   "We also use your information for these purposes:",
+	purposesOnly:    "We use your information for these purposes:",
+	interest:        "Our interest: %s",
+	theLaw:          "The law: %s",
+	annex1:          "The recognised interest: %s",
+
+	infoHeading:   "What information we use",
+	infoLead:      "We use this information about you:",
+	special:       " (special category data)",
+	criminal:      " (criminal offence data)",
+	sensitiveLead: "The law gives special protection to some of this information. We use it only where one of these conditions applies:",
+	sch1:          "The Data Protection Act 2018 condition: %s.",
+	criminalLaw:   "The Data Protection Act 2018 allows it for: %s.",
+	criminalAuth:  "The law that allows it: %s.",
+
+	sourcesHeading: "Where we get your information",
+	sourcesLead:    "We get your information from:",
+	fromYouOnly:    "You give us this information yourself.",
+	fromYou:        "You",
+	observed:       "What we record when you use our services",
+	otherOrgs:      "Other organisations",
+	publicSources:  "Publicly available sources",
+	publicSuffix:   " (publicly available)",
+
+	sharingHeading: "Who we share your information with",
+	processorsLead: "These organisations work for us. The law calls them processors:",
+	othersLead:     "We share your information with these organisations:",
+	internalLead:   "Within %s, these people use your information:",
+	jointSuffix:    " (a joint controller)",
+
+	transfersHeading:  [2]string{"Sending your information outside the UK", "Sending your information outside the European Economic Area"},
+	transferTo:        "We send your information to %s in %s.",
+	transferToCountry: "We send your information to %s.",
+	notThirdUK:        "%s is in the UK, so no extra protection is needed.",
+	notThirdEU:        "%s is in the European Economic Area, so no extra protection is needed.",
+	approved45A:       "Transfers to %s are approved by regulations under Article 45A of the UK GDPR.",
+	approvedEU:        "The European Commission has decided that %s protects your information adequately (an adequacy decision).",
+	approvedUKOld:     "The UK has recognised %s as protecting your information adequately (adequacy regulations).",
+	certified:         "%s is certified under the Data Privacy Framework.",
+	no45A:             "There are no regulations under Article 45A approving transfers to %s.",
+	noAdequacyEU:      "There is no adequacy decision for %s.",
+	noAdequacyUKOld:   "There are no adequacy regulations for %s.",
+	safeguardsRelied:  "The safeguards we rely on: %s",
+	appropriate:       "We rely on appropriate safeguards: %s",
+	derogation:        "The law allows this transfer because: %s",
+	extraSafeguards:   "We also protect it by: %s",
+	copySafeguards:    "You can ask us for a copy of the safeguards.",
+
+	retentionHeading: "How long we keep your information",
+	retentionCaption: "How long we keep each kind of information",
+	retentionHeader:  [2]string{"Information", "How long we keep it"},
+	keepIt:           "We keep it %s.",
+	lawMinimum:       "The law requires us to keep it for at least %s%s.",
+
+	provisionHeading: "Whether you must give us your information",
+	requirement: map[string]string{
+		"statutory":    "The law requires you to give us this information.",
+		"contractual":  "You must give us this information under our contract with you.",
+		"pre-contract": "We need this information before we can enter into a contract with you.",
+		"voluntary":    "You do not have to give us this information.",
+	},
+
+	adHeading:        "Automated decisions",
+	adNone:           "We do not make decisions about you by automated means only.",
+	adNotSignificant: "Some decisions are made by automated means only, but none of them has a legal or similarly significant effect on you.",
+	adSignificant:    "We make some significant decisions about you by automated means only, without a person involved.",
+	adLogic:          "How it works: %s",
+	adEffect:         "What it can mean for you: %s",
+	adSafeguards: [4]string{
+		"We will tell you about any such decision.",
+		"You can tell us your point of view (make representations).",
+		"You can ask for a person to step in and look at the decision again.",
+		"You can challenge (contest) the decision.",
+	},
+	profiling: "We analyse some of your information automatically to build a profile (profiling).",
+
+	rightsHeading:  "Your rights",
+	rightsLead:     "You have these rights over your information:",
+	rightsDepend:   "Some of these rights depend on why we use your information, so they do not apply to every use.",
+	rightsUnknown:  "Other rights may also apply, depending on why we use your information.",
+	howRequests:    "To use any of these rights, %s.",
+	howRequestsDPO: "To use any of these rights, contact our data protection officer.",
+	howRequestsUs:  "To use any of these rights, contact us.",
+	howWithdraw:    "You can withdraw your consent in the same way.",
+	replyUK:        "We will reply within one month of receiving your request, or of receiving anything we need to confirm your identity.",
+	replyEU:        "We will reply within one month of receiving your request.",
+	extend:         "We can extend this by two more months for complex or numerous requests, and will tell you why within the first month.",
+
+	complainHeading: "How to complain",
+	complainUs:      "You can complain to us if you think we have not handled your information in line with data protection law.",
+	complainWays:    "To complain, %s.",
+	complainDPO:     "To complain, contact our data protection officer.",
+	acknowledge:     "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.",
+	regulatorUK:     "You can also complain to the %s.",
+	regulatorS165:   "You also have the right to complain to the %s, under section 165 of the Data Protection Act 2018.",
+	regulatorEU:     "You can also complain to the data protection authority in your country, or to our lead authority.",
+	regulatorLead:   "Our lead authority is %s.",
+	regulatorWays:   "You can contact them %s.",
+
+	changesHeading: "Changes to this notice",
+	updated:        "This notice was last updated on %s.",
+	version:        "It is based on version %s of our record of processing activities.",
+}
+
+var young = &phrases{
+	title:    "How %s uses your information",
+	titleFor: "How %s uses information about %s",
+
+	whoWeAre:         "Who we are",
+	controllerIntro:  "%s looks after your information. The law calls us the controller.",
+	address:          "Our address is %s.",
+	contactUs:        "You can contact us %s.",
+	dpoNamed:         "Our data protection officer is %s. Their job is to check we use your information properly.",
+	dpoContact:       "You can contact them %s.",
+	dpoContactNoName: "You can contact our data protection officer %s.",
+	representative:   "Our data protection representative is %s.",
+	repContact:       "You can contact our representative %s.",
+	jointLead:        "We work with these organisations and decide together how some of your information is used:",
+
+	groupHeading:   "Information about %s",
+	groupHeadingMe: "How we use your information",
+
+	purposesHeading: "Why we use your information",
+	purposesLead:    "We use your information to do the things below. The table shows why the law lets us.",
+	purposesCaption: "Why we use your information",
+	purposesHeader:  [2]string{"What we use it for", "Why the law lets us"},
+	purposesOther:   "We also use your information for these things:",
+	purposesOnly:    "We use your information for these things:",
+	interest:        "Our reason: %s",
+	theLaw:          "The law: %s",
+	annex1:          "The reason: %s",
+
+	infoHeading:   "What information we use",
+	infoLead:      "We use this information about you:",
+	special:       " (special category data)",
+	criminal:      " (criminal offence data)",
+	sensitiveLead: "Some of this information needs extra care. We only use it when one of these is true:",
+	sch1:          "The Data Protection Act 2018 condition: %s.",
+	criminalLaw:   "The Data Protection Act 2018 allows it for: %s.",
+	criminalAuth:  "The law that allows it: %s.",
+
+	sourcesHeading: "Where we get your information",
+	sourcesLead:    "We get your information from:",
+	fromYouOnly:    "You give us this information yourself.",
+	fromYou:        "You",
+	observed:       "What we record when you use our services",
+	otherOrgs:      "Other organisations",
+	publicSources:  "Places anyone can see",
+	publicSuffix:   " (anyone can see this)",
+
+	sharingHeading: "Who we share your information with",
+	processorsLead: "These organisations do work for us:",
+	othersLead:     "We share your information with:",
+	internalLead:   "At %s, these people use your information:",
+	jointSuffix:    " (we decide together how it is used)",
+
+	transfersHeading:  [2]string{"Sending your information outside the UK", "Sending your information outside Europe"},
+	transferTo:        "We send your information to %s in %s.",
+	transferToCountry: "We send your information to %s.",
+	notThirdUK:        "%s is in the UK, so no extra protection is needed.",
+	notThirdEU:        "%s is in the European Economic Area, so no extra protection is needed.",
+	approved45A:       "The UK government has approved sending information to %s (regulations under Article 45A of the UK GDPR).",
+	approvedEU:        "The European Commission has decided that %s keeps your information safe enough (an adequacy decision).",
+	approvedUKOld:     "The UK has decided that %s keeps your information safe enough (adequacy regulations).",
+	certified:         "%s has signed up to the Data Privacy Framework.",
+	no45A:             "The UK government has not approved sending information to %s (there are no regulations under Article 45A).",
+	noAdequacyEU:      "There is no adequacy decision for %s.",
+	noAdequacyUKOld:   "There are no adequacy regulations for %s.",
+	safeguardsRelied:  "The safeguards we rely on: %s",
+	appropriate:       "We rely on these safeguards: %s",
+	derogation:        "The law lets us do this because: %s",
+	extraSafeguards:   "We also keep it safe by: %s",
+	copySafeguards:    "You can ask us for a copy of the safeguards.",
+
+	retentionHeading: "How long we keep your information",
+	retentionCaption: "How long we keep each kind of information",
+	retentionHeader:  [2]string{"Information", "How long we keep it"},
+	keepIt:           "We keep it %s.",
+	lawMinimum:       "The law says we must keep it for at least %s%s.",
+
+	provisionHeading: "Do you have to give us your information?",
+	requirement: map[string]string{
+		"statutory":    "The law says you must give us this information.",
+		"contractual":  "You must give us this information because of our agreement with you.",
+		"pre-contract": "We need this information before we can make an agreement with you.",
+		"voluntary":    "You do not have to give us this information.",
+	},
+
+	adHeading:        "Decisions made by computer",
+	adNone:           "We do not let a computer make decisions about you on its own.",
+	adNotSignificant: "A computer makes some small decisions on its own, but none of them has a big effect on you.",
+	adSignificant:    "A computer makes some important decisions about you on its own.",
+	adLogic:          "How it works: %s",
+	adEffect:         "What it can mean for you: %s",
+	adSafeguards: [4]string{
+		"We will tell you about any such decision.",
+		"You can tell us what you think.",
+		"You can ask for a person to look at the decision again.",
+		"You can challenge the decision.",
+	},
+	profiling: "A computer looks at some of your information to build a picture of you (profiling).",
+
+	rightsHeading:  "Your rights",
+	rightsLead:     "These are your rights:",
+	rightsDepend:   "Some of these depend on why we use your information, so they do not always apply.",
+	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
+	howRequests:    "To ask for any of these, %s.",
+	howRequestsDPO: "To ask for any of these, contact our data protection officer.",
+	howRequestsUs:  "To ask for any of these, contact us.",
+	howWithdraw:    "You can change your mind about saying yes in the same way.",
+	replyUK:        "We will answer within one month of getting your request, or of getting anything we need to check who you are.",
+	replyEU:        "We will answer within one month of getting your request.",
+	extend:         "If your request is hard, or you send us lots of them, we can take two more months. If we do, we will tell you why within the first month.",
+
+	complainHeading: "How to complain",
+	complainUs:      "If you are unhappy with how we use your information, you can complain to us.",
+	complainWays:    "To complain, %s.",
+	complainDPO:     "To complain, contact our data protection officer.",
+	acknowledge:     "We will tell you we got your complaint within 30 days, and tell you what we decide.",
+	regulatorUK:     "You can also complain to the %s. It checks that organisations follow data protection law.",
+	regulatorS165:   "You can also complain to the %s. It checks that organisations follow data protection law. This right is in section 165 of the Data Protection Act 2018.",
+	regulatorEU:     "You can also complain to the data protection authority in your country, or to our lead authority.",
+	regulatorLead:   "Our lead authority is %s.",
+	regulatorWays:   "You can contact them %s.",
+
+	changesHeading: "Changes to this notice",
+	updated:        "We last changed this notice on %s.",
+	version:        "It is based on version %s of our record of how we use information.",
+
+	bases: map[lawfulbasis.Basis]string{
+		lawfulbasis.Consent:                       "You said yes to this.",
+		lawfulbasis.Contract:                      "We need it for an agreement we have with you.",
+		lawfulbasis.LegalObligation:               "The law says we must.",
+		lawfulbasis.VitalInterests:                "We need it to protect your life or someone else's.",
+		lawfulbasis.PublicTask:                    "We need it to do our public job, which is set out in law.",
+		lawfulbasis.RecognisedLegitimateInterests: "The law lists this reason as always important enough.",
+		lawfulbasis.LegitimateInterests:           "We have a good reason, and it does not unfairly affect you.",
+	},
+	rights: map[rights.Right]string{
+		rights.Access:             "You can ask us for a copy of the information we have about you.",
+		rights.Rectification:      "You can ask us to fix information about you that is wrong or not complete.",
+		rights.Erasure:            "You can ask us to delete your information. Sometimes we have to keep it.",
+		rights.Restriction:        "You can ask us to stop using your information for a while, for example while we check it is right.",
+		rights.Portability:        "You can ask for the information you gave us in a form a computer can read. You can ask us to send it to someone else.",
+		rights.Object:             "You can tell us you do not want us to use your information. We must stop unless we have a strong reason to carry on.",
+		rights.AutomatedDecisions: "If a computer makes an important decision about you on its own, we will tell you. You can tell us what you think, ask a person to look at it again and challenge it.",
+		rights.WithdrawConsent:    "If you said yes to us using your information, you can change your mind at any time. This does not change what we did before.",
+	},
+}
