@@ -300,16 +300,4 @@ var (
 
 // citeKey is the form of a citation with its noise words dropped: "UK GDPR
 // Art 6(1)(f)", "Article 6(1)(f)", "art. 6.1.f" and "6(1)(f)" share one.
-func citeKey(s string) string {
-	var keep []string
-	for _, t := range match.Tokens(s) {
-		if citeNoise[t] {
-			continue
-		}
-		if w, ok := citeWords[t]; ok {
-			t = w
-		}
-		keep = append(keep, t)
-	}
-	return strings.Join(keep, ".")
-}
+func citeKey(s string) string { return match.Key(s, citeNoise, citeWords) }

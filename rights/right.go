@@ -363,19 +363,7 @@ var (
 
 // citeKey is the form of a citation with its noise words dropped: "UK GDPR
 // Art 15", "Article 15" and "15" share one.
-func citeKey(s string) string {
-	var keep []string
-	for _, t := range match.Tokens(s) {
-		if citeNoise[t] {
-			continue
-		}
-		if w, ok := citeWords[t]; ok {
-			t = w
-		}
-		keep = append(keep, t)
-	}
-	return strings.Join(keep, ".")
-}
+func citeKey(s string) string { return match.Key(s, citeNoise, citeWords) }
 
 // suggest returns the slug nearest to s when it is close enough to be a
 // likely typing slip.

@@ -61,3 +61,21 @@ func Distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Key is the spelling-insensitive form of a citation: its tokens without
+// the noise words, with long forms folded by words ("paragraph" to "para"),
+// joined by dots. "UK GDPR Art 6(1)(f)", "Article 6(1)(f)" and "art. 6.1.f"
+// share the key "6.1.f" when "uk", "gdpr", "art" and "article" are noise.
+func Key(s string, noise map[string]bool, words map[string]string) string {
+	var keep []string
+	for _, t := range Tokens(s) {
+		if noise[t] {
+			continue
+		}
+		if w, ok := words[t]; ok {
+			t = w
+		}
+		keep = append(keep, t)
+	}
+	return strings.Join(keep, ".")
+}

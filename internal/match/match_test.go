@@ -30,3 +30,16 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestKey(t *testing.T) {
+	noise := map[string]bool{"uk": true, "gdpr": true, "art": true, "article": true}
+	words := map[string]string{"paragraph": "para"}
+	for in, want := range map[string]string{
+		"UK GDPR Art 6(1)(f)": "6.1.f", "Article 6(1)(f)": "6.1.f", "art. 6.1.f": "6.1.f",
+		"Sch 1 paragraph 8": "sch.1.para.8", "": "",
+	} {
+		if got := Key(in, noise, words); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
