@@ -12,6 +12,7 @@ import (
 type tracker struct {
 	order []string
 	byArt map[string]*track
+	last  *track // of the last call to track
 }
 
 type track struct {
@@ -64,9 +65,22 @@ func newTracker(r lawfulbasis.Regime, complaints, ukNew bool) *tracker {
 	return t
 }
 
+// track returns the item of an article, or nil; the last one asked for
+// is kept, as calls come in runs.
+func (t *tracker) track(art string) *track {
+	if t.last != nil && t.last.Article == art {
+		return t.last
+	}
+	it := t.byArt[art]
+	if it != nil {
+		t.last = it
+	}
+	return it
+}
+
 // use records register fields that fill an item.
 func (t *tracker) use(art string, fields ...string) {
-	it := t.byArt[art]
+	it := t.track(art)
 	if it == nil {
 		return
 	}
@@ -80,7 +94,7 @@ func (t *tracker) use(art string, fields ...string) {
 
 // miss records why an item is not filled.
 func (t *tracker) miss(art, reason string) {
-	if it := t.byArt[art]; it != nil && !slices.Contains(it.missing, reason) {
+	if it := t.track(art); it != nil && !slices.Contains(it.missing, reason) {
 		it.missing = append(it.missing, reason)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/rights"
@@ -105,17 +106,27 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 		}
 	}
 	g.cov = newTracker(g.regime, g.complaintsLaw, g.ukNew)
-	g.cats = map[ropa.Category]catInfo{}
-	g.bases = map[*ropa.Purpose]basisText{}
-	g.rets = map[*ropa.Retention]string{}
-	g.retDone = map[*ropa.Activity]bool{}
+	nPurposes, nRets, nMoves := 0, 0, 0
+	for _, a := range g.acts {
+		nPurposes += len(a.Purposes)
+		nRets += len(a.Retention)
+		nMoves += len(a.Transfers)
+	}
+	g.cats = make(map[ropa.Category]catInfo, 64)
+	g.bases = make(map[*ropa.Purpose]basisText, nPurposes)
+	g.rets = make(map[*ropa.Retention]string, nRets)
+	g.retDone = make(map[*ropa.Activity]bool, len(g.acts))
 	g.sensitive = map[string]string{}
 	g.slot = map[ropa.Category]int{}
-	g.actIndex = map[*ropa.Activity]int{}
+	g.actIndex = make(map[*ropa.Activity]int, len(g.acts))
 	for i, a := range g.acts {
 		g.actIndex[a] = i
 	}
-	g.moves = map[*ropa.Transfer]transferText{}
+	g.moves = make(map[*ropa.Transfer]transferText, nMoves)
+	g.provs = make(map[*ropa.Activity]string, len(g.acts))
+	g.basisTexts = map[basisKey]string{}
+	g.cells = make(map[string]string, 16*len(audience))
+	g.seen = map[purposeKey]bool{}
 
 	n := &Notice{
 		Regime:   g.regime,
@@ -136,11 +147,12 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 		for i, s := range audience {
 			plains[i] = subjectPlain(s)
 		}
-		n.Title = fmt.Sprintf(g.ph.titleFor, name, joinList(plains, "and"))
+		n.Title = sprintf(g.ph.titleFor, name, joinList(plains, "and"))
 	} else {
-		n.Title = fmt.Sprintf(g.ph.title, name)
+		n.Title = sprintf(g.ph.title, name)
 	}
 
+	g.secs = make([]Section, 0, 8+10*len(audience))
 	g.whoWeAre()
 	for _, s := range audience {
 		g.group(s)
@@ -222,11 +234,54 @@ type gen struct {
 	bases   map[*ropa.Purpose]basisText
 	rets    map[*ropa.Retention]string
 	retDone map[*ropa.Activity]bool
-	// sensitive caches sensitiveText by category and activities.
-	sensitive map[string]string
-	actIndex  map[*ropa.Activity]int
-	slot      map[ropa.Category]int // retention's index of categories
-	moves     map[*ropa.Transfer]transferText
+	// sensitive caches sensitiveText by category and the conditions and
+	// authorities it states.
+	sensitive  map[string]string
+	key        []byte            // scratch
+	cells      map[string]string // retention cells by the rules they state
+	rowOf      []rowCat          // scratch
+	seen       map[purposeKey]bool
+	pairs      []string // scratch
+	catList    []ropa.Category
+	provs      map[*ropa.Activity]string // provision's text
+	basisTexts map[basisKey]string
+	entries    []retEntry
+	byCat      []catRules
+	buf        []byte
+	done       [][2]int
+	conds      []lawfulbasis.Condition
+	sch1       []lawfulbasis.Schedule1
+	auth       []string
+	actIndex   map[*ropa.Activity]int
+	slot       map[ropa.Category]int // retention's index of categories
+	moves      map[*ropa.Transfer]transferText
+}
+
+// retEntry is a retention rule of an activity, for the retention table.
+type retEntry struct {
+	act  *ropa.Activity
+	ai   int // the activity's index in g.acts
+	ri   int // the rule's index in the activity's
+	text string
+}
+
+// catRules are the rules for a category, for the retention table.
+type catRules struct {
+	cat     ropa.Category
+	entries []int // indexes into entries
+	with    int   // activities of the group using the category
+}
+
+// appendLen appends n to a cache key in eight bytes.
+func appendLen(key []byte, n int) []byte {
+	u := uint64(n)
+	return append(key, byte(u), byte(u>>8), byte(u>>16), byte(u>>24), byte(u>>32), byte(u>>40), byte(u>>48), byte(u>>56))
+}
+
+// rowCat is a category's name and its row in the retention table.
+type rowCat struct {
+	row   int
+	plain string // the category, as the notice names it
 }
 
 // catInfo is what a notice says about a data category.
@@ -268,6 +323,8 @@ func (g *gen) section(level int, heading string, blocks ...Block) {
 	g.secs = append(g.secs, Section{Heading: heading, Level: level, Blocks: blocks})
 }
 
+type purposeKey struct{ desc, cell string }
+
 // blocks collects a section's blocks.
 type blocks []Block
 
@@ -277,7 +334,7 @@ func (b *blocks) para(s string) {
 	}
 }
 
-func (b *blocks) paraf(format string, args ...any) { b.para(fmt.Sprintf(format, args...)) }
+func (b *blocks) paraf(format string, args ...string) { b.para(sprintf(format, args...)) }
 
 func (b *blocks) list(items []string) {
 	if len(items) > 0 {
@@ -386,12 +443,12 @@ func (g *gen) group(s ropa.Subject) {
 			acts = append(acts, a)
 		}
 	}
-	heading := fmt.Sprintf(g.ph.groupHeading, subjectPlain(s))
+	heading := sprintf(g.ph.groupHeading, subjectPlain(s))
 	if g.young && len(g.audience) == 1 {
 		heading = g.ph.groupHeadingMe
 	}
 	g.section(2, heading)
-	cats := categoriesOf(acts)
+	cats := g.categoriesOf(acts)
 	g.purposes(s, acts)
 	g.information(acts, cats)
 	g.sources(acts)
@@ -404,8 +461,9 @@ func (g *gen) group(s ropa.Subject) {
 
 // categoriesOf lists the data categories of the activities in order of
 // first appearance.
-func categoriesOf(acts []*ropa.Activity) []ropa.Category {
-	var out []ropa.Category
+func (g *gen) categoriesOf(acts []*ropa.Activity) []ropa.Category {
+	out := g.catList[:0]
+	defer func() { g.catList = out }()
 	for _, a := range acts {
 		for _, c := range a.DataCategories {
 			if !slices.Contains(out, c) {
@@ -425,8 +483,9 @@ func (g *gen) purposes(s ropa.Subject, acts []*ropa.Activity) {
 	ph := g.ph
 	var rows [][]string
 	var others []string
-	type purposeKey struct{ desc, cell string }
-	seen := map[purposeKey]bool{}
+	seen := g.seen
+	clear(seen)
+	pairs := g.pairs[:0]
 	for _, a := range acts {
 		for i := range a.Purposes {
 			p := &a.Purposes[i]
@@ -448,10 +507,18 @@ func (g *gen) purposes(s ropa.Subject, acts []*ropa.Activity) {
 			}
 			seen[key] = true
 			if ok {
-				rows = append(rows, []string{desc, cell})
+				pairs = append(pairs, desc, cell)
 			} else {
 				others = append(others, desc)
 			}
+		}
+	}
+	g.pairs = pairs
+	if len(pairs) > 0 {
+		flat := slices.Clone(pairs)
+		rows = make([][]string, len(flat)/2)
+		for i := range rows {
+			rows[i] = flat[2*i : 2*i+2 : 2*i+2]
 		}
 	}
 	if len(rows) == 0 && len(others) == 0 {
@@ -485,33 +552,56 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 		return "", false
 	}
 	g.cov.use("13(1)(c)", "activities[].purposes[].basis")
-	plain := b.Plain()
-	if v := g.ph.bases[b]; v != "" {
-		plain = v
-	}
-	parts := []string{b.Title() + ".", plain}
+	// The text depends only on the basis and the one value stated with
+	// it; purposes often share both.
+	key := basisKey{b: b}
 	switch b {
 	case lawfulbasis.LegitimateInterests:
 		if in := clean(p.Interest); in != "" {
-			parts = append(parts, fmt.Sprintf(g.ph.interest, sentence(in)))
+			key.format, key.arg = g.ph.interest, in
 			g.cov.use("13(1)(d)", "activities[].purposes[].interest")
 		} else {
 			g.cov.miss("13(1)(d)", fmt.Sprintf("purpose %q relies on legitimate interests but no interest is recorded", desc))
 		}
 	case lawfulbasis.RecognisedLegitimateInterests:
 		if p.Annex1.Valid() && p.Annex1.Available(g.regime, g.at) {
-			parts = append(parts, fmt.Sprintf(g.ph.annex1, p.Annex1.Plain()))
+			key.format, key.arg, key.plain = g.ph.annex1, p.Annex1.Plain(), true
 			g.cov.use("13(1)(c)", "activities[].purposes[].annex1")
 		} else {
 			g.cov.miss("13(1)(c)", fmt.Sprintf("purpose %q relies on recognised legitimate interests but names no Annex 1 condition", desc))
 		}
 	case lawfulbasis.LegalObligation, lawfulbasis.PublicTask:
 		if pr := clean(p.Provision); pr != "" {
-			parts = append(parts, fmt.Sprintf(g.ph.theLaw, sentence(pr)))
+			key.format, key.arg = g.ph.theLaw, pr
 			g.cov.use("13(1)(c)", "activities[].purposes[].provision")
 		}
 	}
-	return strings.Join(parts, " "), true
+	if text, ok := g.basisTexts[key]; ok {
+		return text, true
+	}
+	plain := b.Plain()
+	if v := g.ph.bases[b]; v != "" {
+		plain = v
+	}
+	parts := []string{b.Title() + ".", plain}
+	switch {
+	case key.plain:
+		parts = append(parts, sprintf(key.format, key.arg))
+	case key.format != "":
+		parts = append(parts, sprintf(key.format, sentence(key.arg)))
+	}
+	text := strings.Join(parts, " ")
+	g.basisTexts[key] = text
+	return text, true
+}
+
+// basisKey is what the text of a purpose's lawful basis depends on: the
+// basis, and the phrase and value stated with it (plain when the value is
+// used as it is, not as a sentence).
+type basisKey struct {
+	b           lawfulbasis.Basis
+	format, arg string
+	plain       bool
 }
 
 // information writes the categories of data, with the conditions for
@@ -526,27 +616,12 @@ func (g *gen) information(acts []*ropa.Activity, cats []ropa.Category) {
 		items = append(items, g.cat(c).item)
 	}
 	var sensitive []string
-	var key []byte
 	for _, c := range cats {
 		ci := g.cat(c)
 		if !ci.special && !ci.criminal {
 			continue
 		}
-		// What is said depends on the category and the activities using
-		// it; groups often share both.
-		key = append(key[:0], c...)
-		for _, a := range acts {
-			if slices.Contains(a.DataCategories, c) {
-				i := g.actIndex[a]
-				key = append(key, 0, byte(i), byte(i>>8), byte(i>>16))
-			}
-		}
-		text, done := g.sensitive[string(key)]
-		if !done {
-			text = g.sensitiveText(c, ci, acts)
-			g.sensitive[string(key)] = text
-		}
-		if text != "" {
+		if text := g.sensitiveText(c, ci, acts); text != "" {
 			sensitive = append(sensitive, text)
 		}
 	}
@@ -564,10 +639,8 @@ func (g *gen) information(acts []*ropa.Activity, cats []ropa.Category) {
 // offence data of category c in the activities using it; "" when the
 // register gives none.
 func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) string {
-	ph := g.ph
-	var conds []lawfulbasis.Condition
-	var sch1 []lawfulbasis.Schedule1
-	var auth []string
+	conds, sch1, auth := g.conds[:0], g.sch1[:0], g.auth[:0]
+	defer func() { g.conds, g.sch1, g.auth = conds, sch1, auth }()
 	for _, a := range acts {
 		if !slices.Contains(a.DataCategories, c) {
 			continue
@@ -592,6 +665,35 @@ func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) 
 	}
 	slices.Sort(conds)
 	slices.Sort(sch1)
+	// What is said depends only on the category and what was collected;
+	// groups often share both.
+	// Each part with its length first, so that different parts never
+	// make the same key.
+	key := appendLen(g.key[:0], len(c))
+	key = append(key, c...)
+	key = appendLen(key, len(conds))
+	for _, k := range conds {
+		key = append(key, byte(k))
+	}
+	key = appendLen(key, len(sch1))
+	for _, k := range sch1 {
+		key = append(key, byte(k))
+	}
+	for _, au := range auth {
+		key = appendLen(key, len(au))
+		key = append(key, au...)
+	}
+	g.key = key
+	if text, ok := g.sensitive[string(key)]; ok {
+		return text
+	}
+	text := g.sensitiveTextOf(ci, conds, sch1, auth)
+	g.sensitive[string(key)] = text
+	return text
+}
+
+func (g *gen) sensitiveTextOf(ci catInfo, conds []lawfulbasis.Condition, sch1 []lawfulbasis.Schedule1, auth []string) string {
+	ph := g.ph
 	var parts []string
 	if len(conds) > 0 {
 		ss := make([]string, len(conds))
@@ -606,13 +708,13 @@ func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) 
 			ss[i] = lowerFirst(k.Title()) + " (" + k.Citation(g.regime) + ")"
 		}
 		if ci.special {
-			parts = append(parts, fmt.Sprintf(ph.sch1, strings.Join(ss, "; ")))
+			parts = append(parts, sprintf(ph.sch1, strings.Join(ss, "; ")))
 		} else {
-			parts = append(parts, fmt.Sprintf(ph.criminalLaw, strings.Join(ss, "; ")))
+			parts = append(parts, sprintf(ph.criminalLaw, strings.Join(ss, "; ")))
 		}
 	}
 	for _, au := range auth {
-		parts = append(parts, fmt.Sprintf(ph.criminalAuth, trimStop(au)))
+		parts = append(parts, sprintf(ph.criminalAuth, trimStop(au)))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -794,9 +896,9 @@ func (g *gen) transfer(a *ropa.Activity, t ropa.Transfer) (item string, copies b
 	recipient := clean(t.Recipient)
 	var parts []string
 	if recipient != "" {
-		parts = append(parts, fmt.Sprintf(ph.transferTo, recipient, country))
+		parts = append(parts, sprintf(ph.transferTo, recipient, country))
 	} else {
-		parts = append(parts, capitalise(fmt.Sprintf(ph.transferToCountry, country)))
+		parts = append(parts, capitalise(sprintf(ph.transferToCountry, country)))
 	}
 	g.cov.use("13(1)(f)", "activities[].transfers[].country")
 	if recipient != "" {
@@ -804,9 +906,9 @@ func (g *gen) transfer(a *ropa.Activity, t ropa.Transfer) (item string, copies b
 	}
 	if !lawfulbasis.ThirdCountry(g.regime, code, g.at) {
 		if g.regime == lawfulbasis.UK {
-			parts = append(parts, capitalise(fmt.Sprintf(ph.notThirdUK, country)))
+			parts = append(parts, capitalise(sprintf(ph.notThirdUK, country)))
 		} else {
-			parts = append(parts, capitalise(fmt.Sprintf(ph.notThirdEU, country)))
+			parts = append(parts, capitalise(sprintf(ph.notThirdEU, country)))
 		}
 		return strings.Join(parts, " "), false
 	}
@@ -842,22 +944,22 @@ func (g *gen) transfer(a *ropa.Activity, t ropa.Transfer) (item string, copies b
 	case approved:
 		switch {
 		case g.ukNew:
-			parts = append(parts, capitalise(fmt.Sprintf(ph.approved45A, country)))
+			parts = append(parts, capitalise(sprintf(ph.approved45A, country)))
 		case euList:
-			parts = append(parts, capitalise(fmt.Sprintf(ph.approvedEU, country)))
+			parts = append(parts, capitalise(sprintf(ph.approvedEU, country)))
 		default:
-			parts = append(parts, capitalise(fmt.Sprintf(ph.approvedUKOld, country)))
+			parts = append(parts, capitalise(sprintf(ph.approvedUKOld, country)))
 		}
 		if ap.Certified {
 			who := recipient
 			if who == "" {
 				who = "The recipient"
 			}
-			parts = append(parts, fmt.Sprintf(ph.certified, who))
+			parts = append(parts, sprintf(ph.certified, who))
 			g.cov.use("13(1)(f)", "activities[].transfers[].certified")
 		}
 		if m.IsSafeguard() {
-			parts = append(parts, fmt.Sprintf(g.safeguardsPhrase(), m.Plain()))
+			parts = append(parts, sprintf(g.safeguardsPhrase(), m.Plain()))
 			copies = true
 		}
 	case !m.Valid():
@@ -869,16 +971,16 @@ func (g *gen) transfer(a *ropa.Activity, t ropa.Transfer) (item string, copies b
 	default:
 		switch {
 		case g.ukNew:
-			parts = append(parts, capitalise(fmt.Sprintf(ph.no45A, country)))
+			parts = append(parts, capitalise(sprintf(ph.no45A, country)))
 		case euList:
-			parts = append(parts, capitalise(fmt.Sprintf(ph.noAdequacyEU, country)))
+			parts = append(parts, capitalise(sprintf(ph.noAdequacyEU, country)))
 		default:
-			parts = append(parts, capitalise(fmt.Sprintf(ph.noAdequacyUKOld, country)))
+			parts = append(parts, capitalise(sprintf(ph.noAdequacyUKOld, country)))
 		}
 		if m.IsDerogation() && m != lawfulbasis.DerogationCompellingInterests {
-			parts = append(parts, fmt.Sprintf(ph.derogation, m.Plain()))
+			parts = append(parts, sprintf(ph.derogation, m.Plain()))
 		} else {
-			parts = append(parts, fmt.Sprintf(g.safeguardsPhrase(), m.Plain()))
+			parts = append(parts, sprintf(g.safeguardsPhrase(), m.Plain()))
 			copies = true
 		}
 		if m.NeedsDocumentedSafeguards() && clean(t.Safeguards) == "" {
@@ -886,7 +988,7 @@ func (g *gen) transfer(a *ropa.Activity, t ropa.Transfer) (item string, copies b
 		}
 	}
 	if sg := clean(t.Safeguards); sg != "" {
-		parts = append(parts, fmt.Sprintf(ph.extraSafeguards, lowerFirst(sentence(sg))))
+		parts = append(parts, sprintf(ph.extraSafeguards, lowerFirst(sentence(sg))))
 		g.cov.use("13(1)(f)", "activities[].transfers[].safeguards")
 	}
 	return strings.Join(parts, " "), copies
@@ -905,7 +1007,7 @@ func (g *gen) safeguardsPhrase() string {
 func (g *gen) retentionText(r ropa.Retention) string {
 	var parts []string
 	if s := r.Rule.Sentence(); s != "" {
-		parts = append(parts, fmt.Sprintf(g.ph.keepIt, s))
+		parts = append(parts, sprintf(g.ph.keepIt, s))
 	}
 	if s := clean(r.Schedule); s != "" {
 		parts = append(parts, capitalise(sentence(s)))
@@ -915,7 +1017,7 @@ func (g *gen) retentionText(r ropa.Retention) string {
 		if ms := clean(r.MinimumSource); ms != "" {
 			src = " (" + trimStop(ms) + ")"
 		}
-		parts = append(parts, fmt.Sprintf(g.ph.lawMinimum, r.Minimum.Sentence(), src))
+		parts = append(parts, sprintf(g.ph.lawMinimum, r.Minimum.Sentence(), src))
 	}
 	return strings.Join(parts, " ")
 }
@@ -927,27 +1029,27 @@ func (g *gen) retentionText(r ropa.Retention) string {
 // activity's name, so that no activity's rule reads as covering another's
 // data.
 func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
-	type entry struct {
-		act  *ropa.Activity
-		text string
+	entries := g.entries[:0]
+	byCat := g.byCat[:0]
+	add := func(c ropa.Category) {
+		if len(byCat) < cap(byCat) {
+			byCat = byCat[:len(byCat)+1]
+			cr := &byCat[len(byCat)-1]
+			cr.cat, cr.entries, cr.with = c, cr.entries[:0], 0
+		} else {
+			byCat = append(byCat, catRules{cat: c})
+		}
 	}
-	type catRules struct {
-		cat     ropa.Category
-		entries []int // indexes into entries
-		with    int   // activities of the group using the category
-	}
-	var entries []entry
-	byCat := make([]catRules, len(cats), len(cats)+4)
 	clear(g.slot)
 	for i, c := range cats {
-		byCat[i].cat = c
+		add(c)
 		g.slot[c] = i
 	}
 	index := func(c ropa.Category) int {
 		if i, ok := g.slot[c]; ok {
 			return i
 		}
-		byCat = append(byCat, catRules{cat: c})
+		add(c)
 		g.slot[c] = len(byCat) - 1
 		return len(byCat) - 1
 	}
@@ -956,13 +1058,14 @@ func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
 			byCat[index(c)].with++
 		}
 		g.retentionCoverage(a)
+		ai := g.actIndex[a]
 		for ri := range a.Retention {
 			r := &a.Retention[ri]
 			text := g.rets[r]
 			if text == "" {
 				continue
 			}
-			entries = append(entries, entry{a, text})
+			entries = append(entries, retEntry{a, ai, ri, text})
 			e := len(entries) - 1
 			rc := r.Categories
 			if len(rc) == 0 {
@@ -972,7 +1075,7 @@ func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
 				cr := &byCat[index(c)]
 				dup := false
 				for _, k := range cr.entries {
-					if entries[k] == entries[e] {
+					if entries[k].act == entries[e].act && entries[k].text == entries[e].text {
 						dup = true
 						break
 					}
@@ -986,61 +1089,94 @@ func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
 			}
 		}
 	}
-	type row struct {
-		cats []string
-		cell string
-	}
-	var rows []row
-	var key []byte
-	cells := map[string]string{} // by the entries that make them
+	var rows []string // cells
+	rowOf := g.rowOf[:0]
+	key := g.key[:0]
 	for _, cr := range byCat {
 		if len(cr.entries) == 0 {
 			continue
 		}
 		multi := cr.with > 1
+		// The cell depends only on the rules it states, in order, and
+		// on whether it names their activities: the same in every group.
 		key = key[:0]
 		if multi {
 			key = append(key, 'm')
 		}
 		for _, k := range cr.entries {
-			key = append(key, byte(k), byte(k>>8), byte(k>>16), ',')
+			key = appendLen(key, entries[k].ai)
+			key = appendLen(key, entries[k].ri)
 		}
-		cell, ok := cells[string(key)]
+		cell, ok := g.cells[string(key)]
 		if !ok {
-			var b strings.Builder
-			var done []string
+			// The cell is each rule's text (after its activity's name),
+			// once, in buf; done holds where each is.
+			buf := g.buf[:0]
+			done := g.done[:0]
+		next:
 			for _, k := range cr.entries {
 				e := entries[k]
-				p := e.text
+				start := len(buf)
+				if start > 0 {
+					buf = append(buf, ' ')
+				}
+				from := len(buf)
 				if multi {
-					p = clean(e.act.Name) + ": " + e.text
+					buf = append(buf, clean(e.act.Name)...)
+					buf = append(buf, ": "...)
 				}
-				if slices.Contains(done, p) {
-					continue
+				buf = append(buf, e.text...)
+				p := buf[from:]
+				for _, d := range done {
+					if string(buf[d[0]:d[1]]) == string(p) {
+						buf = buf[:start]
+						continue next
+					}
 				}
-				done = append(done, p)
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(p)
+				done = append(done, [2]int{from, len(buf)})
 			}
-			cell = b.String()
-			cells[string(key)] = cell
+			cell = string(buf)
+			g.buf, g.done = buf, done
+			g.cells[string(key)] = cell
 		}
-		i := slices.IndexFunc(rows, func(r row) bool { return r.cell == cell })
+		i := slices.Index(rows, cell)
 		if i < 0 {
-			rows = append(rows, row{cell: cell})
+			rows = append(rows, cell)
 			i = len(rows) - 1
 		}
-		rows[i].cats = append(rows[i].cats, g.cat(cr.cat).plain)
+		rowOf = append(rowOf, rowCat{i, g.cat(cr.cat).plain})
 	}
+	g.rowOf, g.entries, g.byCat = rowOf, entries, byCat
 	if len(rows) == 0 {
+		g.key = key
 		return
 	}
 	table := Table{Caption: g.ph.retentionCaption, Header: g.ph.retentionHeader[:], Rows: make([][]string, len(rows))}
-	for i, r := range rows {
-		table.Rows[i] = []string{capitalise(strings.Join(r.cats, "; ")), r.cell}
+	flat := make([]string, 2*len(rows))
+	for i, cell := range rows {
+		key = key[:0]
+		for _, rc := range rowOf {
+			if rc.row != i {
+				continue
+			}
+			if len(key) > 0 {
+				key = append(key, "; "...)
+			}
+			key = append(key, rc.plain...)
+		}
+		var head string
+		if len(key) > 0 && key[0] < utf8.RuneSelf {
+			if 'a' <= key[0] && key[0] <= 'z' {
+				key[0] -= 'a' - 'A'
+			}
+			head = string(key)
+		} else {
+			head = capitalise(string(key))
+		}
+		flat[2*i], flat[2*i+1] = head, cell
+		table.Rows[i] = flat[2*i : 2*i+2 : 2*i+2]
 	}
+	g.key = key
 	g.section(3, g.ph.retentionHeading, table)
 }
 
@@ -1094,22 +1230,28 @@ func (g *gen) provision(acts []*ropa.Activity) {
 	type entry struct{ act, text string }
 	var es []entry
 	for _, a := range acts {
-		var parts []string
-		if s := g.ph.requirement[string(a.Provision.Requirement)]; s != "" {
-			parts = append(parts, s)
-			g.cov.use("13(2)(e)", "activities[].provision.requirement")
-		}
-		if s := clean(a.Provision.Consequences); s != "" {
-			parts = append(parts, capitalise(sentence(s)))
-			g.cov.use("13(2)(e)", "activities[].provision.consequences")
-		}
-		if len(parts) == 0 {
-			if collectsFromSubject(a) {
+		text, done := g.provs[a]
+		if !done {
+			// Once per activity: the coverage it records is the same
+			// in every group.
+			var parts []string
+			if s := g.ph.requirement[string(a.Provision.Requirement)]; s != "" {
+				parts = append(parts, s)
+				g.cov.use("13(2)(e)", "activities[].provision.requirement")
+			}
+			if s := clean(a.Provision.Consequences); s != "" {
+				parts = append(parts, capitalise(sentence(s)))
+				g.cov.use("13(2)(e)", "activities[].provision.consequences")
+			}
+			if len(parts) == 0 && collectsFromSubject(a) {
 				g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
 			}
+			text = strings.Join(parts, " ")
+			g.provs[a] = text
+		}
+		if text == "" {
 			continue
 		}
-		text := strings.Join(parts, " ")
 		if !slices.ContainsFunc(es, func(e entry) bool { return e.text == text }) {
 			es = append(es, entry{clean(a.Name), text})
 		}
@@ -1172,7 +1314,7 @@ func (g *gen) automated(acts []*ropa.Activity) {
 					g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
 					continue
 				}
-				p := fmt.Sprintf(s.f, sentence(t))
+				p := sprintf(s.f, sentence(t))
 				if !slices.Contains(seen, p) {
 					seen = append(seen, p)
 					b.para(p)

@@ -24,7 +24,7 @@ func (n *Notice) Markdown() string {
 	b.WriteString("\n")
 	for _, s := range n.Sections {
 		b.WriteString("\n")
-		b.WriteString(strings.Repeat("#", level(s.Level)))
+		b.WriteString("######"[:level(s.Level)])
 		b.WriteString(" ")
 		mdEscapeTo(&b, s.Heading)
 		b.WriteString("\n")
@@ -53,7 +53,13 @@ func (n *Notice) Markdown() string {
 				}
 				b.WriteString("\n")
 				for _, r := range bl.Rows {
-					mdRow(&b, r)
+					b.WriteString("|")
+					for _, c := range r {
+						b.WriteString(" ")
+						mdEscapeTo(&b, c)
+						b.WriteString(" |")
+					}
+					b.WriteString("\n")
 				}
 			}
 		}
@@ -108,11 +114,8 @@ func mdEscapeTo(b *strings.Builder, s string) {
 	if len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		s = clean(s)
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < ' ' {
-			s = clean(s) // a line break or tab would change the block structure
-			break
-		}
+	if hasControl(s) {
+		s = clean(s) // a line break or tab would change the block structure
 	}
 	// A block must not start like a heading, list item, block quote,
 	// thematic break or ordered list item.
@@ -134,6 +137,21 @@ func mdEscapeTo(b *strings.Builder, s string) {
 	}
 	last := 0
 	for i := 0; i < len(s); i++ {
+		// Skip eight bytes at a time while none of them can need a
+		// backslash.
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if mayHave(x&^lo8, '\\'*lo8) || mayHave(x&^(4*lo8), '['*lo8) || mayHave(x&^(2*lo8), '<'*lo8) ||
+				mayHave(x&^(2*lo8), '|'*lo8) || mayHave(x, '`'*lo8) || mayHave(x, '*'*lo8) || mayHave(x, '&'*lo8) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if !mdInline[c] {
 			continue
@@ -262,6 +280,10 @@ func wrap(b *strings.Builder, s, first, rest string) {
 		b.WriteByte('\n')
 		return
 	}
+	if plainASCII(s) {
+		wrapASCII(b, s, first, rest)
+		return
+	}
 	prefix := first
 	for {
 		b.WriteString(prefix)
@@ -284,6 +306,108 @@ func wrap(b *strings.Builder, s, first, rest string) {
 		if i <= 0 {
 			// A word longer than the line: it gets the line to itself.
 			s = clean(s)
+			if i = strings.IndexByte(s, ' '); i < 0 {
+				b.WriteString(s)
+				b.WriteByte('\n')
+				return
+			}
+		}
+		b.WriteString(s[:i])
+		b.WriteByte('\n')
+		s = s[i+1:]
+		prefix = rest
+	}
+}
+
+// plainASCII reports whether s is printable ASCII with single spaces
+// between words (and none at the ends), so that a column is a byte and
+// [clean] leaves it as it is.
+func plainASCII(s string) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	i := 0
+	var prev uint64 // the space mask of the previous eight bytes
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// A byte with its top bit set, or (for the others) below ' '.
+		if (x|(x-' '*lo8)&^x)&hi8 != 0 {
+			return false
+		}
+		// The top bit of each byte that is a space; then two spaces in a
+		// row, here or across from the previous eight bytes.
+		y := x ^ ' '*lo8
+		sp := ^((y&^hi8 + ^hi8&(lo8*0xff)) | y) & hi8
+		if sp&(sp<<8|prev>>56) != 0 {
+			return false
+		}
+		prev = sp
+	}
+	last := prev>>63 != 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == ' ' && last {
+			return false
+		}
+		last = c == ' '
+	}
+	return true
+}
+
+// hasControl reports whether s has a byte below ' '.
+func hasControl(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// A byte below ' ' among those below 0x80, or one of 0x80 or more
+		// (checked one by one).
+		if (x|(x-' '*lo8)&^x)&hi8 != 0 {
+			for _, c := range []byte(w) {
+				if c < ' ' {
+					return true
+				}
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHave reports whether some byte of x may equal the byte repeated in
+// c: never false when one does (and rarely true when none does).
+func mayHave(x, c uint64) bool {
+	y := x ^ c
+	return (y-lo8)&^y&hi8 != 0
+}
+
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// wrapASCII is wrap for a text for which plainASCII holds.
+func wrapASCII(b *strings.Builder, s, first, rest string) {
+	prefix := first
+	for {
+		b.WriteString(prefix)
+		avail := Width - runeCount(prefix)
+		if avail < 0 || len(s) <= avail {
+			b.WriteString(s)
+			b.WriteByte('\n')
+			return
+		}
+		// s has more than avail columns: break at the last space that
+		// keeps the line within Width, or else after the first word.
+		i := strings.LastIndexByte(s[:avail+1], ' ')
+		if i <= 0 {
 			if i = strings.IndexByte(s, ' '); i < 0 {
 				b.WriteString(s)
 				b.WriteByte('\n')
@@ -346,7 +470,7 @@ func byteAfter(s string, n int) (int, bool) {
 // wraps the fragment in a complete page.
 func (n *Notice) HTML() string {
 	var b strings.Builder
-	b.Grow(n.sizeHint() * 5 / 4)
+	b.Grow(n.htmlSizeHint())
 	n.html(&b)
 	return b.String()
 }
@@ -429,7 +553,7 @@ var linkRE = regexp.MustCompile(`https?://[^\s<>"]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-
 // inline writes text escaped, with its web and email addresses as links.
 // White space is left as it is: HTML collapses it.
 func inline(b *strings.Builder, s string) {
-	if !strings.Contains(s, "://") && strings.IndexByte(s, '@') < 0 {
+	if !mayLink(s) {
 		escapeTo(b, s)
 		return
 	}
@@ -460,6 +584,24 @@ func inline(b *strings.Builder, s string) {
 	escapeTo(b, s[last:])
 }
 
+// mayLink reports whether s has "://" or "@", which every address linkRE
+// finds has.
+func mayLink(s string) bool {
+	if strings.IndexByte(s, '@') >= 0 {
+		return true
+	}
+	for {
+		i := strings.IndexByte(s, ':')
+		if i < 0 {
+			return false
+		}
+		if strings.HasPrefix(s[i+1:], "//") {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
 // htmlSpecial marks the bytes escapeTo replaces.
 var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
 
@@ -468,6 +610,19 @@ var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': tr
 func escapeTo(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		// Skip eight bytes at a time while none of them can be special.
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if mayHave(x&^lo8, '&'*lo8) || mayHave(x&^(2*lo8), '<'*lo8) || mayHave(x, '"'*lo8) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if !htmlSpecial[s[i]] {
 			continue
 		}
@@ -527,7 +682,7 @@ tbody th{font-weight:600}
 // It is meant to meet WCAG 2.2 level AA.
 func (n *Notice) Page() string {
 	var b strings.Builder
-	b.Grow(n.sizeHint()*5/4 + len(pageCSS) + 512)
+	b.Grow(n.htmlSizeHint() + len(pageCSS) + 512)
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	b.WriteString(html.EscapeString(n.lang()))
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -545,6 +700,38 @@ func (n *Notice) lang() string {
 		return "en"
 	}
 	return n.Lang
+}
+
+// htmlSizeHint estimates the length of the HTML fragment: the text, the
+// markup around it, and a margin for entities and links.
+func (n *Notice) htmlSizeHint() int {
+	size := len(n.Title) + 16
+	for _, s := range n.Sections {
+		size += len(s.Heading) + 48
+		for _, bl := range s.Blocks {
+			switch bl := bl.(type) {
+			case Paragraph:
+				size += len(bl.Text) + 8
+			case List:
+				size += 12
+				for _, it := range bl.Items {
+					size += len(it) + 10
+				}
+			case Table:
+				size += len(bl.Caption) + 96
+				for _, h := range bl.Header {
+					size += len(h) + 24
+				}
+				for _, r := range bl.Rows {
+					size += 10 + 12 // <tr></tr> and th scope="row"
+					for _, c := range r {
+						size += len(c) + 9
+					}
+				}
+			}
+		}
+	}
+	return size + size/16 + 64
 }
 
 // sizeHint estimates the length of the rendered text.

@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,9 @@ func clean(s string) string {
 	}
 	if s[0] == ' ' || s[n-1] == ' ' {
 		return strings.Join(strings.Fields(s), " ")
+	}
+	if plainASCII(s) {
+		return s
 	}
 	for i := 1; i < n; i++ {
 		c := s[i]
@@ -142,4 +146,30 @@ func contactWays(email, phone, address, website, site string) []string {
 		ways = append(ways, site+w)
 	}
 	return ways
+}
+
+// sprintf is fmt.Sprintf for a format whose only verbs are %s, each given
+// a string: the phrases' formats. Any other format goes to fmt.Sprintf.
+func sprintf(format string, args ...string) string {
+	if strings.Count(format, "%") != len(args) || strings.Count(format, "%s") != len(args) {
+		as := make([]any, len(args))
+		for i, a := range args {
+			as[i] = a
+		}
+		return fmt.Sprintf(format, as...)
+	}
+	n := len(format)
+	for _, a := range args {
+		n += len(a)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, a := range args {
+		i := strings.Index(format, "%s")
+		b.WriteString(format[:i])
+		b.WriteString(a)
+		format = format[i+2:]
+	}
+	b.WriteString(format)
+	return b.String()
 }
