@@ -1205,7 +1205,14 @@ func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
 		rd.reg.Activities = append(rd.reg.Activities, x.activity())
 		return nil
 	}
-	for r := h.row + 1; r < len(s.top); r++ {
+	return s.rowsAfter(h.row, process)
+}
+
+// rowsAfter calls process for every row after the header row: first the
+// rows already read while looking for the header, then the rest of the
+// sheet as it streams.
+func (s *icoSheet) rowsAfter(header int, process func(r int, cells []string) error) error {
+	for r := header + 1; r < len(s.top); r++ {
 		if err := process(r, s.top[r]); err != nil {
 			return err
 		}
@@ -2107,24 +2114,11 @@ func (rd *icoReader) processorSheet(name string) error {
 		rd.reg.ProcessorRecords = append(rd.reg.ProcessorRecords, p)
 		return nil
 	}
-	for r := h.row + 1; r < len(s.top); r++ {
-		if err := process(r, s.top[r]); err != nil {
-			return err
-		}
+	if err := s.rowsAfter(h.row, process); err != nil {
+		return err
 	}
-	for {
-		cells, ok, err := s.next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			rd.reportBeyond(s)
-			return nil
-		}
-		if err := process(s.n-1, cells); err != nil {
-			return err
-		}
-	}
+	rd.reportBeyond(s)
+	return nil
 }
 
 // ---------------------------------------------------------------------------
