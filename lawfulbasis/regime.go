@@ -131,6 +131,10 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 // day reduces t to its calendar day in UTC terms of its own location, so that
 // comparisons of dates ignore the time of day.
 func day(t time.Time) time.Time {
+	// Most dates are already midnight UTC: skip the calendar arithmetic.
+	if t.Location() == time.UTC && t.Nanosecond() == 0 && t.Unix()%86400 == 0 {
+		return t
+	}
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

@@ -64,8 +64,13 @@ func Example() {
 	//
 	// | What we use it for | Our lawful basis |
 	// | --- | --- |
-	// | To assess your application | Contract. We need your information to carry out a contract with you, or to take steps you have asked for before entering into one. |
-	// | To check your right to work | Legal obligation. We need to use your information to comply with the law. The law: Immigration, Asylum and Nationality Act 2006 s15. |
+	// | To assess your application | Contract. |
+	// | To check your right to work | Legal obligation. The law: Immigration, Asylum and Nationality Act 2006 s15. |
+	//
+	// What these lawful bases mean:
+	//
+	// - Contract: we need your information to carry out a contract with you, or to take steps you have asked for before entering into one.
+	// - Legal obligation: we need to use your information to comply with the law.
 	//
 	// ### What information we use
 	//

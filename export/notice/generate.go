@@ -241,7 +241,9 @@ type gen struct {
 	cells      map[string]string // retention cells by the rules they state
 	rowOf      []rowCat          // scratch
 	seen       map[purposeKey]bool
-	pairs      []string // scratch
+	pairs      []string            // scratch
+	used       []lawfulbasis.Basis // scratch
+	meanings   [256]string         // what each basis means, by its value
 	catList    []ropa.Category
 	provs      map[*ropa.Activity]string // provision's text
 	basisTexts map[basisKey]string
@@ -486,6 +488,7 @@ func (g *gen) purposes(s ropa.Subject, acts []*ropa.Activity) {
 	seen := g.seen
 	clear(seen)
 	pairs := g.pairs[:0]
+	used := g.used[:0] // the bases stated, in order of first use
 	for _, a := range acts {
 		for i := range a.Purposes {
 			p := &a.Purposes[i]
@@ -508,12 +511,15 @@ func (g *gen) purposes(s ropa.Subject, acts []*ropa.Activity) {
 			seen[key] = true
 			if ok {
 				pairs = append(pairs, desc, cell)
+				if !slices.Contains(used, p.Basis) {
+					used = append(used, p.Basis)
+				}
 			} else {
 				others = append(others, desc)
 			}
 		}
 	}
-	g.pairs = pairs
+	g.pairs, g.used = pairs, used
 	if len(pairs) > 0 {
 		flat := slices.Clone(pairs)
 		rows = make([][]string, len(flat)/2)
@@ -529,6 +535,17 @@ func (g *gen) purposes(s ropa.Subject, acts []*ropa.Activity) {
 	if len(rows) > 0 {
 		b.para(ph.purposesLead)
 		b = append(b, Table{Caption: ph.purposesCaption, Header: ph.purposesHeader[:], Rows: rows})
+		// What each basis in the table means, once, rather than in
+		// every row that relies on it.
+		meanings := make([]string, len(used))
+		for i, k := range used {
+			if g.meanings[k] == "" {
+				g.meanings[k] = k.Title() + ": " + lowerFirst(g.basisPlain(k))
+			}
+			meanings[i] = g.meanings[k]
+		}
+		b.para(ph.basesLead)
+		b.list(meanings)
 		if len(others) > 0 {
 			b.para(ph.purposesOther)
 		}
@@ -579,11 +596,7 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 	if text, ok := g.basisTexts[key]; ok {
 		return text, true
 	}
-	plain := b.Plain()
-	if v := g.ph.bases[b]; v != "" {
-		plain = v
-	}
-	parts := []string{b.Title() + ".", plain}
+	parts := []string{b.Title() + "."}
 	switch {
 	case key.plain:
 		parts = append(parts, sprintf(key.format, key.arg))
@@ -593,6 +606,14 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 	text := strings.Join(parts, " ")
 	g.basisTexts[key] = text
 	return text, true
+}
+
+// basisPlain is what basis b means, in the audience's words.
+func (g *gen) basisPlain(b lawfulbasis.Basis) string {
+	if v := g.ph.bases[b]; v != "" {
+		return v
+	}
+	return b.Plain()
 }
 
 // basisKey is what the text of a purpose's lawful basis depends on: the
@@ -615,15 +636,28 @@ func (g *gen) information(acts []*ropa.Activity, cats []ropa.Category) {
 	for _, c := range cats {
 		items = append(items, g.cat(c).item)
 	}
-	var sensitive []string
+	// Categories whose conditions read the same share one item, so
+	// that the conditions are stated once.
+	var conds, plains []string // the conditions' text; each item's categories
 	for _, c := range cats {
 		ci := g.cat(c)
 		if !ci.special && !ci.criminal {
 			continue
 		}
-		if text := g.sensitiveText(c, ci, acts); text != "" {
-			sensitive = append(sensitive, text)
+		text := g.sensitiveText(c, ci, acts)
+		if text == "" {
+			continue
 		}
+		if i := slices.Index(conds, text); i >= 0 {
+			plains[i] += "; " + ci.plain
+			continue
+		}
+		conds = append(conds, text)
+		plains = append(plains, ci.plain)
+	}
+	sensitive := make([]string, len(conds))
+	for i, text := range conds {
+		sensitive[i] = capitalise(plains[i]) + ": " + text
 	}
 	var b blocks
 	b.para(ph.infoLead)
@@ -636,8 +670,8 @@ func (g *gen) information(acts []*ropa.Activity, cats []ropa.Category) {
 }
 
 // sensitiveText states the conditions for special category or criminal
-// offence data of category c in the activities using it; "" when the
-// register gives none.
+// offence data of category c in the activities using it, without naming
+// the category; "" when the register gives none.
 func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) string {
 	conds, sch1, auth := g.conds[:0], g.sch1[:0], g.auth[:0]
 	defer func() { g.conds, g.sch1, g.auth = conds, sch1, auth }()
@@ -669,8 +703,11 @@ func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) 
 	// groups often share both.
 	// Each part with its length first, so that different parts never
 	// make the same key.
-	key := appendLen(g.key[:0], len(c))
-	key = append(key, c...)
+	var kind byte // special category or criminal offence data
+	if ci.special {
+		kind = 1
+	}
+	key := append(g.key[:0], kind)
 	key = appendLen(key, len(conds))
 	for _, k := range conds {
 		key = append(key, byte(k))
@@ -720,7 +757,7 @@ func (g *gen) sensitiveTextOf(ci catInfo, conds []lawfulbasis.Condition, sch1 []
 		return ""
 	}
 	parts[0] = lowerFirst(parts[0])
-	return capitalise(ci.plain) + ": " + strings.Join(parts, " ")
+	return strings.Join(parts, " ")
 }
 
 func appendSch1(dst, src []lawfulbasis.Schedule1, g *gen) []lawfulbasis.Schedule1 {
@@ -1197,9 +1234,19 @@ func (g *gen) retentionCoverage(a *ropa.Activity) {
 			g.cov.miss("13(2)(a)", fmt.Sprintf("a retention rule of activity %q has neither a valid rule nor a schedule", a.ID))
 			continue
 		}
-		g.cov.use("13(2)(a)", fieldsSet("activities[].retention[].",
-			boolField(!r.Rule.IsZero()), "rule", r.Schedule, "schedule", boolField(len(r.Categories) > 0), "categories",
-			boolField(!r.Minimum.IsZero()), "minimum")...)
+		g.cov.use("13(2)(a)")
+		if !r.Rule.IsZero() {
+			g.cov.use("13(2)(a)", "activities[].retention[].rule")
+		}
+		if strings.TrimSpace(r.Schedule) != "" {
+			g.cov.use("13(2)(a)", "activities[].retention[].schedule")
+		}
+		if len(r.Categories) > 0 {
+			g.cov.use("13(2)(a)", "activities[].retention[].categories")
+		}
+		if !r.Minimum.IsZero() {
+			g.cov.use("13(2)(a)", "activities[].retention[].minimum")
+		}
 		if len(r.Categories) == 0 {
 			covered = append(covered, a.DataCategories...)
 		} else {
@@ -1215,13 +1262,6 @@ func (g *gen) retentionCoverage(a *ropa.Activity) {
 	if len(missing) > 0 {
 		g.cov.miss("13(2)(a)", fmt.Sprintf("activity %q has no retention period for: %s", a.ID, strings.Join(missing, ", ")))
 	}
-}
-
-func boolField(b bool) string {
-	if b {
-		return "x"
-	}
-	return ""
 }
 
 // provision writes whether providing the data is required and what

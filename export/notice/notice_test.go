@@ -736,9 +736,13 @@ func TestPage(t *testing.T) {
 func TestRecognisedLegitimateInterests(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.RecognisedLegitimateInterests)
 	n := mustGenerate(t, reg)
-	want := "Recognised legitimate interests. " + lawfulbasis.RecognisedLegitimateInterests.Plain() + " The recognised interest: " + lawfulbasis.Annex1Crime.Plain()
-	if !strings.Contains(norm(n.Text()), norm(want)) {
-		t.Errorf("RLI purpose does not name both the basis and the Annex 1 condition")
+	for _, want := range []string{
+		"Recognised legitimate interests. The recognised interest: " + lawfulbasis.Annex1Crime.Plain(),
+		"Recognised legitimate interests: " + lowerFirst(lawfulbasis.RecognisedLegitimateInterests.Plain()),
+	} {
+		if !strings.Contains(norm(n.Text()), norm(want)) {
+			t.Errorf("RLI notice does not say %q", want)
+		}
 	}
 	// Before 5 February 2026 the basis did not exist: it is not stated.
 	n = mustGenerate(t, reg, AsOf(day(2025, time.June, 1)))

@@ -32,6 +32,7 @@ type phrases struct {
 	purposesLead    string
 	purposesCaption string
 	purposesHeader  [2]string
+	basesLead       string // before the list of what each basis means
 	purposesOther   string // purposes without a basis, after the table
 	purposesOnly    string // purposes without a basis, with no table
 	interest        string // %s: the interest
@@ -151,6 +152,7 @@ var adult = &phrases{
 	purposesLead:    "We use your information for the purposes below. For each one, the table gives our lawful basis: the reason the law allows it.",
 	purposesCaption: "Why we use your information",
 	purposesHeader:  [2]string{"What we use it for", "Our lawful basis"},
+	basesLead:       "What these lawful bases mean:",
 	purposesOther:   "We also use your information for these purposes:",
 	purposesOnly:    "We use your information for these purposes:",
 	interest:        "Our interest: %s",
@@ -277,6 +279,7 @@ var young = &phrases{
 	purposesLead:    "We use your information to do the things below. The table shows why the law lets us.",
 	purposesCaption: "Why we use your information",
 	purposesHeader:  [2]string{"What we use it for", "Why the law lets us"},
+	basesLead:       "What these reasons mean:",
 	purposesOther:   "We also use your information for these things:",
 	purposesOnly:    "We use your information for these things:",
 	interest:        "Our reason: %s",
