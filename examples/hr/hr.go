@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
+	"github.com/article30/article30/rights"
+	"github.com/article30/article30/ropa"
+)
+
+// registerYAML is the HR team's register, kept by the DPO in git.
+//
+//go:embed register.yaml
+var registerYAML []byte
+
+// LoadRegister decodes and validates the embedded register.
+func LoadRegister() (*ropa.Register, error) {
+	reg, err := ropa.Decode(bytes.NewReader(registerYAML))
+	if err != nil {
+		return nil, fmt.Errorf("register.yaml: %w", err)
+	}
+	if err := reg.Validate(); err != nil {
+		return nil, fmt.Errorf("register.yaml: %w", err)
+	}
+	return reg, nil
+}
+
+// Where each kind of file the service holds sits in the register: the
+// activity, and the data category whose retention rule governs the file.
+const (
+	recruitment   = "recruitment"
+	employment    = "employment"
+	applicantFile = ropa.EmploymentHistory // CV and application form
+	personnelFile = ropa.EmploymentDetails // contract and HR record
+)
+
+// sponsoredVisa is the retention condition the register's overrides use.
+const sponsoredVisa = "sponsored-visa"
+
+// Applicant is an unsuccessful job applicant whose file HR still holds.
+type Applicant struct {
+	ID               string
+	Vacancy          string
+	RecruitmentEnded time.Time // the day the vacancy was filled or withdrawn
+	SponsoredHire    bool      // the vacancy went to a worker on a sponsored visa
+}
+
+// Leaver is a former employee whose personnel file HR still holds.
+type Leaver struct {
+	EmployeeID    string
+	LeftOn        time.Time // the last day of employment
+	SponsoredVisa bool      // sponsored by the company while employed
+}
+
+// People are the files HR holds that the retention schedule ends.
+type People struct {
+	Applicants []Applicant
+	Leavers    []Leaver
+}
+
+// Erasure is a file due for erasure.
+type Erasure struct {
+	Who  string    // applicant or employee ID
+	Kind string    // "applicant" or "leaver"
+	Due  time.Time // the day the rule's period ends
+	Rule string    // the register's rule, in short form without its source
+}
+
+// DueForErasure returns the files that fall due for erasure in the calendar
+// month of month, sorted by due date, under the retention rules of reg.
+// A monthly job that runs every month therefore misses none.
+//
+// The rules come from the register, not from the code: when the DPO changes
+// a period, the service follows. It refuses a rule that runs from an event
+// the service does not record the date of.
+func DueForErasure(reg *ropa.Register, p People, month time.Time) ([]Erasure, error) {
+	apps, err := ruleFor(reg, recruitment, applicantFile, retention.EndOfRecruitment)
+	if err != nil {
+		return nil, err
+	}
+	leavers, err := ruleFor(reg, employment, personnelFile, retention.TerminationOfEmployment)
+	if err != nil {
+		return nil, err
+	}
+	var out []Erasure
+	add := func(kind, who string, r retention.Rule, from time.Time, sponsored bool) error {
+		var conds []string
+		if sponsored {
+			conds = append(conds, sponsoredVisa)
+		}
+		due, ok := r.DueWith(from, conds...)
+		if !ok {
+			return fmt.Errorf("%s %s: rule %q has no fixed end", kind, who, r)
+		}
+		if due.Year() == month.Year() && due.Month() == month.Month() {
+			r.Source = retention.Source{}
+			out = append(out, Erasure{Who: who, Kind: kind, Due: due, Rule: r.String()})
+		}
+		return nil
+	}
+	for _, a := range p.Applicants {
+		if err := add("applicant", a.ID, apps, a.RecruitmentEnded, a.SponsoredHire); err != nil {
+			return nil, err
+		}
+	}
+	for _, l := range p.Leavers {
+		if err := add("leaver", l.EmployeeID, leavers, l.LeftOn, l.SponsoredVisa); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Erasure) int { return a.Due.Compare(b.Due) })
+	return out, nil
+}
+
+// ruleFor returns the retention rule that covers category c in the
+// activity with the given ID, and checks that it runs from the event from.
+func ruleFor(reg *ropa.Register, id string, c ropa.Category, from retention.Trigger) (retention.Rule, error) {
+	a, err := activity(reg, id)
+	if err != nil {
+		return retention.Rule{}, err
+	}
+	for _, r := range a.Retention {
+		if r.Rule.IsZero() || (len(r.Categories) > 0 && !slices.Contains(r.Categories, c)) {
+			continue
+		}
+		if r.Rule.From != from {
+			return retention.Rule{}, fmt.Errorf("activity %q: rule %q runs from %q, but the HR service records the date of %q", id, r.Rule, r.Rule.From, from)
+		}
+		return r.Rule, nil
+	}
+	return retention.Rule{}, fmt.Errorf("activity %q: no retention rule covers %s", id, c.Title())
+}
+
+func activity(reg *ropa.Register, id string) (*ropa.Activity, error) {
+	i := slices.IndexFunc(reg.Activities, func(a ropa.Activity) bool { return a.ID == id })
+	if i < 0 {
+		return nil, fmt.Errorf("register has no activity %q", id)
+	}
+	return &reg.Activities[i], nil
+}
+
+// PurposeRights are the rights that apply to the data used for one purpose.
+type PurposeRights struct {
+	Purpose string
+	Basis   lawfulbasis.Basis
+	Rights  []rights.Right
+}
+
+// EmployeeRights returns, for each purpose of the employment activity, the
+// rights an employee has over the data used for it under the register's
+// regime on the day of at. An erasure request, say, reaches the data used
+// under a contract but not the data HR must keep for HMRC.
+func EmployeeRights(reg *ropa.Register, at time.Time) ([]PurposeRights, error) {
+	a, err := activity(reg, employment)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]PurposeRights, len(a.Purposes))
+	for i, p := range a.Purposes {
+		out[i] = PurposeRights{p.Description, p.Basis, rights.ForRegime(reg.Jurisdiction, at, p.Basis)}
+	}
+	return out, nil
+}
+
+// Engages returns the purposes whose data a request to exercise r reaches.
+func Engages(prs []PurposeRights, r rights.Right) []string {
+	var out []string
+	for _, pr := range prs {
+		if slices.Contains(pr.Rights, r) {
+			out = append(out, pr.Purpose)
+		}
+	}
+	return out
+}
+
+// AccessRequest is a subject access request as HR's case log records it.
+type AccessRequest struct {
+	Received time.Time      // the day the request arrived
+	Identity time.Time      // the day proof of identity arrived; zero if none was asked for
+	Pauses   []rights.Pause // clarifications asked for and received
+}
+
+// AccessDue returns the last day for answering q under the register's
+// regime and the rule in force when q arrived: for UK requests from 5
+// February 2026, UK GDPR Art 12A, one month from the latest of receipt and
+// proof of identity plus the days spent waiting for clarification. A last
+// day on a weekend or one of the given bank holidays moves to the next
+// working day.
+func AccessDue(reg *ropa.Register, q AccessRequest, holidays []time.Time) (time.Time, error) {
+	return rights.Request{
+		Regime:   reg.Jurisdiction,
+		Right:    rights.Access,
+		Received: q.Received,
+		Identity: q.Identity,
+		Pauses:   q.Pauses,
+	}.Due(rights.SkipWeekends(), rights.WithHolidays(holidays...))
+}
