@@ -1,6 +1,8 @@
 // Command article30 keeps a record of processing activities (the register
-// of UK GDPR and GDPR Article 30) as a YAML or JSON file, and checks it
-// against the law as it stood on a given date.
+// of UK GDPR and GDPR Article 30) as a YAML or JSON file, checks it against
+// the law as it stood on a given date, and turns it into an Excel workbook
+// in the ICO template's layout and a privacy notice. Start with
+// "article30 demo", which shows all of it on five example organisations.
 //
 // Usage:
 //
@@ -9,7 +11,9 @@
 //
 // Every command takes -h or --help, which prints its usage line, its flags
 // and examples. Flags may be written with one dash or two, and may come
-// before or after the file names; "--" ends the flags.
+// before or after the file names; "--" ends the flags. A register FILE is
+// YAML or JSON, and "-" reads it from standard input. Every command whose
+// output depends on the law takes --as-of YYYY-MM-DD, by default today.
 //
 // # validate
 //
@@ -39,12 +43,81 @@
 // activity (left out for the register as a whole), message and citation; it
 // is [] when there are none.
 //
+// # demo
+//
+//	article30 demo [-o DIR] [--as-of YYYY-MM-DD]
+//
+// Demo needs no arguments: it takes the registers of the five example
+// organisations, which are built into the binary (package
+// [github.com/article30/article30/examples/registers]), and writes into DIR
+// (default article30-demo, made if need be) for each one NAME.yaml (a copy
+// of the register), NAME.xlsx (the workbook of export), NAME.md and
+// NAME.html (the privacy notice of notice, in Markdown and as a standalone
+// page). It prints a progress line per organisation, then for each its
+// activities, its findings by severity as of the --as-of date, how many of
+// the items of Articles 13 and 14 its notice fills, and the files written.
+// The same date gives the same files, byte for byte.
+//
+// # export
+//
+//	article30 export [-o OUT.xlsx] [--sheets LIST] [--as-of YYYY-MM-DD] FILE
+//
+// Export writes the register FILE as an Excel workbook with
+// [github.com/article30/article30/export/xlsx.Write]: the views for people
+// (Cover, Template in the ICO template's layout, Processor, Retention,
+// Findings as of the --as-of date, Reference) and the data sheets, which
+// read back into an identical register. Without -o the workbook goes beside
+// FILE with the extension .xlsx; -o - writes it to standard output. --sheets
+// names the views to write, separated by commas, in any case; an unknown
+// name is a usage error listing the views; --sheets "" writes the data
+// sheets alone.
+//
+// # notice
+//
+//	article30 notice [--audience GROUP]... [--format md|html|txt] [--fragment] [-o OUT] [--as-of YYYY-MM-DD] FILE
+//
+// Notice writes the privacy notice the register FILE supports, with
+// [github.com/article30/article30/export/notice.Generate], as the law stood
+// on the --as-of date: Markdown by default, a standalone accessible HTML page
+// (or with --fragment the fragment alone), or plain text; to standard
+// output or to -o. --audience, which may be repeated, limits it to groups of
+// people named as [github.com/article30/article30/ropa.ParseSubject] reads
+// them (job-applicants, "Job applicants", "custom: Alumni"); a group that is
+// unknown or that the register does not record is a usage error. Standard
+// error lists each item of Articles 13 and 14, filled or missing, with the
+// reason.
+//
+// # import
+//
+//	article30 import [-o OUT.yaml] [--ico] WORKBOOK.xlsx
+//
+// Import reads a hand-kept ICO documentation template with
+// [github.com/article30/article30/export/xlsx.ReadICO] and writes the
+// register as YAML, to standard output or to -o. Each cell it could not read
+// is listed on standard error as WORKBOOK: Sheet!Cell: problem, and the
+// register is written all the same, the text of such a cell kept in its
+// activity's notes. A workbook written by export is read from its data
+// sheets instead, exactly; --ico reads it as a hand-kept template.
+//
 // # Exit status
+//
+// validate:
 //
 //   - 0: no finding at or above the --fail-on severity (default error).
 //   - 1: some finding is at or above it; a structural problem is an error.
 //   - 2: a file could not be read or parsed, or the command line is wrong
 //     (unknown command or flag, bad --as-of date, no FILE). 2 wins over 1.
+//
+// demo, export and notice do not judge a register (validate does): they
+// exit 0 when they have written their output, whatever the findings or the
+// notice's missing items, and 2 when a file cannot be read, parsed or
+// written, or the command line is wrong.
+//
+// import exits 0 when every cell was read, 1 when the register was written
+// but some cells could not be read (so that CI notices), and 2 when the
+// workbook cannot be read (not an xlsx file, no ICO heading row, beyond the
+// size limits, or an export whose views were edited), the output cannot be
+// written, or the command line is wrong.
 //
 // The checks describe the law as this module understands it; they are not
 // legal advice.

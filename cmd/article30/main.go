@@ -50,6 +50,10 @@ type command struct {
 // them.
 var commands = []*command{
 	validateCommand,
+	demoCommand,
+	exportCommand,
+	noticeCommand,
+	importCommand,
 }
 
 func lookup(name string) *command {
@@ -167,6 +171,9 @@ func (c *command) printUsage(w io.Writer, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
 		name, usage := flag.UnquoteUsage(f)
 		left := "--" + f.Name
+		if len(f.Name) == 1 {
+			left = "-" + f.Name // -o, as one-letter flags are written
+		}
 		if name != "" {
 			left += " " + name
 		}
@@ -201,7 +208,8 @@ Commands:
 Run 'article30 help <command>' or 'article30 <command> --help' for a
 command's flags and examples.
 
-Exit status: 0 when all is well; 1 when a register has error findings;
+Exit status: 0 when all is well; 1 when there is something to act on,
+such as a register's error findings (each command's help says what);
 2 when a file cannot be read or parsed, or on a usage error.
 `)
 }

@@ -131,7 +131,7 @@ func TestCommandsDocumented(t *testing.T) {
 			t.Errorf("command %q has no example", c.name)
 		}
 		for _, ex := range c.examples {
-			if !strings.HasPrefix(ex, "article30 "+c.name+" ") {
+			if ex != "article30 "+c.name && !strings.HasPrefix(ex, "article30 "+c.name+" ") {
 				t.Errorf("command %q: example %q does not run it", c.name, ex)
 			}
 		}

@@ -49,7 +49,7 @@ const stdinName = "<stdin>"
 
 func validateFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	format := fs.String("format", "text", "output `format`: text for people, or json (one array of all findings) for programs")
-	asOf := fs.String("as-of", "", "apply the law as it stood on this date, written `YYYY-MM-DD` (default today)")
+	asOf := asOfFlag(fs)
 	failOn := fs.String("fail-on", "error", "exit 1 on a finding of this `severity` or worse: error or warning")
 	noColor := fs.Bool("no-color", false, "do not colour the text (colour is used only on a terminal, and not when NO_COLOR is set)")
 	return func(e *env, files []string) (int, error) {
@@ -65,30 +65,18 @@ func validateFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		default:
 			return 0, fmt.Errorf("--fail-on %q: want error or warning", *failOn)
 		}
-		var at time.Time
-		if *asOf == "" {
-			// The one place the clock is read: today in the local zone.
-			y, m, d := e.now().Date()
-			at = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-		} else {
-			t, err := time.Parse(time.DateOnly, *asOf)
-			if err != nil {
-				return 0, fmt.Errorf("--as-of %q: want a date written YYYY-MM-DD", *asOf)
-			}
-			at = t
+		at, err := asOf.date(e)
+		if err != nil {
+			return 0, err
 		}
 		if len(files) == 0 {
 			return 0, errors.New("no FILE given")
 		}
-		if at.After(lawfulbasis.LawAsOf) {
-			fmt.Fprintf(e.stderr, "article30: note: this build knows the law as it stood on %s; later changes are not applied\n",
-				lawfulbasis.LawAsOf.Format(time.DateOnly))
-		}
+		noteLaw(e.stderr, at)
 		v := &validation{env: e, at: at}
 		for _, name := range files {
 			v.file(name)
 		}
-		var err error
 		if *format == "json" {
 			err = v.writeJSON(e.stdout)
 		} else {

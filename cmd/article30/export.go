@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/internal/match"
+	"github.com/article30/article30/ropa"
+)
+
+var exportCommand = &command{
+	name:    "export",
+	summary: "write a register as an Excel workbook in the ICO template's layout",
+	usage:   "article30 export [-o OUT.xlsx] [--sheets LIST] [--as-of YYYY-MM-DD] FILE",
+	detail: `
+Export reads the register FILE (YAML or JSON; - reads standard input) and
+writes it as an Excel workbook: views for people (Cover, the controller
+record in the ICO template's layout on Template, Processor, Retention,
+Findings of the compliance rules as the law stood on the --as-of date, and
+a Reference sheet of the law), then the data sheets that hold the register
+itself, which 'article30 import' and the xlsx package read back into an
+identical register.
+
+The workbook goes to -o, or, without -o, beside FILE with its extension
+replaced by .xlsx (register.yaml gives register.xlsx); -o - writes it to
+standard output. --sheets chooses the views by name, separated by commas
+(Cover, Template, Processor, Retention, Findings, Reference, in any case);
+--sheets "" writes the data sheets alone. The same register, date and
+sheets give the same bytes.
+
+Exit status: 0 when the workbook is written, whatever the findings in it
+('article30 validate' is the check); 2 when FILE cannot be read or parsed,
+the register cannot be written as a workbook (an activity without an ID,
+say), the workbook cannot be saved, or on a usage error.`,
+	examples: []string{
+		"article30 export register.yaml",
+		"article30 export register.yaml -o ropa-2026.xlsx --as-of 2026-06-19",
+		"article30 export --sheets Template,Findings register.yaml",
+	},
+	flags: exportFlags,
+}
+
+// viewSheets are the view sheets --sheets may name, in workbook order.
+var viewSheets = []string{xlsx.CoverSheet, xlsx.ICO2018.ControllerSheet, xlsx.ICO2018.ProcessorSheet,
+	xlsx.RetentionSheet, xlsx.FindingsSheet, xlsx.ReferenceSheet}
+
+func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
+	out := fs.String("o", "", "write the workbook to `FILE`; - is standard output (default FILE with the extension .xlsx)")
+	var sheets *string
+	fs.Func("sheets", "write only these view sheets, a comma-separated `LIST` of "+strings.Join(viewSheets, ", ")+` ("" for none)`,
+		func(s string) error { sheets = &s; return nil })
+	asOf := asOfFlag(fs)
+	return func(e *env, args []string) (int, error) {
+		at, err := asOf.date(e)
+		if err != nil {
+			return 0, err
+		}
+		file, err := oneFile(args)
+		if err != nil {
+			return 0, err
+		}
+		opts := []xlsx.Option{xlsx.AsOf(at)}
+		if sheets != nil {
+			names, err := parseSheets(*sheets)
+			if err != nil {
+				return 0, err
+			}
+			opts = append(opts, xlsx.Sheets(names...))
+		}
+		dest := *out
+		if dest == "" {
+			if file == "-" {
+				return 0, fmt.Errorf("-o is required when FILE is - (standard input)")
+			}
+			dest = strings.TrimSuffix(file, filepath.Ext(file)) + ".xlsx"
+			if dest == file {
+				return 0, fmt.Errorf("%s: give -o, since the default output is FILE itself", file)
+			}
+		}
+		noteLaw(e.stderr, at)
+
+		reg, err := loadRegister(e, file)
+		if err != nil {
+			fmt.Fprintln(e.stderr, clean(loadMessage(err)))
+			return exitFailure, nil
+		}
+		if file == "-" {
+			file = stdinName
+		}
+		var b bytes.Buffer
+		if err := xlsx.Write(&b, reg, opts...); err != nil {
+			return failf(e, "export", "%s: cannot be written as a workbook: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
+		}
+		if err := writeOutput(e, dest, b.Bytes()); err != nil {
+			return failf(e, "export", "%s", fileMessage(err)), nil
+		}
+		if dest != "-" {
+			fmt.Fprintf(e.stdout, "%s: %s, %s\n", clean(dest), plural(len(reg.Activities), "activity", "activities"), findingCounts(reg, at))
+		}
+		return exitOK, nil
+	}
+}
+
+// parseSheets reads the --sheets list: view sheet names separated by
+// commas, in any case. An empty list is no view at all.
+func parseSheets(list string) ([]string, error) {
+	var names []string
+	for s := range strings.SplitSeq(list, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		i := slices.IndexFunc(viewSheets, func(v string) bool { return strings.EqualFold(v, s) })
+		if i < 0 {
+			msg := fmt.Sprintf("--sheets: unknown sheet %q", s)
+			if near := nearest(s, viewSheets); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", near)
+			}
+			return nil, fmt.Errorf("%s; the view sheets are %s", msg, strings.Join(viewSheets, ", "))
+		}
+		if !slices.Contains(names, viewSheets[i]) {
+			names = append(names, viewSheets[i])
+		}
+	}
+	return names, nil
+}
+
+// nearest returns the value of accepted nearest to s, ignoring case, if it
+// is near enough to be a typing slip; otherwise "".
+func nearest(s string, accepted []string) string {
+	best, dist := "", 3 // at most two edits
+	for _, a := range accepted {
+		if d := match.Distance(strings.ToLower(s), strings.ToLower(a)); d < dist {
+			best, dist = a, d
+		}
+	}
+	return best
+}
+
+// findingCounts says how many findings of each severity ropa.Check makes
+// of reg on the day at.
+func findingCounts(reg *ropa.Register, at time.Time) string {
+	if !reg.Jurisdiction.Valid() {
+		return "no valid jurisdiction, so no compliance findings"
+	}
+	rep := ropa.Check(reg, ropa.AsOf(at))
+	return fmt.Sprintf("findings as of %s: %s", at.Format(time.DateOnly), counts(rep.Errors, rep.Warnings, rep.Infos))
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/article30/article30/ropa"
+)
+
+// loadRegister reads the register file name with ropa.Load, or standard
+// input for "-". Its errors name the file, line, column and field path.
+func loadRegister(e *env, name string) (*ropa.Register, error) {
+	if name != "-" {
+		return ropa.Load(name)
+	}
+	reg, err := ropa.Decode(e.stdin)
+	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
+		de.File = stdinName
+	}
+	return reg, err
+}
+
+// writeOutput writes b to the file name, or to standard output for "-".
+// The output is made in memory first, so that a command that fails never
+// leaves half a file.
+func writeOutput(e *env, name string, b []byte) error {
+	if name == "-" {
+		_, err := e.stdout.Write(b)
+		return err
+	}
+	return os.WriteFile(name, b, 0o644)
+}
+
+// fileMessage words an error about a file as "name: problem", without
+// the operation ("open", "write") that os puts in front.
+func fileMessage(err error) string {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// failf reports a failure of the command named name on standard error and
+// returns exitFailure. Usage errors are returned to command.run instead,
+// which adds the usage line.
+func failf(e *env, name, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "article30 %s: %s\n", name, clean(fmt.Sprintf(format, args...)))
+	return exitFailure
+}
+
+// oneFile returns the one positional argument a command takes.
+func oneFile(args []string) (string, error) {
+	switch len(args) {
+	case 0:
+		return "", errors.New("no FILE given")
+	case 1:
+		return args[0], nil
+	}
+	return "", fmt.Errorf("one FILE at a time, not %d (%s ...)", len(args), args[0])
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/article30/article30/lawfulbasis"
+)
+
+// dateFlag is the --as-of flag of the commands whose output depends on
+// the law as it stood on a day.
+type dateFlag struct{ value string }
+
+// asOfFlag defines --as-of on fs. Call its date method once fs is parsed.
+func asOfFlag(fs *flag.FlagSet) *dateFlag {
+	d := new(dateFlag)
+	fs.StringVar(&d.value, "as-of", "", "apply the law as it stood on this date, written `YYYY-MM-DD` (default today)")
+	return d
+}
+
+// date returns the day given with --as-of, at midnight UTC, or today by
+// e's clock in its local time zone when the flag was not given: the one
+// place the module reads the clock. A date not written YYYY-MM-DD, or one
+// that does not exist, is a usage error.
+func (d *dateFlag) date(e *env) (time.Time, error) {
+	if d.value == "" {
+		y, m, day := e.now().Date()
+		return time.Date(y, m, day, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, d.value)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--as-of %q: want a date written YYYY-MM-DD", d.value)
+	}
+	return t, nil
+}
+
+// noteLaw tells w when at is later than the law this build knows.
+func noteLaw(w io.Writer, at time.Time) {
+	if at.After(lawfulbasis.LawAsOf) {
+		fmt.Fprintf(w, "article30: note: this build knows the law as it stood on %s; later changes are not applied\n",
+			lawfulbasis.LawAsOf.Format(time.DateOnly))
+	}
+}

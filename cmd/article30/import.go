@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/ropa"
+)
+
+var importCommand = &command{
+	name:    "import",
+	summary: "turn a hand-kept ICO documentation template (.xlsx) into a register file",
+	usage:   "article30 import [-o OUT.yaml] [--ico] WORKBOOK.xlsx",
+	detail: `
+Import reads an Excel workbook in the layout of the ICO's documentation
+template for controllers, as a DPO keeps it by hand ("-" reads standard
+input), and writes the register as YAML: to -o, or to standard output.
+Columns are found by their headings, in any order and spelling the
+template has been seen in; the contact block fills the controller, DPO and
+representative; each row is an activity.
+
+Every cell import cannot read (an unknown lawful basis, a country it does
+not know, a note typed below the table) is listed on standard error as
+WORKBOOK: Sheet!Cell: problem. The register is written all the same, with
+the text of such a cell kept in its activity's notes (text typed below the
+table belongs to no activity and is only listed): correct it there, or in
+the workbook and import again, then run 'article30 validate'.
+
+A workbook written by 'article30 export' is read from its data sheets
+instead, which gives back the register exactly; --ico reads even such a
+workbook as a hand-kept template (its Template sheet).
+
+Exit status: 0 when every cell was read; 1 when the register was written
+but some cells could not be read; 2 when the workbook cannot be read (not
+an .xlsx file, no heading row of the ICO template, too large, or an export
+whose views were edited), the output cannot be written, or on a usage
+error.`,
+	examples: []string{
+		"article30 import ropa.xlsx -o register.yaml",
+		"article30 import --ico exported.xlsx > register.yaml",
+	},
+	flags: importFlags,
+}
+
+func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
+	out := fs.String("o", "", "write the register to `FILE` rather than standard output")
+	ico := fs.Bool("ico", false, "read a workbook written by 'article30 export' as a hand-kept template too")
+	return func(e *env, args []string) (int, error) {
+		file, err := oneFile(args)
+		if err != nil {
+			return 0, err
+		}
+		dest := *out
+		if dest == "" {
+			dest = "-"
+		}
+		var data []byte
+		if file == "-" {
+			data, err = io.ReadAll(e.stdin)
+			file = stdinName
+		} else {
+			data, err = os.ReadFile(file)
+		}
+		if err != nil {
+			return failf(e, "import", "%s", fileMessage(err)), nil
+		}
+
+		var reg *ropa.Register
+		var cells xlsx.CellErrors
+		own := false
+		if !*ico {
+			// A workbook of article30's own reads back exactly.
+			reg, err = xlsx.Read(bytes.NewReader(data))
+			switch {
+			case err == nil:
+				own = true
+			case errors.Is(err, xlsx.ErrNotWorkbook):
+				reg = nil // not one of ours: read it as the ICO template
+			default:
+				if ce, ok := errors.AsType[xlsx.CellErrors](err); ok {
+					for _, c := range ce {
+						fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
+					}
+					return failf(e, "import", "%s was written by 'article30 export', but %s could not be read back: "+
+						"make the changes in its data sheets (Activities, Purposes, ...), or give --ico to read its Template sheet as a hand-kept template",
+						file, plural(len(ce), "cell", "cells")), nil
+				}
+				return failf(e, "import", "%s: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
+			}
+		}
+		if reg == nil {
+			reg, err = xlsx.ReadICO(bytes.NewReader(data))
+			if err != nil {
+				ce, ok := errors.AsType[xlsx.CellErrors](err)
+				if !ok || reg == nil {
+					return failf(e, "import", "%s: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
+				}
+				cells = ce
+			}
+		}
+
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "# Imported by article30 import from %s.\n", filepath.Base(file))
+		if len(cells) > 0 {
+			fmt.Fprintf(&b, "# %s could not be read: article30 import listed them. The text of each\n"+
+				"# one in an activity's row is in that activity's notes.\n", plural(len(cells), "cell", "cells"))
+		}
+		if err := ropa.Encode(&b, reg); err != nil {
+			return failf(e, "import", "%s: writing the register: %v", file, err), nil
+		}
+		if err := writeOutput(e, dest, b.Bytes()); err != nil {
+			return failf(e, "import", "%s", fileMessage(err)), nil
+		}
+
+		for _, c := range cells {
+			fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
+		}
+		what := plural(len(reg.Activities), "activity", "activities")
+		if n := len(reg.ProcessorRecords); n > 0 {
+			what += " and " + plural(n, "processor record", "processor records")
+		}
+		from := "the ICO template in " + file
+		if own {
+			from = "the data sheets of " + file
+		}
+		to := dest
+		if to == "-" {
+			to = "standard output"
+		}
+		msg := fmt.Sprintf("article30 import: %s from %s to %s", what, from, to)
+		if len(cells) > 0 {
+			msg += fmt.Sprintf("; %s could not be read", plural(len(cells), "cell", "cells"))
+		}
+		fmt.Fprintln(e.stderr, clean(msg))
+		if len(cells) > 0 {
+			return exitFindings, nil
+		}
+		return exitOK, nil
+	}
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/article30/article30/export/notice"
+	"github.com/article30/article30/ropa"
+)
+
+// durham is the seed register the notice tests use: its groups are job
+// applicants, referees and a custom group.
+const durham = "../../examples/registers/durham-university-recruitment.yaml"
+
+// wantNotice generates the notice the command should print.
+func wantNotice(t *testing.T, file string, opts ...notice.Option) *notice.Notice {
+	t.Helper()
+	opts = append(opts, notice.AsOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)))
+	n, err := notice.Generate(loadT(t, file), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestNoticeFormats(t *testing.T) {
+	t.Parallel()
+	all := wantNotice(t, durham)
+	jobs := wantNotice(t, durham, notice.Audience(ropa.JobApplicants))
+	tests := []struct {
+		name   string
+		args   []string
+		want   string
+		prefix string // how the output starts
+	}{
+		{"markdown by default", nil, all.Markdown(), "# "},
+		{"md", []string{"--format", "md"}, all.Markdown(), "# "},
+		{"html page", []string{"--format", "html"}, all.Page(), "<!DOCTYPE html>"},
+		{"html fragment", []string{"--format", "html", "--fragment"}, all.HTML(), "<h1>"},
+		{"txt", []string{"--format", "txt"}, all.Text(), all.Title + "\n==="},
+		{"audience", []string{"--audience", "job-applicants"}, jobs.Markdown(), "# "},
+		{"audience by title, twice", []string{"--audience", "Job applicants", "--audience=job-applicants", "--format", "txt"}, jobs.Text(), jobs.Title},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			args := append(append([]string{"notice", "--as-of", lawDate}, tt.args...), durham)
+			got := runArgs(t, "", args...)
+			if got.code != 0 {
+				t.Fatalf("article30 %q: exit status %d\n%s", args, got.code, got.stderr)
+			}
+			want := tt.want
+			if !strings.HasSuffix(want, "\n") {
+				want += "\n"
+			}
+			if diff := cmp.Diff(want, got.stdout); diff != "" {
+				t.Errorf("article30 %q: stdout (-want +got):\n%s", args, diff)
+			}
+			if !strings.HasPrefix(got.stdout, tt.prefix) {
+				t.Errorf("article30 %q: stdout starts %.40q, want %q", args, got.stdout, tt.prefix)
+			}
+		})
+	}
+}
+
+// The notice for an audience speaks of that group only.
+func TestNoticeAudience(t *testing.T) {
+	t.Parallel()
+	got := runArgs(t, "", "notice", "--as-of", lawDate, "--audience", "referees", durham)
+	if got.code != 0 {
+		t.Fatalf("exit status %d\n%s", got.code, got.stderr)
+	}
+	if !strings.Contains(got.stdout, "\n## Information about referees\n") || strings.Contains(got.stdout, "Information about job applicants") {
+		t.Errorf("the notice for referees:\n%s", got.stdout)
+	}
+	if !strings.HasPrefix(got.stderr, "Articles 13 and 14: the notice for referees (law as of 2026-11-23) fills ") {
+		t.Errorf("stderr does not start with the coverage for referees:\n%s", got.stderr)
+	}
+}
+
+// Standard error lists every item of Articles 13 and 14, filled or
+// missing, with the reason.
+func TestNoticeCoverage(t *testing.T) {
+	t.Parallel()
+	got := runArgs(t, "", "notice", "--as-of", lawDate, durham)
+	if got.code != 0 {
+		t.Fatalf("exit status %d, want 0 although items are missing\n%s", got.code, got.stderr)
+	}
+	items := wantNotice(t, durham).Coverage()
+	lines := strings.Split(strings.TrimSuffix(got.stderr, "\n"), "\n")
+	if len(lines) != len(items)+1 {
+		t.Fatalf("stderr has %d lines, want a heading and %d items:\n%s", len(lines), len(items), got.stderr)
+	}
+	filled := 0
+	for i, it := range items {
+		state := "missing"
+		if it.Filled {
+			state, filled = "filled ", filled+1
+		}
+		want := regexp.QuoteMeta("Art "+it.Article) + ` +` + state + `  ` + regexp.QuoteMeta(it.Requirement)
+		if it.Reason != "" {
+			want += regexp.QuoteMeta(" — " + it.Reason)
+		}
+		if !regexp.MustCompile(`^  ` + want + `$`).MatchString(lines[i+1]) {
+			t.Errorf("coverage line %d is %q, want it to match %s", i+1, lines[i+1], want)
+		}
+	}
+	if filled == len(items) || filled == 0 {
+		t.Errorf("%d of %d items filled; the test wants a register with both", filled, len(items))
+	}
+	heading := fmt.Sprintf("Articles 13 and 14: the notice for everyone the register records (law as of 2026-11-23) fills %d of %d items", filled, len(items))
+	if lines[0] != heading {
+		t.Errorf("heading %q, want %q", lines[0], heading)
+	}
+}
+
+func TestNoticeOutputFile(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "notice.html")
+	got := runArgs(t, "", "notice", "--as-of", lawDate, "--format", "html", "-o", out, durham)
+	if got.code != 0 || got.stdout != "" || !strings.HasPrefix(got.stderr, "Articles 13 and 14: ") {
+		t.Errorf("exit status %d, stdout %q, stderr %q", got.code, got.stdout, got.stderr)
+	}
+	if page, want := readFile(t, out), wantNotice(t, durham).Page(); strings.TrimSuffix(page, "\n") != strings.TrimSuffix(want, "\n") {
+		t.Errorf("%s does not hold the page:\n%.200s", out, page)
+	}
+}
+
+func TestNoticeErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	noRegime := filepath.Join(dir, "no-regime.yaml")
+	if err := os.WriteFile(noRegime, []byte("controller: {name: Northfield}\nactivities: [{id: a, name: A, dataSubjects: [employees]}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		stderr []string
+	}{
+		{"misspelt audience", []string{"--audience", "job-aplicants", durham},
+			[]string{`article30 notice: --audience "job-aplicants": unknown data subject "job-aplicants" (did you mean "job-applicants"?)`, "Usage: article30 notice"}},
+		{"audience not in the register", []string{"--audience", "employees", durham},
+			[]string{"article30 notice: --audience employees: " + durham + " records no activity about employees; its groups are job-applicants, referees, custom: ", "Usage: article30 notice"}},
+		{"bad format", []string{"--format", "pdf", durham}, []string{`--format "pdf": want md, html or txt`}},
+		{"fragment without html", []string{"--fragment", durham}, []string{"--fragment goes with --format html, not md"}},
+		{"bad date", []string{"--as-of", "2026-02-29", durham}, []string{`--as-of "2026-02-29": want a date written YYYY-MM-DD`}},
+		{"no file", nil, []string{"article30 notice: no FILE given"}},
+		{"two files", []string{durham, durham}, []string{"one FILE at a time, not 2"}},
+		{"missing file", []string{"testdata/no-such.yaml"}, []string{"testdata/no-such.yaml: no such file or directory\n"}},
+		{"unparsable file", []string{"testdata/misspelt-field.yaml"}, []string{"testdata/misspelt-field.yaml:", `unknown field "purpses"`}},
+		{"no jurisdiction", []string{noRegime}, []string{"article30 notice: " + noRegime + ": the register has no valid jurisdiction, so the law of the notice is unknown (set jurisdiction: uk or eu)\n"}},
+		{"unwritable output", []string{"-o", dir, durham}, []string{"article30 notice: " + dir + ": is a directory\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			args := append([]string{"notice", "--as-of", lawDate}, tt.args...)
+			got := runArgs(t, "", args...)
+			if got.code != 2 || got.stdout != "" {
+				t.Errorf("article30 %q: exit status %d, stdout %q; want 2 and nothing", args, got.code, got.stdout)
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(got.stderr, s) {
+					t.Errorf("article30 %q: stderr lacks %q:\n%s", args, s, got.stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestNoticeStdin(t *testing.T) {
+	t.Parallel()
+	got := runArgs(t, readFile(t, durham), "notice", "--as-of", lawDate, "--format", "txt", "-")
+	if want := wantNotice(t, durham).Text(); got.code != 0 || strings.TrimSuffix(got.stdout, "\n") != strings.TrimSuffix(want, "\n") {
+		t.Errorf("notice -: exit status %d, stdout:\n%.200s", got.code, got.stdout)
+	}
+}
