@@ -54,6 +54,9 @@ var commands = []*command{
 	exportCommand,
 	noticeCommand,
 	importCommand,
+	rightsCommand,
+	deadlineCommand,
+	retentionCommand,
 }
 
 func lookup(name string) *command {
