@@ -17,7 +17,7 @@
 //
 // # validate
 //
-//	article30 validate [--format text|json] [--as-of YYYY-MM-DD] [--fail-on error|warning] [--no-color] FILE...
+//	article30 validate [--format text|json|sarif] [--as-of YYYY-MM-DD] [--fail-on error|warning] [--no-color] FILE...
 //
 // Validate reads each register FILE ("-" reads standard input) with
 // [ropa.Load]. A file that cannot be read or parsed (a misspelt field name,
@@ -42,6 +42,17 @@
 // all the files, each an object with the fields file, rule, severity, path,
 // activity (left out for the register as a whole), message and citation; it
 // is [] when there are none.
+//
+// With --format sarif, the output is a SARIF 2.1.0 log for GitHub code
+// scanning and other tools: one run whose driver lists the whole rule
+// catalogue (with "structure" and "parse-error") with levels, citations and
+// regimes, and one result per finding at the line and column of the
+// element its path names ([ropa.Locator]; where the file lacks the element,
+// a missing field say, its nearest ancestor), with the path as logical
+// location. A file that cannot be parsed is a result of the rule
+// "parse-error" at the problem; one that cannot be read at all is a tool
+// execution notification. Relative file names become URIs relative to
+// %SRCROOT%, so run it from the root of the repository.
 //
 // # demo
 //

@@ -57,6 +57,7 @@ var commands = []*command{
 	rightsCommand,
 	deadlineCommand,
 	retentionCommand,
+	schemaCommand,
 }
 
 func lookup(name string) *command {

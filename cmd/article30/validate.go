@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -20,7 +21,7 @@ import (
 var validateCommand = &command{
 	name:    "validate",
 	summary: "check register files: their structure and the compliance rules",
-	usage:   "article30 validate [--format text|json] [--as-of YYYY-MM-DD] [--fail-on error|warning] [--no-color] FILE...",
+	usage:   "article30 validate [--format text|json|sarif] [--as-of YYYY-MM-DD] [--fail-on error|warning] [--no-color] FILE...",
 	detail: `
 Validate reads each register FILE (YAML or JSON; - reads standard input),
 checks its structure (required fields, email addresses, URLs, country
@@ -29,6 +30,14 @@ date. A file that cannot be read or parsed is reported on standard error
 with its line, column and field path, and the other files are still
 checked.
 
+--format sarif writes SARIF 2.1.0 for GitHub code scanning and other
+tools: each finding is a result at the line and column of the element
+its path names (of its nearest ancestor when the file lacks it), a file
+that cannot be parsed is a result of the rule parse-error at the problem,
+and the rules are the whole catalogue with their citations. Relative file
+names are URIs relative to %SRCROOT%, so run validate from the root of
+the repository.
+
 Exit status: 0 when no finding is at or above --fail-on; 1 when one is
 (a structural problem is an error); 2 when a file cannot be read or parsed,
 or on a usage error. 2 wins over 1.`,
@@ -36,6 +45,7 @@ or on a usage error. 2 wins over 1.`,
 		"article30 validate register.yaml",
 		"article30 validate --as-of 2026-06-19 examples/registers/*.yaml",
 		"article30 validate --format json register.yaml > findings.json",
+		"article30 validate --format sarif registers/*.yaml > article30.sarif",
 	},
 	flags: validateFlags,
 }
@@ -48,13 +58,13 @@ const structureRule = "structure"
 const stdinName = "<stdin>"
 
 func validateFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
-	format := fs.String("format", "text", "output `format`: text for people, or json (one array of all findings) for programs")
+	format := fs.String("format", "text", "output `format`: text for people, json (one array of all findings) for programs, or sarif (SARIF 2.1.0) for code scanning")
 	asOf := asOfFlag(fs)
 	failOn := fs.String("fail-on", "error", "exit 1 on a finding of this `severity` or worse: error or warning")
 	noColor := fs.Bool("no-color", false, "do not colour the text (colour is used only on a terminal, and not when NO_COLOR is set)")
 	return func(e *env, files []string) (int, error) {
-		if *format != "text" && *format != "json" {
-			return 0, fmt.Errorf("--format %q: want text or json", *format)
+		if *format != "text" && *format != "json" && *format != "sarif" {
+			return 0, fmt.Errorf("--format %q: want text, json or sarif", *format)
 		}
 		var threshold ropa.Severity
 		switch *failOn {
@@ -73,13 +83,16 @@ func validateFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return 0, errors.New("no FILE given")
 		}
 		noteLaw(e.stderr, at)
-		v := &validation{env: e, at: at}
+		v := &validation{env: e, at: at, keepData: *format == "sarif"}
 		for _, name := range files {
 			v.file(name)
 		}
-		if *format == "json" {
+		switch *format {
+		case "json":
 			err = v.writeJSON(e.stdout)
-		} else {
+		case "sarif":
+			err = v.writeSARIF(e.stdout)
+		default:
 			err = v.writeText(e.stdout, !*noColor && colorable(e))
 		}
 		if err != nil {
@@ -101,13 +114,23 @@ type validation struct {
 	*env
 	at         time.Time
 	results    []result
-	unreadable int // files that could not be read or parsed
+	unreadable int       // files that could not be read or parsed
+	failures   []failure // and why
+	keepData   bool      // keep each file's bytes in its result
+}
+
+// failure is a file that could not be read or parsed.
+type failure struct {
+	file   string
+	err    error
+	before int // the number of results before it, to keep the files' order
 }
 
 // result is what validate found in one file.
 type result struct {
 	file     string
 	reg      *ropa.Register
+	data     []byte             // the file, when kept
 	regime   lawfulbasis.Regime // the register's, if valid
 	findings []ropa.Finding     // structural problems, then the rules' findings
 	errors   int
@@ -118,16 +141,20 @@ type result struct {
 // file validates one file. A file that cannot be read or parsed is
 // reported on stderr at once and counted.
 func (v *validation) file(name string) {
-	reg, err := v.load(name)
-	if err != nil {
-		v.unreadable++
-		fmt.Fprintln(v.stderr, clean(loadMessage(err)))
-		return
-	}
+	reg, data, err := v.load(name)
 	if name == "-" {
 		name = stdinName
 	}
+	if err != nil {
+		v.unreadable++
+		v.failures = append(v.failures, failure{file: name, err: err, before: len(v.results)})
+		fmt.Fprintln(v.stderr, clean(loadMessage(err)))
+		return
+	}
 	r := result{file: name, reg: reg}
+	if v.keepData {
+		r.data = data
+	}
 	r.findings = structural(reg)
 	if reg.Jurisdiction.Valid() {
 		// The rules cite the regime's law; without a jurisdiction the
@@ -149,15 +176,29 @@ func (v *validation) file(name string) {
 	v.results = append(v.results, r)
 }
 
-func (v *validation) load(name string) (*ropa.Register, error) {
-	if name != "-" {
-		return ropa.Load(name)
+// load reads and decodes the file name ("-" is standard input) and
+// returns its bytes too. Its errors are those of ropa.Load.
+func (v *validation) load(name string) (*ropa.Register, []byte, error) {
+	shown, in := name, v.stdin
+	if name == "-" {
+		shown = stdinName
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, &ropa.DecodeError{File: name, Err: err}
+		}
+		defer f.Close()
+		in = f
 	}
-	reg, err := ropa.Decode(v.stdin)
+	data, err := io.ReadAll(io.LimitReader(in, ropa.MaxFileSize+1))
+	if err != nil {
+		return nil, nil, &ropa.DecodeError{File: shown, Err: err}
+	}
+	reg, err := ropa.Decode(bytes.NewReader(data))
 	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
-		de.File = stdinName
+		de.File = shown
 	}
-	return reg, err
+	return reg, data, err
 }
 
 // loadMessage words a load error: a file that cannot be opened reads
