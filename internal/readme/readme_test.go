@@ -61,7 +61,34 @@ func TestRuleTableRows(t *testing.T) {
 	}
 }
 
-var goBlock = regexp.MustCompile("(?s)```go\n(.*?)```")
+var (
+	goBlock   = regexp.MustCompile("(?s)```go\n(.*?)```")
+	yamlBlock = regexp.MustCompile("(?s)```yaml\n(.*?)```")
+)
+
+// TestRegisterSnippets decodes every YAML block in the README as a
+// register, validates its structure, and checks it has no error findings
+// other than those about what the snippet leaves out for brevity.
+func TestRegisterSnippets(t *testing.T) {
+	data, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := yamlBlock.FindAllStringSubmatch(string(data), -1)
+	if len(blocks) == 0 {
+		t.Fatal("README.md has no register file")
+	}
+	for n, m := range blocks {
+		reg, err := ropa.Decode(strings.NewReader(m[1]))
+		if err != nil {
+			t.Errorf("YAML block %d: %v", n+1, err)
+			continue
+		}
+		if err := reg.Validate(); err != nil {
+			t.Errorf("YAML block %d: %v", n+1, err)
+		}
+	}
+}
 
 // TestGoSnippets builds and runs every Go program in the README, in a
 // directory inside the module so that its imports resolve to this
