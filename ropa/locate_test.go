@@ -132,3 +132,26 @@ func lineContaining(t *testing.T, lines []string, s string) int {
 	t.Fatalf("no line contains %q", s)
 	return 0
 }
+
+// FuzzLocate feeds Locate arbitrary files and paths: it must return, never
+// panic, and give a position inside the file whenever it gives one.
+func FuzzLocate(f *testing.F) {
+	seed, err := os.ReadFile("../examples/registers/harris-careers.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed, "activities[0].purposes[0].basis")
+	f.Add(seed, "activities[99].dataCategories")
+	f.Add([]byte(`{"activities": [{"id": "a"}]}`), "activities[0].id")
+	f.Add([]byte("a: &x [1]\nb: *x\n"), "b[0]")
+	f.Add([]byte("- ["), "[0]]..x[")
+	f.Fuzz(func(t *testing.T, data []byte, path string) {
+		line, col, _ := Locate(data, path)
+		if line < 0 || col < 0 {
+			t.Fatalf("Locate(%q, %q) = %d, %d", data, path, line, col)
+		}
+		if lines := strings.Count(string(data), "\n") + 1; line > lines {
+			t.Fatalf("Locate(%q, %q) gives line %d of a %d-line file", data, path, line, lines)
+		}
+	})
+}
