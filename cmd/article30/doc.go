@@ -110,6 +110,46 @@
 // activity's notes. A workbook written by export is read from its data
 // sheets instead, exactly; --ico reads it as a hand-kept template.
 //
+// # rights
+//
+//	article30 rights [--regime uk|eu] [--as-of YYYY-MM-DD] [--format text|json] BASIS...
+//
+// Rights prints which data-subject rights apply when the lawful bases BASIS
+// (slugs, titles, citations such as 6(1)(f), or DPV terms) are relied on,
+// with [github.com/article30/article30/rights.ForRegime]: each right, yes, no
+// or depends, its citation and a note. A basis the regime did not have on
+// the date (recognised legitimate interests under the EU regime, or before
+// 5 February 2026) is an error.
+//
+// # deadline
+//
+//	article30 deadline --received YYYY-MM-DD [--identity DATE] [--fee DATE] [--pause FROM:TO]... [--extended --extension-noticed DATE] [--right RIGHT] [--regime uk|eu] [--skip-weekends] [--holidays FILE] [--complaint] [--date-only]
+//
+// Deadline prints the last day for responding to a request, the date alone
+// on the first line, then the rule applied: UK GDPR Art 12A for UK requests
+// received from 5 February 2026 (the clock starts at the latest of receipt,
+// identity and fee; clarification pauses stop it for access requests), Art
+// 12(3) otherwise; --complaint gives the day by which a complaint to the
+// controller must be acknowledged (DPA 2018 s164A).
+//
+// # retention
+//
+//	article30 retention due [--as-of YYYY-MM-DD] [--records CSV] FILE
+//
+// Retention due lists each activity's retention rules with the sentence a
+// notice uses and the trigger dates now due; with --records it streams a
+// CSV of records (activity, category, trigger date, optional conditions such
+// as sponsored-visa) and writes those due for erasure as CSV, reporting each
+// bad row as CSV:LINE: reason. It runs in constant memory.
+//
+// # schema
+//
+//	article30 schema [-o FILE]
+//
+// Schema prints the JSON Schema (draft 2020-12) of register files,
+// generated from the Go types by [github.com/article30/article30/ropa.Schema],
+// for editors that complete and check YAML and JSON files.
+//
 // # Exit status
 //
 // validate:
@@ -129,6 +169,10 @@
 // workbook cannot be read (not an xlsx file, no ICO heading row, beyond the
 // size limits, or an export whose views were edited), the output cannot be
 // written, or the command line is wrong.
+//
+// rights, deadline and schema exit 0 when they print their answer and 2 on
+// a bad argument. retention due exits 1 when some record rows were bad (the
+// others are still written) and 2 when a file cannot be read.
 //
 // The checks describe the law as this module understands it; they are not
 // legal advice.
