@@ -85,13 +85,9 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		}
 		noteLaw(e.stderr, at)
 
-		reg, err := loadRegister(e, file)
-		if err != nil {
-			fmt.Fprintln(e.stderr, clean(loadMessage(err)))
+		reg, file, ok := openRegister(e, file)
+		if !ok {
 			return exitFailure, nil
-		}
-		if file == "-" {
-			file = stdinName
 		}
 		var b bytes.Buffer
 		if err := xlsx.Write(&b, reg, opts...); err != nil {

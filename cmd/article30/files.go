@@ -22,6 +22,22 @@ func loadRegister(e *env, name string) (*ropa.Register, error) {
 	return reg, err
 }
 
+// openRegister loads the register file for a command ("-" is standard
+// input). A file that cannot be read or parsed is reported on standard
+// error, and ok is false: the command exits 2. name is the file's name for
+// messages.
+func openRegister(e *env, file string) (reg *ropa.Register, name string, ok bool) {
+	reg, err := loadRegister(e, file)
+	if err != nil {
+		fmt.Fprintln(e.stderr, clean(loadMessage(err)))
+		return nil, file, false
+	}
+	if file == "-" {
+		file = stdinName
+	}
+	return reg, file, true
+}
+
 // writeOutput writes b to the file name, or to standard output for "-".
 // The output is made in memory first, so that a command that fails never
 // leaves half a file.

@@ -26,14 +26,20 @@ func asOfFlag(fs *flag.FlagSet) *dateFlag {
 // that does not exist, is a usage error.
 func (d *dateFlag) date(e *env) (time.Time, error) {
 	if d.value == "" {
-		y, m, day := e.now().Date()
-		return time.Date(y, m, day, 0, 0, 0, 0, time.UTC), nil
+		return e.today(), nil
 	}
 	t, err := time.Parse(time.DateOnly, d.value)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("--as-of %q: want a date written YYYY-MM-DD", d.value)
 	}
 	return t, nil
+}
+
+// today is the day by e's clock in its local time zone, at midnight UTC:
+// the one place the module reads the clock.
+func (e *env) today() time.Time {
+	y, m, d := e.now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // noteLaw tells w when at is later than the law this build knows.

@@ -89,13 +89,9 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		}
 		noteLaw(e.stderr, at)
 
-		reg, err := loadRegister(e, file)
-		if err != nil {
-			fmt.Fprintln(e.stderr, clean(loadMessage(err)))
+		reg, file, ok := openRegister(e, file)
+		if !ok {
 			return exitFailure, nil
-		}
-		if file == "-" {
-			file = stdinName
 		}
 		if !reg.Jurisdiction.Valid() {
 			return failf(e, "notice", "%s: the register has no valid jurisdiction, so the law of the notice is unknown (set jurisdiction: uk or eu)", file), nil

@@ -97,16 +97,11 @@ func retentionFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		}
 		at := asOf.t
 		if at.IsZero() {
-			y, m, d := e.now().Date() // today in the local zone
-			at = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+			at = e.today()
 		}
-		reg, err := loadRegister(e, file)
-		if err != nil {
-			fmt.Fprintln(e.stderr, clean(loadMessage(err)))
+		reg, file, ok := openRegister(e, file)
+		if !ok {
 			return exitFailure, nil
-		}
-		if file == "-" {
-			file = stdinName
 		}
 		idx, err := newRetentionIndex(reg)
 		if err != nil {
