@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
 	"github.com/article30/article30/rights"
 	"github.com/article30/article30/ropa"
 )
@@ -87,9 +89,9 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 			g.young = false
 		}
 	}
-	g.ph = adult
+	g.ph, g.fixed = adult, fixedAdult
 	if g.young {
-		g.ph = young
+		g.ph, g.fixed = young, fixedYoung
 	}
 	g.routes = defaultRoutes(reg)
 	mergeRoutes(&g.routes, cfg.routes)
@@ -99,34 +101,8 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 	case g.regime == lawfulbasis.UK:
 		g.authority, g.hasAuthority = ICO(), true
 	}
-	for i := range reg.Activities {
-		a := &reg.Activities[i]
-		if slices.ContainsFunc(a.DataSubjects, func(s ropa.Subject) bool { return slices.Contains(audience, s) }) {
-			g.acts = append(g.acts, a)
-		}
-	}
 	g.cov = newTracker(g.regime, g.complaintsLaw, g.ukNew)
-	nPurposes, nRets, nMoves := 0, 0, 0
-	for _, a := range g.acts {
-		nPurposes += len(a.Purposes)
-		nRets += len(a.Retention)
-		nMoves += len(a.Transfers)
-	}
-	g.cats = make(map[ropa.Category]catInfo, 64)
-	g.bases = make(map[*ropa.Purpose]basisText, nPurposes)
-	g.rets = make(map[*ropa.Retention]string, nRets)
-	g.retDone = make(map[*ropa.Activity]bool, len(g.acts))
-	g.sensitive = map[string]string{}
-	g.slot = map[ropa.Category]int{}
-	g.actIndex = make(map[*ropa.Activity]int, len(g.acts))
-	for i, a := range g.acts {
-		g.actIndex[a] = i
-	}
-	g.moves = make(map[*ropa.Transfer]transferText, nMoves)
-	g.provs = make(map[*ropa.Activity]string, len(g.acts))
-	g.basisTexts = map[basisKey]string{}
-	g.cells = make(map[string]string, 16*len(audience))
-	g.seen = map[purposeKey]bool{}
+	g.index(reg, audience)
 
 	n := &Notice{
 		Regime:   g.regime,
@@ -154,8 +130,8 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 
 	g.secs = make([]Section, 0, 8+10*len(audience))
 	g.whoWeAre()
-	for _, s := range audience {
-		g.group(s)
+	for i, s := range audience {
+		g.group(s, g.groups[i])
 	}
 	g.rights()
 	g.complain()
@@ -221,6 +197,8 @@ type gen struct {
 	complaintsLaw bool // UK regime from 19 June 2026 (DPA 2018 s164A)
 	young         bool
 	ph            *phrases
+	fixed         *fixedParas // of ph
+	internalLead  Block       // the paragraph before the internal recipients
 	routes        Routes
 	authority     Regulator
 	hasAuthority  bool
@@ -229,39 +207,164 @@ type gen struct {
 	cov           *tracker
 	secs          []Section
 
-	// Caches: an activity appears in the section of each of its groups.
-	cats    map[ropa.Category]catInfo
-	bases   map[*ropa.Purpose]basisText
-	rets    map[*ropa.Retention]string
-	retDone map[*ropa.Activity]bool
-	// sensitive caches sensitiveText by category and the conditions and
-	// authorities it states.
-	sensitive  map[string]string
-	key        []byte            // scratch
-	cells      map[string]string // retention cells by the rules they state
-	rowOf      []rowCat          // scratch
-	seen       map[purposeKey]bool
-	pairs      []string            // scratch
-	used       []lawfulbasis.Basis // scratch
-	meanings   [256]string         // what each basis means, by its value
-	catList    []ropa.Category
-	provs      map[*ropa.Activity]string // provision's text
-	basisTexts map[basisKey]string
-	entries    []retEntry
-	byCat      []catRules
-	buf        []byte
-	done       [][2]int
-	conds      []lawfulbasis.Condition
-	sch1       []lawfulbasis.Schedule1
-	auth       []string
-	actIndex   map[*ropa.Activity]int
-	slot       map[ropa.Category]int // retention's index of categories
-	moves      map[*ropa.Transfer]transferText
+	// An activity appears in the section of each of its groups: what the
+	// notice says about it is worked out once, in info, and what the
+	// sections of a group say is put together from it. Data categories
+	// are numbered, in catIDs, so that sets of them are cheap.
+	info      []actInfo // by index in acts
+	groups    [][]int   // each audience group's activities, as indexes in acts
+	catIDs    map[ropa.Category]int
+	cats      []catInfo // by category number
+	words     int       // uint64 words in a set of categories
+	strIDs    map[string]int
+	srcIDs    map[srcKey]int // a source's item, by kind and name
+	recIDs    map[srcKey]int // a recipient's item, by list and name
+	moveIDs   map[moveKey]moveEntry
+	provTexts map[srcKey]string // a provision's text by requirement and consequences
+	adTexts   map[srcKey]string // a paragraph on automated decisions by phrase and text
+	pairIDs   map[purposeKey]int
+	seen      stampSet // scratch: the numbered strings or categories already met
+	seen2     stampSet // scratch, for a second kind of number
+	slot      []int    // by category number: its row in byCat, or -1
+
+	// Texts by what they depend on.
+	meanings    [256]string // what each basis means, by its value
+	basisTexts  map[basisKey]string
+	retTexts    map[retKey]string
+	recentRets  [4]recentRet   // the last of retTexts looked up
+	nextRet     int            // where in recentRets the next goes
+	recentBases [4]recentBasis // the last of basisTexts looked up
+	nextBasis   int            // where in recentBases the next goes
+	sensitive   map[string]string
+	memo        []memoEntry // the group's retention cells, with their keys in memoKeys
+	memoKeys    []byte
+
+	// Slabs that the notice's slices are cut from, and scratch space.
+	strSlab     []string
+	rowSlab     [][]string
+	blockSlab   []Block
+	scratch     []Block
+	key         []byte
+	buf         []byte
+	done        [][2]int
+	entries     []retEntry
+	byCat       []catRules
+	rowOf       []rowCat
+	strs        []string // the numbered strings, by number (see intern)
+	strs2       []string
+	strs3       []string
+	ids         []int
+	catList     []int
+	lists       [3][]int
+	intSlab     []int
+	recSlab     []recipientEntry
+	retSlab     []string
+	moveSlab    []moveEntry
+	purposeSlab []purposeEntry
+	used        []lawfulbasis.Basis
+	conds       []lawfulbasis.Condition
+	sch1        []lawfulbasis.Schedule1
+	auth        []string
+	sens        []sensitiveMemo
+}
+
+// actInfo is what the notice says about one activity, worked out the first
+// time a section needs it. Coverage is recorded then, once per activity:
+// what a section records for an activity is the same in every group.
+type actInfo struct {
+	a       *ropa.Activity
+	cats    []int    // a.DataCategories as numbers
+	set     []uint64 // the set of a.DataCategories
+	retCats [][]int  // the categories of each retention rule
+
+	purposesDone bool
+	purposes     []purposeEntry
+	sourcesDone  bool
+	sources      []int // items, as numbered strings
+	notYou       bool  // some source is not the people themselves
+	sharingDone  bool
+	recipients   []recipientEntry
+	movesDone    bool
+	moves        []moveEntry
+	retDone      bool
+	rets         []string // the text of each retention rule
+	provDone     bool
+	prov         string // the provision's text
+	provItem     string // its item in a list: the activity's name first
+	adDone       bool
+	ad           [2]string // the logic and effect paragraphs
+	sensDone     bool
+	sens         sensitiveData
+}
+
+// has reports whether category number c is among the activity's.
+func (in *actInfo) has(c int) bool { return in.set[c>>6]&(1<<(c&63)) != 0 }
+
+// purposeEntry is a purpose with a description, and the text of its basis.
+type purposeEntry struct {
+	desc, cell string
+	ok         bool
+	basis      lawfulbasis.Basis
+	id         int // the (desc, cell) pair's number
+}
+
+// purposeKey is a row of the purposes table, which a group states once.
+type purposeKey struct{ desc, cell string }
+
+// srcKey is a source's kind, or a recipient's list, with its name.
+type srcKey struct {
+	kind string
+	name string
+}
+
+// recipient lists, in the order the sharing section gives them.
+const (
+	toOthers = iota
+	toProcessors
+	toInternal
+)
+
+// recipientEntry is a named recipient of an activity.
+type recipientEntry struct {
+	list int
+	id   int // the item, as a numbered string
+}
+
+// moveKey is what the text of a transfer depends on. TestKeys checks
+// that it is every field of ropa.Transfer but the protection test and the
+// date.
+type moveKey struct {
+	country, recipient string
+	mechanism          lawfulbasis.Mechanism
+	certified          bool
+	safeguards         string
+}
+
+// moveEntry is what the notice says about a transfer.
+type moveEntry struct {
+	id     int // the item, as a numbered string; -1 for none
+	copies bool
+}
+
+// sensitiveData are an activity's conditions for special category and
+// criminal offence data, as the notice can state them.
+type sensitiveData struct {
+	conds       []lawfulbasis.Condition
+	special     []lawfulbasis.Schedule1 // UK only
+	criminal    []lawfulbasis.Schedule1 // UK only
+	authorities []string
+}
+
+// sensitiveMemo is the text of sensitiveText for the activities of a group
+// (as a bit mask) using a category of one kind.
+type sensitiveMemo struct {
+	special bool
+	mask    uint64
+	text    string
 }
 
 // retEntry is a retention rule of an activity, for the retention table.
 type retEntry struct {
-	act  *ropa.Activity
 	ai   int // the activity's index in g.acts
 	ri   int // the rule's index in the activity's
 	text string
@@ -269,7 +372,7 @@ type retEntry struct {
 
 // catRules are the rules for a category, for the retention table.
 type catRules struct {
-	cat     ropa.Category
+	cat     int
 	entries []int // indexes into entries
 	with    int   // activities of the group using the category
 }
@@ -283,49 +386,340 @@ func appendLen(key []byte, n int) []byte {
 // rowCat is a category's name and its row in the retention table.
 type rowCat struct {
 	row   int
+	cat   int    // the category's number
 	plain string // the category, as the notice names it
+}
+
+// soleCat returns the number of the category of row i if it is the only
+// one of the row, or else -1.
+func soleCat(rowOf []rowCat, i int) int {
+	c := -1
+	for _, rc := range rowOf {
+		if rc.row == i {
+			if c >= 0 {
+				return -1
+			}
+			c = rc.cat
+		}
+	}
+	return c
 }
 
 // catInfo is what a notice says about a data category.
 type catInfo struct {
 	plain, title      string
 	item              string // in the list of information used
+	capital           string // plain, capitalised
 	special, criminal bool
 }
 
-type basisText struct {
-	text string
-	ok   bool
+// stampSet is a set of small numbers that empties in constant time.
+type stampSet struct {
+	mark  []uint32
+	stamp uint32
 }
 
-type transferText struct {
-	text   string
-	copies bool
+// reset empties the set.
+func (s *stampSet) reset() {
+	s.stamp++
+	if s.stamp == 0 {
+		clear(s.mark)
+		s.stamp = 1
+	}
 }
 
-// cat returns what the notice says about a data category; the catalogue
-// look-ups behind it are costly enough to do once.
-func (g *gen) cat(c ropa.Category) catInfo {
-	if ci, ok := g.cats[c]; ok {
+// add adds n to the set and reports whether it was not in it.
+func (s *stampSet) add(n int) bool {
+	if n >= len(s.mark) {
+		s.mark = append(s.mark, make([]uint32, n+1-len(s.mark)+len(s.mark)/2)...)
+	}
+	if s.mark[n] == s.stamp {
+		return false
+	}
+	s.mark[n] = s.stamp
+	return true
+}
+
+// contains reports whether n is in the set.
+func (s *stampSet) contains(n int) bool { return n < len(s.mark) && s.mark[n] == s.stamp }
+
+// index finds the activities about the audience, numbers their data
+// categories and lists each group's activities.
+func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
+	group := make(map[ropa.Subject]int, len(audience))
+	for i, s := range audience {
+		group[s] = i
+	}
+	nCats, nRules, nSets := 0, 0, 0
+	nPurposes, nSources, nRecipients, nMoves := 0, 0, 0, 0
+	counts := make([]int, len(audience))
+	for i := range reg.Activities {
+		a := &reg.Activities[i]
+		in := false
+		for j, s := range a.DataSubjects {
+			k, ok := group[s]
+			if !ok || slices.Contains(a.DataSubjects[:j], s) {
+				continue
+			}
+			in = true
+			counts[k]++
+		}
+		if !in {
+			continue
+		}
+		g.acts = append(g.acts, a)
+		nPurposes += len(a.Purposes)
+		nSources += len(a.Sources)
+		nRecipients += len(a.Recipients)
+		nMoves += len(a.Transfers)
+		nCats += len(a.DataCategories)
+		nRules += len(a.Retention)
+		for _, r := range a.Retention {
+			nCats += len(r.Categories)
+		}
+	}
+	// The activities of each group, cut from one slice.
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	flat := make([]int, 0, total)
+	g.groups = make([][]int, len(audience))
+	for k, n := range counts {
+		g.groups[k] = flat[len(flat) : len(flat) : len(flat)+n]
+		flat = flat[:len(flat)+n]
+	}
+	g.info = make([]actInfo, len(g.acts))
+	g.catIDs = make(map[ropa.Category]int, 64)
+	ids := make([]int, 0, nCats)
+	retCats := make([][]int, nRules)
+	number := func(cs []ropa.Category) []int {
+		start := len(ids)
+		for _, c := range cs {
+			id, ok := g.catIDs[c]
+			if !ok {
+				id = len(g.cats)
+				g.catIDs[c] = id
+				g.cats = append(g.cats, g.catInfo(c))
+			}
+			ids = append(ids, id)
+		}
+		return ids[start:len(ids):len(ids)]
+	}
+	for i, a := range g.acts {
+		in := &g.info[i]
+		in.a = a
+		in.cats = number(a.DataCategories)
+		in.retCats, retCats = retCats[:len(a.Retention):len(a.Retention)], retCats[len(a.Retention):]
+		for ri, r := range a.Retention {
+			switch {
+			case len(r.Categories) == 0:
+				in.retCats[ri] = in.cats
+			case len(r.Categories) <= len(a.DataCategories):
+				// A rule's categories are mostly the activity's, which
+				// are quicker to find there than in catIDs.
+				start := len(ids)
+				for _, c := range r.Categories {
+					if j := slices.Index(a.DataCategories, c); j >= 0 {
+						ids = append(ids, in.cats[j])
+					} else {
+						number([]ropa.Category{c}) // appends its number to ids
+					}
+				}
+				in.retCats[ri] = ids[start:len(ids):len(ids)]
+			default:
+				in.retCats[ri] = number(r.Categories)
+			}
+		}
+		for j, s := range a.DataSubjects {
+			if k, ok := group[s]; ok && !slices.Contains(a.DataSubjects[:j], s) {
+				g.groups[k] = append(g.groups[k], i)
+			}
+		}
+	}
+	// Room for the notice's lists, tables and blocks: about what the
+	// sections of each group take from each of its activities.
+	nStrings, nRows := 16*len(audience), 8*len(audience)
+	for _, acts := range g.groups {
+		for _, ai := range acts {
+			a := g.acts[ai]
+			nStrings += 2*len(a.Purposes) + len(a.DataCategories) + len(a.Sources) + len(a.Recipients) + len(a.Transfers)
+			nRows += len(a.Purposes)
+		}
+	}
+	g.strSlab = make([]string, 0, nStrings)
+	g.rowSlab = make([][]string, 0, nRows)
+	g.blockSlab = make([]Block, 0, 32+25*len(audience))
+	g.words = (len(g.cats) + 63) / 64
+	nSets = g.words * len(g.acts)
+	sets := make([]uint64, nSets)
+	for i := range g.info {
+		in := &g.info[i]
+		in.set, sets = sets[:g.words:g.words], sets[g.words:]
+		for _, c := range in.cats {
+			in.set[c>>6] |= 1 << (c & 63)
+		}
+	}
+	g.slot = make([]int, len(g.cats))
+	for i := range g.slot {
+		g.slot[i] = -1
+	}
+	g.strIDs = make(map[string]int, 64+nPurposes/2)
+	g.retSlab = make([]string, nRules)
+	g.moveSlab = make([]moveEntry, nMoves)
+	g.purposeSlab = make([]purposeEntry, 0, nPurposes)
+	g.intSlab = make([]int, 0, nSources)
+	g.recSlab = make([]recipientEntry, 0, nRecipients)
+	g.srcIDs = map[srcKey]int{}
+	g.recIDs = map[srcKey]int{}
+	g.moveIDs = map[moveKey]moveEntry{}
+	g.provTexts = map[srcKey]string{}
+	g.adTexts = map[srcKey]string{}
+	g.pairIDs = make(map[purposeKey]int, nPurposes)
+	g.basisTexts = map[basisKey]string{}
+	g.retTexts = map[retKey]string{}
+	g.sensitive = map[string]string{}
+}
+
+// catInfo returns what the notice says about a data category.
+func (g *gen) catInfo(c ropa.Category) catInfo {
+	if ci, ok := catalogueInfo()[g.ph][c]; ok {
 		return ci
 	}
+	return catInfoOf(c, g.ph)
+}
+
+// catInfoOf works out what a notice in the phrases ph says about a data
+// category.
+func catInfoOf(c ropa.Category, ph *phrases) catInfo {
 	ci := catInfo{plain: categoryPlain(c), title: c.Title(), special: c.Special(), criminal: c.Criminal()}
-	ci.item = capitalise(ci.plain)
+	ci.capital = capitalise(ci.plain)
+	ci.item = ci.capital
 	switch {
 	case ci.special:
-		ci.item += g.ph.special
+		ci.item += ph.special
 	case ci.criminal:
-		ci.item += g.ph.criminal
+		ci.item += ph.criminal
 	}
-	g.cats[c] = ci
 	return ci
 }
 
-func (g *gen) section(level int, heading string, blocks ...Block) {
-	g.secs = append(g.secs, Section{Heading: heading, Level: level, Blocks: blocks})
+// catalogueInfo is catInfoOf for each category of the catalogue and each
+// set of phrases, worked out once. It is read only.
+var catalogueInfo = sync.OnceValue(func() map[*phrases]map[ropa.Category]catInfo {
+	m := map[*phrases]map[ropa.Category]catInfo{}
+	for _, ph := range []*phrases{adult, young} {
+		m[ph] = map[ropa.Category]catInfo{}
+		for _, c := range ropa.Categories() {
+			m[ph][c] = catInfoOf(c, ph)
+		}
+	}
+	return m
+})
+
+// intern numbers a string of the notice.
+func (g *gen) intern(s string) int {
+	if id, ok := g.strIDs[s]; ok {
+		return id
+	}
+	id := len(g.strs)
+	g.strs = append(g.strs, s)
+	g.strIDs[s] = id
+	return id
 }
 
-type purposeKey struct{ desc, cell string }
+// strings returns a slice of n strings cut from a slab.
+func (g *gen) strings(n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if len(g.strSlab)+n > cap(g.strSlab) {
+		g.strSlab = make([]string, 0, max(n, cap(g.strSlab)/2, 256))
+	}
+	i := len(g.strSlab)
+	g.strSlab = g.strSlab[:i+n]
+	return g.strSlab[i : i+n : i+n]
+}
+
+// stringsOf returns a copy of ss cut from a slab; nil for none.
+func (g *gen) stringsOf(ss []string) []string {
+	out := g.strings(len(ss))
+	copy(out, ss)
+	return out
+}
+
+// rows returns the rows of a two-column table holding pairs, cut from
+// slabs.
+func (g *gen) rows(pairs []string) [][]string {
+	flat := g.stringsOf(pairs)
+	n := len(flat) / 2
+	if len(g.rowSlab)+n > cap(g.rowSlab) {
+		g.rowSlab = make([][]string, 0, max(n, cap(g.rowSlab)/2, 64))
+	}
+	i := len(g.rowSlab)
+	g.rowSlab = g.rowSlab[:i+n]
+	rows := g.rowSlab[i : i+n : i+n]
+	for j := range rows {
+		rows[j] = flat[2*j : 2*j+2 : 2*j+2]
+	}
+	return rows
+}
+
+// blocks returns an empty list of blocks for a section, on scratch space
+// that [gen.section] copies from.
+func (g *gen) blocks() blocks { return g.scratch[:0] }
+
+func (g *gen) section(level int, heading string, bs ...Block) {
+	var out []Block
+	if len(bs) > 0 {
+		if len(g.blockSlab)+len(bs) > cap(g.blockSlab) {
+			g.blockSlab = make([]Block, 0, max(len(bs), cap(g.blockSlab)/2, 64))
+		}
+		i := len(g.blockSlab)
+		g.blockSlab = append(g.blockSlab, bs...)
+		out = g.blockSlab[i:len(g.blockSlab):len(g.blockSlab)]
+		if cap(bs) > cap(g.scratch) {
+			g.scratch = bs[:0]
+		}
+		clear(bs)
+	}
+	g.secs = append(g.secs, Section{Heading: heading, Level: level, Blocks: out})
+}
+
+// fixedParas are the paragraphs of fixed text that the sections of every
+// group may use, as blocks made once rather than in each section. A
+// paragraph whose text is empty is nil.
+type fixedParas struct {
+	purposesLead, basesLead, purposesOther, purposesOnly, infoLead, sensitiveLead, fromYouOnly, sourcesLead, othersLead, processorsLead, copySafeguards, adSignificant, adNotSignificant, adNone, profiling Block
+}
+
+func fixedParasOf(ph *phrases) *fixedParas {
+	para := func(s string) Block {
+		if s == "" {
+			return nil
+		}
+		return Paragraph{Text: s}
+	}
+	return &fixedParas{
+		purposesLead:     para(ph.purposesLead),
+		basesLead:        para(ph.basesLead),
+		purposesOther:    para(ph.purposesOther),
+		purposesOnly:     para(ph.purposesOnly),
+		infoLead:         para(ph.infoLead),
+		sensitiveLead:    para(ph.sensitiveLead),
+		fromYouOnly:      para(ph.fromYouOnly),
+		sourcesLead:      para(ph.sourcesLead),
+		othersLead:       para(ph.othersLead),
+		processorsLead:   para(ph.processorsLead),
+		copySafeguards:   para(ph.copySafeguards),
+		adSignificant:    para(ph.adSignificant),
+		adNotSignificant: para(ph.adNotSignificant),
+		adNone:           para(ph.adNone),
+		profiling:        para(ph.profiling),
+	}
+}
+
+var fixedAdult, fixedYoung = fixedParasOf(adult), fixedParasOf(young)
 
 // blocks collects a section's blocks.
 type blocks []Block
@@ -338,6 +732,13 @@ func (b *blocks) para(s string) {
 
 func (b *blocks) paraf(format string, args ...string) { b.para(sprintf(format, args...)) }
 
+// add adds a block made beforehand; nil adds nothing.
+func (b *blocks) add(bl Block) {
+	if bl != nil {
+		*b = append(*b, bl)
+	}
+}
+
 func (b *blocks) list(items []string) {
 	if len(items) > 0 {
 		*b = append(*b, List{Items: items})
@@ -349,7 +750,7 @@ func (b *blocks) list(items []string) {
 
 func (g *gen) whoWeAre() {
 	ph, c := g.ph, g.reg.Controller
-	var b blocks
+	b := g.blocks()
 	if name := clean(c.Name); name != "" {
 		b.paraf(ph.controllerIntro, name)
 		g.cov.use("13(1)(a)", "controller.name")
@@ -438,16 +839,12 @@ func fieldsSet(prefix string, pairs ...string) []string {
 // ---------------------------------------------------------------------------
 // One group of people.
 
-func (g *gen) group(s ropa.Subject) {
-	var acts []*ropa.Activity
-	for _, a := range g.acts {
-		if slices.Contains(a.DataSubjects, s) {
-			acts = append(acts, a)
-		}
-	}
-	heading := sprintf(g.ph.groupHeading, subjectPlain(s))
-	if g.young && len(g.audience) == 1 {
-		heading = g.ph.groupHeadingMe
+// group writes the sections about a group of people; acts are its
+// activities, as indexes in g.acts.
+func (g *gen) group(s ropa.Subject, acts []int) {
+	heading := g.ph.groupHeadingMe
+	if !g.young || len(g.audience) != 1 {
+		heading = sprintf(g.ph.groupHeading, subjectPlain(s))
 	}
 	g.section(2, heading)
 	cats := g.categoriesOf(acts)
@@ -462,17 +859,18 @@ func (g *gen) group(s ropa.Subject) {
 }
 
 // categoriesOf lists the data categories of the activities in order of
-// first appearance.
-func (g *gen) categoriesOf(acts []*ropa.Activity) []ropa.Category {
+// first appearance, as numbers.
+func (g *gen) categoriesOf(acts []int) []int {
 	out := g.catList[:0]
-	defer func() { g.catList = out }()
-	for _, a := range acts {
-		for _, c := range a.DataCategories {
-			if !slices.Contains(out, c) {
+	g.seen.reset()
+	for _, ai := range acts {
+		for _, c := range g.info[ai].cats {
+			if g.seen.add(c) {
 				out = append(out, c)
 			}
 		}
 	}
+	g.catList = out
 	return out
 }
 
@@ -481,79 +879,85 @@ func (g *gen) categoriesOf(acts []*ropa.Activity) []ropa.Category {
 func (g *gen) usable(b lawfulbasis.Basis) bool { return b.Valid() && b.Available(g.regime, g.at) }
 
 // purposes writes Art 13(1)(c) and (d): each purpose with its own basis.
-func (g *gen) purposes(s ropa.Subject, acts []*ropa.Activity) {
+func (g *gen) purposes(s ropa.Subject, acts []int) {
 	ph := g.ph
-	var rows [][]string
-	var others []string
-	seen := g.seen
-	clear(seen)
-	pairs := g.pairs[:0]
+	pairs, others := g.strs2[:0], g.strs3[:0]
 	used := g.used[:0] // the bases stated, in order of first use
-	for _, a := range acts {
-		for i := range a.Purposes {
-			p := &a.Purposes[i]
-			desc := clean(p.Description)
-			if desc == "" {
-				g.cov.miss("13(1)(c)", fmt.Sprintf("activity %q has a purpose with no description", a.ID))
+	g.seen.reset()
+	for _, ai := range acts {
+		for _, e := range g.purposesOf(ai) {
+			if !g.seen.add(e.id) {
 				continue
 			}
-			g.cov.use("13(1)(c)", "activities[].purposes[].description")
-			bt, done := g.bases[p]
-			if !done {
-				bt.text, bt.ok = g.basisCell(desc, *p)
-				g.bases[p] = bt
-			}
-			cell, ok := bt.text, bt.ok
-			key := purposeKey{desc, cell}
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			if ok {
-				pairs = append(pairs, desc, cell)
-				if !slices.Contains(used, p.Basis) {
-					used = append(used, p.Basis)
+			if e.ok {
+				pairs = append(pairs, e.desc, e.cell)
+				if !slices.Contains(used, e.basis) {
+					used = append(used, e.basis)
 				}
 			} else {
-				others = append(others, desc)
+				others = append(others, e.desc)
 			}
 		}
 	}
-	g.pairs, g.used = pairs, used
-	if len(pairs) > 0 {
-		flat := slices.Clone(pairs)
-		rows = make([][]string, len(flat)/2)
-		for i := range rows {
-			rows[i] = flat[2*i : 2*i+2 : 2*i+2]
-		}
-	}
-	if len(rows) == 0 && len(others) == 0 {
+	g.strs2, g.strs3, g.used = pairs, others, used
+	if len(pairs) == 0 && len(others) == 0 {
 		g.cov.miss("13(1)(c)", fmt.Sprintf("no purposes are recorded for %s", subjectPlain(s)))
 		return
 	}
-	var b blocks
-	if len(rows) > 0 {
-		b.para(ph.purposesLead)
-		b = append(b, Table{Caption: ph.purposesCaption, Header: ph.purposesHeader[:], Rows: rows})
+	b := g.blocks()
+	if len(pairs) > 0 {
+		b.add(g.fixed.purposesLead)
+		b = append(b, Table{Caption: ph.purposesCaption, Header: ph.purposesHeader[:], Rows: g.rows(pairs)})
 		// What each basis in the table means, once, rather than in
 		// every row that relies on it.
-		meanings := make([]string, len(used))
+		meanings := g.strings(len(used))
 		for i, k := range used {
 			if g.meanings[k] == "" {
 				g.meanings[k] = k.Title() + ": " + lowerFirst(g.basisPlain(k))
 			}
 			meanings[i] = g.meanings[k]
 		}
-		b.para(ph.basesLead)
+		b.add(g.fixed.basesLead)
 		b.list(meanings)
 		if len(others) > 0 {
-			b.para(ph.purposesOther)
+			b.add(g.fixed.purposesOther)
 		}
 	} else {
-		b.para(ph.purposesOnly)
+		b.add(g.fixed.purposesOnly)
 	}
-	b.list(others)
+	b.list(g.stringsOf(others))
 	g.section(3, ph.purposesHeading, b...)
+}
+
+// purposesOf returns the purposes of activity ai that have a
+// description, each with the text of its basis.
+func (g *gen) purposesOf(ai int) []purposeEntry {
+	in := &g.info[ai]
+	if in.purposesDone {
+		return in.purposes
+	}
+	in.purposesDone = true
+	a := in.a
+	start := len(g.purposeSlab)
+	for i := range a.Purposes {
+		p := &a.Purposes[i]
+		desc := clean(p.Description)
+		if desc == "" {
+			g.cov.miss("13(1)(c)", fmt.Sprintf("activity %q has a purpose with no description", a.ID))
+			continue
+		}
+		g.cov.use("13(1)(c)", "activities[].purposes[].description")
+		cell, ok := g.basisCell(desc, *p)
+		key := purposeKey{desc, cell}
+		id, seen := g.pairIDs[key]
+		if !seen {
+			id = len(g.pairIDs)
+			g.pairIDs[key] = id
+		}
+		g.purposeSlab = append(g.purposeSlab, purposeEntry{desc, cell, ok, p.Basis, id})
+	}
+	in.purposes = g.purposeSlab[start:len(g.purposeSlab):len(g.purposeSlab)]
+	return in.purposes
 }
 
 // basisCell is the text stating the lawful basis of purpose p, and false
@@ -593,19 +997,32 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 			g.cov.use("13(1)(c)", "activities[].purposes[].provision")
 		}
 	}
-	if text, ok := g.basisTexts[key]; ok {
-		return text, true
+	for _, r := range g.recentBases {
+		if r.text != "" && r.key == key {
+			return r.text, true
+		}
 	}
-	parts := []string{b.Title() + "."}
-	switch {
-	case key.plain:
-		parts = append(parts, sprintf(key.format, key.arg))
-	case key.format != "":
-		parts = append(parts, sprintf(key.format, sentence(key.arg)))
+	text, ok := g.basisTexts[key]
+	if !ok {
+		text = b.Title() + "."
+		switch {
+		case key.plain:
+			text += " " + sprintf(key.format, key.arg)
+		case key.format != "":
+			text += " " + sprintf(key.format, sentence(key.arg))
+		}
+		g.basisTexts[key] = text
 	}
-	text := strings.Join(parts, " ")
-	g.basisTexts[key] = text
+	g.recentBases[g.nextBasis%len(g.recentBases)] = recentBasis{key, text}
+	g.nextBasis++
 	return text, true
+}
+
+// recentBasis is a basis's text, kept among the last few looked up, as
+// recentRet is for retention rules.
+type recentBasis struct {
+	key  basisKey
+	text string
 }
 
 // basisPlain is what basis b means, in the audience's words.
@@ -627,43 +1044,58 @@ type basisKey struct {
 
 // information writes the categories of data, with the conditions for
 // special category and criminal offence data.
-func (g *gen) information(acts []*ropa.Activity, cats []ropa.Category) {
+func (g *gen) information(acts, cats []int) {
 	if len(cats) == 0 {
 		return
 	}
 	ph := g.ph
-	items := make([]string, 0, len(cats))
-	for _, c := range cats {
-		items = append(items, g.cat(c).item)
+	items := g.strings(len(cats))
+	for i, c := range cats {
+		items[i] = g.cats[c].item
 	}
 	// Categories whose conditions read the same share one item, so
-	// that the conditions are stated once.
-	var conds, plains []string // the conditions' text; each item's categories
+	// that the conditions are stated once: conds are the distinct
+	// conditions' texts, and which gives each category's among them.
+	conds, which := g.strs2[:0], g.ids[:0]
+	g.sens = g.sens[:0]
 	for _, c := range cats {
-		ci := g.cat(c)
-		if !ci.special && !ci.criminal {
-			continue
+		ci := &g.cats[c]
+		i := -1
+		if ci.special || ci.criminal {
+			if text := g.sensitiveText(c, acts); text != "" {
+				if i = slices.Index(conds, text); i < 0 {
+					conds = append(conds, text)
+					i = len(conds) - 1
+				}
+			}
 		}
-		text := g.sensitiveText(c, ci, acts)
-		if text == "" {
-			continue
-		}
-		if i := slices.Index(conds, text); i >= 0 {
-			plains[i] += "; " + ci.plain
-			continue
-		}
-		conds = append(conds, text)
-		plains = append(plains, ci.plain)
+		which = append(which, i)
 	}
-	sensitive := make([]string, len(conds))
-	for i, text := range conds {
-		sensitive[i] = capitalise(plains[i]) + ": " + text
-	}
-	var b blocks
-	b.para(ph.infoLead)
+	g.strs2, g.ids = conds, which
+	b := g.blocks()
+	b.add(g.fixed.infoLead)
 	b.list(items)
-	if len(sensitive) > 0 {
-		b.para(ph.sensitiveLead)
+	if len(conds) > 0 {
+		sensitive := g.strings(len(conds))
+		for i, text := range conds {
+			buf := g.buf[:0]
+			for j, c := range cats {
+				if which[j] != i {
+					continue
+				}
+				if len(buf) == 0 {
+					buf = append(buf, g.cats[c].capital...)
+				} else {
+					buf = append(buf, "; "...)
+					buf = append(buf, g.cats[c].plain...)
+				}
+			}
+			buf = append(buf, ": "...)
+			buf = append(buf, text...)
+			sensitive[i] = string(buf)
+			g.buf = buf
+		}
+		b.add(g.fixed.sensitiveLead)
 		b.list(sensitive)
 	}
 	g.section(3, ph.infoHeading, b...)
@@ -672,35 +1104,50 @@ func (g *gen) information(acts []*ropa.Activity, cats []ropa.Category) {
 // sensitiveText states the conditions for special category or criminal
 // offence data of category c in the activities using it, without naming
 // the category; "" when the register gives none.
-func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) string {
-	conds, sch1, auth := g.conds[:0], g.sch1[:0], g.auth[:0]
-	defer func() { g.conds, g.sch1, g.auth = conds, sch1, auth }()
-	for _, a := range acts {
-		if !slices.Contains(a.DataCategories, c) {
-			continue
+func (g *gen) sensitiveText(c int, acts []int) string {
+	ci := &g.cats[c]
+	// Categories used by the same activities of the group read the same.
+	var mask uint64
+	memo := len(acts) <= 64
+	if memo {
+		for j, ai := range acts {
+			if g.info[ai].has(c) {
+				mask |= 1 << j
+			}
 		}
-		if ci.special {
-			for _, k := range a.Special.Conditions {
-				if k.Valid() && !slices.Contains(conds, k) {
-					conds = append(conds, k)
-				}
-			}
-			if g.regime == lawfulbasis.UK {
-				sch1 = appendSch1(sch1, a.Special.Schedule1, g)
-			}
-		} else {
-			if g.regime == lawfulbasis.UK {
-				sch1 = appendSch1(sch1, a.Criminal.Schedule1, g)
-			}
-			if au := clean(a.Criminal.Authority); au != "" && !slices.Contains(auth, au) {
-				auth = append(auth, au)
+		for _, m := range g.sens {
+			if m.special == ci.special && m.mask == mask {
+				return m.text
 			}
 		}
 	}
+	conds, sch1, auth := g.conds[:0], g.sch1[:0], g.auth[:0]
+	for _, ai := range acts {
+		if !g.info[ai].has(c) {
+			continue
+		}
+		d := g.sensitiveOf(ai)
+		if ci.special {
+			for _, k := range d.conds {
+				if !slices.Contains(conds, k) {
+					conds = append(conds, k)
+				}
+			}
+			sch1 = mergeSch1(sch1, d.special)
+		} else {
+			sch1 = mergeSch1(sch1, d.criminal)
+			for _, au := range d.authorities {
+				if !slices.Contains(auth, au) {
+					auth = append(auth, au)
+				}
+			}
+		}
+	}
+	g.conds, g.sch1, g.auth = conds, sch1, auth
 	slices.Sort(conds)
 	slices.Sort(sch1)
-	// What is said depends only on the category and what was collected;
-	// groups often share both.
+	// What is said depends only on the kind of data and what was
+	// collected; groups often share both.
 	// Each part with its length first, so that different parts never
 	// make the same key.
 	var kind byte // special category or criminal offence data
@@ -721,15 +1168,42 @@ func (g *gen) sensitiveText(c ropa.Category, ci catInfo, acts []*ropa.Activity) 
 		key = append(key, au...)
 	}
 	g.key = key
-	if text, ok := g.sensitive[string(key)]; ok {
-		return text
+	text, ok := g.sensitive[string(key)]
+	if !ok {
+		text = g.sensitiveTextOf(ci.special, conds, sch1, auth)
+		g.sensitive[string(key)] = text
 	}
-	text := g.sensitiveTextOf(ci, conds, sch1, auth)
-	g.sensitive[string(key)] = text
+	if memo {
+		g.sens = append(g.sens, sensitiveMemo{ci.special, mask, text})
+	}
 	return text
 }
 
-func (g *gen) sensitiveTextOf(ci catInfo, conds []lawfulbasis.Condition, sch1 []lawfulbasis.Schedule1, auth []string) string {
+// sensitiveOf returns the conditions activity ai records for special
+// category and criminal offence data, as far as the notice can state them.
+func (g *gen) sensitiveOf(ai int) *sensitiveData {
+	in := &g.info[ai]
+	if in.sensDone {
+		return &in.sens
+	}
+	in.sensDone = true
+	a, d := in.a, &in.sens
+	for _, k := range a.Special.Conditions {
+		if k.Valid() {
+			d.conds = append(d.conds, k)
+		}
+	}
+	if g.regime == lawfulbasis.UK {
+		d.special = appendSch1(nil, a.Special.Schedule1, g)
+		d.criminal = appendSch1(nil, a.Criminal.Schedule1, g)
+	}
+	if au := clean(a.Criminal.Authority); au != "" {
+		d.authorities = []string{au}
+	}
+	return d
+}
+
+func (g *gen) sensitiveTextOf(special bool, conds []lawfulbasis.Condition, sch1 []lawfulbasis.Schedule1, auth []string) string {
 	ph := g.ph
 	var parts []string
 	if len(conds) > 0 {
@@ -744,7 +1218,7 @@ func (g *gen) sensitiveTextOf(ci catInfo, conds []lawfulbasis.Condition, sch1 []
 		for i, k := range sch1 {
 			ss[i] = lowerFirst(k.Title()) + " (" + k.Citation(g.regime) + ")"
 		}
-		if ci.special {
+		if special {
 			parts = append(parts, sprintf(ph.sch1, strings.Join(ss, "; ")))
 		} else {
 			parts = append(parts, sprintf(ph.criminalLaw, strings.Join(ss, "; ")))
@@ -760,6 +1234,8 @@ func (g *gen) sensitiveTextOf(ci catInfo, conds []lawfulbasis.Condition, sch1 []
 	return strings.Join(parts, " ")
 }
 
+// appendSch1 appends the Schedule 1 conditions of src that exist on the
+// day and are not in dst.
 func appendSch1(dst, src []lawfulbasis.Schedule1, g *gen) []lawfulbasis.Schedule1 {
 	for _, k := range src {
 		if k.Valid() && k.Available(g.regime, g.at) && !slices.Contains(dst, k) {
@@ -769,117 +1245,202 @@ func appendSch1(dst, src []lawfulbasis.Schedule1, g *gen) []lawfulbasis.Schedule
 	return dst
 }
 
+// mergeSch1 appends the conditions of src that are not in dst.
+func mergeSch1(dst, src []lawfulbasis.Schedule1) []lawfulbasis.Schedule1 {
+	for _, k := range src {
+		if !slices.Contains(dst, k) {
+			dst = append(dst, k)
+		}
+	}
+	return dst
+}
+
 // sources writes where the data come from (Art 14(1)(d), 14(2)(f)).
-func (g *gen) sources(acts []*ropa.Activity) {
+func (g *gen) sources(acts []int) {
 	ph := g.ph
-	var items []string
-	add := func(s string) {
-		if !slices.Contains(items, s) {
-			items = append(items, s)
-		}
-	}
+	ids := g.ids[:0]
+	g.seen.reset()
 	onlyYou := true
-	for _, a := range acts {
-		for _, src := range a.Sources {
-			name := clean(src.Name)
-			switch src.Kind {
-			case ropa.FromSubject:
-				if name != "" {
-					add(ph.fromYou + ": " + name)
-				} else {
-					add(ph.fromYou)
-				}
-				continue
-			case ropa.Observed:
-				if name != "" {
-					add(ph.observed + ": " + name)
-				} else {
-					add(ph.observed)
-				}
-			case ropa.FromThirdParty:
-				if name != "" {
-					add(name)
-				} else {
-					add(ph.otherOrgs)
-					g.cov.miss("14(2)(f)", fmt.Sprintf("a third-party source of activity %q is not named", a.ID))
-				}
-				g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
-			case ropa.FromPublic:
-				if name != "" {
-					add(name + ph.publicSuffix)
-				} else {
-					add(ph.publicSources)
-					g.cov.miss("14(2)(f)", fmt.Sprintf("a public source of activity %q is not named", a.ID))
-				}
-				g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
-			default:
-				continue
+	for _, ai := range acts {
+		in := g.sourcesOf(ai)
+		for _, id := range in.sources {
+			if g.seen.add(id) {
+				ids = append(ids, id)
 			}
-			onlyYou = false
 		}
+		onlyYou = onlyYou && !in.notYou
 	}
-	if len(items) == 0 {
+	g.ids = ids
+	if len(ids) == 0 {
 		return
 	}
-	var b blocks
-	if onlyYou && len(items) == 1 && items[0] == ph.fromYou {
-		b.para(ph.fromYouOnly)
+	b := g.blocks()
+	if onlyYou && len(ids) == 1 && g.strs[ids[0]] == ph.fromYou {
+		b.add(g.fixed.fromYouOnly)
 	} else {
-		b.para(ph.sourcesLead)
-		b.list(items)
+		b.add(g.fixed.sourcesLead)
+		b.list(g.stringsOfIDs(ids))
 	}
 	g.section(3, ph.sourcesHeading, b...)
 }
 
-// sharing writes the recipients (Art 13(1)(e)), grouped by kind.
-func (g *gen) sharing(acts []*ropa.Activity) {
-	ph := g.ph
-	var processors, others, internal []string
-	add := func(dst *[]string, s string) {
-		if !slices.Contains(*dst, s) {
-			*dst = append(*dst, s)
-		}
+// stringsOfIDs returns the numbered strings, cut from a slab.
+func (g *gen) stringsOfIDs(ids []int) []string {
+	out := g.strings(len(ids))
+	for i, id := range ids {
+		out[i] = g.strs[id]
 	}
-	for _, a := range acts {
-		for _, r := range a.Recipients {
-			name := clean(r.Name)
+	return out
+}
+
+// sourcesOf returns activity ai with the items of its sources worked out.
+func (g *gen) sourcesOf(ai int) *actInfo {
+	in := &g.info[ai]
+	if in.sourcesDone {
+		return in
+	}
+	in.sourcesDone = true
+	a := in.a
+	start := len(g.intSlab)
+	for _, src := range a.Sources {
+		switch src.Kind {
+		case ropa.FromSubject, ropa.Observed, ropa.FromThirdParty, ropa.FromPublic:
+		default:
+			continue
+		}
+		name := clean(src.Name)
+		k := srcKey{string(src.Kind), name}
+		id, ok := g.srcIDs[k]
+		if !ok {
+			id = g.intern(g.sourceItem(src.Kind, name))
+			g.srcIDs[k] = id
+		}
+		g.intSlab = append(g.intSlab, id)
+		switch src.Kind {
+		case ropa.FromThirdParty:
 			if name == "" {
-				continue
+				g.cov.miss("14(2)(f)", fmt.Sprintf("a third-party source of activity %q is not named", a.ID))
 			}
-			g.cov.use("13(1)(e)", "activities[].recipients[].name", "activities[].recipients[].kind")
-			switch r.Kind {
-			case ropa.Processor:
-				add(&processors, name)
-			case ropa.Internal:
-				add(&internal, name)
-			case ropa.JointRecipient:
-				add(&others, name+ph.jointSuffix)
-			default:
-				add(&others, name)
+			g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
+		case ropa.FromPublic:
+			if name == "" {
+				g.cov.miss("14(2)(f)", fmt.Sprintf("a public source of activity %q is not named", a.ID))
+			}
+			g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
+		}
+		in.notYou = in.notYou || src.Kind != ropa.FromSubject
+	}
+	in.sources = g.intSlab[start:len(g.intSlab):len(g.intSlab)]
+	return in
+}
+
+// sourceItem is the item in the list of sources for a source of a kind
+// with a name.
+func (g *gen) sourceItem(kind ropa.SourceKind, name string) string {
+	ph := g.ph
+	switch kind {
+	case ropa.FromSubject:
+		if name != "" {
+			return ph.fromYou + ": " + name
+		}
+		return ph.fromYou
+	case ropa.Observed:
+		if name != "" {
+			return ph.observed + ": " + name
+		}
+		return ph.observed
+	case ropa.FromThirdParty:
+		if name != "" {
+			return name
+		}
+		return ph.otherOrgs
+	default: // ropa.FromPublic
+		if name != "" {
+			return name + ph.publicSuffix
+		}
+		return ph.publicSources
+	}
+}
+
+// sharing writes the recipients (Art 13(1)(e)), grouped by kind.
+func (g *gen) sharing(acts []int) {
+	ph := g.ph
+	lists := &g.lists
+	for i := range lists {
+		lists[i] = lists[i][:0]
+	}
+	g.seen.reset()
+	for _, ai := range acts {
+		for _, r := range g.recipientsOf(ai) {
+			if g.seen.add(3*r.id + r.list) {
+				lists[r.list] = append(lists[r.list], r.id)
 			}
 		}
 	}
+	others, processors, internal := lists[toOthers], lists[toProcessors], lists[toInternal]
 	if len(processors)+len(others)+len(internal) == 0 {
 		return
 	}
-	var b blocks
+	b := g.blocks()
 	if len(others) > 0 {
-		b.para(ph.othersLead)
-		b.list(others)
+		b.add(g.fixed.othersLead)
+		b.list(g.stringsOfIDs(others))
 	}
 	if len(processors) > 0 {
-		b.para(ph.processorsLead)
-		b.list(processors)
+		b.add(g.fixed.processorsLead)
+		b.list(g.stringsOfIDs(processors))
 	}
 	if len(internal) > 0 {
 		name := clean(g.reg.Controller.Name)
 		if name == "" {
 			name = "our organisation"
 		}
-		b.paraf(ph.internalLead, name)
-		b.list(internal)
+		if g.internalLead == nil {
+			g.internalLead = Paragraph{Text: sprintf(ph.internalLead, name)}
+		}
+		b.add(g.internalLead)
+		b.list(g.stringsOfIDs(internal))
 	}
 	g.section(3, ph.sharingHeading, b...)
+}
+
+// recipientsOf returns the named recipients of activity ai, each with the
+// list it goes in.
+func (g *gen) recipientsOf(ai int) []recipientEntry {
+	in := &g.info[ai]
+	if in.sharingDone {
+		return in.recipients
+	}
+	in.sharingDone = true
+	start := len(g.recSlab)
+	for _, r := range in.a.Recipients {
+		name := clean(r.Name)
+		if name == "" {
+			continue
+		}
+		g.cov.use("13(1)(e)", "activities[].recipients[].name", "activities[].recipients[].kind")
+		e := recipientEntry{list: toOthers}
+		switch r.Kind {
+		case ropa.Processor:
+			e.list = toProcessors
+		case ropa.Internal:
+			e.list = toInternal
+		case ropa.JointRecipient:
+			k := srcKey{string(r.Kind), name}
+			id, ok := g.recIDs[k]
+			if !ok {
+				id = g.intern(name + g.ph.jointSuffix)
+				g.recIDs[k] = id
+			}
+			e.id = id
+			g.recSlab = append(g.recSlab, e)
+			continue
+		}
+		e.id = g.intern(name)
+		g.recSlab = append(g.recSlab, e)
+	}
+	in.recipients = g.recSlab[start:len(g.recSlab):len(g.recSlab)]
+	return in.recipients
 }
 
 // transfers writes the international transfers and what makes each lawful
@@ -889,32 +1450,27 @@ func (g *gen) sharing(acts []*ropa.Activity) {
 // or the appropriate safeguards. A transfer that rests on nothing valid on
 // the day (Privacy Shield after 16 July 2020, an approval the country does
 // not have, no mechanism at all) is stated without any claim of safety.
-func (g *gen) transfers(acts []*ropa.Activity) {
+func (g *gen) transfers(acts []int) {
 	ph := g.ph
-	var items []string
+	ids := g.ids[:0]
+	g.seen.reset()
 	copyNote := false
-	for _, a := range acts {
-		for ti := range a.Transfers {
-			t := &a.Transfers[ti]
-			tt, done := g.moves[t]
-			if !done {
-				tt.text, tt.copies = g.transfer(a, *t)
-				g.moves[t] = tt
+	for _, ai := range acts {
+		for _, m := range g.movesOf(ai) {
+			if m.id >= 0 && g.seen.add(m.id) {
+				ids = append(ids, m.id)
 			}
-			item, copies := tt.text, tt.copies
-			if item != "" && !slices.Contains(items, item) {
-				items = append(items, item)
-			}
-			copyNote = copyNote || copies
+			copyNote = copyNote || m.copies
 		}
 	}
-	if len(items) == 0 {
+	g.ids = ids
+	if len(ids) == 0 {
 		return
 	}
-	var b blocks
-	b.list(items)
+	b := g.blocks()
+	b.list(g.stringsOfIDs(ids))
 	if copyNote {
-		b.para(ph.copySafeguards)
+		b.add(g.fixed.copySafeguards)
 	}
 	h := ph.transfersHeading[0]
 	if g.regime == lawfulbasis.EU {
@@ -923,7 +1479,33 @@ func (g *gen) transfers(acts []*ropa.Activity) {
 	g.section(3, h, b...)
 }
 
-func (g *gen) transfer(a *ropa.Activity, t ropa.Transfer) (item string, copies bool) {
+// movesOf returns the items of activity ai's transfers.
+func (g *gen) movesOf(ai int) []moveEntry {
+	in := &g.info[ai]
+	if in.movesDone {
+		return in.moves
+	}
+	in.movesDone = true
+	in.moves, g.moveSlab = g.moveSlab[:len(in.a.Transfers):len(in.a.Transfers)], g.moveSlab[len(in.a.Transfers):]
+	for i, t := range in.a.Transfers {
+		// The text, and the coverage recorded with it, depend only on
+		// these fields: a transfer that repeats another says the same.
+		k := moveKey{t.Country, t.Recipient, t.Mechanism, t.Certified, t.Safeguards}
+		m, ok := g.moveIDs[k]
+		if !ok {
+			text, copies := g.transfer(t)
+			m = moveEntry{-1, copies}
+			if text != "" {
+				m.id = g.intern(text)
+			}
+			g.moveIDs[k] = m
+		}
+		in.moves[i] = m
+	}
+	return in.moves
+}
+
+func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 	ph := g.ph
 	code := strings.ToUpper(strings.TrimSpace(t.Country))
 	if code == "" {
@@ -1038,10 +1620,60 @@ func (g *gen) safeguardsPhrase() string {
 	return g.ph.appropriate
 }
 
+// retKey is what the text of a retention rule without overrides depends
+// on: every field of the rule but its categories (and the rule's
+// overrides, which must be empty). TestRetKey checks that it lists every
+// field of ropa.Retention and retention.Rule.
+type retKey struct {
+	period        retention.Period
+	from, until   retention.Trigger
+	indefinite    bool
+	yearEnd       retention.MonthDay
+	action        retention.Action
+	source        retention.Source
+	schedule      string
+	minimum       retention.Period
+	minimumSource string
+}
+
 // retentionText is what the notice says about one retention rule: the
-// structured rule's sentence, the free-text schedule and any statutory
-// minimum; "" when the rule says nothing usable.
-func (g *gen) retentionText(r ropa.Retention) string {
+// structured rule's sentence, the free-text
+// schedule and any statutory minimum; "" when the rule says nothing
+// usable. Rules often repeat across activities, so the text is worked out
+// once for each.
+func (g *gen) retentionText(r *ropa.Retention) string {
+	if len(r.Rule.Overrides) > 0 {
+		return g.retentionTextOf(r)
+	}
+	k := retKey{
+		period: r.Rule.Period, from: r.Rule.From, until: r.Rule.Until, indefinite: r.Rule.Indefinite,
+		yearEnd: r.Rule.YearEnd, action: r.Rule.Action, source: r.Rule.Source,
+		schedule: r.Schedule, minimum: r.Minimum, minimumSource: r.MinimumSource,
+	}
+	for _, rt := range g.recentRets {
+		if rt.key == k {
+			return rt.text
+		}
+	}
+	text, ok := g.retTexts[k]
+	if !ok {
+		text = g.retentionTextOf(r)
+		g.retTexts[k] = text
+	}
+	g.recentRets[g.nextRet%len(g.recentRets)] = recentRet{k, text}
+	g.nextRet++
+	return text
+}
+
+// recentRet is a retention rule's text, kept among the last few looked up:
+// a rule often repeats one of the last, and comparing keys costs less than
+// hashing one.
+type recentRet struct {
+	key  retKey
+	text string
+}
+
+func (g *gen) retentionTextOf(r *ropa.Retention) string {
 	var parts []string
 	if s := r.Rule.Sentence(); s != "" {
 		parts = append(parts, sprintf(g.ph.keepIt, s))
@@ -1065,10 +1697,10 @@ func (g *gen) retentionText(r ropa.Retention) string {
 // than one of the group's activities, each rule is preceded by its
 // activity's name, so that no activity's rule reads as covering another's
 // data.
-func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
+func (g *gen) retention(acts, cats []int) {
 	entries := g.entries[:0]
 	byCat := g.byCat[:0]
-	add := func(c ropa.Category) {
+	add := func(c int) int {
 		if len(byCat) < cap(byCat) {
 			byCat = byCat[:len(byCat)+1]
 			cr := &byCat[len(byCat)-1]
@@ -1076,43 +1708,35 @@ func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
 		} else {
 			byCat = append(byCat, catRules{cat: c})
 		}
-	}
-	clear(g.slot)
-	for i, c := range cats {
-		add(c)
-		g.slot[c] = i
-	}
-	index := func(c ropa.Category) int {
-		if i, ok := g.slot[c]; ok {
-			return i
-		}
-		add(c)
 		g.slot[c] = len(byCat) - 1
 		return len(byCat) - 1
 	}
-	for _, a := range acts {
-		for _, c := range a.DataCategories {
+	for _, c := range cats {
+		add(c)
+	}
+	index := func(c int) int {
+		if i := g.slot[c]; i >= 0 {
+			return i
+		}
+		return add(c)
+	}
+	for _, ai := range acts {
+		in := &g.info[ai]
+		for _, c := range in.cats {
 			byCat[index(c)].with++
 		}
-		g.retentionCoverage(a)
-		ai := g.actIndex[a]
-		for ri := range a.Retention {
-			r := &a.Retention[ri]
-			text := g.rets[r]
+		g.retentionCoverage(ai)
+		for ri, text := range in.rets {
 			if text == "" {
 				continue
 			}
-			entries = append(entries, retEntry{a, ai, ri, text})
+			entries = append(entries, retEntry{ai, ri, text})
 			e := len(entries) - 1
-			rc := r.Categories
-			if len(rc) == 0 {
-				rc = a.DataCategories
-			}
-			for _, c := range rc {
+			for _, c := range in.retCats[ri] {
 				cr := &byCat[index(c)]
 				dup := false
 				for _, k := range cr.entries {
-					if entries[k].act == entries[e].act && entries[k].text == entries[e].text {
+					if entries[k].ai == ai && entries[k].text == text {
 						dup = true
 						break
 					}
@@ -1120,117 +1744,159 @@ func (g *gen) retention(acts []*ropa.Activity, cats []ropa.Category) {
 				if !dup {
 					cr.entries = append(cr.entries, e)
 				}
-				if !slices.Contains(a.DataCategories, c) {
+				if !in.has(c) {
 					cr.with++ // a rule for a category the activity does not list
 				}
 			}
 		}
 	}
-	var rows []string // cells
+	for _, cr := range byCat {
+		g.slot[cr.cat] = -1
+	}
+	rows := g.strs2[:0] // the rows' cells
 	rowOf := g.rowOf[:0]
 	key := g.key[:0]
+	g.memo, g.memoKeys = g.memo[:0], g.memoKeys[:0]
+	var c string // the cell
 	for _, cr := range byCat {
 		if len(cr.entries) == 0 {
 			continue
 		}
 		multi := cr.with > 1
-		// The cell depends only on the rules it states, in order, and
-		// on whether it names their activities: the same in every group.
-		key = key[:0]
-		if multi {
-			key = append(key, 'm')
-		}
-		for _, k := range cr.entries {
-			key = appendLen(key, entries[k].ai)
-			key = appendLen(key, entries[k].ri)
-		}
-		cell, ok := g.cells[string(key)]
-		if !ok {
-			// The cell is each rule's text (after its activity's name),
-			// once, in buf; done holds where each is.
-			buf := g.buf[:0]
-			done := g.done[:0]
-		next:
-			for _, k := range cr.entries {
-				e := entries[k]
-				start := len(buf)
-				if start > 0 {
-					buf = append(buf, ' ')
-				}
-				from := len(buf)
-				if multi {
-					buf = append(buf, clean(e.act.Name)...)
-					buf = append(buf, ": "...)
-				}
-				buf = append(buf, e.text...)
-				p := buf[from:]
-				for _, d := range done {
-					if string(buf[d[0]:d[1]]) == string(p) {
-						buf = buf[:start]
-						continue next
-					}
-				}
-				done = append(done, [2]int{from, len(buf)})
+		if !multi && len(cr.entries) == 1 {
+			// The cell is the rule's text.
+			e := &entries[cr.entries[0]]
+			c = e.text
+		} else {
+			// The cell depends only on the rules it states, in order,
+			// and on whether it names their activities.
+			key = key[:0]
+			if multi {
+				key = append(key, 'm')
 			}
-			cell = string(buf)
-			g.buf, g.done = buf, done
-			g.cells[string(key)] = cell
+			for _, k := range cr.entries {
+				key = appendLen(key, entries[k].ai)
+				key = appendLen(key, entries[k].ri)
+			}
+			c = g.memoCell(key, cr.entries, entries, multi)
 		}
-		i := slices.Index(rows, cell)
+		i := slices.Index(rows, c)
 		if i < 0 {
-			rows = append(rows, cell)
+			rows = append(rows, c)
 			i = len(rows) - 1
 		}
-		rowOf = append(rowOf, rowCat{i, g.cat(cr.cat).plain})
+		rowOf = append(rowOf, rowCat{i, cr.cat, g.cats[cr.cat].plain})
 	}
-	g.rowOf, g.entries, g.byCat = rowOf, entries, byCat
+	g.rowOf, g.entries, g.byCat, g.strs2 = rowOf, entries, byCat, rows
+	g.key = key
 	if len(rows) == 0 {
-		g.key = key
 		return
 	}
-	table := Table{Caption: g.ph.retentionCaption, Header: g.ph.retentionHeader[:], Rows: make([][]string, len(rows))}
-	flat := make([]string, 2*len(rows))
-	for i, cell := range rows {
-		key = key[:0]
+	pairs := g.strs3[:0]
+	buf := g.buf
+	for i, text := range rows {
+		if n := soleCat(rowOf, i); n >= 0 {
+			// One category: its name is the head.
+			pairs = append(pairs, g.cats[n].capital, text)
+			continue
+		}
+		buf = buf[:0]
 		for _, rc := range rowOf {
 			if rc.row != i {
 				continue
 			}
-			if len(key) > 0 {
-				key = append(key, "; "...)
+			if len(buf) > 0 {
+				buf = append(buf, "; "...)
 			}
-			key = append(key, rc.plain...)
+			buf = append(buf, rc.plain...)
 		}
 		var head string
-		if len(key) > 0 && key[0] < utf8.RuneSelf {
-			if 'a' <= key[0] && key[0] <= 'z' {
-				key[0] -= 'a' - 'A'
+		if len(buf) > 0 && buf[0] < utf8.RuneSelf {
+			if 'a' <= buf[0] && buf[0] <= 'z' {
+				buf[0] -= 'a' - 'A'
 			}
-			head = string(key)
+			head = string(buf)
 		} else {
-			head = capitalise(string(key))
+			head = capitalise(string(buf))
 		}
-		flat[2*i], flat[2*i+1] = head, cell
-		table.Rows[i] = flat[2*i : 2*i+2 : 2*i+2]
+		pairs = append(pairs, head, text)
 	}
-	g.key = key
+	g.buf, g.strs3 = buf, pairs
+	table := Table{Caption: g.ph.retentionCaption, Header: g.ph.retentionHeader[:], Rows: g.rows(pairs)}
 	g.section(3, g.ph.retentionHeading, table)
+}
+
+// memoCell returns the cell for the rules of entries (indexes in all),
+// which key identifies, working it out once in each group.
+func (g *gen) memoCell(key []byte, entries []int, all []retEntry, multi bool) string {
+	for _, m := range g.memo {
+		if string(g.memoKeys[m.start:m.end]) == string(key) {
+			return m.text
+		}
+	}
+	text := g.cell(entries, all, multi)
+	start := len(g.memoKeys)
+	g.memoKeys = append(g.memoKeys, key...)
+	g.memo = append(g.memo, memoEntry{start, len(g.memoKeys), text})
+	return text
+}
+
+// memoEntry is a retention cell and where its key is in gen.memoKeys.
+type memoEntry struct {
+	start, end int
+	text       string
+}
+
+// cell is the text of a retention cell stating the rules of entries
+// (indexes in all), each after its activity's name when multi is true.
+// Each rule's text is stated once.
+func (g *gen) cell(entries []int, all []retEntry, multi bool) string {
+	// The cell is each rule's text (after its activity's name), once, in
+	// buf; done holds where each is.
+	buf := g.buf[:0]
+	done := g.done[:0]
+next:
+	for _, k := range entries {
+		e := all[k]
+		start := len(buf)
+		if start > 0 {
+			buf = append(buf, ' ')
+		}
+		from := len(buf)
+		if multi {
+			buf = append(buf, clean(g.info[e.ai].a.Name)...)
+			buf = append(buf, ": "...)
+		}
+		buf = append(buf, e.text...)
+		p := buf[from:]
+		for _, d := range done {
+			if string(buf[d[0]:d[1]]) == string(p) {
+				buf = buf[:start]
+				continue next
+			}
+		}
+		done = append(done, [2]int{from, len(buf)})
+	}
+	g.buf, g.done = buf, done
+	return string(buf)
 }
 
 // retentionCoverage records, once per activity, what its retention rules
 // fill of Art 13(2)(a) and which of its categories no rule covers, and
-// caches the text of each rule.
-func (g *gen) retentionCoverage(a *ropa.Activity) {
-	if g.retDone[a] {
+// works out the text of each rule.
+func (g *gen) retentionCoverage(ai int) {
+	in := &g.info[ai]
+	if in.retDone {
 		return
 	}
-	g.retDone[a] = true
-	var covered []ropa.Category
+	in.retDone = true
+	a := in.a
+	in.rets, g.retSlab = g.retSlab[:len(a.Retention):len(a.Retention)], g.retSlab[len(a.Retention):]
+	g.seen2.reset() // the categories covered
 	for ri := range a.Retention {
 		r := &a.Retention[ri]
-		text := g.retentionText(*r)
-		g.rets[r] = text
-		if text == "" {
+		in.rets[ri] = g.retentionText(r)
+		if in.rets[ri] == "" {
 			g.cov.miss("13(2)(a)", fmt.Sprintf("a retention rule of activity %q has neither a valid rule nor a schedule", a.ID))
 			continue
 		}
@@ -1247,16 +1913,14 @@ func (g *gen) retentionCoverage(a *ropa.Activity) {
 		if !r.Minimum.IsZero() {
 			g.cov.use("13(2)(a)", "activities[].retention[].minimum")
 		}
-		if len(r.Categories) == 0 {
-			covered = append(covered, a.DataCategories...)
-		} else {
-			covered = append(covered, r.Categories...)
+		for _, c := range in.retCats[ri] {
+			g.seen2.add(c)
 		}
 	}
 	var missing []string
-	for _, c := range a.DataCategories {
-		if !slices.Contains(covered, c) {
-			missing = append(missing, g.cat(c).title)
+	for _, c := range in.cats {
+		if !g.seen2.contains(c) {
+			missing = append(missing, g.cats[c].title)
 		}
 	}
 	if len(missing) > 0 {
@@ -1266,50 +1930,70 @@ func (g *gen) retentionCoverage(a *ropa.Activity) {
 
 // provision writes whether providing the data is required and what
 // happens if it is not (Art 13(2)(e)).
-func (g *gen) provision(acts []*ropa.Activity) {
-	type entry struct{ act, text string }
-	var es []entry
-	for _, a := range acts {
-		text, done := g.provs[a]
-		if !done {
-			// Once per activity: the coverage it records is the same
-			// in every group.
-			var parts []string
-			if s := g.ph.requirement[string(a.Provision.Requirement)]; s != "" {
-				parts = append(parts, s)
-				g.cov.use("13(2)(e)", "activities[].provision.requirement")
-			}
-			if s := clean(a.Provision.Consequences); s != "" {
-				parts = append(parts, capitalise(sentence(s)))
-				g.cov.use("13(2)(e)", "activities[].provision.consequences")
-			}
-			if len(parts) == 0 && collectsFromSubject(a) {
-				g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
-			}
-			text = strings.Join(parts, " ")
-			g.provs[a] = text
-		}
+func (g *gen) provision(acts []int) {
+	es := g.ids[:0] // the activities whose text is stated
+	for _, ai := range acts {
+		text := g.provisionOf(ai)
 		if text == "" {
 			continue
 		}
-		if !slices.ContainsFunc(es, func(e entry) bool { return e.text == text }) {
-			es = append(es, entry{clean(a.Name), text})
+		if !slices.ContainsFunc(es, func(k int) bool { return g.info[k].prov == text }) {
+			es = append(es, ai)
 		}
 	}
+	g.ids = es
 	if len(es) == 0 {
 		return
 	}
-	var b blocks
+	b := g.blocks()
 	if len(es) == 1 {
-		b.para(es[0].text)
+		b.para(g.info[es[0]].prov)
 	} else {
-		items := make([]string, len(es))
-		for i, e := range es {
-			items[i] = e.act + ": " + e.text
+		items := g.strings(len(es))
+		for i, ai := range es {
+			in := &g.info[ai]
+			if in.provItem == "" {
+				in.provItem = clean(in.a.Name) + ": " + in.prov
+			}
+			items[i] = in.provItem
 		}
 		b.list(items)
 	}
 	g.section(3, g.ph.provisionHeading, b...)
+}
+
+// provisionOf returns the text of activity ai's provision, recording its
+// coverage the first time.
+func (g *gen) provisionOf(ai int) string {
+	in := &g.info[ai]
+	if in.provDone {
+		return in.prov
+	}
+	in.provDone = true
+	a := in.a
+	// The text, and the coverage recorded with it, depend only on the
+	// requirement and the consequences, but for the gap recorded when
+	// there is no text.
+	k := srcKey{string(a.Provision.Requirement), a.Provision.Consequences}
+	if text, ok := g.provTexts[k]; ok && text != "" {
+		in.prov = text
+		return text
+	}
+	var parts []string
+	if s := g.ph.requirement[string(a.Provision.Requirement)]; s != "" {
+		parts = append(parts, s)
+		g.cov.use("13(2)(e)", "activities[].provision.requirement")
+	}
+	if s := clean(a.Provision.Consequences); s != "" {
+		parts = append(parts, capitalise(sentence(s)))
+		g.cov.use("13(2)(e)", "activities[].provision.consequences")
+	}
+	if len(parts) == 0 && collectsFromSubject(a) {
+		g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
+	}
+	in.prov = strings.Join(parts, " ")
+	g.provTexts[k] = in.prov
+	return in.prov
 }
 
 // collectsFromSubject reports whether an activity collects data from the
@@ -1321,51 +2005,48 @@ func collectsFromSubject(a *ropa.Activity) bool {
 	return slices.ContainsFunc(a.Sources, func(s ropa.Source) bool { return s.Kind == ropa.FromSubject })
 }
 
+// decisionSafeguards are the Art 22C(2) safeguards, read only.
+var decisionSafeguards = ropa.DecisionSafeguards()
+
 // automated writes automated decision-making and profiling (Art 13(2)(f)):
 // under the UK regime from 5 February 2026 the decisions subject to the
 // Art 22C safeguards, otherwise those of Art 22. Only the safeguards the
 // register records for every such activity are stated.
-func (g *gen) automated(acts []*ropa.Activity) {
+func (g *gen) automated(acts []int) {
 	ph := g.ph
-	var b blocks
-	var sig []*ropa.Activity
+	b := g.blocks()
+	sig := g.ids[:0]
 	solely, profiling := false, false
-	for _, a := range acts {
+	for _, ai := range acts {
+		a := g.info[ai].a
 		switch {
 		case a.Automated.Solely && a.Automated.Significant:
-			sig = append(sig, a)
+			sig = append(sig, ai)
 		case a.Automated.Solely:
 			solely = true
 		}
 		profiling = profiling || a.Automated.Profiling
 	}
+	g.ids = sig
 	g.cov.use("13(2)(f)", "activities[].automated.solely", "activities[].automated.significant")
 	switch {
 	case len(sig) > 0:
-		b.para(ph.adSignificant)
-		var seen []string
-		for _, a := range sig {
-			for _, s := range []struct{ f, text, field string }{
-				{ph.adLogic, a.Automated.Logic, "logic"},
-				{ph.adEffect, a.Automated.Consequences, "consequences"},
-			} {
-				t := clean(s.text)
-				if t == "" {
-					g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
-					continue
-				}
-				p := sprintf(s.f, sentence(t))
-				if !slices.Contains(seen, p) {
+		b.add(g.fixed.adSignificant)
+		seen := g.strs2[:0]
+		for _, ai := range sig {
+			for _, p := range g.decisionOf(ai) {
+				if p != "" && !slices.Contains(seen, p) {
 					seen = append(seen, p)
 					b.para(p)
 				}
-				g.cov.use("13(2)(f)", "activities[].automated."+s.field)
 			}
 		}
+		g.strs2 = seen
 		var items []string
-		for i, sg := range ropa.DecisionSafeguards() {
+		for i, sg := range decisionSafeguards {
 			all := true
-			for _, a := range sig {
+			for _, ai := range sig {
+				a := g.info[ai].a
 				if !slices.Contains(a.Automated.Safeguards, sg) {
 					all = false
 					if g.ukNew {
@@ -1374,23 +2055,58 @@ func (g *gen) automated(acts []*ropa.Activity) {
 				}
 			}
 			if all {
+				if items == nil {
+					items = g.strs3[:0]
+				}
 				items = append(items, ph.adSafeguards[i])
 			}
 		}
 		if len(items) > 0 {
 			g.cov.use("13(2)(f)", "activities[].automated.safeguards")
+			g.strs3 = items
 		}
-		b.list(items)
+		b.list(g.stringsOf(items))
 	case solely:
-		b.para(ph.adNotSignificant)
+		b.add(g.fixed.adNotSignificant)
 	default:
-		b.para(ph.adNone)
+		b.add(g.fixed.adNone)
 	}
 	if profiling {
-		b.para(ph.profiling)
+		b.add(g.fixed.profiling)
 		g.cov.use("13(2)(f)", "activities[].automated.profiling")
 	}
 	g.section(3, ph.adHeading, b...)
+}
+
+// decisionOf returns the paragraphs on the logic and the effect of
+// activity ai's solely automated significant decisions ("" for what the
+// register does not record), recording their coverage the first time.
+func (g *gen) decisionOf(ai int) [2]string {
+	in := &g.info[ai]
+	if in.adDone {
+		return in.ad
+	}
+	in.adDone = true
+	a, ph := in.a, g.ph
+	for i, s := range [2]struct{ f, text, field string }{
+		{ph.adLogic, a.Automated.Logic, "logic"},
+		{ph.adEffect, a.Automated.Consequences, "consequences"},
+	} {
+		t := clean(s.text)
+		if t == "" {
+			g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
+			continue
+		}
+		k := srcKey{s.field, t}
+		p, ok := g.adTexts[k]
+		if !ok {
+			p = sprintf(s.f, sentence(t))
+			g.adTexts[k] = p
+		}
+		in.ad[i] = p
+		g.cov.use("13(2)(f)", "activities[].automated."+s.field)
+	}
+	return in.ad
 }
 
 // ---------------------------------------------------------------------------
@@ -1456,7 +2172,7 @@ func (g *gen) rights() {
 			items = append(items, r.Title()+": "+text)
 		}
 	}
-	var b blocks
+	b := g.blocks()
 	b.para(ph.rightsLead)
 	b.list(items)
 	if differs(bases) {
@@ -1523,7 +2239,7 @@ func differs(bases []lawfulbasis.Basis) bool {
 // (Art 13(2)(d): DPA 2018 s165 under the UK regime from 19 June 2026).
 func (g *gen) complain() {
 	ph := g.ph
-	var b blocks
+	b := g.blocks()
 	indirect := g.indirect()
 	if g.complaintsLaw {
 		b.para(ph.complainUs)
@@ -1616,7 +2332,7 @@ func (g *gen) indirect() bool {
 }
 
 func (g *gen) changes() {
-	var b blocks
+	b := g.blocks()
 	b.paraf(g.ph.updated, g.at.Format("2 January 2006"))
 	if v := clean(g.reg.Version); v != "" {
 		b.paraf(g.ph.version, v)

@@ -465,11 +465,10 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestLinks(t *testing.T) {
-	var b strings.Builder
-	inline(&b, `Email a.b@x.example, see https://x.example/p?q=1&r=2. Or "javascript:alert(1)" <b>`)
-	want := `Email <a href="mailto:a.b@x.example">a.b@x.example</a>, see <a href="https://x.example/p?q=1&amp;r=2">https://x.example/p?q=1&amp;r=2</a>. Or &#34;javascript:alert(1)&#34; &lt;b&gt;`
-	if b.String() != want {
-		t.Errorf("inline =\n%s\nwant\n%s", b.String(), want)
+	got := string(appendInline([]byte("<p>"), `Email a.b@x.example, see https://x.example/p?q=1&r=2. Or "javascript:alert(1)" <b>`))
+	want := `<p>Email <a href="mailto:a.b@x.example">a.b@x.example</a>, see <a href="https://x.example/p?q=1&amp;r=2">https://x.example/p?q=1&amp;r=2</a>. Or &#34;javascript:alert(1)&#34; &lt;b&gt;`
+	if got != want {
+		t.Errorf("appendInline =\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -850,12 +849,11 @@ func TestWrap(t *testing.T) {
 		{long + "\nnext", "", "", long + "\nnext\n"},
 		{"héllo wörld " + strings.Repeat("é", 70), "", "", "héllo wörld\n" + strings.Repeat("é", 70) + "\n"},
 	} {
-		var b strings.Builder
-		wrap(&b, tc.in, tc.first, tc.rest)
-		if b.String() != tc.want {
-			t.Errorf("wrap(%q) =\n%q\nwant\n%q", tc.in, b.String(), tc.want)
+		got := string(appendWrapped(nil, tc.in, tc.first, tc.rest))
+		if got != tc.want {
+			t.Errorf("appendWrapped(%q) =\n%q\nwant\n%q", tc.in, got, tc.want)
 		}
-		for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
 			if len([]rune(line)) > Width && strings.Contains(strings.TrimSpace(line), " ") {
 				t.Errorf("line over %d columns: %q", Width, line)
 			}

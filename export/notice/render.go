@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Markdown writes the notice as CommonMark (with a GFM table for each
@@ -17,54 +18,53 @@ import (
 // Generate never produces) has its white space collapsed, so that it stays
 // one block.
 func (n *Notice) Markdown() string {
-	var b strings.Builder
-	b.Grow(n.sizeHint())
-	b.WriteString("# ")
-	mdEscapeTo(&b, n.Title)
-	b.WriteString("\n")
+	b := make([]byte, 0, n.mdSizeHint())
+	b = append(b, "# "...)
+	b = appendMD(b, n.Title)
+	b = append(b, '\n')
 	for _, s := range n.Sections {
-		b.WriteString("\n")
-		b.WriteString("######"[:level(s.Level)])
-		b.WriteString(" ")
-		mdEscapeTo(&b, s.Heading)
-		b.WriteString("\n")
+		b = append(b, '\n')
+		b = append(b, "######"[:level(s.Level)]...)
+		b = append(b, ' ')
+		b = appendMD(b, s.Heading)
+		b = append(b, '\n')
 		for _, bl := range s.Blocks {
-			b.WriteString("\n")
+			b = append(b, '\n')
 			switch bl := bl.(type) {
 			case Paragraph:
-				mdEscapeTo(&b, bl.Text)
-				b.WriteString("\n")
+				b = appendMD(b, bl.Text)
+				b = append(b, '\n')
 			case List:
 				for _, it := range bl.Items {
-					b.WriteString("- ")
-					mdEscapeTo(&b, it)
-					b.WriteString("\n")
+					b = append(b, "- "...)
+					b = appendMD(b, it)
+					b = append(b, '\n')
 				}
 			case Table:
 				if bl.Caption != "" {
-					b.WriteString("**")
-					mdEscapeTo(&b, bl.Caption)
-					b.WriteString("**\n\n")
+					b = append(b, "**"...)
+					b = appendMD(b, bl.Caption)
+					b = append(b, "**\n\n"...)
 				}
-				mdRow(&b, bl.Header)
-				b.WriteString("|")
+				b = appendMDRow(b, bl.Header)
+				b = append(b, '|')
 				for range bl.Header {
-					b.WriteString(" --- |")
+					b = append(b, " --- |"...)
 				}
-				b.WriteString("\n")
+				b = append(b, '\n')
 				for _, r := range bl.Rows {
-					b.WriteString("|")
+					b = append(b, '|')
 					for _, c := range r {
-						b.WriteString(" ")
-						mdEscapeTo(&b, c)
-						b.WriteString(" |")
+						b = append(b, ' ')
+						b = appendMD(b, c)
+						b = append(b, " |"...)
 					}
-					b.WriteString("\n")
+					b = append(b, '\n')
 				}
 			}
 		}
 	}
-	return b.String()
+	return unsafeString(b)
 }
 
 func level(l int) int {
@@ -77,18 +77,19 @@ func level(l int) int {
 	return l
 }
 
-func mdRow(b *strings.Builder, cells []string) {
-	b.WriteString("|")
+// appendMDRow appends a row of a Markdown table.
+func appendMDRow(b []byte, cells []string) []byte {
+	b = append(b, '|')
 	for _, c := range cells {
-		b.WriteString(" ")
-		mdEscapeTo(b, c)
-		b.WriteString(" |")
+		b = append(b, ' ')
+		b = appendMD(b, c)
+		b = append(b, " |"...)
 	}
-	b.WriteString("\n")
+	return append(b, '\n')
 }
 
 // mdInline marks the bytes that may need a backslash anywhere in a line
-// of Markdown; mdEscapeTo handles the start of a block on its own.
+// of Markdown; appendMD handles the start of a block on its own.
 var mdInline = func() (t [256]bool) {
 	for _, c := range "\\`*_[]<>|~&" {
 		t[c] = true
@@ -96,32 +97,31 @@ var mdInline = func() (t [256]bool) {
 	return t
 }()
 
-// mdEscape is like mdEscapeTo, returning the escaped text.
-func mdEscape(s string) string {
-	var b strings.Builder
-	mdEscapeTo(&b, s)
-	return b.String()
-}
+// mdEscape is like appendMD, returning the escaped text.
+func mdEscape(s string) string { return string(appendMD(nil, s)) }
 
-// mdEscapeTo writes text escaped for a Markdown paragraph, list item,
+// appendMD appends text escaped for a Markdown paragraph, list item,
 // heading or table cell (a single line: runs of white space, line breaks
 // included, become one space). Backslashes go before the characters that
 // mark up inline text, "<", ">" and "&" (which renderers would pass
 // through as raw HTML or read as an entity), "|" (which ends a table cell),
 // and before what would make the line start a heading, list item, block
 // quote or thematic break.
-func mdEscapeTo(b *strings.Builder, s string) {
+func appendMD(b []byte, s string) []byte {
 	if len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		s = clean(s)
 	}
-	if hasControl(s) {
+	// Most text has nothing to escape inside the line: one pass finds
+	// whether s is such text, and the escaping loop below is left out.
+	plain := mdPlain(s)
+	if !plain && hasControl(s) {
 		s = clean(s) // a line break or tab would change the block structure
 	}
 	// A block must not start like a heading, list item, block quote,
 	// thematic break or ordered list item.
 	if len(s) > 0 && strings.IndexByte("#+-=", s[0]) >= 0 {
-		b.WriteByte('\\')
-		b.WriteByte(s[0])
+		b = append(b, '\\')
+		b = append(b, s[0])
 		s = s[1:]
 	} else if len(s) > 0 && '0' <= s[0] && s[0] <= '9' {
 		j := 1
@@ -129,24 +129,20 @@ func mdEscapeTo(b *strings.Builder, s string) {
 			j++
 		}
 		if j < len(s) && (s[j] == '.' || s[j] == ')') {
-			b.WriteString(s[:j])
-			b.WriteByte('\\')
-			b.WriteByte(s[j])
+			b = append(b, s[:j]...)
+			b = append(b, '\\')
+			b = append(b, s[j])
 			s = s[j+1:]
 		}
+	}
+	if plain {
+		return append(b, s...)
 	}
 	last := 0
 	for i := 0; i < len(s); i++ {
 		// Skip eight bytes at a time while none of them can need a
 		// backslash.
-		for i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if mayHave(x&^lo8, '\\'*lo8) || mayHave(x&^(4*lo8), '['*lo8) || mayHave(x&^(2*lo8), '<'*lo8) ||
-				mayHave(x&^(2*lo8), '|'*lo8) || mayHave(x, '`'*lo8) || mayHave(x, '*'*lo8) || mayHave(x, '&'*lo8) {
-				break
-			}
+		for i+8 <= len(s) && marked8(&mdStops, s[i:i+8]) == 0 {
 			i += 8
 		}
 		if i >= len(s) {
@@ -164,12 +160,48 @@ func mdEscapeTo(b *strings.Builder, s string) {
 			esc = entityAt(s[i:])
 		}
 		if esc {
-			b.WriteString(s[last:i])
-			b.WriteByte('\\')
+			b = append(b, s[last:i]...)
+			b = append(b, '\\')
 			last = i
 		}
 	}
-	b.WriteString(s[last:])
+	return append(b, s[last:]...)
+}
+
+// mdPlain reports whether s has no byte below ' ' and none that may need
+// a backslash inside a line (those of mdInline), so that appendMD need
+// only look at its start.
+func mdPlain(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if marked8(&mdStops, s[i:i+8]) != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if mdStops[s[i]] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mdStops marks the bytes of mdInline and those below ' '.
+var mdStops = func() (t [256]byte) {
+	for c := range t {
+		if c < ' ' || mdInline[c] {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// marked8 returns the marks t gives the eight bytes of w, or-ed together.
+// Looking bytes up in a table, eight at a time, is the quickest way to
+// scan text for a set of bytes that Go offers.
+func marked8(t *[256]byte, w string) byte {
+	w = w[:8]
+	return t[w[0]] | t[w[1]] | t[w[2]] | t[w[3]] | t[w[4]] | t[w[5]] | t[w[6]] | t[w[7]]
 }
 
 // entityAt reports whether s starts with what CommonMark reads as an entity
@@ -192,6 +224,12 @@ func entityAt(s string) bool {
 func alnum(c byte) bool    { return isLetter(c) || '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
+// unsafeString returns the text in b without copying it, as
+// [strings.Builder] does: the renderers build their output by appending to
+// a byte slice, which costs less than writing to a Builder through a
+// pointer, and b is not used again.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
 // Width is the column at which [Notice.Text] wraps its lines.
 const Width = 78
 
@@ -201,30 +239,29 @@ const Width = 78
 // indented; and each table as its caption followed, row by row, by
 // "Heading: cell" lines, the rows separated by blank lines.
 func (n *Notice) Text() string {
-	var b strings.Builder
-	b.Grow(n.sizeHint())
-	underline(&b, n.Title, '=')
+	b := make([]byte, 0, n.textSizeHint())
+	b = appendUnderlined(b, n.Title, '=')
 	for _, s := range n.Sections {
-		b.WriteString("\n")
+		b = append(b, '\n')
 		switch level(s.Level) {
 		case 2:
-			underline(&b, s.Heading, '-')
+			b = appendUnderlined(b, s.Heading, '-')
 		default:
-			underline(&b, s.Heading, '~')
+			b = appendUnderlined(b, s.Heading, '~')
 		}
 		for _, bl := range s.Blocks {
-			b.WriteString("\n")
+			b = append(b, '\n')
 			switch bl := bl.(type) {
 			case Paragraph:
-				wrap(&b, bl.Text, "", "")
+				b = appendWrapped(b, bl.Text, "", "")
 			case List:
 				for _, it := range bl.Items {
-					wrap(&b, it, "  - ", "    ")
+					b = appendWrapped(b, it, "  - ", "    ")
 				}
 			case Table:
 				if bl.Caption != "" {
-					wrap(&b, bl.Caption, "", "")
-					b.WriteString("\n")
+					b = appendWrapped(b, bl.Caption, "", "")
+					b = append(b, '\n')
 				}
 				firsts := make([]string, len(bl.Header))
 				for j, h := range bl.Header {
@@ -232,20 +269,20 @@ func (n *Notice) Text() string {
 				}
 				for i, r := range bl.Rows {
 					if i > 0 {
-						b.WriteString("\n")
+						b = append(b, '\n')
 					}
 					for j, c := range r {
 						first := "  "
 						if j < len(firsts) {
 							first = firsts[j]
 						}
-						wrap(&b, c, first, "    ")
+						b = appendWrapped(b, c, first, "    ")
 					}
 				}
 			}
 		}
 	}
-	return b.String()
+	return unsafeString(b)
 }
 
 // runeCount counts the runes of s, quickly for ASCII.
@@ -258,35 +295,45 @@ func runeCount(s string) int {
 	return len(s)
 }
 
-func underline(b *strings.Builder, s string, c byte) {
+func appendUnderlined(b []byte, s string, c byte) []byte {
 	s = clean(s)
-	wrap(b, s, "", "")
+	b = appendWrapped(b, s, "", "")
 	n := min(utf8.RuneCountInString(s), Width)
-	for range n {
-		b.WriteByte(c)
+	switch c {
+	case '=':
+		b = append(b, underlines[0][:n]...)
+	case '-':
+		b = append(b, underlines[1][:n]...)
+	case '~':
+		b = append(b, underlines[2][:n]...)
+	default:
+		for range n {
+			b = append(b, c)
+		}
 	}
-	b.WriteString("\n")
+	return append(b, '\n')
 }
 
-// wrap writes s in lines of at most Width columns (a longer word, such as
-// a URL, gets a line of its own), the first starting with first and the
-// others with rest.
-func wrap(b *strings.Builder, s, first, rest string) {
+// underlines are lines of Width "=", "-" and "~".
+var underlines = [3]string{strings.Repeat("=", Width), strings.Repeat("-", Width), strings.Repeat("~", Width)}
+
+// appendWrapped appends s in lines of at most Width columns (a longer word,
+// such as a URL, gets a line of its own), the first starting with first and
+// the others with rest.
+func appendWrapped(b []byte, s, first, rest string) []byte {
 	if len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		s = clean(s)
 	}
 	if s == "" {
-		b.WriteString(strings.TrimRight(first, " "))
-		b.WriteByte('\n')
-		return
+		b = append(b, strings.TrimRight(first, " ")...)
+		return append(b, '\n')
 	}
 	if plainASCII(s) {
-		wrapASCII(b, s, first, rest)
-		return
+		return appendWrappedASCII(b, s, first, rest)
 	}
 	prefix := first
 	for {
-		b.WriteString(prefix)
+		b = append(b, prefix...)
 		avail := Width - runeCount(prefix)
 		cut, ok := byteAfter(s, avail)
 		if !ok {
@@ -296,9 +343,8 @@ func wrap(b *strings.Builder, s, first, rest string) {
 			cut, _ = byteAfter(s, avail)
 		}
 		if cut < 0 {
-			b.WriteString(s)
-			b.WriteByte('\n')
-			return
+			b = append(b, s...)
+			return append(b, '\n')
 		}
 		// s has more than avail columns: break at the last space that
 		// keeps the line within Width, or else after the first word.
@@ -307,13 +353,12 @@ func wrap(b *strings.Builder, s, first, rest string) {
 			// A word longer than the line: it gets the line to itself.
 			s = clean(s)
 			if i = strings.IndexByte(s, ' '); i < 0 {
-				b.WriteString(s)
-				b.WriteByte('\n')
-				return
+				b = append(b, s...)
+				return append(b, '\n')
 			}
 		}
-		b.WriteString(s[:i])
-		b.WriteByte('\n')
+		b = append(b, s[:i]...)
+		b = append(b, '\n')
 		s = s[i+1:]
 		prefix = rest
 	}
@@ -381,41 +426,32 @@ func hasControl(s string) bool {
 	return false
 }
 
-// mayHave reports whether some byte of x may equal the byte repeated in
-// c: never false when one does (and rarely true when none does).
-func mayHave(x, c uint64) bool {
-	y := x ^ c
-	return (y-lo8)&^y&hi8 != 0
-}
-
 const (
 	lo8 = 0x0101010101010101
 	hi8 = 0x8080808080808080
 )
 
-// wrapASCII is wrap for a text for which plainASCII holds.
-func wrapASCII(b *strings.Builder, s, first, rest string) {
+// appendWrappedASCII is appendWrapped for a text for which plainASCII holds.
+func appendWrappedASCII(b []byte, s, first, rest string) []byte {
 	prefix := first
 	for {
-		b.WriteString(prefix)
+		b = append(b, prefix...)
 		avail := Width - runeCount(prefix)
 		if avail < 0 || len(s) <= avail {
-			b.WriteString(s)
-			b.WriteByte('\n')
-			return
+			b = append(b, s...)
+			return append(b, '\n')
 		}
 		// s has more than avail columns: break at the last space that
 		// keeps the line within Width, or else after the first word.
 		i := strings.LastIndexByte(s[:avail+1], ' ')
 		if i <= 0 {
 			if i = strings.IndexByte(s, ' '); i < 0 {
-				b.WriteString(s)
-				b.WriteByte('\n')
-				return
+				b = append(b, s...)
+				return append(b, '\n')
 			}
 		}
-		b.WriteString(s[:i])
-		b.WriteByte('\n')
+		b = append(b, s[:i]...)
+		b = append(b, '\n')
 		s = s[i+1:]
 		prefix = rest
 	}
@@ -469,93 +505,103 @@ func byteAfter(s string, n int) (int, bool) {
 // https only) and email addresses in the text become links. [Notice.Page]
 // wraps the fragment in a complete page.
 func (n *Notice) HTML() string {
-	var b strings.Builder
-	b.Grow(n.htmlSizeHint())
-	n.html(&b)
-	return b.String()
+	return unsafeString(n.appendHTML(make([]byte, 0, n.htmlSizeHint())))
 }
 
-func (n *Notice) html(b *strings.Builder) {
-	b.WriteString("<h1>")
-	inline(b, n.Title)
-	b.WriteString("</h1>\n")
+func (n *Notice) appendHTML(b []byte) []byte {
+	b = append(b, "<h1>"...)
+	b = appendInline(b, n.Title)
+	b = append(b, "</h1>\n"...)
 	open := 0 // nested sections open
 	for _, s := range n.Sections {
 		l := level(s.Level)
 		depth := l - 1 // level 2 is depth 1
 		for open >= depth {
-			b.WriteString("</section>\n")
+			b = append(b, "</section>\n"...)
 			open--
 		}
 		for open < depth {
-			b.WriteString("<section>\n")
+			b = append(b, "<section>\n"...)
 			open++
 		}
 		h := string(rune('0' + l))
-		b.WriteString("<h" + h + ">")
-		inline(b, s.Heading)
-		b.WriteString("</h" + h + ">\n")
+		b = append(b, "<h"+h+">"...)
+		b = appendInline(b, s.Heading)
+		b = append(b, "</h"+h+">\n"...)
 		for _, bl := range s.Blocks {
 			switch bl := bl.(type) {
 			case Paragraph:
-				b.WriteString("<p>")
-				inline(b, bl.Text)
-				b.WriteString("</p>\n")
+				b = append(b, "<p>"...)
+				b = appendInline(b, bl.Text)
+				b = append(b, "</p>\n"...)
 			case List:
-				b.WriteString("<ul>\n")
+				b = append(b, "<ul>\n"...)
 				for _, it := range bl.Items {
-					b.WriteString("<li>")
-					inline(b, it)
-					b.WriteString("</li>\n")
+					b = append(b, "<li>"...)
+					b = appendInline(b, it)
+					b = append(b, "</li>\n"...)
 				}
-				b.WriteString("</ul>\n")
+				b = append(b, "</ul>\n"...)
 			case Table:
-				b.WriteString("<table>\n")
+				b = append(b, "<table>\n"...)
 				if bl.Caption != "" {
-					b.WriteString("<caption>")
-					inline(b, bl.Caption)
-					b.WriteString("</caption>\n")
+					b = append(b, "<caption>"...)
+					b = appendInline(b, bl.Caption)
+					b = append(b, "</caption>\n"...)
 				}
-				b.WriteString("<thead>\n<tr>")
+				b = append(b, "<thead>\n<tr>"...)
 				for _, h := range bl.Header {
-					b.WriteString(`<th scope="col">`)
-					inline(b, h)
-					b.WriteString("</th>")
+					b = append(b, `<th scope="col">`...)
+					b = appendInline(b, h)
+					b = append(b, "</th>"...)
 				}
-				b.WriteString("</tr>\n</thead>\n<tbody>\n")
+				b = append(b, "</tr>\n</thead>\n<tbody>\n"...)
 				for _, r := range bl.Rows {
-					b.WriteString("<tr>")
+					b = append(b, "<tr>"...)
 					for j, c := range r {
 						if j == 0 {
-							b.WriteString(`<th scope="row">`)
-							inline(b, c)
-							b.WriteString("</th>")
+							b = append(b, `<th scope="row">`...)
+							b = appendInline(b, c)
+							b = append(b, "</th>"...)
 						} else {
-							b.WriteString("<td>")
-							inline(b, c)
-							b.WriteString("</td>")
+							b = append(b, "<td>"...)
+							b = appendInline(b, c)
+							b = append(b, "</td>"...)
 						}
 					}
-					b.WriteString("</tr>\n")
+					b = append(b, "</tr>\n"...)
 				}
-				b.WriteString("</tbody>\n</table>\n")
+				b = append(b, "</tbody>\n</table>\n"...)
 			}
 		}
 	}
 	for ; open > 0; open-- {
-		b.WriteString("</section>\n")
+		b = append(b, "</section>\n"...)
 	}
+	return b
 }
 
 // linkRE finds web addresses and email addresses in text.
 var linkRE = regexp.MustCompile(`https?://[^\s<>"]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 
-// inline writes text escaped, with its web and email addresses as links.
-// White space is left as it is: HTML collapses it.
-func inline(b *strings.Builder, s string) {
+// appendInline appends text escaped, with its web and email addresses as
+// links. White space is left as it is: HTML collapses it.
+func appendInline(b []byte, s string) []byte {
+	// Most text has neither addresses nor characters to escape: one pass
+	// finds whether s is such text.
+	var marks byte
+	i := 0
+	for ; i+8 <= len(s) && marks&htmlEscape == 0; i += 8 {
+		marks |= marked8(&htmlStops, s[i:i+8])
+	}
+	for ; i < len(s) && marks&htmlEscape == 0; i++ {
+		marks |= htmlStops[s[i]]
+	}
+	if marks == 0 || marks == htmlColon && !strings.Contains(s, "://") {
+		return append(b, s...)
+	}
 	if !mayLink(s) {
-		escapeTo(b, s)
-		return
+		return appendEscaped(b, s)
 	}
 	last := 0
 	for _, m := range linkRE.FindAllStringIndex(s, -1) {
@@ -573,15 +619,15 @@ func inline(b *strings.Builder, s string) {
 		if !strings.Contains(u, "://") {
 			href = "mailto:" + u
 		}
-		escapeTo(b, s[last:start])
-		b.WriteString(`<a href="`)
-		escapeTo(b, href)
-		b.WriteString(`">`)
-		escapeTo(b, u)
-		b.WriteString("</a>")
+		b = appendEscaped(b, s[last:start])
+		b = append(b, `<a href="`...)
+		b = appendEscaped(b, href)
+		b = append(b, `">`...)
+		b = appendEscaped(b, u)
+		b = append(b, "</a>"...)
 		last = end
 	}
-	escapeTo(b, s[last:])
+	return appendEscaped(b, s[last:])
 }
 
 // mayLink reports whether s has "://" or "@", which every address linkRE
@@ -602,28 +648,38 @@ func mayLink(s string) bool {
 	}
 }
 
-// htmlSpecial marks the bytes escapeTo replaces.
-var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
+// htmlStops marks with htmlEscape the bytes that appendEscaped replaces
+// and "@", which every email address has, and with htmlColon ":", which
+// every web address has.
+var htmlStops = func() (t [256]byte) {
+	for _, c := range "<>&'\"@" {
+		t[c] = htmlEscape
+	}
+	t[':'] = htmlColon
+	return t
+}()
 
-// escapeTo writes s with the five characters html.EscapeString escapes
+const (
+	htmlEscape = 1 << iota
+	htmlColon
+)
+
+// htmlSpecial marks the bytes appendEscaped replaces.
+var htmlSpecial = [256]byte{'<': 1, '>': 1, '&': 1, '\'': 1, '"': 1}
+
+// appendEscaped appends s with the five characters html.EscapeString escapes
 // replaced by the same entities.
-func escapeTo(b *strings.Builder, s string) {
+func appendEscaped(b []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		// Skip eight bytes at a time while none of them can be special.
-		for i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if mayHave(x&^lo8, '&'*lo8) || mayHave(x&^(2*lo8), '<'*lo8) || mayHave(x, '"'*lo8) {
-				break
-			}
+		for i+8 <= len(s) && marked8(&htmlSpecial, s[i:i+8]) == 0 {
 			i += 8
 		}
 		if i >= len(s) {
 			break
 		}
-		if !htmlSpecial[s[i]] {
+		if htmlSpecial[s[i]] == 0 {
 			continue
 		}
 		var e string
@@ -639,11 +695,11 @@ func escapeTo(b *strings.Builder, s string) {
 		default: // '"'
 			e = "&#34;"
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(e)
+		b = append(b, s[last:i]...)
+		b = append(b, e...)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	return append(b, s[last:]...)
 }
 
 // pageCSS is the default style of [Notice.Page]: a readable column of about
@@ -681,18 +737,17 @@ tbody th{font-weight:600}
 // and title set, and the default style ([pageCSS]) in a <style> element.
 // It is meant to meet WCAG 2.2 level AA.
 func (n *Notice) Page() string {
-	var b strings.Builder
-	b.Grow(n.htmlSizeHint() + len(pageCSS) + 512)
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
-	b.WriteString(html.EscapeString(n.lang()))
-	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	b.WriteString(html.EscapeString(clean(n.Title)))
-	b.WriteString("</title>\n<style>\n")
-	b.WriteString(pageCSS)
-	b.WriteString("</style>\n</head>\n<body>\n<main>\n")
-	n.html(&b)
-	b.WriteString("</main>\n</body>\n</html>\n")
-	return b.String()
+	b := make([]byte, 0, n.htmlSizeHint()+len(pageCSS)+512)
+	b = append(b, "<!DOCTYPE html>\n<html lang=\""...)
+	b = append(b, html.EscapeString(n.lang())...)
+	b = append(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"...)
+	b = append(b, html.EscapeString(clean(n.Title))...)
+	b = append(b, "</title>\n<style>\n"...)
+	b = append(b, pageCSS...)
+	b = append(b, "</style>\n</head>\n<body>\n<main>\n"...)
+	b = n.appendHTML(b)
+	b = append(b, "</main>\n</body>\n</html>\n"...)
+	return unsafeString(b)
 }
 
 func (n *Notice) lang() string {
@@ -731,31 +786,73 @@ func (n *Notice) htmlSizeHint() int {
 			}
 		}
 	}
-	return size + size/16 + 64
+	return size + size/64 + 64
 }
 
-// sizeHint estimates the length of the rendered text.
-func (n *Notice) sizeHint() int {
-	size := len(n.Title) + 64
+// mdSizeHint estimates the length of the Markdown: the text with the
+// markup around it, and a margin for backslashes.
+func (n *Notice) mdSizeHint() int {
+	size := len(n.Title) + 3
 	for _, s := range n.Sections {
-		size += len(s.Heading) + 32
+		size += len(s.Heading) + 9
 		for _, bl := range s.Blocks {
 			switch bl := bl.(type) {
 			case Paragraph:
-				size += len(bl.Text) + 8
+				size += len(bl.Text) + 2
 			case List:
+				size++
 				for _, it := range bl.Items {
-					size += len(it) + 8
+					size += len(it) + 3
 				}
 			case Table:
-				size += len(bl.Caption) + 32
+				size += len(bl.Caption) + 9 + 8*len(bl.Header)
+				for _, h := range bl.Header {
+					size += len(h)
+				}
 				for _, r := range bl.Rows {
+					size += 2
 					for _, c := range r {
-						size += len(c) + 24
+						size += len(c) + 3
 					}
 				}
 			}
 		}
 	}
-	return size
+	return size + size/64 + 64
+}
+
+// textSizeHint estimates the length of the plain text: the text, with
+// the prefixes of wrapped lines, underlines and blank lines.
+func (n *Notice) textSizeHint() int {
+	// A text of l bytes wrapped after a prefix takes about l/64 lines
+	// more than one, each starting with four spaces.
+	wrapped := func(l, prefix int) int { return l + prefix + 1 + 4*(l/64) }
+	size := 2*len(n.Title) + 2
+	for _, s := range n.Sections {
+		size += 2*len(s.Heading) + 3
+		for _, bl := range s.Blocks {
+			switch bl := bl.(type) {
+			case Paragraph:
+				size += wrapped(len(bl.Text), 0) + 1
+			case List:
+				size++
+				for _, it := range bl.Items {
+					size += wrapped(len(it), 4)
+				}
+			case Table:
+				size += wrapped(len(bl.Caption), 0) + 2
+				for _, r := range bl.Rows {
+					size++
+					for j, c := range r {
+						h := 0
+						if j < len(bl.Header) {
+							h = len(bl.Header[j])
+						}
+						size += wrapped(len(c), h+4)
+					}
+				}
+			}
+		}
+	}
+	return size + size/64 + 64
 }
