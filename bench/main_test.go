@@ -51,7 +51,7 @@ func TestChildren(t *testing.T) {
 		{"floor", path("cells.json"), path("floor.xlsx"), 0},
 	} {
 		var out bytes.Buffer
-		if err := runChild(c.task, c.file, c.out, c.n, &out); err != nil {
+		if err := runChild(c.task, c.file, c.out, c.n, 2, &out); err != nil {
 			t.Fatalf("%s: %v", c.task, err)
 		}
 		if !strings.HasPrefix(out.String(), `{"seconds":`) {

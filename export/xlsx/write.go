@@ -305,6 +305,7 @@ type wrWriter struct {
 	names   []string // the sheets in workbook order
 	styles  [vsCount]int
 	vals    []any
+	cells   []excelize.Cell // the cells of vals, reused from row to row
 	shard   bool
 	out     *wrZipOut
 	parts   []string // the sheets' part names in f, in the order streamed
@@ -350,16 +351,24 @@ func (ww *wrWriter) newStyles(f *excelize.File) ([vsCount]int, error) {
 // skipped (nil), styled cells carry their style ID.
 func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
 	vals := ww.vals[:0]
+	// The cells are passed by pointer into a slice kept between rows:
+	// StreamWriter.SetRow reads them before it returns, and a pointer in an
+	// interface needs no allocation of its own.
+	if cap(ww.cells) < len(cells) {
+		ww.cells = make([]excelize.Cell, len(cells))
+	}
+	slab := ww.cells[:len(cells)]
 	switch len(styles) {
 	case 0:
 		// A written cell takes its own style, not its column's: give every
 		// text cell the wrapped Text style, so it wraps and stays text when
 		// edited.
-		for _, s := range cells {
+		for i, s := range cells {
 			if s == "" {
 				vals = append(vals, nil)
 			} else {
-				vals = append(vals, excelize.Cell{StyleID: ww.styles[vsText], Value: s})
+				slab[i] = excelize.Cell{StyleID: ww.styles[vsText], Value: s}
+				vals = append(vals, &slab[i])
 			}
 		}
 	default:
@@ -372,7 +381,8 @@ func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
 			if s != "" {
 				v = s
 			}
-			vals = append(vals, excelize.Cell{StyleID: ww.styles[st], Value: v})
+			slab[i] = excelize.Cell{StyleID: ww.styles[st], Value: v}
+			vals = append(vals, &slab[i])
 		}
 	}
 	ww.vals = vals
@@ -576,7 +586,9 @@ func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
 		}
 		per := max(1, int(w*1.1)) // characters per line, roughly
 		n := 0
-		for _, line := range strings.Split(c, "\n") {
+		for rest, more := c, true; more; {
+			var line string
+			line, rest, more = strings.Cut(rest, "\n")
 			n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
 		}
 		lines = max(lines, n)
