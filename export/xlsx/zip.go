@@ -62,7 +62,6 @@ func putFlate(fw *flate.Writer) {
 	}
 }
 
-
 // wrZipEntry is one compressed entry.
 type wrZipEntry struct {
 	name string
