@@ -160,15 +160,7 @@ func TestExportErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			args := append([]string{"export"}, tt.args...)
-			got := runArgs(t, "", args...)
-			if got.code != 2 || got.stdout != "" {
-				t.Errorf("article30 %q: exit status %d, stdout %q; want 2 and nothing", args, got.code, got.stdout)
-			}
-			for _, s := range tt.stderr {
-				if !strings.Contains(got.stderr, s) {
-					t.Errorf("article30 %q: stderr lacks %q:\n%s", args, s, got.stderr)
-				}
-			}
+			wantFailure(t, args, tt.stderr)
 		})
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.xlsx")); err == nil {

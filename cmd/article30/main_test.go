@@ -20,6 +20,22 @@ type out struct {
 // runArgs runs the command line with args and stdin, and fails the test if
 // either output holds an ANSI escape: output captured into a buffer is never
 // coloured.
+// wantFailure runs the command line args and checks that it exits 2,
+// prints nothing on standard output, and says each of stderr on standard
+// error.
+func wantFailure(t *testing.T, args []string, stderr []string) {
+	t.Helper()
+	got := runArgs(t, "", args...)
+	if got.code != 2 || got.stdout != "" {
+		t.Errorf("article30 %q: exit status %d, stdout %q; want 2 and nothing", args, got.code, got.stdout)
+	}
+	for _, s := range stderr {
+		if !strings.Contains(got.stderr, s) {
+			t.Errorf("article30 %q: stderr lacks %q:\n%s", args, s, got.stderr)
+		}
+	}
+}
+
 func runArgs(t *testing.T, stdin string, args ...string) out {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
