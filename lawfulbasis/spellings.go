@@ -18,6 +18,14 @@ func (t *table[T]) spellings(v T) []string {
 			out = append(out, s)
 		}
 	}
+	// A citation's provision alone, where it names v only.
+	for _, c := range []string{inf.uk, inf.eu} {
+		if p := provision(c); p != c && !slices.Contains(out, p) {
+			if w, ok := t.index[citeKey(p)]; ok && w == v {
+				out = append(out, p)
+			}
+		}
+	}
 	return append(out, inf.dpv...)
 }
 

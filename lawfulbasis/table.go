@@ -3,6 +3,7 @@ package lawfulbasis
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,11 +26,19 @@ type ParseError struct {
 	Accepted []string // the slugs accepted
 	Hint     string   // other accepted forms, e.g. "a citation such as 6(1)(f)"
 	Suggest  string   // the nearest slug, if any is close
+	// Ambiguous is true when Value is a citation of a provision that
+	// several values rely on; Accepted then lists them.
+	Ambiguous bool
 }
 
 // Error reads like `unknown lawful basis "consnet" (did you mean "consent"?);
-// accepted: consent, contract, ...`.
+// accepted: consent, contract, ...`, or for an ambiguous citation like
+// `transfer mechanism "46(2)(d)" is cited by more than one transfer
+// mechanism; write one of: idta, uk-addendum`.
 func (e *ParseError) Error() string {
+	if e.Ambiguous {
+		return fmt.Sprintf("%s %q is cited by more than one %s; write one of: %s", e.Kind, e.Value, e.Kind, strings.Join(e.Accepted, ", "))
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "unknown %s %q", e.Kind, e.Value)
 	if e.Suggest != "" {
@@ -169,6 +178,10 @@ type table[T ~uint8] struct {
 	hint  string
 	infos []info
 	index map[string]T
+	// shared holds the provisions that several values cite, such as UK
+	// GDPR Art 46(2)(d) for both the IDTA and the UK Addendum: such a
+	// citation alone names no single value.
+	shared map[string][]T
 }
 
 func newTable[T ~uint8](kind, hint string, infos []info) *table[T] {
@@ -197,7 +210,44 @@ func newTable[T ~uint8](kind, hint string, infos []info) *table[T] {
 			add(strings.ToLower(iri), v)
 		}
 	}
+	// A citation that goes on after its provision ("UK GDPR Art 46(2)(d);
+	// DPA 2018 s119A (...)") is also read by its provision alone, when
+	// that names one value; when it names several, parse says which.
+	byProvision := map[string][]T{}
+	for i := 1; i < len(infos); i++ {
+		for _, c := range []string{infos[i].uk, infos[i].eu} {
+			k := citeKey(provision(c))
+			if k != "" && !slices.Contains(byProvision[k], T(i)) {
+				byProvision[k] = append(byProvision[k], T(i))
+			}
+		}
+	}
+	for k, vs := range byProvision {
+		if _, ok := t.index[k]; ok {
+			continue
+		}
+		if len(vs) == 1 {
+			t.index[k] = vs[0]
+			continue
+		}
+		if t.shared == nil {
+			t.shared = map[string][]T{}
+		}
+		t.shared[k] = vs
+	}
 	return t
+}
+
+// provision is the first provision a citation names: the text before any
+// ";" or " (".
+func provision(c string) string {
+	if i := strings.IndexByte(c, ';'); i >= 0 {
+		c = c[:i]
+	}
+	if i := strings.Index(c, " ("); i >= 0 {
+		c = c[:i]
+	}
+	return c
 }
 
 func (t *table[T]) valid(v T) bool { return v > 0 && int(v) < len(t.infos) }
@@ -239,8 +289,16 @@ func (t *table[T]) parse(s string) (T, error) {
 	if v, ok := t.index[key(s)]; ok {
 		return v, nil
 	}
-	if v, ok := t.index[citeKey(s)]; ok {
+	ck := citeKey(s)
+	if v, ok := t.index[ck]; ok {
 		return v, nil
+	}
+	if vs := t.shared[ck]; len(vs) > 0 {
+		names := make([]string, len(vs))
+		for i, v := range vs {
+			names[i] = t.infos[v].slug
+		}
+		return 0, &ParseError{Kind: t.kind, Value: s, Accepted: names, Ambiguous: true}
 	}
 	return 0, &ParseError{Kind: t.kind, Value: s, Accepted: t.slugs(), Hint: t.hint, Suggest: t.suggest(s)}
 }

@@ -1,6 +1,7 @@
 package lawfulbasis
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -99,10 +100,20 @@ func TestMechanisms(t *testing.T) {
 		"Art 49(1)(g)": DerogationPublicRegister, "IDTA": IDTA, "UK Addendum": UKAddendum,
 		"standard contractual clauses": SCC, "Privacy Shield": PrivacyShield, "dpf": DataPrivacyFramework,
 		"adequacy decision": Adequacy, "45A": Adequacy, "eu-gdpr:A46-2-c": SCC,
+		// A citation's provision alone, where only one mechanism cites it.
+		"46(2)(c)": SCC, "GDPR Art 46(2)(c)": SCC, "Art 46(5)": LegacySCC,
 	} {
 		if got, err := ParseMechanism(in); err != nil || got != want {
 			t.Errorf("ParseMechanism(%q) = %v, %v; want %v", in, got, err, want)
 		}
+	}
+	// UK GDPR Art 46(2)(d) is cited by the IDTA and the UK Addendum
+	// alike (both issued under DPA 2018 s119A): it names neither alone.
+	_, err := ParseMechanism("UK GDPR Art 46(2)(d)")
+	var pe *ParseError
+	if !errors.As(err, &pe) || !pe.Ambiguous || !errors.Is(err, ErrUnknown) ||
+		err.Error() != `transfer mechanism "UK GDPR Art 46(2)(d)" is cited by more than one transfer mechanism; write one of: idta, uk-addendum` {
+		t.Errorf("ParseMechanism(46(2)(d)) error = %v; want an ambiguity naming idta and uk-addendum", err)
 	}
 	if got := len(MechanismsFor(UK, at)); got == 0 || got >= len(Mechanisms()) {
 		t.Errorf("MechanismsFor(UK) has %d values", got)
