@@ -14,7 +14,8 @@ import (
 // does. Build one per file with [NewLocator] when several paths are
 // looked up; [Locate] does one.
 type Locator struct {
-	root *yaml.Node
+	root  *yaml.Node
+	lines int // the file's lines, as the YAML parser counts them
 }
 
 // NewLocator parses a register file for [Locator.Locate]. It fails only on
@@ -28,7 +29,25 @@ func NewLocator(data []byte) (*Locator, error) {
 	if root == nil || root.Kind == 0 {
 		return nil, errors.New("empty register file")
 	}
-	return &Locator{root: root}, nil
+	return &Locator{root: root, lines: lineCount(data)}, nil
+}
+
+// lineCount counts the lines of data as the YAML parser does: CR LF, a
+// lone CR, LF, and (as YAML 1.1 parsers do) NEL, LS and PS each end one.
+func lineCount(data []byte) int {
+	n := 1
+	for i, r := range string(data) {
+		switch r {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				continue // counted at the LF
+			}
+			n++
+		case '\n', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }
 
 // resolve follows documents and aliases to the node they stand for.
@@ -67,11 +86,11 @@ func (l *Locator) Locate(path string) (line, col int, found bool) {
 		case path[0] == '[':
 			end := strings.IndexByte(path, ']')
 			if end < 0 {
-				return line, col, false
+				return l.clamp(line, col, false)
 			}
 			i, err := strconv.Atoi(path[1:end])
 			if err != nil || i < 0 {
-				return line, col, false
+				return l.clamp(line, col, false)
 			}
 			idx, path = i, path[end+1:]
 		default:
@@ -97,11 +116,21 @@ func (l *Locator) Locate(path string) (line, col int, found bool) {
 			}
 		}
 		if next == nil {
-			return line, col, false
+			return l.clamp(line, col, false)
 		}
 		n, line, col = next, at.Line, at.Column
 	}
-	return line, col, true
+	return l.clamp(line, col, true)
+}
+
+// clamp keeps a position inside the file: the parser places the empty
+// value of a document that ends at a line break ("---") on the line after
+// it, which a file does not have.
+func (l *Locator) clamp(line, col int, found bool) (int, int, bool) {
+	if line > l.lines {
+		return l.lines, 1, found
+	}
+	return line, col, found
 }
 
 // Locate returns the position of the element at path in a register file,
