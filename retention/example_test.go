@@ -72,15 +72,15 @@ func ExampleRule_Sentence() {
 		"indefinite then review",
 		"P5Y from collection aligned 03-31",
 	} {
-		fmt.Println("We keep it " + retention.MustParse(s).Sentence() + ".")
+		fmt.Println("It is kept " + retention.MustParse(s).Sentence() + ".")
 	}
 	// Output:
-	// We keep it for 6 years from the date your employment ends, then deleted.
-	// We keep it for 12 months from the date we collected it, then anonymised.
-	// We keep it for 1 year from the end of the recruitment process (7 years if the successful candidate holds a sponsored visa), then deleted.
-	// We keep it until the end of the contract, then deleted.
-	// We keep it with no fixed end date, and reviewed regularly.
-	// We keep it for 5 years from the end of the year (ending 31 March) in which the date we collected it falls, then deleted.
+	// It is kept for 6 years from the date your employment ends, then deleted.
+	// It is kept for 12 months from the date we collected it, then anonymised.
+	// It is kept for 1 year from the end of the recruitment process (7 years if the successful candidate holds a sponsored visa), then deleted.
+	// It is kept until the end of the contract, then deleted.
+	// It is kept with no fixed end date, and reviewed regularly.
+	// It is kept for 5 years from the end of the year (ending 31 March) in which the date we collected it falls, then deleted.
 }
 
 func ExamplePeriod_AddTo() {

@@ -406,9 +406,10 @@ func (r *Rule) due(from time.Time, p Period) time.Time {
 
 // Sentence describes the rule in plain English for a privacy notice,
 // addressed to the data subject, such as "for 6 years from the date your
-// employment ends, then deleted". It is meant to follow words like "We keep
-// this information". An [Unspecified] action reads as deletion. A rule that
-// does not validate gives "".
+// employment ends, then deleted". It is meant to follow passive words such
+// as "Your information is kept" (its action, "then deleted", is a past
+// participle, which does not follow "We keep it"). An [Unspecified] action
+// reads as deletion. A rule that does not validate gives "".
 func (r Rule) Sentence() string {
 	if r.check().code != noProblem {
 		return ""

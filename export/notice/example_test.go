@@ -96,7 +96,7 @@ func Example() {
 	//
 	// | Information | How long we keep it |
 	// | --- | --- |
-	// | Your name and other identifiers; your employment history; your right to work and immigration status | We keep it for 6 months from the end of the recruitment process, then deleted. |
+	// | Your name and other identifiers; your employment history; your right to work and immigration status | It is kept for 6 months from the end of the recruitment process, then deleted. |
 	//
 	// ### Whether you must give us your information
 	//

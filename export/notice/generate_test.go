@@ -71,8 +71,8 @@ func TestRetentionOwnRules(t *testing.T) {
 	if s == nil || len(s.Blocks) != 1 {
 		t.Fatalf("retention section = %+v", s)
 	}
-	keep1 := "We keep it for 1 year from the date we collected it, then deleted."
-	keep6 := "We keep it for 6 years from the date we collected it, then deleted."
+	keep1 := "It is kept for 1 year from the date we collected it, then deleted."
+	keep6 := "It is kept for 6 years from the date we collected it, then deleted."
 	want := [][]string{
 		{"Your name and other identifiers", keep1},
 		// Only Payroll has a rule for financial details, which it does

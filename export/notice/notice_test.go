@@ -790,8 +790,8 @@ func TestRetentionPerActivity(t *testing.T) {
 		rows = append(rows, b.(Table).Rows...)
 	}
 	want := [][]string{
-		{"Your name and other identifiers", "Human resources: We keep it for 6 years from the date your employment ends, then deleted."},
-		{"Your contact details", "We keep it for 6 years from the date your employment ends, then deleted."},
+		{"Your name and other identifiers", "Human resources: It is kept for 6 years from the date your employment ends, then deleted."},
+		{"Your contact details", "It is kept for 6 years from the date your employment ends, then deleted."},
 		{"Your pay and benefits", "Until the pension is paid out."},
 	}
 	if diff := cmp.Diff(want, rows); diff != "" {

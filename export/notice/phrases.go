@@ -204,7 +204,7 @@ var adult = &phrases{
 	retentionHeading: "How long we keep your information",
 	retentionCaption: "How long we keep each kind of information",
 	retentionHeader:  [2]string{"Information", "How long we keep it"},
-	keepIt:           "We keep it %s.",
+	keepIt:           "It is kept %s.",
 	lawMinimum:       "The law requires us to keep it for at least %s%s.",
 
 	provisionHeading: "Whether you must give us your information",
@@ -331,7 +331,7 @@ var young = &phrases{
 	retentionHeading: "How long we keep your information",
 	retentionCaption: "How long we keep each kind of information",
 	retentionHeader:  [2]string{"Information", "How long we keep it"},
-	keepIt:           "We keep it %s.",
+	keepIt:           "It is kept %s.",
 	lawMinimum:       "The law says we must keep it for at least %s%s.",
 
 	provisionHeading: "Do you have to give us your information?",
