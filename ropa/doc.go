@@ -25,6 +25,12 @@
 // retention rule that contains "unless x: P7Y" must be quoted in YAML,
 // because of its colon; [Encode] quotes it.
 //
+// [Schema] is the JSON Schema of the file, generated from these types, for
+// editors that complete and check register files. [Locate] (or a
+// [Locator], for many look-ups) turns the path of a finding, such as
+// activities[2].purposes[0].basis, into the line and column of that element
+// in the file, as code-scanning tools want.
+//
 // # Two layers of checking
 //
 // [Register.Validate] checks structure with go-playground/validator:

@@ -122,3 +122,35 @@ func ExampleWithRules() {
 	// Output:
 	// activities[1].owner: activity "CCTV" has no owner [Acme data policy s4.2]
 }
+
+// Where a finding is in the register file: its path gives the line and
+// column of the element, or of its nearest ancestor the file holds.
+func ExampleLocate() {
+	file := []byte(`jurisdiction: uk
+controller: {name: Oakfield Careers Ltd}
+activities:
+  - id: newsletter
+    purposes:
+      - description: To send our newsletter
+`)
+	line, col, found := ropa.Locate(file, "activities[0].purposes[0].description")
+	fmt.Println(line, col, found)
+	// The basis is missing: the purpose itself is the nearest element.
+	line, col, found = ropa.Locate(file, "activities[0].purposes[0].basis")
+	fmt.Println(line, col, found)
+	// Output:
+	// 6 9 true
+	// 6 9 false
+}
+
+// The JSON Schema of register files, for an editor's YAML or JSON support.
+func ExampleSchema() {
+	schema, err := ropa.Schema()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Contains(string(schema), `"$id": "`+ropa.SchemaID+`"`))
+	// Output:
+	// true
+}
