@@ -98,6 +98,7 @@ type CatalogueError struct {
 	Suggest string
 }
 
+// Error reads like `unknown data category "helth" (did you mean "health"?)`.
 func (e *CatalogueError) Error() string {
 	msg := fmt.Sprintf("unknown %s %q", e.Kind, e.Value)
 	if e.Suggest != "" {

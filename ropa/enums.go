@@ -15,6 +15,7 @@ type EnumError struct {
 	Accepted []string
 }
 
+// Error reads like `unknown recipient kind "procesor"; accepted: ...`.
 func (e *EnumError) Error() string {
 	return fmt.Sprintf("unknown %s %q; accepted: %s", e.Kind, e.Value, strings.Join(e.Accepted, ", "))
 }
