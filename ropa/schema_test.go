@@ -169,9 +169,9 @@ func TestSchemaDescriptions(t *testing.T) {
 func TestSchemaExampleRegisters(t *testing.T) {
 	t.Parallel()
 	sch := compiledSchema(t)
-	files, err := filepath.Glob("../examples/registers/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no example registers: %v", err)
+	files, err := filepath.Glob("../examples/*/*.yaml")
+	if err != nil || len(files) < 6 {
+		t.Fatalf("want the five seed registers and the HR example's: %v, %v", files, err)
 	}
 	for _, file := range append(files, "testdata/full.yaml", "testdata/full.json", "testdata/minimal.yaml") {
 		data, err := os.ReadFile(file)
