@@ -74,8 +74,8 @@ register or the records cannot be read, or on a usage error.`,
 const maxBadRows = 20
 
 func retentionFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
-	var asOf dayFlag
-	fs.Var(&asOf, "as-of", "list what is due on or before this day, written `YYYY-MM-DD` (default today)")
+	asOf := asOfFlag(fs)
+	fs.Lookup("as-of").Usage = "list what is due on or before this day, written `YYYY-MM-DD` (default today)"
 	records := fs.String("records", "", "a `CSV` file of records (activity,category,trigger[,conditions]), or - for standard input")
 	return func(e *env, args []string) (int, error) {
 		if len(args) == 0 {
@@ -95,9 +95,9 @@ func retentionFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if file == "-" && *records == "-" {
 			return 0, errors.New("the register FILE and --records cannot both be standard input")
 		}
-		at := asOf.t
-		if at.IsZero() {
-			at = e.today()
+		at, err := asOf.date(e)
+		if err != nil {
+			return 0, err
 		}
 		reg, file, ok := openRegister(e, file)
 		if !ok {
