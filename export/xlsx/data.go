@@ -93,16 +93,11 @@ func dsEnum[T any, E ~string, P dsTextEnum[E]](name, list string, p func(*T) *E)
 			}
 			return string(e), nil
 		},
-		set: func(v *T, s string) error {
+		set: dsSetParsed(p, func(s string) (E, error) {
 			var x E
-			if strings.TrimSpace(s) != "" {
-				if err := P(&x).UnmarshalText([]byte(s)); err != nil {
-					return err
-				}
-			}
-			*p(v) = x
-			return nil
-		},
+			err := P(&x).UnmarshalText([]byte(s))
+			return x, err
+		}),
 	}
 }
 
@@ -181,6 +176,23 @@ func dsCatalogueList[T any, E dsCatalogue](name string, p func(*T) *[]E, parse f
 	}
 }
 
+// dsSetParsed is the set function of a field whose cell is parsed: an
+// empty cell (or white space) is the zero value, and any other text is
+// what parse makes of it.
+func dsSetParsed[T, V any](p func(*T) *V, parse func(string) (V, error)) func(*T, string) error {
+	return func(v *T, s string) error {
+		var x V
+		if strings.TrimSpace(s) != "" {
+			var err error
+			if x, err = parse(s); err != nil {
+				return err
+			}
+		}
+		*p(v) = x
+		return nil
+	}
+}
+
 // dsLegal is an enumeration of package lawfulbasis: a small integer type
 // with a slug.
 type dsLegal interface {
@@ -205,17 +217,7 @@ func dsLaw[T any, E dsLegal](name, list string, p func(*T) *E, parse func(string
 			}
 			return e.String(), nil
 		},
-		set: func(v *T, s string) error {
-			var x E
-			if strings.TrimSpace(s) != "" {
-				var err error
-				if x, err = parse(s); err != nil {
-					return err
-				}
-			}
-			*p(v) = x
-			return nil
-		},
+		set: dsSetParsed(p, parse),
 	}
 }
 
@@ -266,19 +268,7 @@ func dsRule[T any](name string, p func(*T) *retention.Rule) dsField[T] {
 			}
 			return r.String(), nil
 		},
-		set: func(v *T, s string) error {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				*p(v) = retention.Rule{}
-				return nil
-			}
-			r, err := retention.Parse(s)
-			if err != nil {
-				return err
-			}
-			*p(v) = r
-			return nil
-		},
+		set: dsSetParsed(p, func(s string) (retention.Rule, error) { return retention.Parse(strings.TrimSpace(s)) }),
 	}
 }
 
@@ -297,19 +287,7 @@ func dsPeriod[T any](name string, p func(*T) *retention.Period) dsField[T] {
 			}
 			return s, nil
 		},
-		set: func(v *T, s string) error {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				*p(v) = retention.Period{}
-				return nil
-			}
-			per, err := retention.ParsePeriod(s)
-			if err != nil {
-				return err
-			}
-			*p(v) = per
-			return nil
-		},
+		set: dsSetParsed(p, func(s string) (retention.Period, error) { return retention.ParsePeriod(strings.TrimSpace(s)) }),
 	}
 }
 
