@@ -2,6 +2,7 @@ package readme
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,7 +26,7 @@ func RuleTable(rules []ropa.Rule) string {
 		var names, cites []string
 		for _, g := range regimes {
 			names = append(names, strings.ToUpper(g.String()))
-			if c := r.Cite(g); !contains(cites, c) {
+			if c := r.Cite(g); !slices.Contains(cites, c) {
 				cites = append(cites, c)
 			}
 		}
@@ -40,13 +41,4 @@ func RuleTable(rules []ropa.Rule) string {
 			strings.Join(cites, "; "), strings.ReplaceAll(r.Summary, "|", "\\|"))
 	}
 	return b.String()
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
