@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/article30/article30/internal/prose"
 )
 
 // SyntaxError reports a short form or period that does not parse.
@@ -102,7 +104,7 @@ func quoteList(words []string) string {
 	for i, w := range words {
 		q[i] = strconv.Quote(w)
 	}
-	return joinList(q, "or")
+	return prose.List(q, "or")
 }
 
 // Parse parses a rule in short form; see the package documentation for the

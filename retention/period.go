@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/article30/article30/internal/prose"
 )
 
 // maxPart is the largest value accepted for each part of a [Period] by
@@ -209,7 +211,7 @@ func (p Period) Sentence() string {
 	if p.Days != 0 || len(parts) == 0 {
 		parts = append(parts, count(p.Days, "day"))
 	}
-	return joinList(parts, "and")
+	return prose.List(parts, "and")
 }
 
 // count returns "1 year", "2 years" and so on.
@@ -219,17 +221,6 @@ func count(n int, unit string) string {
 		s += "s"
 	}
 	return s
-}
-
-// joinList joins items as an English list: "a", "a and b", "a, b and c".
-func joinList(items []string, conj string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // daysIn returns the number of days in month m of year y.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/article30/article30/internal/prose"
 )
 
 // Override replaces a rule's period when a condition holds, such as keeping
@@ -454,7 +456,7 @@ func (r Rule) Sentence() string {
 				alts[i] = o.Period.Sentence() + " " + conditionPhrase(o.Condition)
 			}
 			b.WriteString(" (")
-			b.WriteString(joinList(alts, "or"))
+			b.WriteString(prose.List(alts, "or"))
 			b.WriteString(")")
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/article30/article30/internal/prose"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/rights"
@@ -123,7 +124,7 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 		for i, s := range audience {
 			plains[i] = subjectPlain(s)
 		}
-		n.Title = sprintf(g.ph.titleFor, name, joinList(plains, "and"))
+		n.Title = sprintf(g.ph.titleFor, name, prose.List(plains, "and"))
 	} else {
 		n.Title = sprintf(g.ph.title, name)
 	}
@@ -762,7 +763,7 @@ func (g *gen) whoWeAre() {
 		g.cov.use("13(1)(a)", "controller.address")
 	}
 	if ways := contactWays(c.Email, c.Phone, "", c.Website, "through our website at "); len(ways) > 0 {
-		b.paraf(ph.contactUs, joinList(ways, "or"))
+		b.paraf(ph.contactUs, prose.List(ways, "or"))
 		g.cov.use("13(1)(a)", fieldsSet("controller.", c.Email, "email", c.Phone, "phone", c.Website, "website")...)
 	}
 	if clean(c.Address) == "" && clean(c.Email) == "" && clean(c.Phone) == "" {
@@ -780,10 +781,10 @@ func (g *gen) whoWeAre() {
 		if name := clean(d.Name); name != "" {
 			b.paraf(ph.dpoNamed, name)
 			if len(ways) > 0 {
-				b.paraf(ph.dpoContact, joinList(ways, "or"))
+				b.paraf(ph.dpoContact, prose.List(ways, "or"))
 			}
 		} else if len(ways) > 0 {
-			b.paraf(ph.dpoContactNoName, joinList(ways, "or"))
+			b.paraf(ph.dpoContactNoName, prose.List(ways, "or"))
 		}
 		g.cov.use("13(1)(b)", fieldsSet("dpo.", d.Name, "name", d.Email, "email", d.Phone, "phone", d.Address, "address")...)
 		if len(ways) == 0 {
@@ -797,7 +798,7 @@ func (g *gen) whoWeAre() {
 			b.paraf(ph.representative, name)
 		}
 		if len(ways) > 0 {
-			b.paraf(ph.repContact, joinList(ways, "or"))
+			b.paraf(ph.repContact, prose.List(ways, "or"))
 		}
 		g.cov.use("13(1)(a)", fieldsSet("representative.", r.Name, "name", r.Email, "email", r.Phone, "phone", r.Address, "address")...)
 	}
@@ -2194,7 +2195,7 @@ func (g *gen) rights() {
 	d := g.reg.DPO
 	switch {
 	case len(ways) > 0:
-		b.paraf(ph.howRequests, joinList(ways, "or"))
+		b.paraf(ph.howRequests, prose.List(ways, "or"))
 	case !d.IsZero() && (clean(d.Phone) != "" || clean(d.Address) != ""):
 		b.para(ph.howRequestsDPO)
 	default:
@@ -2268,7 +2269,7 @@ func (g *gen) complain() {
 		}
 		switch {
 		case len(ways) > 0:
-			b.paraf(ph.complainWays, joinList(ways, "or"))
+			b.paraf(ph.complainWays, prose.List(ways, "or"))
 			for _, art := range arts {
 				g.cov.use(art, fieldsSet("complaints.", r.ComplaintsForm, "form", r.ComplaintsEmail, "email",
 					r.ComplaintsPhone, "phone", r.ComplaintsAddress, "address")...)
@@ -2298,14 +2299,14 @@ func (g *gen) complain() {
 			b.paraf(ph.regulatorUK, name)
 		}
 		if ways := contactWays("", a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
-			b.paraf(ph.regulatorWays, joinList(ways, "or"))
+			b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 		}
 	default:
 		b.para(ph.regulatorEU)
 		if g.hasAuthority && name != "" {
 			b.paraf(ph.regulatorLead, name)
 			if ways := contactWays("", a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
-				b.paraf(ph.regulatorWays, joinList(ways, "or"))
+				b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 			}
 		} else {
 			g.cov.notApplicable("13(2)(d)", "stated generically: no lead authority was given (see Authority)")

@@ -89,17 +89,6 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// joinList joins items as "a, b and c" (conj "and") or "a, b or c".
-func joinList(items []string, conj string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
-}
-
 // subjectPlain is a group of people as a notice names it in a sentence:
 // the catalogue's plain name, or a custom group's name with its first
 // letter lower-cased (acronyms kept: "people who register for the We are
