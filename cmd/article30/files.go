@@ -1,25 +1,47 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
 	"github.com/article30/article30/ropa"
 )
 
-// loadRegister reads the register file name with ropa.Load, or standard
-// input for "-". Its errors name the file, line, column and field path.
+// loadRegister reads the register file name, or standard input for "-".
+// Its errors name the file, line, column and field path.
 func loadRegister(e *env, name string) (*ropa.Register, error) {
-	if name != "-" {
-		return ropa.Load(name)
-	}
-	reg, err := ropa.Decode(e.stdin)
-	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
-		de.File = stdinName
-	}
+	reg, _, err := readRegister(e.stdin, name)
 	return reg, err
+}
+
+// readRegister reads and decodes the register file name, or stdin for
+// "-", and returns its bytes too. Its errors are those of ropa.Load, with
+// standard input named "<stdin>".
+func readRegister(stdin io.Reader, name string) (*ropa.Register, []byte, error) {
+	shown, in := name, stdin
+	if name == "-" {
+		shown = stdinName
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, &ropa.DecodeError{File: name, Err: err}
+		}
+		defer f.Close()
+		in = f
+	}
+	data, err := io.ReadAll(io.LimitReader(in, ropa.MaxFileSize+1))
+	if err != nil {
+		return nil, nil, &ropa.DecodeError{File: shown, Err: err}
+	}
+	reg, err := ropa.Decode(bytes.NewReader(data))
+	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
+		de.File = shown
+	}
+	return reg, data, err
 }
 
 // openRegister loads the register file for a command ("-" is standard

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -177,28 +176,9 @@ func (v *validation) file(name string) {
 }
 
 // load reads and decodes the file name ("-" is standard input) and
-// returns its bytes too. Its errors are those of ropa.Load.
+// returns its bytes too, for locating findings.
 func (v *validation) load(name string) (*ropa.Register, []byte, error) {
-	shown, in := name, v.stdin
-	if name == "-" {
-		shown = stdinName
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, nil, &ropa.DecodeError{File: name, Err: err}
-		}
-		defer f.Close()
-		in = f
-	}
-	data, err := io.ReadAll(io.LimitReader(in, ropa.MaxFileSize+1))
-	if err != nil {
-		return nil, nil, &ropa.DecodeError{File: shown, Err: err}
-	}
-	reg, err := ropa.Decode(bytes.NewReader(data))
-	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
-		de.File = shown
-	}
-	return reg, data, err
+	return readRegister(v.stdin, name)
 }
 
 // loadMessage words a load error: a file that cannot be opened reads
