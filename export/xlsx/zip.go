@@ -54,8 +54,11 @@ func getFlate(w io.Writer) (*flate.Writer, error) {
 	}
 }
 
-// putFlate keeps fw for another workbook, if there is room.
+// putFlate keeps fw for another workbook, if there is room. It is reset
+// to write nowhere first, so that it does not keep the last entry's
+// compressed bytes alive.
 func putFlate(fw *flate.Writer) {
+	fw.Reset(io.Discard)
 	select {
 	case wrFlateFree <- fw:
 	default:
