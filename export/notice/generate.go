@@ -229,16 +229,12 @@ type gen struct {
 	slot      []int    // by category number: its row in byCat, or -1
 
 	// Texts by what they depend on.
-	meanings    [256]string // what each basis means, by its value
-	basisTexts  map[basisKey]string
-	retTexts    map[retKey]string
-	recentRets  [4]recentRet   // the last of retTexts looked up
-	nextRet     int            // where in recentRets the next goes
-	recentBases [4]recentBasis // the last of basisTexts looked up
-	nextBasis   int            // where in recentBases the next goes
-	sensitive   map[string]string
-	memo        []memoEntry // the group's retention cells, with their keys in memoKeys
-	memoKeys    []byte
+	meanings   [256]string // what each basis means, by its value
+	basisTexts map[basisKey]string
+	retTexts   map[retKey]string
+	sensitive  map[string]string
+	memo       []memoEntry // the group's retention cells, with their keys in memoKeys
+	memoKeys   []byte
 
 	// Slabs that the notice's slices are cut from, and scratch space.
 	strSlab     []string
@@ -998,11 +994,6 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 			g.cov.use("13(1)(c)", "activities[].purposes[].provision")
 		}
 	}
-	for _, r := range g.recentBases {
-		if r.text != "" && r.key == key {
-			return r.text, true
-		}
-	}
 	text, ok := g.basisTexts[key]
 	if !ok {
 		text = b.Title() + "."
@@ -1014,16 +1005,7 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 		}
 		g.basisTexts[key] = text
 	}
-	g.recentBases[g.nextBasis%len(g.recentBases)] = recentBasis{key, text}
-	g.nextBasis++
 	return text, true
-}
-
-// recentBasis is a basis's text, kept among the last few looked up, as
-// recentRet is for retention rules.
-type recentBasis struct {
-	key  basisKey
-	text string
 }
 
 // basisPlain is what basis b means, in the audience's words.
@@ -1651,27 +1633,12 @@ func (g *gen) retentionText(r *ropa.Retention) string {
 		yearEnd: r.Rule.YearEnd, action: r.Rule.Action, source: r.Rule.Source,
 		schedule: r.Schedule, minimum: r.Minimum, minimumSource: r.MinimumSource,
 	}
-	for _, rt := range g.recentRets {
-		if rt.key == k {
-			return rt.text
-		}
-	}
 	text, ok := g.retTexts[k]
 	if !ok {
 		text = g.retentionTextOf(r)
 		g.retTexts[k] = text
 	}
-	g.recentRets[g.nextRet%len(g.recentRets)] = recentRet{k, text}
-	g.nextRet++
 	return text
-}
-
-// recentRet is a retention rule's text, kept among the last few looked up:
-// a rule often repeats one of the last, and comparing keys costs less than
-// hashing one.
-type recentRet struct {
-	key  retKey
-	text string
 }
 
 func (g *gen) retentionTextOf(r *ropa.Retention) string {
