@@ -47,9 +47,27 @@ type Approval struct {
 	From       time.Time // first day of the approval
 	Until      time.Time // first day it no longer applies; zero: in force
 	Scope      string    // partial scope, e.g. "commercial organisations subject to PIPEDA"; empty for the whole country
-	Certified  bool      // covers only recipients certified under a scheme (the Data Privacy Framework)
-	Confidence Confidence
-	Source     string
+	// Certified reports that the approval covers only recipients certified
+	// under a scheme and listed by it: the EU-US Data Privacy Framework
+	// (Decision (EU) 2023/1795, Art 1: organisations on the "Data Privacy
+	// Framework List"), its UK Extension (SI 2023/1028 reg 3(2)(a): a person
+	// "indicated on the Data Privacy Framework List as participating in the
+	// UK Extension") and, before 16 July 2020, the Privacy Shield. A
+	// transfer to an uncertified recipient in the same country is not
+	// covered. Scope says which scheme.
+	Certified bool
+	// Excludes describes data the approval does not cover although the
+	// recipient is within its scope, e.g. personal data transferred for the
+	// purposes of UK immigration control under the EU's 2021 decision for
+	// the United Kingdom; empty when nothing is excluded. A rule or notice
+	// can show it; the approval still Covers the country.
+	Excludes string
+	// ExcludesConfidence grades Excludes on its own, since an exclusion can
+	// be less well established than the approval that carries it. Zero when
+	// Excludes is empty.
+	ExcludesConfidence Confidence
+	Confidence         Confidence
+	Source             string
 }
 
 // Covers reports whether the approval applies on the day of at.
@@ -87,6 +105,18 @@ func (l Approvals) Lookup(r Regime, country string, at time.Time) (Approval, boo
 // for.
 func (l Approvals) Without(drop func(Approval) bool) Approvals {
 	return slices.DeleteFunc(slices.Clone(l), drop)
+}
+
+// Edit returns a copy of the list with f applied to each entry: the way to
+// override a fact the built-in list holds, for example to drop an exclusion
+// marked Unconfirmed once the caller has read the instrument. f is called
+// with a pointer to the copy's entry; the original list is unchanged.
+func (l Approvals) Edit(f func(*Approval)) Approvals {
+	out := slices.Clone(l)
+	for i := range out {
+		f(&out[i])
+	}
+	return out
 }
 
 // WithoutDPF returns the list without the Data Privacy Framework and its UK
@@ -174,10 +204,15 @@ func DefaultApprovals() Approvals {
 			Instrument: "Data Protection (Adequacy) (Republic of Korea) Regulations 2022, SI 2022/1213",
 			From:       date(2022, 12, 19), Scope: "recipients subject to the Personal Information Protection Act (PIPA)",
 			Confidence: Corroborated, Source: "https://www.legislation.gov.uk/uksi/2022/1213"},
+		// SI 2023/1028, read on legislation.gov.uk: in force 12 October 2023
+		// (reg 1(2)); covers only a transfer to a person "indicated on the
+		// Data Privacy Framework List as participating in the UK Extension to
+		// the EU-US Data Privacy Framework" that will be subject to the DPF
+		// Principles on receipt (reg 3(2)).
 		Approval{Regime: UK, Country: "US", Name: "United States (UK Extension to the EU-US Data Privacy Framework)",
 			Instrument: "Data Protection (Adequacy) (United States of America) Regulations 2023, SI 2023/1028",
-			From:       date(2023, 10, 12), Scope: "organisations on the Data Privacy Framework List that participate in the UK Extension",
-			Certified: true, Confidence: Corroborated, Source: "https://www.legislation.gov.uk/uksi/2023/1028; " + dpfPending},
+			From:       date(2023, 10, 12), Scope: "only organisations certified on the Data Privacy Framework List that participate in the UK Extension",
+			Certified: true, Confidence: Confirmed, Source: "https://www.legislation.gov.uk/uksi/2023/1028; " + dpfPending},
 	)
 	eu := func(code, name, instrument string, from, until time.Time, scope string, conf Confidence) {
 		l = append(l, Approval{Regime: EU, Country: code, Name: name, Instrument: instrument, From: from, Until: until,
@@ -198,19 +233,71 @@ func DefaultApprovals() Approvals {
 	eu("JP", "Japan", "Commission Implementing Decision (EU) 2019/419", date(2019, 1, 23), z, "private sector recipients subject to the APPI", Corroborated)
 	eu("KR", "Republic of Korea", "Commission Implementing Decision (EU) 2022/254", date(2021, 12, 17), z, "recipients subject to the Personal Information Protection Act (PIPA)", Corroborated)
 	eu("GB", "United Kingdom", "EU-UK Trade and Cooperation Agreement Art FINPROV.10A (interim provision)", UKGDPRStart, date(2021, 6, 28), "", Corroborated)
-	eu("GB", "United Kingdom", "Commission Implementing Decision (EU) 2021/1772, renewed on 19 December 2025 until 27 December 2031 (renewal decision number unconfirmed)",
-		date(2021, 6, 28), date(2031, 12, 27), "", Corroborated)
-	eu("BR", "Brazil", "Commission adequacy decision of 26 January 2026 (mutual with Brazil's ANPD)", date(2026, 1, 26), z, "", Corroborated)
+	l = append(l,
+		// Commission Implementing Decision (EU) 2021/1772 of 28 June 2021
+		// (C(2021) 4800), Art 1(2) and recital 6: the decision does not cover
+		// personal data transferred for the purposes of UK immigration
+		// control, or data to which the immigration exemption (DPA 2018 Sch 2
+		// para 4) applies. Corroborated: Cooley (cdp.cooley.com, "European
+		// Commission issues UK adequacy decisions"), Baker McKenzie
+		// (viewpoints.bakermckenzie.com/post/102h1j5), DDG (ddg.fr) and Howes
+		// Percival (howespercival.com, "Extension of the 2021 adequacy
+		// decisions for the UK") agree; the Official Journal text of Art 1(2)
+		// was not read here. The decision was due to expire on 27 June 2025
+		// and was extended unchanged by six months, to 27 December 2025
+		// (Commission technical extension of June 2025; law note section 8;
+		// Howes Percival and Mondaq 1709926 agree).
+		Approval{Regime: EU, Country: "GB", Name: "United Kingdom",
+			Instrument: "Commission Implementing Decision (EU) 2021/1772 of 28 June 2021, extended to 27 December 2025",
+			From:       date(2021, 6, 28), Until: date(2025, 12, 27),
+			Excludes:           "personal data transferred for the purposes of United Kingdom immigration control, or otherwise falling within the immigration exemption of DPA 2018 Sch 2 para 4 (Decision (EU) 2021/1772, Art 1(2) and recital 6)",
+			ExcludesConfidence: Corroborated, Confidence: Corroborated,
+			Source: "https://cdp.cooley.com/european-commission-issues-uk-adequacy-decisions/; " + euListSrc},
+		// The renewal adopted on 19 December 2025, valid until 27 December
+		// 2031 (law note section 8; dpocentre.com and itpro.com agree). Its
+		// decision number was not found. Whether it keeps the immigration
+		// exclusion is UNCONFIRMED: the only source found, Dr Karen Mc
+		// Cullagh's UEA law school blog ("EU-UK data adequacy decisions
+		// renewed"), says the renewed decisions cover immigration data after
+		// the UK's 2022 and 2024 amendments to the exemption; no second
+		// source and no Official Journal text was found. The exclusion is
+		// therefore kept here as data marked Unconfirmed, neither extended as
+		// certain nor dropped: a caller who has read the renewal can clear it
+		// with Approvals.Edit.
+		Approval{Regime: EU, Country: "GB", Name: "United Kingdom",
+			Instrument: "Commission implementing decision of 19 December 2025 renewing the adequacy finding for the United Kingdom (decision number unconfirmed)",
+			From:       date(2025, 12, 27), Until: date(2031, 12, 27),
+			Excludes:           "personal data transferred for the purposes of United Kingdom immigration control: excluded by the 2021 decision; whether the 2025 renewal keeps the exclusion is unconfirmed (one source says it was dropped)",
+			ExcludesConfidence: Unconfirmed, Confidence: Corroborated,
+			Source: "https://www.dpocentre.com/news/eu-renews-uk-personal-data-adequacy-decisions; https://www.uea.ac.uk/about/law-school/research/research-blog/eu-uk-data-adequacy-decisions-renewed:-stability-in-data-flows-by-dr-karen-mc-cullagh"},
+		// Commission Implementing Decision (EU) 2026/179 of 26 January 2026
+		// (published in the Official Journal on 28 January 2026): the number
+		// and date are given by europalov.no (id-34841), which quotes the
+		// decision's title; the date of 26 January 2026 is also given by
+		// datenschutz-notizen.de and the Commission's announcement of
+		// 27 January 2026 is reported by cms.law, tozzinifreire.com.br and
+		// kennedyslaw.com. Corroborated; the Official Journal was not read.
+		Approval{Regime: EU, Country: "BR", Name: "Brazil",
+			Instrument: "Commission Implementing Decision (EU) 2026/179 of 26 January 2026 (mutual with Brazil's ANPD, Resolution CD/ANPD No 32/2026)",
+			From:       date(2026, 1, 26), Confidence: Corroborated,
+			Source: "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841; " + euListSrc},
+	)
 	eu("EPO", "European Patent Organisation", "Commission adequacy decision of 15 July 2025 (first for an international organisation)", date(2025, 7, 15), z, "", Corroborated)
 	l = append(l,
 		Approval{Regime: EU, Country: "US", Name: "United States (EU-US Privacy Shield)",
 			Instrument: "Commission Implementing Decision (EU) 2016/1250, invalidated by the Court of Justice in Case C-311/18",
-			From:       date(2016, 8, 1), Until: PrivacyShieldInvalid, Scope: "organisations certified under the Privacy Shield",
+			From:       date(2016, 8, 1), Until: PrivacyShieldInvalid, Scope: "only organisations certified under the Privacy Shield",
 			Certified: true, Confidence: Confirmed, Source: "ECLI:EU:C:2020:559"},
+		// Commission Implementing Decision (EU) 2023/1795 of 10 July 2023
+		// (C(2023) 4745), Art 1: adequate protection for personal data
+		// transferred to organisations in the United States "included in the
+		// Data Privacy Framework List". Title and date from the EUR-Lex text
+		// mirrored at lexaris.de and data-privacy-framework.com; Norton Rose
+		// Fulbright's dataprotectionreport.com agrees. Corroborated.
 		Approval{Regime: EU, Country: "US", Name: "United States (EU-US Data Privacy Framework)",
-			Instrument: "Commission Implementing Decision (EU) 2023/1795", From: date(2023, 7, 10),
-			Scope:     "organisations certified under the EU-US Data Privacy Framework",
-			Certified: true, Confidence: Corroborated, Source: dpfPending},
+			Instrument: "Commission Implementing Decision (EU) 2023/1795 of 10 July 2023", From: date(2023, 7, 10),
+			Scope:     "only organisations certified under the EU-US Data Privacy Framework (on the Data Privacy Framework List)",
+			Certified: true, Confidence: Corroborated, Source: "CELEX 32023D1795; " + dpfPending},
 	)
 	return l
 }

@@ -67,3 +67,22 @@ func ExampleApprovals_Lookup() {
 	// false
 	// false
 }
+
+func ExampleApprovals_Edit() {
+	approvals := lawfulbasis.DefaultApprovals()
+	at := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	a, _ := approvals.Lookup(lawfulbasis.EU, "GB", at)
+	fmt.Println(a.ExcludesConfidence)
+	// A DPO who has read the 2025 renewal and found no immigration
+	// exclusion drops it; the built-in list is unchanged.
+	read := approvals.Edit(func(a *lawfulbasis.Approval) {
+		if a.Country == "GB" && a.ExcludesConfidence == lawfulbasis.Unconfirmed {
+			a.Excludes, a.ExcludesConfidence = "", 0
+		}
+	})
+	a, _ = read.Lookup(lawfulbasis.EU, "GB", at)
+	fmt.Printf("%q\n", a.Excludes)
+	// Output:
+	// unconfirmed
+	// ""
+}

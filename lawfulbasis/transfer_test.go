@@ -217,3 +217,113 @@ func TestThirdCountry(t *testing.T) {
 		t.Errorf("EEA has %d states, want 30", len(eea))
 	}
 }
+
+// The EU's 2021 decision for the United Kingdom excludes transfers for UK
+// immigration control (Decision (EU) 2021/1772, Art 1(2) and recital 6);
+// whether the December 2025 renewal keeps the exclusion is unconfirmed
+// (law note section 8), so it stays as data marked Unconfirmed.
+func TestApprovalsUKImmigrationExclusion(t *testing.T) {
+	l := DefaultApprovals()
+	tests := []struct {
+		name       string
+		at         time.Time
+		instrument string // a substring of the instrument
+		excludes   bool
+		conf       Confidence
+	}{
+		// TCA Art FINPROV.10A bridge: no exclusion.
+		{"bridge", date(2021, 3, 1), "FINPROV.10A", false, 0},
+		{"2021 decision, first day", date(2021, 6, 28), "2021/1772", true, Corroborated},
+		// Technical extension to 27 December 2025.
+		{"2021 decision, last day", date(2025, 12, 26), "2021/1772", true, Corroborated},
+		{"renewal, first day", date(2025, 12, 27), "19 December 2025", true, Unconfirmed},
+		{"renewal, law as of", date(2026, 11, 23), "19 December 2025", true, Unconfirmed},
+	}
+	for _, tt := range tests {
+		a, ok := l.Lookup(EU, "GB", tt.at)
+		if !ok {
+			t.Errorf("%s: GB not approved", tt.name)
+			continue
+		}
+		if !strings.Contains(a.Instrument, tt.instrument) {
+			t.Errorf("%s: instrument %q lacks %q", tt.name, a.Instrument, tt.instrument)
+		}
+		if got := strings.Contains(a.Excludes, "immigration control"); got != tt.excludes {
+			t.Errorf("%s: Excludes = %q", tt.name, a.Excludes)
+		}
+		if a.ExcludesConfidence != tt.conf {
+			t.Errorf("%s: ExcludesConfidence = %v, want %v", tt.name, a.ExcludesConfidence, tt.conf)
+		}
+	}
+	// Valid until 27 December 2031 (law note section 8).
+	if _, ok := l.Lookup(EU, "GB", date(2031, 12, 27)); ok {
+		t.Error("GB approved on 27 December 2031")
+	}
+	// A caller who has read the renewal can drop the unconfirmed exclusion;
+	// the built-in list keeps it.
+	cleared := l.Edit(func(a *Approval) {
+		if a.ExcludesConfidence == Unconfirmed {
+			a.Excludes, a.ExcludesConfidence = "", 0
+		}
+	})
+	if a, _ := cleared.Lookup(EU, "GB", date(2026, 11, 23)); a.Excludes != "" {
+		t.Errorf("Edit kept the exclusion: %q", a.Excludes)
+	}
+	if a, _ := cleared.Lookup(EU, "GB", date(2022, 1, 1)); a.Excludes == "" {
+		t.Error("Edit dropped the 2021 decision's exclusion")
+	}
+	if a, _ := l.Lookup(EU, "GB", date(2026, 11, 23)); a.Excludes == "" {
+		t.Error("Edit changed the original list")
+	}
+	for _, a := range l {
+		if (a.Excludes == "") != (a.ExcludesConfidence == 0) {
+			t.Errorf("%s %s: Excludes %q with confidence %v", a.Regime, a.Country, a.Excludes, a.ExcludesConfidence)
+		}
+	}
+}
+
+func TestApprovalsInstruments(t *testing.T) {
+	l := DefaultApprovals()
+	for _, tt := range []struct {
+		r       Regime
+		country string
+		at      time.Time
+		want    string
+	}{
+		// Commission Implementing Decision (EU) 2026/179 of 26 January 2026
+		// (europalov.no id-34841; law note section 8).
+		{EU, "BR", date(2026, 1, 26), "(EU) 2026/179 of 26 January 2026"},
+		// Commission Implementing Decision (EU) 2023/1795 of 10 July 2023.
+		{EU, "US", date(2023, 7, 10), "(EU) 2023/1795 of 10 July 2023"},
+		// SI 2023/1028, in force 12 October 2023 (reg 1(2)).
+		{UK, "US", date(2023, 10, 12), "SI 2023/1028"},
+	} {
+		a, ok := l.Lookup(tt.r, tt.country, tt.at)
+		if !ok || !strings.Contains(a.Instrument, tt.want) {
+			t.Errorf("Lookup(%v, %s, %s) = %q, %v; want an instrument with %q", tt.r, tt.country, tt.at.Format(time.DateOnly), a.Instrument, ok, tt.want)
+		}
+	}
+}
+
+// Every approval for the United States covers only certified recipients:
+// Privacy Shield (Decision (EU) 2016/1250), the DPF (Decision (EU) 2023/1795,
+// Art 1: the Data Privacy Framework List) and its UK Extension (SI 2023/1028
+// reg 3(2)(a)).
+func TestApprovalsUSCertifiedOnly(t *testing.T) {
+	n := 0
+	for _, a := range DefaultApprovals() {
+		if a.Country != "US" {
+			if a.Certified {
+				t.Errorf("%v %s: Certified outside the United States", a.Regime, a.Country)
+			}
+			continue
+		}
+		n++
+		if !a.Certified || !strings.Contains(a.Scope, "only") || !strings.Contains(a.Scope, "certified") {
+			t.Errorf("%v %s (%s): Certified %v, Scope %q", a.Regime, a.Country, a.Instrument, a.Certified, a.Scope)
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d US entries, want 3 (Privacy Shield, DPF, UK Extension)", n)
+	}
+}
