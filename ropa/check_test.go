@@ -434,7 +434,7 @@ func generatedRegister(n int) *Register {
 				{Description: "Improve the service", Basis: lawfulbasis.LegitimateInterests, Interest: "Service quality"},
 			},
 			DataSubjects:   []Subject{Customers, WebsiteVisitors},
-			DataCategories: []Category{Identifiers, ContactDetails, OnlineIdentifiers, Usage},
+			DataCategories: Cats(Identifiers, ContactDetails, OnlineIdentifiers, Usage),
 			Recipients:     []Recipient{{Name: "Support team", Kind: Internal}},
 			Retention:      []Retention{{Rule: retention.MustParse("P2Y from last-contact")}},
 			Security:       []string{"Access control"},
@@ -453,7 +453,7 @@ func generatedRegister(n int) *Register {
 			}
 		}
 		if i%5 == 0 {
-			a.DataCategories = append(a.DataCategories, Health)
+			a.DataCategories = append(a.DataCategories, Cats(Health)...)
 			a.Special.Conditions = []lawfulbasis.Condition{lawfulbasis.Conditions()[i%10]}
 			if i%10 == 0 {
 				a.Special.Schedule1 = []lawfulbasis.Schedule1{lawfulbasis.Sch1Employment}
@@ -461,11 +461,11 @@ func generatedRegister(n int) *Register {
 			a.LargeScale = i%15 == 0
 		}
 		if i%11 == 0 {
-			a.DataCategories = append(a.DataCategories, CriminalOffences)
+			a.DataCategories = append(a.DataCategories, Cats(CriminalOffences)...)
 			a.Criminal.Schedule1 = []lawfulbasis.Schedule1{lawfulbasis.Sch1PreventingUnlawfulActs}
 		}
 		if i%7 == 0 {
-			a.Automated = Automated{Solely: true, Significant: i%14 == 0, Profiling: true, Safeguards: DecisionSafeguards()[:i%5]}
+			a.Automated = []Decision{{Solely: true, Significant: i%14 == 0, Profiling: true, Safeguards: DecisionSafeguards()[:i%5]}}
 		}
 		if i%13 == 0 {
 			a.Purposes = append(a.Purposes, Purpose{Description: "Report crime", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime})

@@ -17,6 +17,7 @@ import (
 var (
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()
+	shorthandType   = reflect.TypeFor[shorthandSetter]()
 )
 
 // decoder turns a YAML node tree into a value, by the JSON names of the
@@ -78,6 +79,16 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 	}
 	if reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
 		return d.decodeText(n, v, path)
+	}
+	if reflect.PointerTo(v.Type()).Implements(shorthandType) && (n.Kind == yaml.ScalarNode && !isNull(n) || isCustomPair(n)) {
+		text := n.Value
+		if n.Kind == yaml.MappingNode {
+			text = n.Content[0].Value + ": " + n.Content[1].Value
+		}
+		if err := v.Addr().Interface().(shorthandSetter).setShortText(text); err != nil {
+			return d.fail(n, path, err)
+		}
+		return nil
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -177,8 +188,7 @@ func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, path string) error {
 			return nil
 		}
 		text = n.Value
-	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode &&
-		n.Content[1].Kind == yaml.ScalarNode && strings.HasPrefix(strings.ToLower(n.Content[0].Value), customPrefix):
+	case isCustomPair(n):
 		text = n.Content[0].Value + ": " + n.Content[1].Value
 	default:
 		return d.fail(n, path, fmt.Errorf("expected text, found %s", kindName(n)))
@@ -187,6 +197,13 @@ func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, path string) error {
 		return d.fail(n, path, err)
 	}
 	return nil
+}
+
+// isCustomPair reports whether n is a mapping of one "custom ...: name"
+// pair: an unquoted custom entry in a YAML list.
+func isCustomPair(n *yaml.Node) bool {
+	return n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode &&
+		n.Content[1].Kind == yaml.ScalarNode && strings.HasPrefix(strings.ToLower(n.Content[0].Value), customPrefix)
 }
 
 // suggestField names the field nearest to a misspelt one.
@@ -217,6 +234,11 @@ func encodeNode(v reflect.Value) (*yaml.Node, error) {
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
 		}
 		v = v.Elem()
+	}
+	if sh, ok := v.Interface().(shorthand); ok {
+		if text, ok := sh.shortText(); ok {
+			return encodeNode(reflect.ValueOf(text))
+		}
 	}
 	if v.Type().Implements(textMarshaler) {
 		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()

@@ -31,6 +31,9 @@ activities:
     recipients:
       - name: Hiring managers
         kind: internal
+      - name: ATS Inc
+        kind: processor
+        contract: ATS data processing terms, 2019
     transfers:
       - country: US
         recipient: ATS Inc
@@ -68,7 +71,7 @@ func ExampleRegister_Validate() {
 			Name:           "Payroll",
 			Purposes:       []ropa.Purpose{{Basis: lawfulbasis.LegalObligation}},
 			DataSubjects:   []ropa.Subject{ropa.Employees, "staf"},
-			DataCategories: []ropa.Category{ropa.PayAndBenefits},
+			DataCategories: ropa.Cats(ropa.PayAndBenefits),
 			Transfers:      []ropa.Transfer{{Country: "usa"}},
 		}},
 	}

@@ -105,6 +105,15 @@ func decodeBytes(b []byte) (*Register, error) {
 	if err := d.decode(&doc, reflect.ValueOf(&out).Elem(), ""); err != nil {
 		return nil, err
 	}
+	// A scope or reference that does not resolve is a decode error: the
+	// file says something about a group or recipient it does not have.
+	if ps := scopeProblems(&out); len(ps) > 0 {
+		de := &DecodeError{Path: ps[0].path, Err: errors.New(ps[0].msg)}
+		if l, err := NewLocator(b); err == nil {
+			de.Line, de.Column, _ = l.Locate(ps[0].path)
+		}
+		return nil, de
+	}
 	return &out, nil
 }
 

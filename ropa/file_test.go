@@ -44,11 +44,15 @@ func fullRegister() *Register {
 			Website:         "https://careershub.example",
 			Registration:    "ZB765432",
 			PublicAuthority: true,
+			School:          true,
 			Headcount:       Under250,
 		},
-		DPO:              Contact{Name: "Priya Shah", Address: "2 Quarry Hill, Leeds LS2 7UE", Email: "dpo@careershub.example", Phone: "0113 496 0101"},
-		Representative:   Contact{Name: "EU Rep GmbH", Address: "Unter den Linden 1, 10117 Berlin", Email: "rep@eurep.example", Phone: "+49 30 0000000"},
-		JointControllers: []JointController{{Name: "West Yorkshire Combined Authority", Contact: "dpo@wyca.example", Responsibilities: "Answers access requests for the shared portal"}},
+		DPO:            Contact{Name: "Priya Shah", Address: "2 Quarry Hill, Leeds LS2 7UE", Email: "dpo@careershub.example", Phone: "0113 496 0101"},
+		Representative: Contact{Name: "EU Rep GmbH", Address: "Unter den Linden 1, 10117 Berlin", Email: "rep@eurep.example", Phone: "+49 30 0000000"},
+		JointControllers: []JointController{{Name: "West Yorkshire Combined Authority", Contact: "dpo@wyca.example", Responsibilities: "Answers access requests for the shared portal",
+			Arrangement: "Joint controller agreement JCA-2025-1", Essence: "https://careershub.example/joint-controllers"}},
+		Authority: SupervisoryAuthority{Code: "uk", Name: "Information Commissioner's Office", Address: "Wycliffe House, Water Lane, Wilmslow SK9 5AF",
+			Website: "https://ico.org.uk", Email: "casework@ico.example", Phone: "0303 123 1113"},
 		Complaints: ComplaintRoute{
 			Form:    "https://careershub.example/complaints",
 			Email:   "complaints@careershub.example",
@@ -64,22 +68,26 @@ func fullRegister() *Register {
 			Purposes: []Purpose{
 				{Description: "Give careers guidance", Basis: lawfulbasis.PublicTask, Provision: "Education Act 1997 s45A"},
 				{Description: "Share safeguarding concerns", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Disclosure, Requester: "Leeds City Council children's services"},
-				{Description: "Alumni newsletter", Basis: lawfulbasis.LegitimateInterests, Interest: "Keeping in touch with former users", Assessment: "LIA-2026-01", OutsidePublicTasks: true},
+				{Description: "Alumni newsletter", Basis: lawfulbasis.LegitimateInterests, Interest: "Keeping in touch with former users", Assessment: "LIA-2026-01", OutsidePublicTasks: true,
+					DirectMarketing: true, AfterObjection: true, Subjects: []Subject{"custom: Alumni"}},
 			},
-			DataSubjects:   []Subject{YoungPeople, Parents, "custom: Alumni"},
-			DataCategories: []Category{Identifiers, ContactDetails, Education, Health, "custom special: Facial geometry", "custom criminal: Police cautions", CriminalOffences},
-			Special:        SpecialCategory{Conditions: []lawfulbasis.Condition{lawfulbasis.SubstantialPublicInterest, lawfulbasis.ExplicitConsent}, Schedule1: []lawfulbasis.Schedule1{lawfulbasis.Sch1Safeguarding}},
+			DataSubjects: []Subject{YoungPeople, Parents, "custom: Alumni"},
+			DataCategories: append(Cats(Identifiers, ContactDetails, Education, Health, "custom special: Facial geometry", "custom criminal: Police cautions"),
+				DataCategory{Category: CriminalOffences, Subjects: []Subject{YoungPeople}}),
+			Special: SpecialCategory{Conditions: []lawfulbasis.Condition{lawfulbasis.SubstantialPublicInterest, lawfulbasis.ExplicitConsent}, Schedule1: []lawfulbasis.Schedule1{lawfulbasis.Sch1Safeguarding},
+				Law: "Children Act 1989 s17"},
 			Criminal:       CriminalOffence{Schedule1: []lawfulbasis.Schedule1{lawfulbasis.Sch1Safeguarding}, Authority: "Children Act 1989 s17"},
 			PolicyDocument: PolicyDocument{Reference: "https://careershub.example/apd", Article6: "Public task under Education Act 1997 s45A", FollowsPolicy: No, Reason: "Records under a legal hold"},
-			Sources:        []Source{{Kind: FromSubject, Name: "Guidance interview"}, {Kind: FromThirdParty, Name: "Schools"}},
-			Provision:      Provision{Requirement: Voluntary, Consequences: "We can give only general advice."},
+			Sources:        []Source{{Kind: FromSubject, Name: "Guidance interview"}, {Kind: FromThirdParty, Name: "Schools", Subjects: []Subject{YoungPeople}}},
+			Provision:      Provision{Requirement: Voluntary, Consequences: "We can give only general advice.", Subjects: []Subject{YoungPeople, Parents}},
 			Recipients: []Recipient{
 				{Name: "Careers advisers", Kind: Internal},
-				{Name: "PortalCo Inc", Kind: Processor, Country: "US", Contract: "PortalCo DPA 2025-03"},
+				{Name: "PortalCo Inc", Kind: Processor, Country: "US", Contract: "PortalCo DPA 2025-03", Subjects: []Subject{YoungPeople, Parents}},
 			},
 			Transfers: []Transfer{{
 				Country: "US", Recipient: "PortalCo Inc", Mechanism: lawfulbasis.DataPrivacyFramework, Certified: true,
 				Safeguards: "Encryption with UK-held keys", ProtectionTest: "TRA-2026-02: not materially lower", Since: NewDate(2026, time.March, 1),
+				Subjects: []Subject{YoungPeople, Parents},
 			}},
 			Retention: []Retention{{
 				Categories:    []Category{Education, Health},
@@ -87,25 +95,32 @@ func fullRegister() *Register {
 				Schedule:      "Destroy at the end of the school year after the sixth anniversary",
 				Minimum:       retention.Period{Years: 6},
 				MinimumSource: "Limitation Act 1980 s5",
+				Subjects:      []Subject{YoungPeople},
 			}},
 			Security: []string{"Encryption at rest", "Multi-factor authentication"},
-			Automated: Automated{
-				Solely: true, Significant: true, Profiling: true,
+			Automated: []Decision{{
+				Description: "Placement scheme shortlisting",
+				Solely:      true, Significant: true, Profiling: true,
 				Logic:        "A score ranks applicants for the placement scheme",
 				Consequences: "An applicant may not be offered a placement",
 				Ground:       ExplicitConsent,
 				Safeguards:   DecisionSafeguards(),
-			},
+				Subjects:     []Subject{YoungPeople},
+			}},
+			None: []None{{Fact: FactOtherSources, Subjects: []Subject{Parents}}, {Fact: FactAutomated, Subjects: []Subject{Parents}}},
 			Children: Children{
 				OnlineService:    true,
 				AgeAssurance:     "Self-declaration with school verification",
 				ParentalConsent:  "Parent confirms by email for under-13s",
 				HigherProtection: "Children's code assessment CC-2026-1",
 			},
-			LargeScale:       true,
-			Monitoring:       true,
-			DPIA:             DPIA{Required: Yes, Status: InProgress, Reference: "DPIA-2026-03"},
-			ConsentRecord:    "Portal consent log",
+			LargeScale:    true,
+			Monitoring:    true,
+			DPIA:          DPIA{Required: Yes, Status: InProgress, Reference: "DPIA-2026-03"},
+			Screening:     []Criterion{CriterionVulnerable, CriterionInnovative},
+			ConsentRecord: "Portal consent log",
+			Consent: Consent{GivenBy: ConsentByParent, Withdrawal: "Parent emails the school office",
+				Biometric: BiometricConsent{ParentalConsent: true, ChildRefusal: true, Alternative: "PIN code at the canteen till"}},
 			Breach:           Breach{Occurred: Yes, Reference: "BR-2026-004"},
 			Systems:          []string{"Careers portal", "CRM"},
 			Locations:        []string{"UK", "US (PortalCo)"},
@@ -116,7 +131,7 @@ func fullRegister() *Register {
 			Controller:     "Leeds Schools Trust, dpo@lst.example",
 			Representative: "None needed",
 			Processing:     []string{"Hosting the careers portal for the trust's schools"},
-			Transfers:      []Transfer{{Country: "IN", Recipient: "Support Pvt Ltd", Mechanism: lawfulbasis.IDTA, Certified: true, Safeguards: "Remote access only", ProtectionTest: "TRA-2026-05", Since: NewDate(2026, time.April, 1)}},
+			Transfers:      []Transfer{{Country: "IN", Recipient: "Support Pvt Ltd", Mechanism: lawfulbasis.IDTA, Certified: true, Safeguards: "Remote access only", ProtectionTest: "TRA-2026-05", Since: NewDate(2026, time.April, 1), Subjects: []Subject{"custom: Pupils"}}},
 			Security:       []string{"ISO 27001 certified hosting"},
 		}},
 		ReviewDate: NewDate(2026, time.October, 1),
@@ -253,6 +268,15 @@ func TestEncodeQuotes(t *testing.T) {
 
 func TestDecodeJSON(t *testing.T) {
 	// testdata/full.json is testdata/full.yaml written as JSON.
+	if *updateFull {
+		var b bytes.Buffer
+		if err := EncodeJSON(&b, fullRegister()); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("testdata/full.json", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	src, err := os.ReadFile("testdata/full.json")
 	if err != nil {
 		t.Fatal(err)
@@ -477,7 +501,7 @@ func TestDecodeUnquotedCustom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Category{Health, "custom: Alumni", "custom special: Facial geometry"}
+	want := Cats(Health, "custom: Alumni", "custom special: Facial geometry")
 	if diff := cmp.Diff(want, reg.Activities[0].DataCategories); diff != "" {
 		t.Errorf("categories (-want +got):\n%s", diff)
 	}
@@ -778,7 +802,7 @@ func TestDecodeHandwritten(t *testing.T) {
 	}
 	a := reg.Activities[0]
 	got := []string{reg.Jurisdiction.String(), string(reg.Controller.Headcount), a.Name, a.Purposes[0].Basis.String(),
-		string(a.DataSubjects[0]), string(a.DataSubjects[1]), string(a.DataCategories[0]), string(a.DataCategories[1]),
+		string(a.DataSubjects[0]), string(a.DataSubjects[1]), string(a.DataCategories[0].Category), string(a.DataCategories[1].Category),
 		a.Special.Conditions[0].String(), a.Transfers[0].Mechanism.String(), a.Transfers[0].Since.String(),
 		a.Retention[0].Rule.String(), string(a.DPIA.Required), a.ConsentRecord, a.Notes, reg.ReviewDate.String()}
 	want := []string{"eu", "under-250", "Newsletter", "consent",

@@ -28,7 +28,7 @@ func (a *Activity) RetentionFor(c Category) []Retention {
 		}
 		if listed < 0 {
 			listed = 0
-			if slices.Contains(a.DataCategories, c) {
+			if a.HasCategory(c) {
 				listed = 1
 			}
 		}

@@ -22,7 +22,7 @@ func TestRetentionFor(t *testing.T) {
 	)
 	a := &ropa.Activity{
 		ID:             "hr",
-		DataCategories: []ropa.Category{ropa.ContactDetails, ropa.Health, "custom: Contract of employment"},
+		DataCategories: ropa.Cats(ropa.ContactDetails, ropa.Health, "custom: Contract of employment"),
 		Retention:      []ropa.Retention{all, health, custom, schedule},
 	}
 	tests := []struct {
@@ -36,7 +36,7 @@ func TestRetentionFor(t *testing.T) {
 		{"custom category", a, "custom: Contract of employment", []ropa.Retention{all, custom, schedule}},
 		{"named but not listed: only the entry naming it", a, ropa.Financial, []ropa.Retention{custom}},
 		{"neither named nor listed", a, ropa.Biometric, nil},
-		{"no retention at all", &ropa.Activity{DataCategories: []ropa.Category{ropa.Health}}, ropa.Health, nil},
+		{"no retention at all", &ropa.Activity{DataCategories: ropa.Cats(ropa.Health)}, ropa.Health, nil},
 		{"empty category", a, "", nil},
 	}
 	for _, tt := range tests {

@@ -37,10 +37,12 @@ func (a *Activity) bases() []lawfulbasis.Basis {
 	return out
 }
 
-func (a *Activity) hasSpecial() bool { return slices.ContainsFunc(a.DataCategories, Category.Special) }
+func (a *Activity) hasSpecial() bool {
+	return slices.ContainsFunc(a.DataCategories, func(d DataCategory) bool { return d.Category.Special() })
+}
 
 func (a *Activity) hasCriminal() bool {
-	return slices.ContainsFunc(a.DataCategories, Category.Criminal)
+	return slices.ContainsFunc(a.DataCategories, func(d DataCategory) bool { return d.Category.Criminal() })
 }
 
 func (a *Activity) hasSubject(s ...Subject) bool {
@@ -54,7 +56,31 @@ func (a *Activity) needsPolicyDocument() bool {
 		slices.ContainsFunc(a.Criminal.Schedule1, lawfulbasis.Schedule1.NeedsPolicyDocument)
 }
 
-func (a *Activity) solelySignificant() bool { return a.Automated.Solely && a.Automated.Significant }
+// solelySignificant reports whether the decision is based solely on
+// automated processing and has legal or similarly significant effects.
+func (d Decision) solelySignificant() bool { return d.Solely && d.Significant }
+
+// solelySignificant reports whether any of the activity's decisions is.
+func (a *Activity) solelySignificant() bool {
+	return slices.ContainsFunc(a.Automated, Decision.solelySignificant)
+}
+
+// profiling reports whether any of the activity's decisions is profiling.
+func (a *Activity) profiling() bool {
+	return slices.ContainsFunc(a.Automated, func(d Decision) bool { return d.Profiling })
+}
+
+// eachDecision calls f for every solely automated significant decision of
+// every activity, with the decision's path.
+func eachDecision(c *Context, f func(a *Activity, d Decision, p string)) {
+	each(c, func(a *Activity, p string) {
+		for j, d := range a.Automated {
+			if d.solelySignificant() {
+				f(a, d, p+".automated["+strconv.Itoa(j)+"]")
+			}
+		}
+	})
+}
 
 // builtin is the rule catalogue. IDs are stable: add new rules, never
 // rename or reuse an ID.
@@ -503,7 +529,7 @@ var builtin = []Rule{
 					}
 					return
 				}
-				for _, cat := range a.DataCategories {
+				for _, cat := range a.Categories() {
 					covered := slices.ContainsFunc(a.Retention, func(r Retention) bool {
 						return len(r.Categories) == 0 || slices.Contains(r.Categories, cat)
 					})
@@ -556,9 +582,9 @@ var builtin = []Rule{
 					why = "it processes special category or criminal offence data on a large scale (Art 35(3)(b))"
 				case a.Monitoring:
 					why = "it systematically monitors people (Art 35(3)(c))"
-				case a.hasSubject(YoungPeople) && (a.Automated.Profiling || a.Children.OnlineService):
+				case a.hasSubject(YoungPeople) && (a.profiling() || a.Children.OnlineService):
 					why = "it profiles children or offers an online service to them (ICO list of high-risk processing)"
-				case a.Automated.Profiling && a.LargeScale:
+				case a.profiling() && a.LargeScale:
 					why = "it profiles people on a large scale (ICO list of high-risk processing)"
 				default:
 					return
@@ -574,27 +600,24 @@ var builtin = []Rule{
 	{ID: "automated-ground", Severity: Error, Article: "22(2)", Regimes: eu,
 		Summary: "A solely automated decision with legal or similarly significant effect rests on an Art 22(2) ground.",
 		Check: func(c *Context) {
-			each(c, func(a *Activity, p string) {
-				if a.solelySignificant() && a.Automated.Ground == "" {
-					c.Report(p+".automated.ground", a.ID, "solely automated significant decisions need an Art 22(2) ground (contract, authorised by law, or explicit consent)")
+			eachDecision(c, func(a *Activity, d Decision, p string) {
+				if d.Ground == "" {
+					c.Report(p+".ground", a.ID, "solely automated significant decisions need an Art 22(2) ground (contract, authorised by law, or explicit consent)")
 				}
 			})
 		}},
 	{ID: "automated-safeguards", Severity: Error, Article: "22C", Regimes: uk, From: lawfulbasis.DUAACommencement,
 		Summary: "Solely automated significant decisions have the four Art 22C safeguards: information, representations, human intervention, contest.",
 		Check: func(c *Context) {
-			each(c, func(a *Activity, p string) {
-				if !a.solelySignificant() {
-					return
-				}
+			eachDecision(c, func(a *Activity, d Decision, p string) {
 				var missing []string
 				for _, s := range DecisionSafeguards() {
-					if !slices.Contains(a.Automated.Safeguards, s) {
+					if !slices.Contains(d.Safeguards, s) {
 						missing = append(missing, string(s))
 					}
 				}
 				if len(missing) > 0 {
-					c.Report(p+".automated.safeguards", a.ID, "solely automated significant decisions lack the Art 22C safeguards: %s", strings.Join(missing, ", "))
+					c.Report(p+".safeguards", a.ID, "solely automated significant decisions lack the Art 22C safeguards: %s", strings.Join(missing, ", "))
 				}
 			})
 		}},
@@ -682,17 +705,17 @@ func dpfCheck(c *Context) {
 }
 
 func automatedSpecial(c *Context) {
-	each(c, func(a *Activity, p string) {
-		if !a.solelySignificant() || !a.hasSpecial() {
+	eachDecision(c, func(a *Activity, d Decision, p string) {
+		if !a.hasSpecial() {
 			return
 		}
 		conds := a.Special.Conditions
 		explicit := slices.Contains(conds, lawfulbasis.ExplicitConsent)
 		g := slices.Contains(conds, lawfulbasis.SubstantialPublicInterest)
-		contractOrLaw := a.Automated.Ground == ContractNecessity || a.Automated.Ground == AuthorisedByLaw ||
+		contractOrLaw := d.Ground == ContractNecessity || d.Ground == AuthorisedByLaw ||
 			slices.Contains(a.bases(), lawfulbasis.Contract) || slices.Contains(a.bases(), lawfulbasis.LegalObligation)
 		if !explicit && !(g && contractOrLaw) {
-			c.Report(p+".automated", a.ID, "solely automated significant decisions use special category data without explicit consent, or contract or law with Art 9(2)(g)")
+			c.Report(p, a.ID, "solely automated significant decisions use special category data without explicit consent, or contract or law with Art 9(2)(g)")
 		}
 	})
 }

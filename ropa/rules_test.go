@@ -64,12 +64,13 @@ func compliantRegister() *Register {
 					Interest: "Protecting the business and its customers from fraud", Assessment: "LIA-2026-004"},
 			},
 			DataSubjects:   []Subject{Customers},
-			DataCategories: []Category{Identifiers, ContactDetails, Financial},
+			DataCategories: Cats(Identifiers, ContactDetails, Financial),
 			Sources:        []Source{{Kind: FromSubject, Name: "Online order form"}},
 			Provision:      Provision{Requirement: Contractual, Consequences: "We cannot take the order."},
 			Recipients: []Recipient{
 				{Name: "Finance team", Kind: Internal},
 				{Name: "CloudCo Inc", Kind: Processor, Country: "US", Contract: "CloudCo DPA v3 (2024)"},
+				{Name: "Northwind India Pvt Ltd", Kind: ThirdParty, Country: "IN"},
 			},
 			Transfers: []Transfer{
 				{Country: "US", Recipient: "CloudCo Inc", Mechanism: lawfulbasis.DataPrivacyFramework, Certified: true, Since: NewDate(2024, time.April, 1)},
@@ -126,7 +127,7 @@ func act0(r *Register) *Activity { return &r.Activities[0] }
 // zero) and, where given, Schedule 1 conditions.
 func withSpecial(r *Register, c lawfulbasis.Condition, s ...lawfulbasis.Schedule1) {
 	a := act0(r)
-	a.DataCategories = append(a.DataCategories, Health)
+	a.DataCategories = append(a.DataCategories, Cats(Health)...)
 	a.Retention = append(a.Retention, Retention{Categories: []Category{Health}, Rule: retention.MustParse("P1Y from end-of-contract")})
 	a.Special = SpecialCategory{Schedule1: s}
 	if c != 0 {
@@ -141,7 +142,7 @@ func withPolicyDocument(r *Register) {
 
 // solelyAutomated makes the activity take solely automated significant decisions.
 func solelyAutomated(r *Register, safeguards ...DecisionSafeguard) {
-	act0(r).Automated = Automated{Solely: true, Significant: true, Logic: "Scoring model", Consequences: "Order refused", Ground: ContractNecessity, Safeguards: safeguards}
+	act0(r).Automated = []Decision{{Solely: true, Significant: true, Logic: "Scoring model", Consequences: "Order refused", Ground: ContractNecessity, Safeguards: safeguards}}
 	act0(r).DPIA = DPIA{Required: Yes, Status: Complete, Reference: "DPIA-2026-02"}
 }
 
@@ -209,7 +210,7 @@ func ruleCases() []ruleCase {
 			quiet: func(r *Register) { act0(r).DataSubjects = []Subject{"custom: Trade customers"} }},
 		{rule: "activity-categories", path: "activities[0].dataCategories",
 			fire:  func(r *Register) { act0(r).DataCategories = nil },
-			quiet: func(r *Register) { act0(r).DataCategories = []Category{Identifiers} }},
+			quiet: func(r *Register) { act0(r).DataCategories = Cats(Identifiers) }},
 		{rule: "activity-recipients", path: "activities[0].recipients",
 			fire:  func(r *Register) { act0(r).Recipients = nil },
 			quiet: func(r *Register) { act0(r).Recipients = []Recipient{{Name: "Sales team", Kind: Internal}} }},
@@ -280,10 +281,10 @@ func ruleCases() []ruleCase {
 			quiet: func(r *Register) { withSpecial(r, lawfulbasis.ExplicitConsent) }},
 		{rule: "special-condition", name: "custom special category", path: "activities[0].special.conditions",
 			fire: func(r *Register) {
-				act0(r).DataCategories = append(act0(r).DataCategories, "custom special: Facial geometry")
+				act0(r).DataCategories = append(act0(r).DataCategories, Cats("custom special: Facial geometry")...)
 			},
 			quiet: func(r *Register) {
-				act0(r).DataCategories = append(act0(r).DataCategories, "custom criminal: Police cautions")
+				act0(r).DataCategories = append(act0(r).DataCategories, Cats("custom criminal: Police cautions")...)
 			}},
 		{rule: "special-basis", name: "special data with no Art 6 basis", path: "activities[0].purposes",
 			fire: func(r *Register) {
@@ -388,15 +389,15 @@ func ruleCases() []ruleCase {
 			}},
 		// Art 10; DPA 2018 s10(5).
 		{rule: "criminal-authority", name: "UK without Schedule 1", path: "activities[0].criminal.schedule1",
-			fire: func(r *Register) { act0(r).DataCategories = append(act0(r).DataCategories, CriminalOffences) },
+			fire: func(r *Register) { act0(r).DataCategories = append(act0(r).DataCategories, Cats(CriminalOffences)...) },
 			quiet: func(r *Register) {
-				act0(r).DataCategories = append(act0(r).DataCategories, CriminalOffences)
+				act0(r).DataCategories = append(act0(r).DataCategories, Cats(CriminalOffences)...)
 				act0(r).Criminal.Schedule1 = []lawfulbasis.Schedule1{lawfulbasis.Sch1LegalClaims}
 			}},
 		{rule: "criminal-authority", name: "EU without authority", regime: eur, path: "activities[0].criminal.authority",
-			fire: func(r *Register) { act0(r).DataCategories = append(act0(r).DataCategories, CriminalOffences) },
+			fire: func(r *Register) { act0(r).DataCategories = append(act0(r).DataCategories, Cats(CriminalOffences)...) },
 			quiet: func(r *Register) {
-				act0(r).DataCategories = append(act0(r).DataCategories, "custom criminal: Driving convictions")
+				act0(r).DataCategories = append(act0(r).DataCategories, Cats("custom criminal: Driving convictions")...)
 				act0(r).Criminal.Authority = "Road Traffic Act, as member state law"
 			}},
 
@@ -517,7 +518,7 @@ func ruleCases() []ruleCase {
 			fire:  func(r *Register) { act0(r).Retention = nil },
 			quiet: func(r *Register) { act0(r).Retention = []Retention{{Schedule: "Per the records schedule"}} }},
 		{rule: "retention-missing", name: "one category uncovered", path: "activities[0].retention",
-			fire:  func(r *Register) { act0(r).DataCategories = append(act0(r).DataCategories, Communications) },
+			fire:  func(r *Register) { act0(r).DataCategories = append(act0(r).DataCategories, Cats(Communications)...) },
 			quiet: func(r *Register) { act0(r).Retention[1].Categories = nil }},
 		{rule: "retention-indefinite", name: "indefinite", path: "activities[0].retention[1].rule",
 			fire:  func(r *Register) { act0(r).Retention[1].Rule = retention.MustParse("indefinite") },
@@ -557,27 +558,29 @@ func ruleCases() []ruleCase {
 				act0(r).DPIA = DPIA{}
 			}},
 		{rule: "dpia-required", name: "large-scale profiling", path: "activities[0].dpia",
-			fire:  func(r *Register) { act0(r).Automated.Profiling, act0(r).LargeScale, act0(r).DPIA = true, true, DPIA{} },
-			quiet: func(r *Register) { act0(r).Automated.Profiling, act0(r).DPIA = true, DPIA{} }},
+			fire: func(r *Register) {
+				act0(r).Automated, act0(r).LargeScale, act0(r).DPIA = []Decision{{Profiling: true}}, true, DPIA{}
+			},
+			quiet: func(r *Register) { act0(r).Automated, act0(r).DPIA = []Decision{{Profiling: true}}, DPIA{} }},
 
 		// Automated decisions: EU Art 22; UK GDPR Arts 22A-22D from 5
 		// February 2026 (DUAA s80).
-		{rule: "automated-ground", regime: eur, path: "activities[0].automated.ground",
-			fire:  func(r *Register) { solelyAutomated(r, DecisionSafeguards()...); act0(r).Automated.Ground = "" },
-			quiet: func(r *Register) { solelyAutomated(r, DecisionSafeguards()...); act0(r).Automated.Ground = "" }, quietRegime: ukr},
-		{rule: "automated-ground", name: "not significant", regime: eur, path: "activities[0].automated.ground",
-			fire: func(r *Register) { solelyAutomated(r); act0(r).Automated.Ground = "" },
+		{rule: "automated-ground", regime: eur, path: "activities[0].automated[0].ground",
+			fire:  func(r *Register) { solelyAutomated(r, DecisionSafeguards()...); act0(r).Automated[0].Ground = "" },
+			quiet: func(r *Register) { solelyAutomated(r, DecisionSafeguards()...); act0(r).Automated[0].Ground = "" }, quietRegime: ukr},
+		{rule: "automated-ground", name: "not significant", regime: eur, path: "activities[0].automated[0].ground",
+			fire: func(r *Register) { solelyAutomated(r); act0(r).Automated[0].Ground = "" },
 			quiet: func(r *Register) {
 				solelyAutomated(r)
-				act0(r).Automated.Ground, act0(r).Automated.Significant = "", false
+				act0(r).Automated[0].Ground, act0(r).Automated[0].Significant = "", false
 			}},
-		{rule: "automated-safeguards", name: "from 5 February 2026", path: "activities[0].automated.safeguards",
+		{rule: "automated-safeguards", name: "from 5 February 2026", path: "activities[0].automated[0].safeguards",
 			fire:  func(r *Register) { solelyAutomated(r, Information, Representations, Contest) },
 			quiet: func(r *Register) { solelyAutomated(r, Information, Representations, Contest) }, quietAt: duaaDay.AddDate(0, 0, -1)},
-		{rule: "automated-safeguards", name: "all four", path: "activities[0].automated.safeguards",
+		{rule: "automated-safeguards", name: "all four", path: "activities[0].automated[0].safeguards",
 			fire:  func(r *Register) { solelyAutomated(r) },
 			quiet: func(r *Register) { solelyAutomated(r, Contest, HumanIntervention, Representations, Information) }},
-		{rule: "automated-safeguards", name: "UK only", at: duaaDay, path: "activities[0].automated.safeguards",
+		{rule: "automated-safeguards", name: "UK only", at: duaaDay, path: "activities[0].automated[0].safeguards",
 			fire:  func(r *Register) { solelyAutomated(r) },
 			quiet: func(r *Register) { solelyAutomated(r) }, quietRegime: eur},
 		// UK GDPR Art 22B(4).
@@ -585,7 +588,7 @@ func ruleCases() []ruleCase {
 			fire:  func(r *Register) { solelyAutomated(r, DecisionSafeguards()...); withRLI(r) },
 			quiet: func(r *Register) { solelyAutomated(r, DecisionSafeguards()...) }},
 		// UK GDPR Art 22B(1)-(3).
-		{rule: "automated-special", name: "employment law", path: "activities[0].automated",
+		{rule: "automated-special", name: "employment law", path: "activities[0].automated[0]",
 			fire: func(r *Register) {
 				solelyAutomated(r, DecisionSafeguards()...)
 				withSpecial(r, lawfulbasis.EmploymentLaw, lawfulbasis.Sch1Employment)
@@ -595,12 +598,12 @@ func ruleCases() []ruleCase {
 				solelyAutomated(r, DecisionSafeguards()...)
 				withSpecial(r, lawfulbasis.ExplicitConsent)
 			}},
-		{rule: "automated-special", name: "Art 9(2)(g) needs contract or law", path: "activities[0].automated",
+		{rule: "automated-special", name: "Art 9(2)(g) needs contract or law", path: "activities[0].automated[0]",
 			fire: func(r *Register) {
 				solelyAutomated(r, DecisionSafeguards()...)
 				withSpecial(r, lawfulbasis.SubstantialPublicInterest, lawfulbasis.Sch1EqualityOfOpportunity)
 				withPolicyDocument(r)
-				act0(r).Automated.Ground = ""
+				act0(r).Automated[0].Ground = ""
 				act0(r).Purposes = act0(r).Purposes[1:] // legitimate interests only
 			},
 			quiet: func(r *Register) {
@@ -629,7 +632,7 @@ func ruleCases() []ruleCase {
 			quiet: func(r *Register) {
 				solelyAutomated(r, DecisionSafeguards()...)
 				withSpecial(r, lawfulbasis.SubstantialPublicInterest)
-				act0(r).Automated.Ground = ExplicitConsent
+				act0(r).Automated[0].Ground = ExplicitConsent
 				act0(r).Purposes = []Purpose{{Description: "Eligibility decision", Basis: lawfulbasis.Consent}}
 				act0(r).ConsentRecord = "Consent log"
 			},

@@ -340,6 +340,15 @@ func init() {
 	add(reflect.TypeFor[DecisionSafeguard](), "DecisionSafeguard", true, func() object {
 		return slugEnum("A safeguard around solely automated significant decisions (UK GDPR Art 22C(2); GDPR Art 22(3)).", decisionSafeguards, nil)
 	})
+	add(reflect.TypeFor[Fact](), "Fact", false, func() object {
+		return slugEnum("A kind of fact the activity states it has none of: automated-decisions (solely automated decisions or profiling), transfers (outside the UK or EEA), recipients (outside the organisation), other-sources (anyone but the people themselves).", facts, nil)
+	})
+	add(reflect.TypeFor[Criterion](), "Criterion", true, func() object {
+		return slugEnum("A DPIA screening criterion: one of the WP248 criteria or a kind of processing on the ICO's list of processing likely to result in high risk.", criteria, nil)
+	})
+	add(reflect.TypeFor[ConsentGiver](), "ConsentGiver", true, func() object {
+		return slugEnum("Who gives consent: the data subject, or a parent or guardian for a child (Art 8(1)).", consentGivers, nil)
+	})
 	add(reflect.TypeFor[DPIAStatus](), "DPIAStatus", true, func() object {
 		return slugEnum("The progress of a data protection impact assessment.", dpiaStatuses, nil)
 	})
@@ -405,9 +414,34 @@ func (g *schemaGen) value(t reflect.Type, r, er rules) (object, error) {
 		}
 		return object{{"type", "array"}, {"items", items}}, nil
 	case reflect.Struct:
+		if short, ok := shorthands[t]; ok {
+			// Written as the short text alone, or as the whole mapping.
+			return g.def(t, t.Name(), func() (object, error) {
+				s, err := g.value(short, rules{}, rules{})
+				if err != nil {
+					return nil, err
+				}
+				full, err := g.structSchema(t)
+				if err != nil {
+					return nil, err
+				}
+				var out object
+				if doc := g.docs[t.Name()]; doc.text != "" {
+					out = append(out, member{"description", describe(t.Name(), doc.text)})
+				}
+				return append(out, member{"anyOf", []object{s, full}}), nil
+			})
+		}
 		return g.def(t, t.Name(), func() (object, error) { return g.structSchema(t) })
 	}
 	return nil, fmt.Errorf("no schema for %v", t)
+}
+
+// shorthands maps the struct types that may be written as one scalar to
+// the type of that scalar.
+var shorthands = map[reflect.Type]reflect.Type{
+	reflect.TypeFor[DataCategory](): reflect.TypeFor[Category](),
+	reflect.TypeFor[None]():         reflect.TypeFor[Fact](),
 }
 
 // textSchema is the schema of a text field. Decode reads a number or a

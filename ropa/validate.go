@@ -19,12 +19,18 @@ type FieldError struct {
 	Rule  string // the failed rule: "required", "email", "basis", ...
 	Param string // the rule's parameter, e.g. "500" for max=500
 	Value any    // the offending value
+	// Detail explains a problem that is not a validator rule, such as a
+	// scope naming a group the activity does not have ("reference").
+	Detail string
 }
 
 // Error reads like "activities[3].purposes[0].description: required".
 func (e *FieldError) Error() string { return e.Path + ": " + e.message() }
 
 func (e *FieldError) message() string {
+	if e.Detail != "" {
+		return e.Detail
+	}
 	switch e.Rule {
 	case "required":
 		return "required"
@@ -121,21 +127,25 @@ func (r *Register) Validate() error {
 	if r == nil {
 		return errors.New("ropa: nil register")
 	}
-	err := validate().Struct(r)
-	if err == nil {
-		return nil
-	}
-	var ve validator.ValidationErrors
-	if !errors.As(err, &ve) {
-		return fmt.Errorf("ropa: validating register: %w", err)
-	}
-	out := make(ValidationErrors, 0, len(ve))
-	for _, fe := range ve {
-		ns := fe.Namespace()
-		if i := strings.IndexByte(ns, '.'); i >= 0 {
-			ns = ns[i+1:]
+	var out ValidationErrors
+	if err := validate().Struct(r); err != nil {
+		var ve validator.ValidationErrors
+		if !errors.As(err, &ve) {
+			return fmt.Errorf("ropa: validating register: %w", err)
 		}
-		out = append(out, &FieldError{Path: ns, Rule: fe.Tag(), Param: fe.Param(), Value: fe.Value()})
+		for _, fe := range ve {
+			ns := fe.Namespace()
+			if i := strings.IndexByte(ns, '.'); i >= 0 {
+				ns = ns[i+1:]
+			}
+			out = append(out, &FieldError{Path: ns, Rule: fe.Tag(), Param: fe.Param(), Value: fe.Value()})
+		}
+	}
+	for _, p := range scopeProblems(r) {
+		out = append(out, &FieldError{Path: p.path, Rule: "reference", Detail: p.msg})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -32,14 +32,14 @@ func TestValidate(t *testing.T) {
 	a.Purposes[0].Description = ""
 	a.Purposes[1].Basis = 99
 	a.DataSubjects = []Subject{Customers, "alumni", "custom: Alumni", "Customers"}
-	a.DataCategories = []Category{Health, "helth", "custom special: Facial geometry", "custom secret: X"}
+	a.DataCategories = Cats(Health, "helth", "custom special: Facial geometry", "custom secret: X")
 	a.Special.Conditions = []lawfulbasis.Condition{lawfulbasis.ExplicitConsent, 0}
 	a.Transfers[0].Country = "usa"
 	a.Transfers[1].Country = "EPO" // an international organisation on the EU list
 	a.Transfers = append(a.Transfers, Transfer{Country: "us", Mechanism: 200})
 	a.Recipients[1].Country = "U5"
 	a.Recipients = append(a.Recipients, Recipient{Kind: Internal})
-	a.Automated.Safeguards = []DecisionSafeguard{Information, ""}
+	a.Automated = []Decision{{Safeguards: []DecisionSafeguard{Information, ""}}}
 	reg.Version = strings.Repeat("v", 201)
 
 	err := reg.Validate()
@@ -60,15 +60,15 @@ func TestValidate(t *testing.T) {
 		{"activities[0].purposes[1].basis", "basis", ""},
 		{"activities[0].dataSubjects[1]", "subject", ""},
 		{"activities[0].dataSubjects[3]", "subject", ""}, // a title, not the slug
-		{"activities[0].dataCategories[1]", "category", ""},
-		{"activities[0].dataCategories[3]", "category", ""},
+		{"activities[0].dataCategories[1].category", "category", ""},
+		{"activities[0].dataCategories[3].category", "category", ""},
 		{"activities[0].special.conditions[1]", "condition", ""},
 		{"activities[0].recipients[1].country", "country", ""},
-		{"activities[0].recipients[2].name", "required", ""},
+		{"activities[0].recipients[3].name", "required", ""},
 		{"activities[0].transfers[0].country", "country", ""},
 		{"activities[0].transfers[2].country", "country", ""}, // ISO codes are upper case
 		{"activities[0].transfers[2].mechanism", "mechanism", ""},
-		{"activities[0].automated.safeguards[1]", "required", ""},
+		{"activities[0].automated[0].safeguards[1]", "required", ""},
 		{"version", "max", "200"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -80,14 +80,14 @@ func TestValidate(t *testing.T) {
 		msgs[fe.Path] = fe.Error()
 	}
 	for path, want := range map[string]string{
-		"activities[0].purposes[0].description": "activities[0].purposes[0].description: required",
-		"controller.email":                      `controller.email: "privacy at northwind" is not an email address`,
-		"controller.website":                    `controller.website: "northwind.example" is not a URL (include the scheme, e.g. https://)`,
-		"activities[0].transfers[0].country":    `activities[0].transfers[0].country: "usa" is not an ISO 3166-1 alpha-2 country code (or EU, or an international organisation's short name such as EPO)`,
-		"activities[0].dataSubjects[1]":         "activities[0].dataSubjects[1]: alumni is not a valid subject",
-		"activities[0].dataCategories[1]":       "activities[0].dataCategories[1]: helth is not a valid category",
-		"activities[0].purposes[1].basis":       "activities[0].purposes[1].basis: Basis(99) is not a valid basis",
-		"version":                               "version: longer than 200 characters",
+		"activities[0].purposes[0].description":    "activities[0].purposes[0].description: required",
+		"controller.email":                         `controller.email: "privacy at northwind" is not an email address`,
+		"controller.website":                       `controller.website: "northwind.example" is not a URL (include the scheme, e.g. https://)`,
+		"activities[0].transfers[0].country":       `activities[0].transfers[0].country: "usa" is not an ISO 3166-1 alpha-2 country code (or EU, or an international organisation's short name such as EPO)`,
+		"activities[0].dataSubjects[1]":            "activities[0].dataSubjects[1]: alumni is not a valid subject",
+		"activities[0].dataCategories[1].category": "activities[0].dataCategories[1].category: helth is not a valid category",
+		"activities[0].purposes[1].basis":          "activities[0].purposes[1].basis: Basis(99) is not a valid basis",
+		"version":                                  "version: longer than 200 characters",
 	} {
 		if got := msgs[path]; got != want {
 			t.Errorf("message for %s = %q, want %q", path, got, want)
@@ -177,8 +177,8 @@ func TestValidateEnumerations(t *testing.T) {
 		{"activities[0].sources[0].kind", func(r *Register) { act0(r).Sources[0].Kind = "hearsay" }},
 		{"activities[0].recipients[1].kind", func(r *Register) { act0(r).Recipients[1].Kind = "procesor" }},
 		{"activities[0].provision.requirement", func(r *Register) { act0(r).Provision.Requirement = "optional" }},
-		{"activities[0].automated.ground", func(r *Register) { act0(r).Automated.Ground = "because" }},
-		{"activities[0].automated.safeguards[0]", func(r *Register) { act0(r).Automated.Safeguards = []DecisionSafeguard{"appeal"} }},
+		{"activities[0].automated[0].ground", func(r *Register) { act0(r).Automated = []Decision{{Ground: "because"}} }},
+		{"activities[0].automated[0].safeguards[0]", func(r *Register) { act0(r).Automated = []Decision{{Safeguards: []DecisionSafeguard{"appeal"}}} }},
 		{"activities[0].dpia.required", func(r *Register) { act0(r).DPIA.Required = "maybe" }},
 		{"activities[0].dpia.status", func(r *Register) { act0(r).DPIA.Status = "done" }},
 		{"activities[0].breach.occurred", func(r *Register) { act0(r).Breach.Occurred = "perhaps" }},
