@@ -162,8 +162,16 @@ func NextWorkingDay(d time.Time, opts ...Option) (time.Time, error) {
 // Pause is a clarification period of an access request: the controller
 // asked the data subject for information to identify what the request is
 // about on the day of From and received it on the day of To (UK GDPR
-// Art 12A(5)). The days from From up to but not including To do not count,
-// so a pause from 15 to 25 March adds 10 days.
+// Art 12A(5)).
+//
+// Both days are inside the pause. Art 12A(5) takes out of the time limit
+// "the period beginning with the day on which the controller makes the
+// request and ending with the day on which the controller receives the
+// information" (DUAA s76; the same words are in DPA 2018 s54(3C) for law
+// enforcement processing, read on legislation.gov.uk), and a period
+// "beginning with" and "ending with" a day includes that day. So a pause
+// from 5 to 15 March adds 11 days, and one asked and answered on the same
+// day adds 1.
 type Pause struct{ From, To time.Time }
 
 // Request is a data subject's request under one of Arts 15 to 22 (UK:
@@ -226,11 +234,13 @@ func (q Request) Start() time.Time {
 //     [ErrLateExtension].
 //   - For an Access request, each clarification [Pause] does not count
 //     towards the period nor towards the period for the extension notice
-//     (Art 12A(5)): the due date moves later by the pause's days. Only the
-//     days after the period starts and no later than its (moving) end
-//     count; overlapping pauses count once. Pauses on any other request
-//     are not applied, and Due returns the date without them and an error
-//     wrapping [ErrPauseNotAccess].
+//     (Art 12A(5)): the due date moves later by the pause's days, the day
+//     the controller asked and the day it received the answer included.
+//     Only the pause's days from the day the period starts count, and only
+//     for a pause asked no later than the (moving) last day of the period;
+//     overlapping or back-to-back pauses count each day once. Pauses on any
+//     other request are not applied, and Due returns the date without them
+//     and an error wrapping [ErrPauseNotAccess].
 //
 // EU regime, and UK requests received before 5 February 2026 (SI 2026/82
 // reg 4): GDPR Art 12(3), and UK GDPR Art 12(3) as it stood before DUAA
@@ -308,7 +318,8 @@ func (q Request) Due(opts ...Option) (time.Time, error) {
 }
 
 // merge checks the pauses and returns them sorted by From with overlapping
-// or touching pauses joined, as calendar days in UTC.
+// or back-to-back pauses (one ending the day before the next starts)
+// joined, as calendar days in UTC. Each pause includes both its days.
 func merge(ps []Pause) ([]Pause, error) {
 	out := make([]Pause, 0, len(ps))
 	for i, p := range ps {
@@ -324,7 +335,7 @@ func merge(ps []Pause) ([]Pause, error) {
 	slices.SortFunc(out, func(a, b Pause) int { return a.From.Compare(b.From) })
 	j := 0
 	for _, p := range out[1:] {
-		if !p.From.After(out[j].To) {
+		if !p.From.After(out[j].To.AddDate(0, 0, 1)) {
 			if p.To.After(out[j].To) {
 				out[j].To = p.To
 			}
@@ -337,9 +348,12 @@ func merge(ps []Pause) ([]Pause, error) {
 }
 
 // stopClock moves due later by the days of each pause that fall within the
-// running period: from the later of the pause's start and the period's
-// start, to the end of the pause, counting only pauses that begin no later
-// than the (already moved) due date. ps is sorted and merged.
+// running period: from the later of the pause's first day and the period's
+// first day, to the pause's last day, both included (UK GDPR Art 12A(5):
+// "beginning with the day on which the controller makes the request and
+// ending with the day on which the controller receives the information"),
+// counting only pauses that begin no later than the (already moved) due
+// date. ps is sorted and merged.
 func stopClock(due, start time.Time, ps []Pause) time.Time {
 	s := civil(start)
 	for _, p := range ps {
@@ -350,8 +364,8 @@ func stopClock(due, start time.Time, ps []Pause) time.Time {
 		if from.Before(s) {
 			from = s
 		}
-		if n := int(p.To.Sub(from).Hours() / 24); n > 0 {
-			due = due.AddDate(0, 0, n)
+		if !p.To.Before(from) {
+			due = due.AddDate(0, 0, int(p.To.Sub(from).Hours()/24)+1)
 		}
 	}
 	return due

@@ -159,25 +159,39 @@ func TestRequestDue(t *testing.T) {
 				Extended: true, ExtensionNoticed: day(2026, time.February, 25)},
 			nil, day(2026, time.February, 20), []error{rights.ErrLateExtension}},
 
-		// Art 12A(5): pause 15-25 March adds 10 days (acceptance).
+		// UK GDPR Art 12A(5) (DUAA s76): "the period beginning with the day on
+		// which the controller makes the request and ending with the day on
+		// which the controller receives the information" does not count. Both
+		// days are in it: asked 15 March, answered 25 March is 11 days.
 		{"UK access pause",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(25)}}},
-			nil, apr(20), nil},
-		// Art 12A(5): pauses also do not count towards the notice period: notice
-		// on 15 April is in time when the month runs to 20 April.
+			nil, apr(21), nil},
+		// Art 12A(5): asked 5 March, answered 15 March: 11 days (the law
+		// note's example).
+		{"UK access pause 5 to 15 March",
+			rights.Request{Regime: uk, Right: access, Received: day(2026, time.March, 1), Pauses: []rights.Pause{{day(2026, time.March, 5), mar(15)}}},
+			nil, day(2026, time.April, 12), nil},
+		// Art 12A(5)(b)(ii): pauses also do not count towards the notice
+		// period: notice on 15 April is in time when the month runs to
+		// 21 April.
 		{"UK access pause extends notice period",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(25)}},
 				Extended: true, ExtensionNoticed: apr(15)},
-			nil, day(2026, time.June, 20), nil},
-		{"UK access pause, notice after moved month",
+			nil, day(2026, time.June, 21), nil},
+		{"UK access pause, notice on moved last day",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(25)}},
 				Extended: true, ExtensionNoticed: apr(21)},
-			nil, apr(20), []error{rights.ErrLateExtension}},
+			nil, day(2026, time.June, 21), nil},
+		{"UK access pause, notice after moved month",
+			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(25)}},
+				Extended: true, ExtensionNoticed: apr(22)},
+			nil, apr(21), []error{rights.ErrLateExtension}},
 		// Art 12A(5): only days within the running period count: the period
-		// starts on 20 March (identity), so 20-25 March adds 5 days.
+		// starts on 20 March (identity), so 20-25 March, both included, adds
+		// 6 days.
 		{"UK pause begins before start",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Identity: mar(20), Pauses: []rights.Pause{{mar(15), mar(25)}}},
-			nil, apr(25), nil},
+			nil, apr(26), nil},
 		// A pause entirely before the start adds nothing.
 		{"UK pause ends before start",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Identity: mar(20), Pauses: []rights.Pause{{mar(11), mar(14)}}},
@@ -186,25 +200,38 @@ func TestRequestDue(t *testing.T) {
 		{"UK pause after due",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{apr(15), apr(20)}}},
 			nil, apr(10), nil},
-		// Asked on the last day: that day does not count.
+		// Asked on the last day of the period: the period is still running,
+		// and 10, 11 and 12 April all count (Art 12A(5)).
 		{"UK pause on due day",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{apr(10), apr(12)}}},
-			nil, apr(12), nil},
-		// Overlapping pauses count once: 15-30 March is 15 days.
+			nil, apr(13), nil},
+		// Overlapping pauses count each day once: 15-30 March is 16 days.
 		{"UK overlapping pauses",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(20), mar(30)}, {mar(15), mar(25)}}},
-			nil, apr(25), nil},
+			nil, apr(26), nil},
+		// 12-14 March (3 days) and 20-25 March (6 days).
 		{"UK separate pauses",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(12), mar(14)}, {mar(20), mar(25)}}},
-			nil, apr(17), nil},
-		// The first pause (21 days) moves the end to 1 May, so a pause asked on
-		// 20 April, after the original end, still counts.
+			nil, apr(19), nil},
+		// Back-to-back pauses, 12-14 and 15-17 March: 6 days, as one pause.
+		{"UK back-to-back pauses",
+			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(17)}, {mar(12), mar(14)}}},
+			nil, apr(16), nil},
+		// The first pause (15 March to 5 April, 22 days) moves the end to
+		// 2 May, so a pause asked on 20 April, after the original end, still
+		// counts (6 days).
 		{"UK chained pauses",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), apr(5)}, {apr(20), apr(25)}}},
-			nil, day(2026, time.May, 6), nil},
+			nil, day(2026, time.May, 8), nil},
+		// Art 12A(5): asked and answered the same day pauses the clock for that
+		// day.
 		{"UK pause same day",
 			rights.Request{Regime: uk, Right: access, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(15)}}},
-			nil, apr(10), nil},
+			nil, apr(11), nil},
+		// A pause that ends on the day the period starts pauses that day.
+		{"UK pause ends on start",
+			rights.Request{Regime: uk, Right: access, Received: mar(10), Identity: mar(20), Pauses: []rights.Pause{{mar(11), mar(20)}}},
+			nil, apr(21), nil},
 		// Art 12A(5) applies to Art 15 requests only.
 		{"UK erasure with pause",
 			rights.Request{Regime: uk, Right: erasure, Received: mar(10), Pauses: []rights.Pause{{mar(15), mar(25)}}},

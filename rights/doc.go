@@ -55,7 +55,8 @@
 //     receipt of the request, of identity information (Art 12(6)) and of
 //     any fee (Art 12(5)); it may be extended by two months by notice with
 //     reasons given within the first month; clarification pauses stop the
-//     clock for access requests only (Art 12A(5)).
+//     clock for access requests only (Art 12A(5)), counting both the day
+//     the controller asks and the day it gets the answer.
 //   - EU requests, and UK requests received before 5 February 2026
 //     (SI 2026/82 reg 4): Art 12(3) as it stood, one month from receipt of
 //     the request, extendable by two months with notice within the first

@@ -108,3 +108,22 @@ func ExampleParse() {
 	// automated-decisions <nil>
 	// access <nil>
 }
+
+func ExampleRequest_Due_clarificationPause() {
+	// UK GDPR Art 12A(5): the controller asked what the access request was
+	// about on 5 March and got the answer on 15 March. Both days are inside
+	// the pause, so 11 days do not count.
+	q := rights.Request{
+		Regime:   lawfulbasis.UK,
+		Right:    rights.Access,
+		Received: time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC),
+		Pauses: []rights.Pause{{
+			From: time.Date(2026, time.March, 5, 0, 0, 0, 0, time.UTC),
+			To:   time.Date(2026, time.March, 15, 0, 0, 0, 0, time.UTC),
+		}},
+	}
+	due, err := q.Due()
+	fmt.Println(due.Format(time.DateOnly), err)
+	// Output:
+	// 2026-04-12 <nil>
+}
