@@ -301,7 +301,8 @@ func TestRequestDue(t *testing.T) {
 
 func TestRequestDueRightsWithTimeLimit(t *testing.T) {
 	// Arts 15 to 22 (UK: 15 to 22D) are the requests of Art 12(3) / Art 12A.
-	for _, r := range []rights.Right{access, rectify, erasure, restrict, portability, object, rights.AutomatedDecisions} {
+	// An objection to direct marketing is an Art 21 request too.
+	for _, r := range []rights.Right{access, rectify, erasure, restrict, portability, object, rights.ObjectDirectMarketing, rights.AutomatedDecisions} {
 		q := rights.Request{Regime: uk, Right: r, Received: day(2026, time.March, 10)}
 		if got, err := q.Due(); err != nil || !got.Equal(day(2026, time.April, 10)) {
 			t.Errorf("%v: Due() = %s, %v", r, got.Format(time.DateOnly), err)

@@ -9,7 +9,8 @@
 //
 // [Right] enumerates the rights: [Informed] (Arts 13/14), [Access] (Art 15),
 // [Rectification] (Art 16), [Erasure] (Art 17), [Restriction] (Art 18),
-// [Portability] (Art 20), [Object] (Art 21), [AutomatedDecisions] (Art 22;
+// [Portability] (Art 20), [Object] (Art 21(1)), [ObjectDirectMarketing]
+// (Art 21(2) and (3)), [AutomatedDecisions] (Art 22;
 // UK Arts 22A-22D from 5 February 2026), [WithdrawConsent] (Art 7(3)),
 // [ComplainToController] (UK only, DPA 2018 s164A, from 19 June 2026) and
 // [ComplainToAuthority] (Art 77; UK DPA 2018 s165 from 19 June 2026).
@@ -38,7 +39,18 @@
 // 5 February 2026, or under the EU regime) and adds [ComplainToController]
 // under the UK regime from 19 June 2026. Neither returns
 // [AutomatedDecisions], which depends on whether solely automated
-// significant decisions are taken, not on the basis.
+// significant decisions are taken, not on the basis, nor
+// [ObjectDirectMarketing], which depends on the purpose.
+//
+// # Direct marketing
+//
+// Where personal data are processed for direct marketing, the data subject
+// may object at any time, and the data must then no longer be processed for
+// that purpose (Art 21(2) and (3)). The right is absolute and applies
+// whatever the lawful basis: consent, contract, legitimate interests (UK
+// GDPR Art 6(11)(a) names direct marketing as an example of a legitimate
+// interest) or any other. [ForPurpose] gives the rights for one purpose,
+// adding [ObjectDirectMarketing] when the purpose is direct marketing.
 //
 // # Deadlines
 //

@@ -127,3 +127,18 @@ func ExampleRequest_Due_clarificationPause() {
 	// Output:
 	// 2026-04-12 <nil>
 }
+
+func ExampleForPurpose() {
+	at := time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)
+	// A newsletter for past customers on legitimate interests: direct
+	// marketing, so the absolute Art 21(2) objection applies as well as the
+	// Art 21(1) objection to legitimate interests.
+	for _, r := range rights.ForPurpose(lawfulbasis.UK, at, lawfulbasis.LegitimateInterests, true) {
+		if r == rights.Object || r == rights.ObjectDirectMarketing {
+			fmt.Printf("%s (%s): %s\n", r.Title(), r.Citation(lawfulbasis.UK, at), r.Plain())
+		}
+	}
+	// Output:
+	// Right to object (UK GDPR Art 21): You can object to our use of your information, and we must then stop unless we have compelling legitimate grounds to continue or need it for legal claims.
+	// Right to object to direct marketing (UK GDPR Art 21(2)): You can object at any time to our use of your information for direct marketing, and we must then stop.
+}

@@ -1,6 +1,7 @@
 package rights
 
 import (
+	"slices"
 	"time"
 
 	"github.com/article30/article30/lawfulbasis"
@@ -64,19 +65,20 @@ var always = []Right{Informed, Access, Rectification, Restriction, ComplainToAut
 //   - Object applies only under public task, recognised legitimate
 //     interests or legitimate interests (Art 21(1), to which DUAA s70(5)
 //     added point (ea)). The absolute right to object to direct marketing
-//     (Art 21(2)) depends on the purpose, not the basis, and is not modelled
-//     here.
+//     (Art 21(2), [ObjectDirectMarketing]) depends on the purpose, not the
+//     basis: see [ForPurpose].
 //   - WithdrawConsent applies only under consent (Art 7(3)).
 //
 // For recognised legitimate interests, objection and erasure apply and
 // portability does not (ICO recognised legitimate interest guidance, "What
 // else do we need to consider?").
 //
-// Two rights are never returned because they do not depend on the basis:
+// Three rights are never returned because they do not depend on the basis:
 // AutomatedDecisions applies only where solely automated significant
 // decisions are taken about the person (Art 22; UK GDPR Arts 22A-22D), which
-// the basis does not tell; ComplainToController depends on the regime and
-// the date (see [ForRegime]).
+// the basis does not tell; ObjectDirectMarketing applies where the purpose
+// is direct marketing (see [ForPurpose]); ComplainToController depends on
+// the regime and the date (see [ForRegime]).
 //
 // For does not check that a basis exists under a regime; [ForRegime] does.
 func For(bases ...lawfulbasis.Basis) []Right {
@@ -133,4 +135,27 @@ func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) [
 	copy(out[i+1:], out[i:])
 	out[i] = ComplainToController
 	return out
+}
+
+// ForPurpose returns the rights for one purpose of processing under regime
+// g on the day of at: [ForRegime] for its lawful basis b, with
+// ObjectDirectMarketing added when the purpose is direct marketing.
+//
+// The right to object to direct marketing applies "at any time" and the
+// data "shall no longer be processed for such purposes" once the person
+// objects (UK GDPR and GDPR Art 21(2) and (3)): unlike the Art 21(1) right
+// ([Object]) it has no exception for compelling legitimate grounds and does
+// not depend on the basis, so a direct-marketing purpose carries it under
+// consent, contract, legitimate interests or any other basis. Under consent
+// the person may also withdraw consent (Art 7(3)).
+//
+// As with ForRegime, the result is nil when b is not a basis available
+// under g on that day, direct marketing or not.
+func ForPurpose(g lawfulbasis.Regime, at time.Time, b lawfulbasis.Basis, directMarketing bool) []Right {
+	out := ForRegime(g, at, b)
+	if out == nil || !directMarketing {
+		return out
+	}
+	i, _ := slices.BinarySearch(out, ObjectDirectMarketing)
+	return slices.Insert(out, i, ObjectDirectMarketing)
 }

@@ -20,6 +20,7 @@ const (
 	portability = rights.Portability
 	object      = rights.Object
 	withdraw    = rights.WithdrawConsent
+	marketing   = rights.ObjectDirectMarketing
 	controller  = rights.ComplainToController
 	authority   = rights.ComplainToAuthority
 )
@@ -122,7 +123,8 @@ func TestForUnion(t *testing.T) {
 }
 
 // For every combination of bases: sorted, no duplicates, never
-// AutomatedDecisions or ComplainToController (not basis-dependent), always
+// AutomatedDecisions, ObjectDirectMarketing or ComplainToController (not
+// basis-dependent), always
 // the five rights that do not depend on the basis.
 func TestForInvariants(t *testing.T) {
 	all := lawfulbasis.Bases()
@@ -137,7 +139,7 @@ func TestForInvariants(t *testing.T) {
 		if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
 			t.Errorf("For(%v) = %v: not sorted or has duplicates", bs, got)
 		}
-		for _, r := range []rights.Right{rights.AutomatedDecisions, controller} {
+		for _, r := range []rights.Right{rights.AutomatedDecisions, rights.ObjectDirectMarketing, controller} {
 			if slices.Contains(got, r) {
 				t.Errorf("For(%v) contains %v", bs, r)
 			}
@@ -184,6 +186,67 @@ func TestForRegime(t *testing.T) {
 	} {
 		if diff := cmp.Diff(tc.want, rights.ForRegime(tc.g, tc.at, tc.bases...)); diff != "" {
 			t.Errorf("%s: mismatch (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// UK GDPR and GDPR Art 21(2) and (3): the right to object to direct
+// marketing applies "at any time", whatever the lawful basis, and is
+// absolute. A purpose that is direct marketing carries it on consent,
+// legitimate interests and contract alike; a purpose that is not does not.
+func TestForPurpose(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		g         lawfulbasis.Regime
+		at        time.Time
+		b         lawfulbasis.Basis
+		marketing bool
+		want      []rights.Right
+	}{
+		// Consent: objection to direct marketing and withdrawal of consent
+		// (Art 7(3)) both apply.
+		{"consent, direct marketing, UK", uk, lawAsOf, lawfulbasis.Consent, true,
+			[]rights.Right{informed, access, rectify, erasure, restrict, portability, marketing, withdraw, controller, authority}},
+		// Legitimate interests (UK GDPR Art 6(11)(a) gives direct marketing as
+		// an example): Art 21(1) and Art 21(2) both apply.
+		{"legitimate interests, direct marketing, UK", uk, lawAsOf, lawfulbasis.LegitimateInterests, true,
+			[]rights.Right{informed, access, rectify, erasure, restrict, object, marketing, controller, authority}},
+		{"contract, direct marketing, UK", uk, lawAsOf, lawfulbasis.Contract, true,
+			[]rights.Right{informed, access, rectify, erasure, restrict, portability, marketing, controller, authority}},
+		{"contract, direct marketing, EU", eu, lawAsOf, lawfulbasis.Contract, true,
+			[]rights.Right{informed, access, rectify, erasure, restrict, portability, marketing, authority}},
+		{"legal obligation, direct marketing, UK before complaints", uk, beforeComplaints, lawfulbasis.LegalObligation, true,
+			[]rights.Right{informed, access, rectify, restrict, marketing, authority}},
+		// Not direct marketing: the basis alone decides (ICO table).
+		{"contract, not direct marketing", uk, lawAsOf, lawfulbasis.Contract, false,
+			rights.ForRegime(uk, lawAsOf, lawfulbasis.Contract)},
+		{"consent, not direct marketing", eu, lawAsOf, lawfulbasis.Consent, false,
+			rights.ForRegime(eu, lawAsOf, lawfulbasis.Consent)},
+		{"legitimate interests, not direct marketing", uk, lawAsOf, lawfulbasis.LegitimateInterests, false,
+			[]rights.Right{informed, access, rectify, erasure, restrict, object, controller, authority}},
+		// A basis that does not exist under the regime gives nothing.
+		{"RLI under EU", eu, lawAsOf, lawfulbasis.RecognisedLegitimateInterests, true, nil},
+		{"invalid basis", uk, lawAsOf, 0, true, nil},
+	} {
+		got := rights.ForPurpose(tc.g, tc.at, tc.b, tc.marketing)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: mismatch (-want +got):\n%s", tc.name, diff)
+		}
+		if slices.Contains(got, marketing) != (tc.marketing && got != nil) {
+			t.Errorf("%s: ObjectDirectMarketing present = %v", tc.name, slices.Contains(got, marketing))
+		}
+	}
+	// Every basis, both regimes: a direct-marketing purpose adds exactly the
+	// one right, in constant order.
+	for _, g := range lawfulbasis.Regimes() {
+		for _, b := range lawfulbasis.Bases() {
+			plain, dm := rights.ForPurpose(g, lawAsOf, b, false), rights.ForPurpose(g, lawAsOf, b, true)
+			if plain == nil {
+				continue
+			}
+			if len(dm) != len(plain)+1 || !slices.IsSorted(dm) || !slices.Contains(dm, marketing) {
+				t.Errorf("ForPurpose(%v, %v, true) = %v; without direct marketing %v", g, b, dm, plain)
+			}
 		}
 	}
 }

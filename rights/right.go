@@ -27,8 +27,19 @@ const (
 	Restriction
 	// Portability is the right to data portability: Art 20.
 	Portability
-	// Object is the right to object: Art 21.
+	// Object is the right to object: Art 21(1), to processing based on
+	// Art 6(1)(e) or (f) (and, under the UK regime from 5 February 2026,
+	// (ea)); the controller may continue if it shows compelling legitimate
+	// grounds or needs the data for legal claims.
 	Object
+	// ObjectDirectMarketing is the right to object at any time to processing
+	// for direct marketing, including profiling related to it: Art 21(2).
+	// It is absolute: "the personal data shall no longer be processed for
+	// such purposes" (Art 21(3)), with no balancing and whatever the lawful
+	// basis, so it depends on the purpose, not the basis (see [ForPurpose]).
+	// DUAA s70(5) amends only Art 21(1); Art 21(2) and (3) are the same in
+	// the UK GDPR and the GDPR.
+	ObjectDirectMarketing
 	// AutomatedDecisions are the rights about solely automated decisions:
 	// GDPR Art 22 under the EU regime; under the UK regime, Art 22 before
 	// 5 February 2026 and Arts 22A-22D (the safeguards of Art 22C) from that
@@ -85,7 +96,12 @@ var infos = [...]rightInfo{
 	Object: {slug: "object", title: "Right to object",
 		plain: "You can object to our use of your information, and we must then stop unless we have compelling legitimate grounds to continue or need it for legal claims.",
 		names: []string{"objection", "right to object to processing"},
-		cites: []string{"21"}},
+		cites: []string{"21", "21(1)"}},
+	ObjectDirectMarketing: {slug: "object-direct-marketing", title: "Right to object to direct marketing",
+		plain: "You can object at any time to our use of your information for direct marketing, and we must then stop.",
+		names: []string{"objection to direct marketing", "direct marketing objection", "object to direct marketing",
+			"right to object to processing for direct marketing", "opt out of direct marketing"},
+		cites: []string{"21(2)", "21(3)", "21(2) and (3)", "21(2)-(3)"}},
 	AutomatedDecisions: {slug: "automated-decisions", title: "Rights related to automated decision-making, including profiling",
 		plain: "If we make a significant decision about you based solely on automated processing, you will be told about it and you can make representations, ask for a person to step in (human intervention) and contest the decision.",
 		names: []string{"automated decision-making", "automated decision making", "automated decisions", "adm",
@@ -227,7 +243,8 @@ func (r Right) PlainAt(g lawfulbasis.Regime, at time.Time) string {
 }
 
 // Citation is the provision that grants the right under g on the day of at,
-// e.g. "UK GDPR Art 15" or "GDPR Art 15":
+// e.g. "UK GDPR Art 15" or "GDPR Art 15" (ObjectDirectMarketing is "UK GDPR
+// Art 21(2)" or "GDPR Art 21(2)"):
 //
 //   - AutomatedDecisions under the UK regime is "UK GDPR Arts 22A-22D" from
 //     5 February 2026 (DUAA s80; SI 2026/82 reg 2(j)) and "UK GDPR Art 22"
@@ -260,6 +277,8 @@ func (r Right) Citation(g lawfulbasis.Regime, at time.Time) string {
 		return g.Cite("20")
 	case Object:
 		return g.Cite("21")
+	case ObjectDirectMarketing:
+		return g.Cite("21(2)")
 	case AutomatedDecisions:
 		if uk && onOrAfter(at, lawfulbasis.DUAACommencement) {
 			return g.Prefix() + " Arts 22A-22D"

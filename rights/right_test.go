@@ -29,7 +29,7 @@ var (
 
 func TestAll(t *testing.T) {
 	want := []rights.Right{rights.Informed, rights.Access, rights.Rectification, rights.Erasure, rights.Restriction,
-		rights.Portability, rights.Object, rights.AutomatedDecisions, rights.WithdrawConsent,
+		rights.Portability, rights.Object, rights.ObjectDirectMarketing, rights.AutomatedDecisions, rights.WithdrawConsent,
 		rights.ComplainToController, rights.ComplainToAuthority}
 	if diff := cmp.Diff(want, rights.All()); diff != "" {
 		t.Errorf("All() mismatch (-want +got):\n%s", diff)
@@ -49,6 +49,8 @@ func TestSlugAndTitle(t *testing.T) {
 		{rights.Restriction, "restriction", "Right to restrict processing"},
 		{rights.Portability, "portability", "Right to data portability"},
 		{rights.Object, "object", "Right to object"},
+		// Art 21(2) and (3).
+		{rights.ObjectDirectMarketing, "object-direct-marketing", "Right to object to direct marketing"},
 		{rights.AutomatedDecisions, "automated-decisions", "Rights related to automated decision-making, including profiling"},
 		// Art 7(3).
 		{rights.WithdrawConsent, "withdraw-consent", "Right to withdraw consent"},
@@ -70,7 +72,7 @@ func TestSlugAndTitle(t *testing.T) {
 }
 
 func TestInvalid(t *testing.T) {
-	for _, r := range []rights.Right{0, 12, 255} {
+	for _, r := range []rights.Right{0, 13, 255} {
 		if r.Valid() {
 			t.Errorf("Right(%d).Valid() = true", uint8(r))
 		}
@@ -119,6 +121,11 @@ func TestCitation(t *testing.T) {
 		{rights.Portability, eu, lawAsOf, "GDPR Art 20"},
 		{rights.Object, uk, lawAsOf, "UK GDPR Art 21"},
 		{rights.Object, eu, lawAsOf, "GDPR Art 21"},
+		// Art 21(2): objection to direct marketing; DUAA s70(5) amends only
+		// Art 21(1), so the UK citation does not change on 5 Feb 2026.
+		{rights.ObjectDirectMarketing, uk, beforeDUAA, "UK GDPR Art 21(2)"},
+		{rights.ObjectDirectMarketing, uk, lawAsOf, "UK GDPR Art 21(2)"},
+		{rights.ObjectDirectMarketing, eu, lawAsOf, "GDPR Art 21(2)"},
 		// DUAA s80 replaces Art 22 with Arts 22A-22D from 5 Feb 2026 (SI 2026/82 reg 2(j)).
 		{rights.AutomatedDecisions, uk, beforeDUAA, "UK GDPR Art 22"},
 		{rights.AutomatedDecisions, uk, duaa, "UK GDPR Arts 22A-22D"},
@@ -209,6 +216,16 @@ func TestPlain(t *testing.T) {
 	if got, want := rights.Access.Plain(), "You can ask for a copy of the information we hold about you."; got != want {
 		t.Errorf("Access.Plain() = %q, want %q", got, want)
 	}
+	// Art 21(2) and (3): at any time; the processing for direct marketing
+	// then stops, with no compelling-grounds exception.
+	for _, g := range lawfulbasis.Regimes() {
+		if got, want := rights.ObjectDirectMarketing.PlainAt(g, lawAsOf), "You can object at any time to our use of your information for direct marketing, and we must then stop."; got != want {
+			t.Errorf("ObjectDirectMarketing.PlainAt(%v) = %q, want %q", g, got, want)
+		}
+	}
+	if strings.Contains(rights.ObjectDirectMarketing.Plain(), "unless") {
+		t.Error("the direct-marketing objection has no exception")
+	}
 }
 
 func TestPlainAutomatedDecisions(t *testing.T) {
@@ -277,6 +294,14 @@ func TestParse(t *testing.T) {
 		{"Art 18", rights.Restriction},
 		{"Art 20", rights.Portability},
 		{"Article 21", rights.Object},
+		{"Art 21(1)", rights.Object},
+		// Art 21(2) and (3): direct marketing.
+		{"Art 21(2)", rights.ObjectDirectMarketing},
+		{"GDPR Art 21(2)", rights.ObjectDirectMarketing},
+		{"Article 21(3)", rights.ObjectDirectMarketing},
+		{"object-direct-marketing", rights.ObjectDirectMarketing},
+		{"Objection to direct marketing", rights.ObjectDirectMarketing},
+		{"Right to object to direct marketing", rights.ObjectDirectMarketing},
 		{"Art 22", rights.AutomatedDecisions},
 		{"Art 22C", rights.AutomatedDecisions},
 		{"UK GDPR Arts 22A-22D", rights.AutomatedDecisions},
