@@ -3,6 +3,7 @@ package ropa_test
 import (
 	"errors"
 	"fmt"
+	"log"
 	"strings"
 	"time"
 
@@ -156,4 +157,43 @@ func ExampleSchema() {
 	fmt.Println(strings.Contains(string(schema), `"$id": "`+ropa.SchemaID+`"`))
 	// Output:
 	// true
+}
+
+// An activity about job applicants and their referees scopes what is true
+// of one group only; Activity.For answers for each group, and Status says
+// whether a fact is listed, stated as none, or not recorded.
+func ExampleActivity_For() {
+	reg, err := ropa.Decode(strings.NewReader(`jurisdiction: uk
+controller: {name: Oakfield Careers Ltd}
+activities:
+  - id: recruitment
+    name: Recruitment
+    dataSubjects: [job-applicants, referees]
+    purposes:
+      - description: To assess your application
+        basis: contract
+        subjects: [job-applicants]
+      - description: To take up references
+        basis: legitimate-interests
+        interest: Checking what candidates tell us
+        subjects: [referees]
+    dataCategories:
+      - contact-details
+      - category: health
+        subjects: [job-applicants]
+    none:
+      - fact: automated-decisions
+        subjects: [referees]
+`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	a := &reg.Activities[0]
+	for _, g := range a.DataSubjects {
+		gr := a.For(g)
+		fmt.Printf("%s: %s (%s); %v; automated decisions: %v\n", g, gr.Purposes[0].Description, gr.Purposes[0].Basis, gr.Categories, gr.Status(ropa.FactAutomated))
+	}
+	// Output:
+	// job-applicants: To assess your application (contract); [contact-details health]; automated decisions: not recorded
+	// referees: To take up references (legitimate-interests); [contact-details]; automated decisions: none
 }
