@@ -742,6 +742,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte(`{"jurisdiction": "eu", "controller": {"name": "X"}, "activities": []}`))
+	f.Add([]byte(twoGroups))
 	f.Add([]byte("jurisdiction: uk\nactivities:\n  - id: a\n    notes: \"a  \\n b\\t\\n\"\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		// Decode must return, and promptly: a hang is a failure too.
