@@ -24,7 +24,9 @@ var (
 // struct fields, with the position and path of every problem. It never
 // panics on any tree, and it bounds the work that aliases can cause.
 type decoder struct {
-	budget int // nodes left to visit
+	budget int   // nodes left to visit
+	text   int64 // bytes of scalar text left to decode (aliases count each time)
+	limit  int64 // the text budget at the start, for the error
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) error {
@@ -53,8 +55,9 @@ func kindName(n *yaml.Node) string {
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 	d.budget--
 	if d.budget < 0 {
-		return d.fail(n, path, errors.New("document too complex (too many aliases)"))
+		return d.fail(n, path, fmt.Errorf("%w: the document is too complex (too many aliases)", ErrLimit))
 	}
+	at := n // where the value is written: an alias, not its anchor
 	for n.Kind == yaml.DocumentNode || n.Kind == yaml.AliasNode {
 		if n.Kind == yaml.DocumentNode {
 			if len(n.Content) == 0 {
@@ -66,6 +69,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 				return d.fail(n, path, errors.New("unknown alias"))
 			}
 			n = n.Alias
+		}
+	}
+	if n.Kind == yaml.ScalarNode {
+		d.text -= int64(len(n.Value))
+		if d.text < 0 {
+			return d.fail(at, path, fmt.Errorf("%w: through YAML aliases the file expands to more than %d bytes of text (at most %d times the file's size, and ropa.MaxExpansion; raise it with ropa.WithMaxExpansion)", ErrLimit, d.limit, ExpansionFactor))
 		}
 	}
 	if v.Kind() == reflect.Pointer {
@@ -85,6 +94,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 		if n.Kind == yaml.MappingNode {
 			text = n.Content[0].Value + ": " + n.Content[1].Value
 		}
+		if err := checkText(text); err != nil {
+			return d.fail(n, path, err)
+		}
 		if err := v.Addr().Interface().(shorthandSetter).setShortText(text); err != nil {
 			return d.fail(n, path, err)
 		}
@@ -96,6 +108,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 			return d.fail(n, path, fmt.Errorf("expected text, found %s", kindName(n)))
 		}
 		if !isNull(n) {
+			if err := checkText(n.Value); err != nil {
+				return d.fail(n, path, err)
+			}
 			v.SetString(n.Value)
 		}
 	case reflect.Bool:
@@ -192,6 +207,9 @@ func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, path string) error {
 		text = n.Content[0].Value + ": " + n.Content[1].Value
 	default:
 		return d.fail(n, path, fmt.Errorf("expected text, found %s", kindName(n)))
+	}
+	if err := checkText(text); err != nil {
+		return d.fail(n, path, err)
 	}
 	if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
 		return d.fail(n, path, err)

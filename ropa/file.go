@@ -16,8 +16,50 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxFileSize is the largest register file Decode reads.
-const MaxFileSize = 64 << 20
+// The limits of reading a register file, in one place. Each is a default
+// a caller may change with a [DecodeOption]; a file over a limit is an
+// error wrapping [ErrLimit] that names the limit and the option.
+const (
+	// MaxFileSize is the largest register file Decode reads, in bytes
+	// (change with [WithMaxFileSize]). Reading stops at the limit: a
+	// larger input is never read whole.
+	MaxFileSize = 64 << 20
+	// MaxExpansion bounds the text a file may expand to through YAML
+	// aliases, in bytes of scalar values decoded, whatever the file's size
+	// (change with [WithMaxExpansion]).
+	MaxExpansion = 64 << 20
+	// ExpansionFactor bounds the same text in proportion to the file: at
+	// most ExpansionFactor times the file's size, or MaxExpansion if that
+	// is smaller. A file without aliases expands to less than its size.
+	ExpansionFactor = 10
+)
+
+// ErrLimit is wrapped by the errors of a register file over one of the
+// limits of reading it.
+var ErrLimit = errors.New("over a reading limit")
+
+// DecodeOption changes how [Decode] and [Load] read a register.
+type DecodeOption func(*decodeConfig)
+
+type decodeConfig struct {
+	maxFile, maxExpansion int64
+}
+
+// WithMaxFileSize sets the largest file read, in bytes ([MaxFileSize] by default).
+func WithMaxFileSize(n int64) DecodeOption { return func(c *decodeConfig) { c.maxFile = n } }
+
+// WithMaxExpansion sets the most text, in bytes, a file may expand to
+// through YAML aliases ([MaxExpansion] by default; the [ExpansionFactor]
+// bound applies too).
+func WithMaxExpansion(n int64) DecodeOption { return func(c *decodeConfig) { c.maxExpansion = n } }
+
+func newDecodeConfig(opts []DecodeOption) decodeConfig {
+	c := decodeConfig{maxFile: MaxFileSize, maxExpansion: MaxExpansion}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
 
 // DecodeError reports a register file that cannot be read: where it is (file,
 // line, column and, where known, the field path) and what is wrong.
@@ -62,25 +104,26 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // an unknown enumeration value or a value of the wrong type is a
 // [*DecodeError] naming its line and column: nothing in the file is dropped
 // silently.
-func Decode(r io.Reader) (*Register, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+func Decode(r io.Reader, opts ...DecodeOption) (*Register, error) {
+	c := newDecodeConfig(opts)
+	b, err := io.ReadAll(io.LimitReader(r, c.maxFile+1))
 	if err != nil {
 		return nil, &DecodeError{Err: err}
 	}
-	if len(b) > MaxFileSize {
-		return nil, &DecodeError{Err: fmt.Errorf("file larger than %d bytes", MaxFileSize)}
+	if int64(len(b)) > c.maxFile {
+		return nil, &DecodeError{Err: fmt.Errorf("%w: the file is larger than %d bytes (ropa.MaxFileSize; raise it with ropa.WithMaxFileSize)", ErrLimit, c.maxFile)}
 	}
-	return decodeBytes(b)
+	return c.decodeBytes(b)
 }
 
 // Load reads a register file with [Decode]; its errors name the file.
-func Load(path string) (*Register, error) {
+func Load(path string, opts ...DecodeOption) (*Register, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &DecodeError{File: path, Err: err}
 	}
 	defer f.Close()
-	reg, err := Decode(f)
+	reg, err := Decode(f, opts...)
 	var de *DecodeError
 	if errors.As(err, &de) {
 		de.File = path
@@ -88,7 +131,9 @@ func Load(path string) (*Register, error) {
 	return reg, err
 }
 
-func decodeBytes(b []byte) (*Register, error) {
+func decodeBytes(b []byte) (*Register, error) { return newDecodeConfig(nil).decodeBytes(b) }
+
+func (c decodeConfig) decodeBytes(b []byte) (*Register, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &DecodeError{Err: errors.New("empty register file")}
 	}
@@ -97,11 +142,23 @@ func decodeBytes(b []byte) (*Register, error) {
 		return nil, &DecodeError{Line: line, Column: col, Err: errors.New("the file is not valid UTF-8 text")}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil {
 		return nil, syntaxError(err)
 	}
+	// A second document would be dropped: say where it begins.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		return nil, syntaxError(err)
+	default:
+		return nil, &DecodeError{Line: secondDocLine(b, &next), Column: 1,
+			Err: errors.New("a second YAML document begins here; a register file holds one document (remove the \"---\" line and what follows, or put each register in a file of its own)")}
+	}
 	var out Register
-	d := decoder{budget: 8*len(b) + 1024}
+	text := min(c.maxExpansion, ExpansionFactor*int64(len(b))+4096)
+	d := decoder{budget: 8*len(b) + 1024, text: text, limit: text}
 	if err := d.decode(&doc, reflect.ValueOf(&out).Elem(), ""); err != nil {
 		return nil, err
 	}
@@ -118,6 +175,23 @@ func decodeBytes(b []byte) (*Register, error) {
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+
+// secondDocLine returns the line of the "---" that starts the document
+// after the first, or the line of its first node.
+func secondDocLine(b []byte, next *yaml.Node) int {
+	line := next.Line
+	if len(next.Content) > 0 && next.Content[0].Line > 0 {
+		line = next.Content[0].Line
+	}
+	// Look back from the node for the document marker.
+	lines := bytes.Split(b, []byte("\n"))
+	for l := min(line, len(lines)); l >= 2; l-- {
+		if t := bytes.TrimRight(lines[l-1], " \t\r"); bytes.Equal(t, []byte("---")) || bytes.HasPrefix(t, []byte("--- ")) {
+			return l
+		}
+	}
+	return line
+}
 
 // syntaxError gives a YAML syntax error the line (and column) its message
 // names.

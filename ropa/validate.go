@@ -100,6 +100,12 @@ var validate = sync.OnceValue(func() *validator.Validate {
 	}); err != nil {
 		panic(err)
 	}
+	// A URL field takes only http, https and mailto addresses (checkURL).
+	if err := v.RegisterValidation("url", func(fl validator.FieldLevel) bool {
+		return checkURL(fl.Field().String()) == nil
+	}); err != nil {
+		panic(err)
+	}
 	return v
 })
 
@@ -138,9 +144,14 @@ func (r *Register) Validate() error {
 			if i := strings.IndexByte(ns, '.'); i >= 0 {
 				ns = ns[i+1:]
 			}
-			out = append(out, &FieldError{Path: ns, Rule: fe.Tag(), Param: fe.Param(), Value: fe.Value()})
+			e := &FieldError{Path: ns, Rule: fe.Tag(), Param: fe.Param(), Value: fe.Value()}
+			if s, ok := fe.Value().(string); ok && e.Rule == "url" {
+				e.Detail = checkURL(s).Error()
+			}
+			out = append(out, e)
 		}
 	}
+	out = append(out, textProblems(r)...)
 	for _, p := range scopeProblems(r) {
 		out = append(out, &FieldError{Path: p.path, Rule: "reference", Detail: p.msg})
 	}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package ropa
+
+const raceEnabled = false
