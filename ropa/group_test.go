@@ -336,3 +336,17 @@ func TestCategoriesHelpers(t *testing.T) {
 		t.Error("health is special category data")
 	}
 }
+
+func TestAuthorityCode(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		ok   bool
+	}{{"uk", true}, {"ie", true}, {"FR", true}, {"", true}, {"xx", false}, {"ico-uk", false}} {
+		reg := compliantRegister()
+		reg.Authority.Code = tt.code
+		err := reg.Validate()
+		if (err == nil) != tt.ok || !tt.ok && !strings.Contains(err.Error(), "authority.code: ") {
+			t.Errorf("authority code %q: Validate() = %v, want ok=%v", tt.code, err, tt.ok)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
+	"github.com/article30/article30/authority"
 	"github.com/article30/article30/lawfulbasis"
 )
 
@@ -152,6 +153,12 @@ func (r *Register) Validate() error {
 		}
 	}
 	out = append(out, textProblems(r)...)
+	if c := r.Authority.Code; c != "" {
+		if _, ok := authority.Lookup(c); !ok {
+			out = append(out, &FieldError{Path: "authority.code", Rule: "authority", Value: c,
+				Detail: fmt.Sprintf("%q is not a known supervisory authority: write \"uk\" for the UK regulator or an EEA state's two-letter code (\"ie\", \"fr\"; see article30 schema), or leave code empty and give the authority's name and contact details", c)})
+		}
+	}
 	for _, p := range scopeProblems(r) {
 		out = append(out, &FieldError{Path: p.path, Rule: "reference", Detail: p.msg})
 	}
