@@ -220,7 +220,8 @@ func (r Right) Plain() string {
 //     of Art 77(1); under the UK regime it refers to the UK regulator without
 //     naming it, since the regulator's name is changing (the Information
 //     Commission under DUAA s119; the date is unconfirmed), and the caller
-//     is better placed to supply it.
+//     is better placed to supply it: package authority gives the name on a
+//     date, with the date as a switch ([authority.UK]).
 //
 // It is "" where the right is not available (see [Right.Available]).
 func (r Right) PlainAt(g lawfulbasis.Regime, at time.Time) string {
