@@ -221,7 +221,8 @@ func (r Right) Plain() string {
 //     naming it, since the regulator's name is changing (the Information
 //     Commission under DUAA s119; the date is unconfirmed), and the caller
 //     is better placed to supply it: package authority gives the name on a
-//     date, with the date as a switch ([authority.UK]).
+//     date, with the date as a switch
+//     ([github.com/article30/article30/authority.UK]).
 //
 // It is "" where the right is not available (see [Right.Available]).
 func (r Right) PlainAt(g lawfulbasis.Regime, at time.Time) string {
