@@ -176,6 +176,29 @@ func dsCatalogueList[T any, E dsCatalogue](name string, p func(*T) *[]E, parse f
 	}
 }
 
+// dsCatalogueOne is one subject or category: a catalogue slug or a custom
+// entry; the empty value is an empty cell.
+func dsCatalogueOne[T any, E dsCatalogue](name, list string, p func(*T) *E, parse func(string) (E, error)) dsField[T] {
+	return dsField[T]{
+		name: name,
+		list: list,
+		get: func(v *T) (string, error) {
+			e := *p(v)
+			if e != "" && !e.Valid() {
+				return "", fmt.Errorf("%q is not a catalogue slug or a custom entry", string(e))
+			}
+			return string(e), nil
+		},
+		set: dsSetParsed(p, func(s string) (E, error) { return parse(strings.TrimSpace(s)) }),
+	}
+}
+
+// dsSubjects is the scope of a fact: the data subjects it concerns, one a
+// line; an empty cell means all the activity's data subjects.
+func dsSubjects[T any](name string, p func(*T) *[]ropa.Subject) dsField[T] {
+	return dsCatalogueList(name, p, ropa.ParseSubject)
+}
+
 // dsSetParsed is the set function of a field whose cell is parsed: an
 // empty cell (or white space) is the zero value, and any other text is
 // what parse makes of it.
@@ -304,6 +327,7 @@ var dsOrgFields = []dsField[ropa.Register]{
 	dsText("controller.website", func(r *ropa.Register) *string { return &r.Controller.Website }),
 	dsText("controller.registration", func(r *ropa.Register) *string { return &r.Controller.Registration }),
 	dsBool("controller.publicAuthority", func(r *ropa.Register) *bool { return &r.Controller.PublicAuthority }),
+	dsBool("controller.school", func(r *ropa.Register) *bool { return &r.Controller.School }),
 	dsEnum[ropa.Register, ropa.Headcount]("controller.headcount", "headcount", func(r *ropa.Register) *ropa.Headcount { return &r.Controller.Headcount }),
 	dsText("dpo.name", func(r *ropa.Register) *string { return &r.DPO.Name }),
 	dsText("dpo.address", func(r *ropa.Register) *string { return &r.DPO.Address }),
@@ -318,6 +342,12 @@ var dsOrgFields = []dsField[ropa.Register]{
 	dsText("complaints.phone", func(r *ropa.Register) *string { return &r.Complaints.Phone }),
 	dsText("complaints.address", func(r *ropa.Register) *string { return &r.Complaints.Address }),
 	dsText("complaints.details", func(r *ropa.Register) *string { return &r.Complaints.Details }),
+	dsText("authority.code", func(r *ropa.Register) *string { return &r.Authority.Code }),
+	dsText("authority.name", func(r *ropa.Register) *string { return &r.Authority.Name }),
+	dsText("authority.address", func(r *ropa.Register) *string { return &r.Authority.Address }),
+	dsText("authority.website", func(r *ropa.Register) *string { return &r.Authority.Website }),
+	dsText("authority.email", func(r *ropa.Register) *string { return &r.Authority.Email }),
+	dsText("authority.phone", func(r *ropa.Register) *string { return &r.Authority.Phone }),
 	dsDate("reviewDate", func(r *ropa.Register) *ropa.Date { return &r.ReviewDate }),
 	dsText("version", func(r *ropa.Register) *string { return &r.Version }),
 }
@@ -326,20 +356,24 @@ var dsJointControllerFields = []dsField[ropa.JointController]{
 	dsText("name", func(j *ropa.JointController) *string { return &j.Name }),
 	dsText("contact", func(j *ropa.JointController) *string { return &j.Contact }),
 	dsText("responsibilities", func(j *ropa.JointController) *string { return &j.Responsibilities }),
+	dsText("arrangement", func(j *ropa.JointController) *string { return &j.Arrangement }),
+	dsText("essence", func(j *ropa.JointController) *string { return &j.Essence }),
 }
 
 // dsActivityFields are the columns of the Activities sheet. The activity's
-// lists of records are on their own sheets, and its lists of free text on
-// the Text lists sheet.
+// lists of records (data categories, purposes, recipients, transfers,
+// retention rules, sources, automated decisions, statements of none) are
+// on their own sheets, a row per record, and its lists of free text on the
+// Text lists sheet.
 var dsActivityFields = []dsField[ropa.Activity]{
 	dsText("id", func(a *ropa.Activity) *string { return &a.ID }),
 	dsText("name", func(a *ropa.Activity) *string { return &a.Name }),
 	dsText("businessFunction", func(a *ropa.Activity) *string { return &a.BusinessFunction }),
 	dsText("owner", func(a *ropa.Activity) *string { return &a.Owner }),
 	dsCatalogueList("dataSubjects", func(a *ropa.Activity) *[]ropa.Subject { return &a.DataSubjects }, ropa.ParseSubject),
-	dsCatalogueList("dataCategories", func(a *ropa.Activity) *[]ropa.Category { return &a.DataCategories }, ropa.ParseCategory),
 	dsLawList("special.conditions", "conditions", func(a *ropa.Activity) *[]lawfulbasis.Condition { return &a.Special.Conditions }, lawfulbasis.ParseCondition),
 	dsLawList("special.schedule1", "schedule1", func(a *ropa.Activity) *[]lawfulbasis.Schedule1 { return &a.Special.Schedule1 }, lawfulbasis.ParseSchedule1),
+	dsText("special.law", func(a *ropa.Activity) *string { return &a.Special.Law }),
 	dsLawList("criminal.schedule1", "schedule1", func(a *ropa.Activity) *[]lawfulbasis.Schedule1 { return &a.Criminal.Schedule1 }, lawfulbasis.ParseSchedule1),
 	dsText("criminal.authority", func(a *ropa.Activity) *string { return &a.Criminal.Authority }),
 	dsText("policyDocument.reference", func(a *ropa.Activity) *string { return &a.PolicyDocument.Reference }),
@@ -348,13 +382,7 @@ var dsActivityFields = []dsField[ropa.Activity]{
 	dsText("policyDocument.reason", func(a *ropa.Activity) *string { return &a.PolicyDocument.Reason }),
 	dsEnum[ropa.Activity, ropa.Requirement]("provision.requirement", "requirements", func(a *ropa.Activity) *ropa.Requirement { return &a.Provision.Requirement }),
 	dsText("provision.consequences", func(a *ropa.Activity) *string { return &a.Provision.Consequences }),
-	dsBool("automated.solely", func(a *ropa.Activity) *bool { return &a.Automated.Solely }),
-	dsBool("automated.significant", func(a *ropa.Activity) *bool { return &a.Automated.Significant }),
-	dsBool("automated.profiling", func(a *ropa.Activity) *bool { return &a.Automated.Profiling }),
-	dsText("automated.logic", func(a *ropa.Activity) *string { return &a.Automated.Logic }),
-	dsText("automated.consequences", func(a *ropa.Activity) *string { return &a.Automated.Consequences }),
-	dsEnum[ropa.Activity, ropa.DecisionGround]("automated.ground", "decisionGrounds", func(a *ropa.Activity) *ropa.DecisionGround { return &a.Automated.Ground }),
-	dsEnumList[ropa.Activity, ropa.DecisionSafeguard]("automated.safeguards", "", func(a *ropa.Activity) *[]ropa.DecisionSafeguard { return &a.Automated.Safeguards }),
+	dsSubjects("provision.subjects", func(a *ropa.Activity) *[]ropa.Subject { return &a.Provision.Subjects }),
 	dsBool("children.onlineService", func(a *ropa.Activity) *bool { return &a.Children.OnlineService }),
 	dsText("children.ageAssurance", func(a *ropa.Activity) *string { return &a.Children.AgeAssurance }),
 	dsText("children.parentalConsent", func(a *ropa.Activity) *string { return &a.Children.ParentalConsent }),
@@ -364,7 +392,13 @@ var dsActivityFields = []dsField[ropa.Activity]{
 	dsEnum[ropa.Activity, ropa.Answer]("dpia.required", "yesNo", func(a *ropa.Activity) *ropa.Answer { return &a.DPIA.Required }),
 	dsEnum[ropa.Activity, ropa.DPIAStatus]("dpia.status", "dpiaStatuses", func(a *ropa.Activity) *ropa.DPIAStatus { return &a.DPIA.Status }),
 	dsText("dpia.reference", func(a *ropa.Activity) *string { return &a.DPIA.Reference }),
+	dsEnumList[ropa.Activity, ropa.Criterion]("screening", "", func(a *ropa.Activity) *[]ropa.Criterion { return &a.Screening }),
 	dsText("consentRecord", func(a *ropa.Activity) *string { return &a.ConsentRecord }),
+	dsEnum[ropa.Activity, ropa.ConsentGiver]("consent.givenBy", "consentGivers", func(a *ropa.Activity) *ropa.ConsentGiver { return &a.Consent.GivenBy }),
+	dsText("consent.withdrawal", func(a *ropa.Activity) *string { return &a.Consent.Withdrawal }),
+	dsBool("consent.biometric.parentalConsent", func(a *ropa.Activity) *bool { return &a.Consent.Biometric.ParentalConsent }),
+	dsBool("consent.biometric.childRefusal", func(a *ropa.Activity) *bool { return &a.Consent.Biometric.ChildRefusal }),
+	dsText("consent.biometric.alternative", func(a *ropa.Activity) *string { return &a.Consent.Biometric.Alternative }),
 	dsEnum[ropa.Activity, ropa.Answer]("breach.occurred", "yesNo", func(a *ropa.Activity) *ropa.Answer { return &a.Breach.Occurred }),
 	dsText("breach.reference", func(a *ropa.Activity) *string { return &a.Breach.Reference }),
 	dsText("notes", func(a *ropa.Activity) *string { return &a.Notes }),
@@ -379,6 +413,17 @@ var dsPurposeFields = []dsField[ropa.Purpose]{
 	dsText("requester", func(p *ropa.Purpose) *string { return &p.Requester }),
 	dsText("provision", func(p *ropa.Purpose) *string { return &p.Provision }),
 	dsBool("outsidePublicTasks", func(p *ropa.Purpose) *bool { return &p.OutsidePublicTasks }),
+	dsBool("directMarketing", func(p *ropa.Purpose) *bool { return &p.DirectMarketing }),
+	dsBool("afterObjection", func(p *ropa.Purpose) *bool { return &p.AfterObjection }),
+	dsSubjects("subjects", func(p *ropa.Purpose) *[]ropa.Subject { return &p.Subjects }),
+}
+
+// dsCategoryFields are the columns of the Data categories sheet: an
+// activity's categories of personal data, a row each, with the data
+// subjects each concerns.
+var dsCategoryFields = []dsField[ropa.DataCategory]{
+	dsCatalogueOne("category", "dataCategories", func(c *ropa.DataCategory) *ropa.Category { return &c.Category }, ropa.ParseCategory),
+	dsSubjects("subjects", func(c *ropa.DataCategory) *[]ropa.Subject { return &c.Subjects }),
 }
 
 var dsRecipientFields = []dsField[ropa.Recipient]{
@@ -386,6 +431,7 @@ var dsRecipientFields = []dsField[ropa.Recipient]{
 	dsEnum[ropa.Recipient, ropa.RecipientKind]("kind", "recipientKinds", func(r *ropa.Recipient) *ropa.RecipientKind { return &r.Kind }),
 	dsText("country", func(r *ropa.Recipient) *string { return &r.Country }),
 	dsText("contract", func(r *ropa.Recipient) *string { return &r.Contract }),
+	dsSubjects("subjects", func(r *ropa.Recipient) *[]ropa.Subject { return &r.Subjects }),
 }
 
 var dsTransferFields = []dsField[ropa.Transfer]{
@@ -396,6 +442,7 @@ var dsTransferFields = []dsField[ropa.Transfer]{
 	dsText("safeguards", func(t *ropa.Transfer) *string { return &t.Safeguards }),
 	dsText("protectionTest", func(t *ropa.Transfer) *string { return &t.ProtectionTest }),
 	dsDate("since", func(t *ropa.Transfer) *ropa.Date { return &t.Since }),
+	dsSubjects("subjects", func(t *ropa.Transfer) *[]ropa.Subject { return &t.Subjects }),
 }
 
 var dsRetentionFields = []dsField[ropa.Retention]{
@@ -404,11 +451,35 @@ var dsRetentionFields = []dsField[ropa.Retention]{
 	dsText("schedule", func(r *ropa.Retention) *string { return &r.Schedule }),
 	dsPeriod("minimum", func(r *ropa.Retention) *retention.Period { return &r.Minimum }),
 	dsText("minimumSource", func(r *ropa.Retention) *string { return &r.MinimumSource }),
+	dsSubjects("subjects", func(r *ropa.Retention) *[]ropa.Subject { return &r.Subjects }),
 }
 
 var dsSourceFields = []dsField[ropa.Source]{
 	dsEnum[ropa.Source, ropa.SourceKind]("kind", "sourceKinds", func(s *ropa.Source) *ropa.SourceKind { return &s.Kind }),
 	dsText("name", func(s *ropa.Source) *string { return &s.Name }),
+	dsSubjects("subjects", func(s *ropa.Source) *[]ropa.Subject { return &s.Subjects }),
+}
+
+// dsDecisionFields are the columns of the Automated decisions sheet: an
+// activity's automated decisions and profiling, a row each.
+var dsDecisionFields = []dsField[ropa.Decision]{
+	dsText("description", func(d *ropa.Decision) *string { return &d.Description }),
+	dsBool("solely", func(d *ropa.Decision) *bool { return &d.Solely }),
+	dsBool("significant", func(d *ropa.Decision) *bool { return &d.Significant }),
+	dsBool("profiling", func(d *ropa.Decision) *bool { return &d.Profiling }),
+	dsText("logic", func(d *ropa.Decision) *string { return &d.Logic }),
+	dsText("consequences", func(d *ropa.Decision) *string { return &d.Consequences }),
+	dsEnum[ropa.Decision, ropa.DecisionGround]("ground", "decisionGrounds", func(d *ropa.Decision) *ropa.DecisionGround { return &d.Ground }),
+	dsEnumList[ropa.Decision, ropa.DecisionSafeguard]("safeguards", "", func(d *ropa.Decision) *[]ropa.DecisionSafeguard { return &d.Safeguards }),
+	dsSubjects("subjects", func(d *ropa.Decision) *[]ropa.Subject { return &d.Subjects }),
+}
+
+// dsNoneFields are the columns of the Stated none sheet: the facts an
+// activity states it has none of, a row each, with the data subjects the
+// statement concerns.
+var dsNoneFields = []dsField[ropa.None]{
+	dsEnum[ropa.None, ropa.Fact]("fact", "facts", func(n *ropa.None) *ropa.Fact { return &n.Fact }),
+	dsSubjects("subjects", func(n *ropa.None) *[]ropa.Subject { return &n.Subjects }),
 }
 
 var dsProcessorFields = []dsField[ropa.ProcessorRecord]{
@@ -561,6 +632,7 @@ func dsSheets() []dsSheet {
 		return nil
 	}})
 	sheets = append(sheets,
+		dsChildSheet(snDataCategories, "dataCategories", dsCategoryFields, func(a *ropa.Activity) []ropa.DataCategory { return a.DataCategories }),
 		dsChildSheet(snPurposes, "purposes", dsPurposeFields, func(a *ropa.Activity) []ropa.Purpose { return a.Purposes }),
 		dsChildSheet(snRecipients, "recipients", dsRecipientFields, func(a *ropa.Activity) []ropa.Recipient { return a.Recipients }),
 	)
@@ -595,6 +667,8 @@ func dsSheets() []dsSheet {
 	sheets = append(sheets,
 		dsChildSheet(snRetentionRules, "retention", dsRetentionFields, func(a *ropa.Activity) []ropa.Retention { return a.Retention }),
 		dsChildSheet(snSources, "sources", dsSourceFields, func(a *ropa.Activity) []ropa.Source { return a.Sources }),
+		dsChildSheet(snDecisions, "automated", dsDecisionFields, func(a *ropa.Activity) []ropa.Decision { return a.Automated }),
+		dsChildSheet(snNone, "none", dsNoneFields, func(a *ropa.Activity) []ropa.None { return a.None }),
 	)
 	h, l = dsHeaders(dsKeyRecord, dsProcessorFields)
 	sheets = append(sheets, dsSheet{name: snProcessorRecords, headers: h, lists: l, rows: func(reg *ropa.Register, emit dsEmit) error {

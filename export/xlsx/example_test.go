@@ -28,7 +28,7 @@ func exampleRegister() *ropa.Register {
 				{Description: "To tell families about open days", Basis: lawfulbasis.Consent},
 			},
 			DataSubjects:   []ropa.Subject{ropa.Pupils, ropa.Parents},
-			DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails},
+			DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails),
 			Security:       []string{"Role-based access", "=Encrypted backups"},
 		}},
 	}

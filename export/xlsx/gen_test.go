@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -182,14 +183,89 @@ func (g *gen) period() retention.Period {
 	return retention.Period{Years: g.r.IntN(10), Months: g.r.IntN(13), Days: 1 + g.r.IntN(40)}
 }
 
-func (g *gen) transfer() ropa.Transfer {
+// transfer returns a transfer to one of recipients (by name) or to none.
+// A processor record's transfer (recipients nil) names a recipient in free
+// text and may carry any valid scope, which the model allows.
+func (g *gen) transfer(recipients []ropa.Recipient, scope func() []ropa.Subject) ropa.Transfer {
 	var m lawfulbasis.Mechanism
 	if g.r.IntN(4) > 0 {
 		m = pick(g, lawfulbasis.Mechanisms()...)
 	}
-	return ropa.Transfer{
-		Country: g.country(), Recipient: g.text(), Mechanism: m, Certified: g.bool(),
+	rcp := g.text()
+	if recipients != nil || scope != nil {
+		rcp = ""
+		if len(recipients) > 0 && g.r.IntN(4) > 0 {
+			rcp = recipients[g.r.IntN(len(recipients))].Name
+		}
+	}
+	t := ropa.Transfer{
+		Country: g.country(), Recipient: rcp, Mechanism: m, Certified: g.bool(),
 		Safeguards: g.text(), ProtectionTest: g.text(), Since: g.date(),
+	}
+	if scope != nil {
+		t.Subjects = scope()
+	} else if g.r.IntN(3) == 0 {
+		t.Subjects = genList(g, g.subject)
+	}
+	return t
+}
+
+// scoper returns a function that draws scopes from subjects: nil (all of
+// them) about half the time, else a non-empty set of distinct subjects.
+func (g *gen) scoper(subjects []ropa.Subject) func() []ropa.Subject {
+	var groups []ropa.Subject
+	for _, s := range subjects {
+		if !slices.Contains(groups, s) {
+			groups = append(groups, s)
+		}
+	}
+	return func() []ropa.Subject {
+		if len(groups) == 0 || g.bool() {
+			return nil
+		}
+		n := 1 + g.r.IntN(len(groups))
+		out := make([]ropa.Subject, 0, n)
+		for _, i := range g.r.Perm(len(groups))[:n] {
+			out = append(out, groups[i])
+		}
+		return out
+	}
+}
+
+// none returns statements of none for a, each for groups of which a
+// states nothing of the fact, so that the register stays valid.
+func (g *gen) none(a *ropa.Activity, scope func() []ropa.Subject) []ropa.None {
+	var out []ropa.None
+	for range g.count() {
+		n := ropa.None{Fact: pick(g, ropa.Facts()...), Subjects: scope()}
+		groups := n.Subjects
+		if len(groups) == 0 {
+			groups = a.DataSubjects
+		}
+		var ok []ropa.Subject
+		for _, s := range groups {
+			if a.Status(n.Fact, s) != ropa.Stated && !slices.Contains(ok, s) {
+				ok = append(ok, s)
+			}
+		}
+		switch {
+		case len(ok) == 0 && len(groups) > 0:
+			continue
+		case len(ok) < len(groups):
+			n.Subjects = ok
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func (g *gen) authority() ropa.SupervisoryAuthority {
+	if g.r.IntN(4) == 0 {
+		return ropa.SupervisoryAuthority{}
+	}
+	return ropa.SupervisoryAuthority{
+		Code: pick(g, "", "uk", "ie", "fr", "de"), Name: g.text(), Address: g.text(),
+		Website: g.url(), Email: g.email(), Phone: g.text(),
 	}
 }
 
@@ -209,6 +285,8 @@ func (g *gen) activity(i int) ropa.Activity {
 		}
 		id = pick(g, "", "=", "+", "@", " ") + id + fmt.Sprintf("#%d", i)
 	}
+	subjects := genList(g, g.subject)
+	scope := g.scoper(subjects)
 	a := ropa.Activity{
 		ID: id, Name: g.nonEmpty(), BusinessFunction: g.text(), Owner: g.text(),
 		Purposes: genList(g, func() ropa.Purpose {
@@ -223,55 +301,71 @@ func (g *gen) activity(i int) ropa.Activity {
 			return ropa.Purpose{
 				Description: g.nonEmpty(), Basis: b, Interest: g.text(), Assessment: g.text(),
 				Annex1: a1, Requester: g.text(), Provision: g.text(), OutsidePublicTasks: g.bool(),
+				DirectMarketing: g.bool(), AfterObjection: g.bool(), Subjects: scope(),
 			}
 		}),
-		DataSubjects:   genList(g, g.subject),
-		DataCategories: genList(g, g.category),
+		DataSubjects: subjects,
+		DataCategories: genList(g, func() ropa.DataCategory {
+			return ropa.DataCategory{Category: g.category(), Subjects: scope()}
+		}),
 		Special: ropa.SpecialCategory{
 			Conditions: distinct(g, lawfulbasis.Conditions()),
 			Schedule1:  distinct(g, lawfulbasis.Schedule1s()),
+			Law:        g.text(),
 		},
 		Criminal: ropa.CriminalOffence{Schedule1: distinct(g, lawfulbasis.Schedule1s()), Authority: g.text()},
 		PolicyDocument: ropa.PolicyDocument{
 			Reference: g.text(), Article6: g.text(), FollowsPolicy: g.answer(), Reason: g.text(),
 		},
 		Sources: genList(g, func() ropa.Source {
-			return ropa.Source{Kind: pick(g, ropa.FromSubject, ropa.Observed, ropa.FromThirdParty, ropa.FromPublic), Name: g.text()}
+			return ropa.Source{Kind: pick(g, ropa.FromSubject, ropa.Observed, ropa.FromThirdParty, ropa.FromPublic), Name: g.text(), Subjects: scope()}
 		}),
 		Provision: ropa.Provision{
 			Requirement:  pick(g, "", ropa.Statutory, ropa.Contractual, ropa.PreContract, ropa.Voluntary),
 			Consequences: g.text(),
+			Subjects:     scope(),
 		},
 		Recipients: genList(g, func() ropa.Recipient {
 			return ropa.Recipient{
 				Name: g.nonEmpty(), Kind: pick(g, ropa.Internal, ropa.Processor, ropa.ThirdParty, ropa.JointRecipient, ropa.Authority),
-				Country: pick(g, "", "US", "FR", "GB"), Contract: g.text(),
+				Country: pick(g, "", "US", "FR", "GB"), Contract: g.text(), Subjects: scope(),
 			}
 		}),
-		Transfers: genList(g, g.transfer),
 		Retention: genList(g, func() ropa.Retention {
 			return ropa.Retention{
 				Categories: genList(g, g.category), Rule: g.rule(), Schedule: g.text(),
-				Minimum: g.period(), MinimumSource: g.text(),
+				Minimum: g.period(), MinimumSource: g.text(), Subjects: scope(),
 			}
 		}),
 		Security: genList(g, g.text),
-		Automated: ropa.Automated{
-			Solely: g.bool(), Significant: g.bool(), Profiling: g.bool(), Logic: g.text(), Consequences: g.text(),
-			Ground:     pick(g, "", ropa.ContractNecessity, ropa.AuthorisedByLaw, ropa.ExplicitConsent),
-			Safeguards: distinct(g, ropa.DecisionSafeguards()),
-		},
+		Automated: genList(g, func() ropa.Decision {
+			return ropa.Decision{
+				Description: g.text(),
+				Solely:      g.bool(), Significant: g.bool(), Profiling: g.bool(), Logic: g.text(), Consequences: g.text(),
+				Ground:     pick(g, "", ropa.ContractNecessity, ropa.AuthorisedByLaw, ropa.ExplicitConsent),
+				Safeguards: distinct(g, ropa.DecisionSafeguards()),
+				Subjects:   scope(),
+			}
+		}),
 		Children: ropa.Children{
 			OnlineService: g.bool(), AgeAssurance: g.text(), ParentalConsent: g.text(), HigherProtection: g.text(),
 		},
 		LargeScale: g.bool(), Monitoring: g.bool(),
 		DPIA:          ropa.DPIA{Required: g.answer(), Status: pick(g, "", ropa.NotStarted, ropa.InProgress, ropa.Complete), Reference: g.text()},
+		Screening:     distinct(g, ropa.Criteria()),
 		ConsentRecord: g.text(),
-		Breach:        ropa.Breach{Occurred: g.answer(), Reference: g.text()},
-		Systems:       genList(g, g.text),
-		Locations:     genList(g, g.text),
-		Notes:         g.text(),
+		Consent: ropa.Consent{
+			GivenBy:    pick(g, "", ropa.ConsentBySubject, ropa.ConsentByParent),
+			Withdrawal: g.text(),
+			Biometric:  ropa.BiometricConsent{ParentalConsent: g.bool(), ChildRefusal: g.bool(), Alternative: g.text()},
+		},
+		Breach:    ropa.Breach{Occurred: g.answer(), Reference: g.text()},
+		Systems:   genList(g, g.text),
+		Locations: genList(g, g.text),
+		Notes:     g.text(),
 	}
+	a.Transfers = genList(g, func() ropa.Transfer { return g.transfer(a.Recipients, scope) })
+	a.None = g.none(&a, scope)
 	return a
 }
 
@@ -284,18 +378,22 @@ func (g *gen) register(n int) *ropa.Register {
 		Jurisdiction: pick(g, lawfulbasis.UK, lawfulbasis.EU),
 		Controller: ropa.Organisation{
 			Name: g.nonEmpty(), Address: g.text(), Email: g.email(), Phone: g.text(), Website: g.url(),
-			Registration: g.text(), PublicAuthority: g.bool(), Headcount: pick(g, "", ropa.Under250, ropa.From250),
+			Registration: g.text(), PublicAuthority: g.bool(), School: g.bool(), Headcount: pick(g, "", ropa.Under250, ropa.From250),
 		},
+		Authority:      g.authority(),
 		DPO:            g.contact(),
 		Representative: g.contact(),
 		JointControllers: genList(g, func() ropa.JointController {
-			return ropa.JointController{Name: g.nonEmpty(), Contact: g.text(), Responsibilities: g.text()}
+			return ropa.JointController{
+				Name: g.nonEmpty(), Contact: g.text(), Responsibilities: g.text(),
+				Arrangement: g.text(), Essence: g.text(),
+			}
 		}),
 		Complaints: ropa.ComplaintRoute{Form: g.url(), Email: g.email(), Phone: g.text(), Address: g.text(), Details: g.text()},
 		ProcessorRecords: genList(g, func() ropa.ProcessorRecord {
 			return ropa.ProcessorRecord{
 				Controller: g.nonEmpty(), Representative: g.text(), Processing: genList(g, g.text),
-				Transfers: genList(g, g.transfer), Security: genList(g, g.text),
+				Transfers: genList(g, func() ropa.Transfer { return g.transfer(nil, nil) }), Security: genList(g, g.text),
 			}
 		}),
 		ReviewDate: g.date(),

@@ -1475,8 +1475,8 @@ func icoCategories(s string) []ropa.Category {
 func (x *icoRow) categories(a *ropa.Activity) {
 	for _, it := range icoEnumItems(x.raw(colPersonalData), func(string) bool { return true }, false) {
 		for _, c := range icoCategories(it) {
-			if !slices.Contains(a.DataCategories, c) {
-				a.DataCategories = append(a.DataCategories, c)
+			if !a.HasCategory(c) {
+				a.DataCategories = append(a.DataCategories, ropa.Cat(c))
 			}
 		}
 	}
@@ -1868,7 +1868,7 @@ func (x *icoRow) conditions(a *ropa.Activity) {
 func (x *icoRow) schedule1(a *ropa.Activity) {
 	text := x.raw(colSch1Condition)
 	special, criminal := false, false
-	for _, c := range a.DataCategories {
+	for _, c := range a.Categories() {
 		special = special || c.Special()
 		criminal = criminal || c.Criminal()
 	}
@@ -1948,15 +1948,19 @@ func (x *icoRow) automated(a *ropa.Activity) {
 	if strings.Join(toks, " ") == "not applicable" || strings.HasPrefix(strings.Join(toks, " "), "not used") {
 		return
 	}
-	a.Automated.Logic = text
+	// The column's text becomes one decision. An empty cell, "No" or
+	// "None" (above) adds no statement of none to the activity: an empty
+	// cell in a hand-kept sheet says nothing either way.
+	d := ropa.Decision{Logic: text}
 	for i, t := range toks {
 		if strings.HasPrefix(t, "profil") && !icoNegated(toks, i) {
-			a.Automated.Profiling = true
+			d.Profiling = true
 		}
 		if t == "solely" && !icoNegated(toks, i) {
-			a.Automated.Solely = true
+			d.Solely = true
 		}
 	}
+	a.Automated = []ropa.Decision{d}
 }
 
 // sources reads the source column.

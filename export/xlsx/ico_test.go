@@ -48,7 +48,7 @@ func icoWantClean() *ropa.Register {
 					{Description: "Maintaining the pupil record", Basis: lawfulbasis.PublicTask},
 				},
 				DataSubjects:   []ropa.Subject{ropa.Pupils, ropa.Parents},
-				DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.Health, ropa.RacialEthnicOrigin},
+				DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.Health, ropa.RacialEthnicOrigin),
 				Special: ropa.SpecialCategory{
 					Conditions: []lawfulbasis.Condition{lawfulbasis.SubstantialPublicInterest},
 					Schedule1:  []lawfulbasis.Schedule1{lawfulbasis.Sch1StatutoryPurposes, lawfulbasis.Sch1Safeguarding},
@@ -77,7 +77,7 @@ func icoWantClean() *ropa.Register {
 					{Description: "Paying staff", Basis: lawfulbasis.LegalObligation},
 				},
 				DataSubjects:   []ropa.Subject{ropa.JobApplicants, ropa.Employees},
-				DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.Financial, ropa.CriminalOffences},
+				DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.Financial, ropa.CriminalOffences),
 				// Criminal offence data and no special category data: the
 				// Schedule 1 condition authorises the criminal offence data.
 				Criminal:       ropa.CriminalOffence{Schedule1: []lawfulbasis.Schedule1{lawfulbasis.Sch1Employment}},
@@ -101,13 +101,13 @@ func icoWantClean() *ropa.Register {
 					Assessment: "https://intranet.oakfield.example/lia/analytics",
 				}},
 				DataSubjects:   []ropa.Subject{ropa.WebsiteVisitors},
-				DataCategories: []ropa.Category{ropa.OnlineIdentifiers, ropa.Usage},
+				DataCategories: ropa.Cats(ropa.OnlineIdentifiers, ropa.Usage),
 				Sources:        []ropa.Source{{Kind: ropa.FromSubject, Name: "Collected directly from the individual"}},
 				Recipients:     []ropa.Recipient{{Name: "Analytics provider", Kind: ropa.Processor, Contract: "https://contracts.oakfield.example/analytics"}},
 				Transfers:      []ropa.Transfer{{Country: "IE", Mechanism: lawfulbasis.Adequacy}},
 				Retention:      []ropa.Retention{{Rule: retention.MustParse("P26M from collection")}},
 				Security:       []string{"IP anonymisation"},
-				Automated:      ropa.Automated{Profiling: true, Logic: "Profiling of visitors to tailor content"},
+				Automated:      []ropa.Decision{{Profiling: true, Logic: "Profiling of visitors to tailor content"}},
 				DPIA:           ropa.DPIA{Required: ropa.No},
 				Breach:         ropa.Breach{Occurred: ropa.Yes, Reference: "https://intranet.oakfield.example/breaches/2023-04"},
 				Locations:      []string{"Analytics dashboard"},
@@ -261,10 +261,10 @@ func TestReadICOMessy(t *testing.T) {
 	check("notes", pupils.Notes, "Information asset owner: Head of Admin\nLast reviewed: March 2024")
 	// Multi-values split at line breaks, semicolons and commas.
 	check("subjects", pupils.DataSubjects, []ropa.Subject{ropa.Pupils, ropa.Parents})
-	check("categories", pupils.DataCategories, []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.DateOfBirth,
-		ropa.Health, ropa.RacialEthnicOrigin, ropa.Disadvantage})
+	check("categories", pupils.DataCategories, ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.DateOfBirth,
+		ropa.Health, ropa.RacialEthnicOrigin, ropa.Disadvantage))
 	check("hr subjects", hr.DataSubjects, []ropa.Subject{ropa.JobApplicants, ropa.Employees})
-	check("hr categories", hr.DataCategories, []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.Financial, "custom: DBS check results"})
+	check("hr categories", hr.DataCategories, ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.Financial, "custom: DBS check results"))
 	check("custom subject", fund.DataSubjects, []ropa.Subject{"custom: Former pupils"})
 	check("recipients", pupils.Recipients, []ropa.Recipient{
 		{Name: "Local authority", Kind: ropa.Authority},
@@ -290,7 +290,7 @@ func TestReadICOMessy(t *testing.T) {
 	check("LI purpose", web.Purposes, []ropa.Purpose{{Description: "Website analytics", Basis: lawfulbasis.LegitimateInterests,
 		Interest: "Understanding how our website is used", Assessment: "https://intranet.oakfield.example/lia/analytics"}})
 	check("breach", web.Breach, ropa.Breach{Occurred: ropa.Yes, Reference: "https://intranet.oakfield.example/breaches/2023-04"})
-	check("automated", web.Automated, ropa.Automated{Profiling: true, Logic: "Yes – profiling of visitors to tailor content"})
+	check("automated", web.Automated, []ropa.Decision{{Profiling: true, Logic: "Yes – profiling of visitors to tailor content"}})
 	check("sources", web.Sources, []ropa.Source{{Kind: ropa.FromSubject, Name: "Collected directly from visitors' browsers"}})
 	check("DPIA progress", web.DPIA, ropa.DPIA{Required: ropa.No, Status: ropa.InProgress})
 	// Bad cells keep their text in Notes.
@@ -302,8 +302,9 @@ func TestReadICOMessy(t *testing.T) {
 	}, "\n"))
 	check("fund purposes", fund.Purposes, []ropa.Purpose{{Description: "Alumni newsletter"}, {Description: "Donor events"}})
 	check("fund notes", fund.Notes, "Article 6 lawful basis for processing personal data: consnet")
-	// N/A, None and dashes are empty.
-	if hr.PolicyDocument.Reason != "" || hr.DPIA.Status != "" || pupils.Automated.Logic != "" {
+	// N/A, None and dashes are empty, and no statement of none is made
+	// of them.
+	if hr.PolicyDocument.Reason != "" || hr.DPIA.Status != "" || len(pupils.Automated) != 0 || len(pupils.None) != 0 {
 		t.Errorf("N/A or a dash read as a value: %q %q %+v", hr.PolicyDocument.Reason, hr.DPIA.Status, pupils.Automated)
 	}
 	check("processor records", reg.ProcessorRecords, []ropa.ProcessorRecord{{
@@ -324,7 +325,7 @@ func TestReadICOShort(t *testing.T) {
 			ID: "paying-suppliers", Name: "Paying suppliers", BusinessFunction: "Finance",
 			Purposes:       []ropa.Purpose{{Description: "Paying suppliers"}},
 			DataSubjects:   []ropa.Subject{ropa.SupplierStaff},
-			DataCategories: []ropa.Category{ropa.ContactDetails, ropa.Financial},
+			DataCategories: ropa.Cats(ropa.ContactDetails, ropa.Financial),
 			Recipients:     []ropa.Recipient{{Name: "Bank", Kind: ropa.ThirdParty}},
 			Retention:      []ropa.Retention{{Rule: retention.MustParse("P7Y from end-of-financial-year")}},
 			Security:       []string{"Finance system access controls"},
@@ -333,7 +334,7 @@ func TestReadICOShort(t *testing.T) {
 			ID: "governor-records", Name: "Governor records", BusinessFunction: "Governance",
 			Purposes:       []ropa.Purpose{{Description: "Governor records"}},
 			DataSubjects:   []ropa.Subject{ropa.Trustees},
-			DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails},
+			DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails),
 			Recipients:     []ropa.Recipient{{Name: "Local authority", Kind: ropa.Authority}},
 			Retention:      []ropa.Retention{{Schedule: "Until they leave the board"}},
 			Security:       []string{"Locked cabinet"},
@@ -854,7 +855,7 @@ func TestReadICOOwnWorkbook(t *testing.T) {
 			Countries  []string
 		}
 		view := func(a ropa.Activity) core {
-			c := core{ID: a.ID, Subjects: a.DataSubjects, Categories: a.DataCategories}
+			c := core{ID: a.ID, Subjects: a.DataSubjects, Categories: a.Categories()}
 			for _, p := range a.Purposes {
 				c.Bases = append(c.Bases, p.Basis)
 			}

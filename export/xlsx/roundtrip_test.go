@@ -139,7 +139,14 @@ func TestRoundTripAcceptedForms(t *testing.T) {
 		dataRef(t, snActivities, "dataSubjects", 2):       "Job applicants\nEMPLOYEES\n",
 		dataRef(t, snActivities, "special.conditions", 2): "Article 9(2)(b)",
 		dataRef(t, snActivities, "dpia.required", 2):      "Yes",
-		dataRef(t, snActivities, "automated.solely", 2):   "TRUE",
+		dataRef(t, snDecisions, "activity", 2):            "a",
+		dataRef(t, snDecisions, "solely", 2):              "TRUE",
+		dataRef(t, snDataCategories, "activity", 2):       "a",
+		dataRef(t, snDataCategories, "category", 2):       "Contact details",
+		dataRef(t, snDataCategories, "subjects", 2):       "EMPLOYEES",
+		dataRef(t, snNone, "activity", 2):                 "a",
+		dataRef(t, snNone, "fact", 2):                     "Transfers",
+		dataRef(t, snActivities, "consent.givenBy", 2):    "Parent or guardian",
 		dataRef(t, snActivities, "dpia.status", 2):        "In progress",
 		orgRef(t, "jurisdiction"):                         "UK GDPR",
 		orgRef(t, "controller.headcount"):                 "250-or-more",
@@ -151,7 +158,9 @@ func TestRoundTripAcceptedForms(t *testing.T) {
 	}
 	a := got.Activities[0]
 	if a.Purposes[0].Basis.String() != "consent" || len(a.DataSubjects) != 2 || a.DataSubjects[1] != ropa.Employees ||
-		a.Special.Conditions[0].String() != "employment-law" || a.DPIA.Required != ropa.Yes || !a.Automated.Solely ||
+		a.Special.Conditions[0].String() != "employment-law" || a.DPIA.Required != ropa.Yes || len(a.Automated) != 1 || !a.Automated[0].Solely ||
+		!cmp.Equal(a.DataCategories, []ropa.DataCategory{{Category: ropa.ContactDetails, Subjects: []ropa.Subject{ropa.Employees}}}) ||
+		len(a.None) != 1 || a.None[0].Fact != ropa.FactTransfers || a.Consent.GivenBy != ropa.ConsentByParent ||
 		a.DPIA.Status != ropa.InProgress || got.Controller.Headcount != ropa.From250 || got.ReviewDate.String() != "2024-02-29" {
 		t.Errorf("accepted forms read as %+v", got)
 	}

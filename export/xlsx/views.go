@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/article30/article30/internal/prose"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/rights"
@@ -135,7 +136,7 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 		{RetentionSheet, "how long each category of data is kept, activity by activity"},
 		{FindingsSheet, "what the compliance checks found, with the law they cite"},
 		{ReferenceSheet, "the lawful bases, conditions and transfer mechanisms, with their citations"},
-		{"Data sheets", "Organisation, Joint controllers, Activities, Purposes, Recipients, Transfers, Retention rules, Sources, Processor records and Text lists hold the register itself. Edit those: the sheets above are views generated from them, and a workbook whose views were edited is refused when it is read back, so that no edit is lost."},
+		{"Data sheets", "Organisation, Joint controllers, Activities, Data categories, Purposes, Recipients, Transfers, Retention rules, Sources, Automated decisions, Stated none, Processor records and Text lists hold the register itself. Edit those: the sheets above are views generated from them, and a workbook whose views were edited is refused when it is read back, so that no edit is lost. A subjects column names the data subjects a row concerns, one a line; left empty, the row concerns all the activity's data subjects."},
 	}
 	for _, l := range guide {
 		if err := put([]string{l[0], l[1]}, label); err != nil {
@@ -303,13 +304,78 @@ func vwWord[K comparable](m map[K]string, k K) string {
 	return fmt.Sprint(k)
 }
 
-// vwTransferCountry writes a transfer for column H: the country and the
-// recipient.
+// vwScope says, in plain words, which data subjects a scoped fact
+// concerns: "employees only", "job applicants and referees only"; "" for
+// an unscoped fact, which concerns all the activity's data subjects.
+func vwScope(ss []ropa.Subject) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	words := make([]string, 0, len(ss))
+	for _, g := range ss {
+		if w := g.Plain(); w != "" && !slices.Contains(words, w) {
+			words = append(words, w)
+		} else if w == "" {
+			words = append(words, string(g))
+		}
+	}
+	return prose.List(words, "and") + " only"
+}
+
+// vwScoped writes s with the scope of a fact after it: "Pay and benefits
+// (employees only)"; s alone for an unscoped fact.
+func vwScoped(s string, ss []ropa.Subject) string {
+	if len(ss) == 0 {
+		return s
+	}
+	return s + " (" + vwScope(ss) + ")"
+}
+
+// vwNone writes what the activity states it has none of, for a cell of
+// the Template: word ("None") when it is stated for every data subject of
+// the activity, word with the groups when only for some ("None (referees
+// only)"), and "" when it is stated for none of them: a fact not recorded
+// is left empty, never denied.
+func vwNone(a *ropa.Activity, f ropa.Fact, word string) string {
+	if len(a.DataSubjects) == 0 {
+		if a.StatedNone(f) {
+			return word
+		}
+		return ""
+	}
+	var groups, all []ropa.Subject
+	for _, g := range a.DataSubjects {
+		if slices.Contains(all, g) {
+			continue
+		}
+		all = append(all, g)
+		if a.Status(f, g) == ropa.StatedNone {
+			groups = append(groups, g)
+		}
+	}
+	switch len(groups) {
+	case 0:
+		return ""
+	case len(all):
+		return word
+	}
+	return vwScoped(word, groups)
+}
+
+// vwTransferCountry writes a transfer for column H: the country, the
+// recipient and the data subjects whose data are transferred.
 func vwTransferCountry(t *ropa.Transfer) string {
-	if t.Recipient == "" {
+	var in []string
+	if t.Recipient != "" {
+		in = append(in, t.Recipient)
+	}
+	if sc := vwScope(t.Subjects); sc != "" {
+		in = append(in, sc)
+	}
+	if len(in) == 0 {
 		return t.Country
 	}
-	return t.Country + " (" + t.Recipient + ")"
+	return t.Country + " (" + strings.Join(in, "; ") + ")"
 }
 
 // vwTransferSafeguard writes a transfer for column I: the mechanism with its
@@ -368,9 +434,16 @@ func vwRetentionText(r *ropa.Retention) string {
 
 // vwBasisLines writes the distinct Art 6 bases of the purposes with their
 // citations, and the Annex 1 condition for recognised legitimate
-// interests.
+// interests. A basis relied on only by purposes scoped to some data
+// subjects says whom: "Contract (UK GDPR Art 6(1)(b)) (job applicants
+// only)".
 func vwBasisLines(a *ropa.Activity, r lawfulbasis.Regime) []string {
-	var out []string
+	type line struct {
+		text  string
+		all   bool // some purpose with this basis concerns every group
+		scope []ropa.Subject
+	}
+	var lines []line
 	for i := range a.Purposes {
 		p := &a.Purposes[i]
 		if !p.Basis.Valid() {
@@ -380,38 +453,128 @@ func vwBasisLines(a *ropa.Activity, r lawfulbasis.Regime) []string {
 		if p.Annex1.Valid() {
 			s += ": " + vwCite(p.Annex1.Title(), p.Annex1.Citation(r))
 		}
-		if !slices.Contains(out, s) {
-			out = append(out, s)
+		j := slices.IndexFunc(lines, func(l line) bool { return l.text == s })
+		if j < 0 {
+			lines = append(lines, line{text: s})
+			j = len(lines) - 1
+		}
+		l := &lines[j]
+		if len(p.Subjects) == 0 {
+			l.all, l.scope = true, nil
+		}
+		if l.all {
+			continue
+		}
+		for _, g := range p.Subjects {
+			if !slices.Contains(l.scope, g) {
+				l.scope = append(l.scope, g)
+			}
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.text
+		if !l.all && !vwCoversAll(a, l.scope) {
+			out[i] = vwScoped(l.text, l.scope)
 		}
 	}
 	return out
 }
 
-// vwRights lists the rights available given the bases relied on (the ICO's
-// table, through rights.ForRegime), with the rights about automated
-// decisions where solely automated significant decisions are made.
-func vwRights(a *ropa.Activity, reg lawfulbasis.Regime, at time.Time) string {
-	var bases []lawfulbasis.Basis
-	for i := range a.Purposes {
-		if b := a.Purposes[i].Basis; b.Valid() && !slices.Contains(bases, b) {
-			bases = append(bases, b)
+// vwCoversAll reports whether scope names every data subject of the
+// activity.
+func vwCoversAll(a *ropa.Activity, scope []ropa.Subject) bool {
+	for _, g := range a.DataSubjects {
+		if !slices.Contains(scope, g) {
+			return false
 		}
 	}
-	got := rights.ForRegime(reg, at, bases...)
-	if a.Automated.Solely && a.Automated.Significant && len(got) > 0 && !slices.Contains(got, rights.AutomatedDecisions) {
-		got = append(got, rights.AutomatedDecisions)
-		slices.Sort(got)
+	return true
+}
+
+// vwGroupRights returns the rights of the people an activity's facts
+// concern when concerns says which facts those are: the rights the lawful
+// bases of their purposes give (the ICO's table, through
+// rights.ForRegime), the right to object to direct marketing for a
+// direct-marketing purpose (rights.ForPurpose), and the rights about
+// automated decisions where a solely automated decision with legal or
+// similarly significant effects concerns them.
+func vwGroupRights(a *ropa.Activity, reg lawfulbasis.Regime, at time.Time, concerns func(ropa.Subject, []ropa.Subject) bool, g ropa.Subject) []rights.Right {
+	var bases []lawfulbasis.Basis
+	marketing := false
+	for i := range a.Purposes {
+		p := &a.Purposes[i]
+		if !concerns(g, p.Subjects) {
+			continue
+		}
+		if p.Basis.Valid() && !slices.Contains(bases, p.Basis) {
+			bases = append(bases, p.Basis)
+		}
+		marketing = marketing || p.DirectMarketing && slices.Contains(rights.ForPurpose(reg, at, p.Basis, true), rights.ObjectDirectMarketing)
 	}
-	t := make([]string, len(got))
-	for i, r := range got {
+	got := rights.ForRegime(reg, at, bases...)
+	if len(got) == 0 {
+		return nil
+	}
+	if marketing && !slices.Contains(got, rights.ObjectDirectMarketing) {
+		got = append(got, rights.ObjectDirectMarketing)
+	}
+	solely := slices.ContainsFunc(a.Automated, func(d ropa.Decision) bool { return d.Solely && d.Significant && concerns(g, d.Subjects) })
+	if solely && !slices.Contains(got, rights.AutomatedDecisions) {
+		got = append(got, rights.AutomatedDecisions)
+	}
+	slices.Sort(got)
+	return got
+}
+
+// vwRights lists the rights available to the activity's data subjects
+// (see vwGroupRights). A right that only some of them have says whom:
+// "Right to object (referees only)".
+func vwRights(a *ropa.Activity, reg lawfulbasis.Regime, at time.Time) string {
+	var groups []ropa.Subject
+	for _, g := range a.DataSubjects {
+		if !slices.Contains(groups, g) {
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) == 0 {
+		// No data subjects to tell apart: every fact counts.
+		all := func(ropa.Subject, []ropa.Subject) bool { return true }
+		got := vwGroupRights(a, reg, at, all, "")
+		t := make([]string, len(got))
+		for i, r := range got {
+			t[i] = r.Title()
+		}
+		return strings.Join(t, "\n")
+	}
+	in := func(g ropa.Subject, scope []ropa.Subject) bool { return len(scope) == 0 || slices.Contains(scope, g) }
+	var order []rights.Right
+	whose := map[rights.Right][]ropa.Subject{}
+	for _, g := range groups {
+		for _, r := range vwGroupRights(a, reg, at, in, g) {
+			if _, ok := whose[r]; !ok {
+				order = append(order, r)
+			}
+			whose[r] = append(whose[r], g)
+		}
+	}
+	slices.Sort(order)
+	t := make([]string, len(order))
+	for i, r := range order {
 		t[i] = r.Title()
+		if len(whose[r]) < len(groups) {
+			t[i] = vwScoped(t[i], whose[r])
+		}
 	}
 	return strings.Join(t, "\n")
 }
 
-// vwAutomated describes automated decision-making for column Q.
-func vwAutomated(m *ropa.Automated) string {
+// vwDecisionLines describes one automated decision for column Q.
+func vwDecisionLines(m *ropa.Decision) []string {
 	var lines []string
+	if m.Description != "" {
+		lines = append(lines, m.Description)
+	}
 	switch {
 	case m.Solely && m.Significant:
 		lines = append(lines, "Solely automated decisions with legal or similarly significant effects")
@@ -439,7 +602,39 @@ func vwAutomated(m *ropa.Automated) string {
 		}
 		lines = append(lines, "Safeguards: "+strings.Join(s, ", "))
 	}
-	return strings.Join(lines, "\n")
+	if len(lines) == 0 {
+		lines = append(lines, "Automated decision")
+	}
+	lines[0] = vwScoped(lines[0], m.Subjects)
+	return lines
+}
+
+// vwAutomated describes the activity's automated decisions for column Q,
+// a blank line between two, and says "None" where the register states
+// there are none: empty when it records nothing either way.
+func vwAutomated(a *ropa.Activity) string {
+	var blocks []string
+	for i := range a.Automated {
+		blocks = append(blocks, strings.Join(vwDecisionLines(&a.Automated[i]), "\n"))
+	}
+	// A decision listed but neither solely automated nor profiling does
+	// not count against a statement of none (ropa.Activity.Status), so
+	// where one concerns a group stated to have none, the statement says
+	// what it denies.
+	word := "None"
+	for i := range a.Automated {
+		d := &a.Automated[i]
+		if len(a.DataSubjects) == 0 || slices.ContainsFunc(a.DataSubjects, func(g ropa.Subject) bool {
+			return d.Concerns(g) && a.Status(ropa.FactAutomated, g) == ropa.StatedNone
+		}) {
+			word = "No solely automated decisions or profiling"
+			break
+		}
+	}
+	if n := vwNone(a, ropa.FactAutomated, word); n != "" {
+		blocks = append(blocks, n)
+	}
+	return strings.Join(blocks, "\n\n")
 }
 
 // vwNeedsPolicyDocument reports whether the activity relies on a Schedule 1
@@ -459,7 +654,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 
 	l := make([]string, 0, 8)
 	for i := range a.Purposes {
-		l = append(l, a.Purposes[i].Description)
+		l = append(l, vwScoped(a.Purposes[i].Description, a.Purposes[i].Subjects))
 	}
 	row[colPurpose] = wbJoinLines(l)
 
@@ -483,8 +678,8 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 	row[colIndividuals] = wbJoinLines(l)
 
 	l = l[:0]
-	for _, s := range a.DataCategories {
-		l = append(l, s.Title())
+	for _, c := range a.DataCategories {
+		l = append(l, vwScoped(c.Category.Title(), c.Subjects))
 	}
 	row[colPersonalData] = wbJoinLines(l)
 
@@ -495,8 +690,12 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 		if r.Country != "" {
 			s += ", " + r.Country
 		}
+		if sc := vwScope(r.Subjects); sc != "" {
+			s += "; " + sc
+		}
 		l = append(l, s+")")
 	}
+	l = append(l, vwNone(a, ropa.FactRecipients, "None outside the organisation"))
 	row[colRecipients] = wbJoinLines(l)
 
 	l = l[:0]
@@ -511,6 +710,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 	for i := range a.Transfers {
 		l = append(l, vwTransferCountry(&a.Transfers[i]))
 	}
+	l = append(l, vwNone(a, ropa.FactTransfers, "None"))
 	row[colThirdCountries] = wbJoinLines(l)
 
 	l = l[:0]
@@ -522,7 +722,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 	l = l[:0]
 	for i := range a.Retention {
 		r := &a.Retention[i]
-		s := vwCategoryTitles(r.Categories) + ": " + vwRetentionText(r)
+		s := vwScoped(vwCategoryTitles(r.Categories), r.Subjects) + ": " + vwRetentionText(r)
 		if !r.Minimum.IsZero() {
 			s += " (minimum " + r.Minimum.Sentence()
 			if r.MinimumSource != "" {
@@ -547,7 +747,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 	l = l[:0]
 	for i := range a.Purposes {
 		if p := &a.Purposes[i]; p.Interest != "" {
-			l = append(l, p.Interest)
+			l = append(l, vwScoped(p.Interest, p.Subjects))
 		}
 	}
 	row[colLegitimateInterests] = wbJoinLines(l)
@@ -561,7 +761,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 	row[colLIA] = wbJoinLines(l)
 
 	row[colRights] = vwRights(a, jur, c.asOf)
-	row[colAutomated] = vwAutomated(&a.Automated)
+	row[colAutomated] = vwAutomated(a)
 
 	l = l[:0]
 	for i := range a.Sources {
@@ -570,8 +770,9 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 		if s.Name != "" {
 			t += ": " + s.Name
 		}
-		l = append(l, t)
+		l = append(l, vwScoped(t, s.Subjects))
 	}
+	l = append(l, vwNone(a, ropa.FactOtherSources, "None other than the individual"))
 	row[colSource] = wbJoinLines(l)
 
 	row[colConsentRecord] = a.ConsentRecord
@@ -644,24 +845,56 @@ func vwProcessor(c *vwCtx, emit vwEmit) error {
 
 // ---- Retention ----
 
-var vwRetentionHeadings = []string{"Activity ID", "Activity", "Category", "Rule", "What the notice says", "Minimum", "Minimum source"}
+var vwRetentionHeadings = []string{"Activity ID", "Activity", "Category", "Data subjects", "Rule", "What the notice says", "Minimum", "Minimum source"}
 
+// vwIntersect returns the data subjects two scopes both concern (an empty
+// scope concerns all of them), and false when they share none.
+func vwIntersect(x, y []ropa.Subject) ([]ropa.Subject, bool) {
+	switch {
+	case len(x) == 0:
+		return y, true
+	case len(y) == 0:
+		return x, true
+	}
+	var out []ropa.Subject
+	for _, g := range x {
+		if slices.Contains(y, g) && !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// vwRetention lists, for each activity, each data category with each
+// retention rule that covers it: a row per category and rule, saying whose
+// data the row is about (the data subjects both the category and the rule
+// concern), and a row without a rule for a category no rule covers.
 func vwRetention(c *vwCtx, emit vwEmit) error {
 	if err := emit(1, slices.Clone(vwRetentionHeadings), []vwStyle{vsHeader}); err != nil {
 		return err
 	}
 	row := 2
 	cells := make([]string, len(vwRetentionHeadings))
-	put := func(a *ropa.Activity, cat string, r *ropa.Retention) error {
+	put := func(a *ropa.Activity, cat string, scope []ropa.Subject, r *ropa.Retention) error {
 		clear(cells)
 		cells[0], cells[1], cells[2] = a.ID, a.Name, cat
-		if r != nil {
-			cells[3] = r.Rule.String()
-			cells[4] = vwRetentionText(r)
-			if !r.Minimum.IsZero() {
-				cells[5] = r.Minimum.String()
+		if len(scope) == 0 {
+			scope = a.DataSubjects
+		}
+		var who []string
+		for _, g := range scope {
+			if t := g.Title(); !slices.Contains(who, t) {
+				who = append(who, t)
 			}
-			cells[6] = r.MinimumSource
+		}
+		cells[3] = wbJoinLines(who)
+		if r != nil {
+			cells[4] = r.Rule.String()
+			cells[5] = vwRetentionText(r)
+			if !r.Minimum.IsZero() {
+				cells[6] = r.Minimum.String()
+			}
+			cells[7] = r.MinimumSource
 		}
 		err := vwTextRow(emit, row, cells, nil)
 		row++
@@ -669,22 +902,24 @@ func vwRetention(c *vwCtx, emit vwEmit) error {
 	}
 	for i := range c.reg.Activities {
 		a := &c.reg.Activities[i]
+		// The activity's categories, then those only a retention rule names.
 		cats := slices.Clip(a.DataCategories)
 		for j := range a.Retention {
 			for _, cat := range a.Retention[j].Categories {
-				if !slices.Contains(cats, cat) {
-					cats = append(cats, cat)
+				if !slices.ContainsFunc(cats, func(d ropa.DataCategory) bool { return d.Category == cat }) {
+					cats = append(cats, ropa.Cat(cat))
 				}
 			}
 		}
 		if len(cats) == 0 {
 			if len(a.Retention) == 0 {
-				if err := put(a, "", nil); err != nil {
+				if err := put(a, "", nil, nil); err != nil {
 					return err
 				}
 			}
 			for j := range a.Retention {
-				if err := put(a, vwCategoryTitles(a.Retention[j].Categories), &a.Retention[j]); err != nil {
+				r := &a.Retention[j]
+				if err := put(a, vwCategoryTitles(r.Categories), r.Subjects, r); err != nil {
 					return err
 				}
 			}
@@ -694,15 +929,20 @@ func vwRetention(c *vwCtx, emit vwEmit) error {
 			found := false
 			for j := range a.Retention {
 				r := &a.Retention[j]
-				if len(r.Categories) == 0 || slices.Contains(r.Categories, cat) {
-					found = true
-					if err := put(a, cat.Title(), r); err != nil {
-						return err
-					}
+				if len(r.Categories) > 0 && !slices.Contains(r.Categories, cat.Category) {
+					continue
+				}
+				scope, ok := vwIntersect(cat.Subjects, r.Subjects)
+				if !ok {
+					continue
+				}
+				found = true
+				if err := put(a, cat.Category.Title(), scope, r); err != nil {
+					return err
 				}
 			}
 			if !found {
-				if err := put(a, cat.Title(), nil); err != nil {
+				if err := put(a, cat.Category.Title(), cat.Subjects, nil); err != nil {
 					return err
 				}
 			}
@@ -837,6 +1077,9 @@ var vwLists = sync.OnceValue(func() []vwList {
 		{"dataSubjects", vwStrings(ropa.Subjects()...)},
 		{"dataCategories", vwStrings(ropa.Categories()...)},
 		{"retentionTriggers", vwStrings(triggers...)},
+		{"facts", vwStrings(ropa.Facts()...)},
+		{"screeningCriteria", vwStrings(ropa.Criteria()...)},
+		{"consentGivers", vwStrings(ropa.ConsentBySubject, ropa.ConsentByParent)},
 	}
 })
 

@@ -106,8 +106,8 @@ func checkProfile(p Profile) error {
 
 // wbReservedSheets are the data sheets and the lists sheet.
 func wbReservedSheets() []string {
-	return []string{snOrganisation, snJointControllers, snActivities, snPurposes, snRecipients, snTransfers,
-		snRetentionRules, snSources, snProcessorRecords, snTextLists, snLists}
+	return []string{snOrganisation, snJointControllers, snActivities, snDataCategories, snPurposes, snRecipients, snTransfers,
+		snRetentionRules, snSources, snDecisions, snNone, snProcessorRecords, snTextLists, snLists}
 }
 
 // wrCheckRegister reports what stops the register being linked across the

@@ -109,8 +109,11 @@ func smallRegister() *ropa.Register {
 					{Description: "To process applications for places", Basis: lawfulbasis.PublicTask, Provision: "Education Act 1996"},
 					{Description: "To keep in touch", Basis: lawfulbasis.Consent},
 				},
-				DataSubjects:   []ropa.Subject{ropa.Pupils, ropa.Parents},
-				DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.Health},
+				DataSubjects: []ropa.Subject{ropa.Pupils, ropa.Parents},
+				DataCategories: []ropa.DataCategory{
+					{Category: ropa.Identifiers}, {Category: ropa.ContactDetails},
+					{Category: ropa.Health, Subjects: []ropa.Subject{ropa.Pupils}},
+				},
 				Special: ropa.SpecialCategory{
 					Conditions: []lawfulbasis.Condition{lawfulbasis.SubstantialPublicInterest},
 					Schedule1:  []lawfulbasis.Schedule1{lawfulbasis.Sch1StatutoryPurposes},
@@ -118,13 +121,19 @@ func smallRegister() *ropa.Register {
 				PolicyDocument: ropa.PolicyDocument{Reference: "https://example.org/apd", FollowsPolicy: ropa.Yes},
 				Retention:      []ropa.Retention{{Rule: retention.MustParse("P6Y from collection"), Minimum: retention.Period{Years: 1}}},
 				Security:       []string{"Access control", "Encryption at rest"},
+				Automated: []ropa.Decision{{
+					Description: "Offering places by distance from the school", Solely: true, Significant: true,
+					Subjects: []ropa.Subject{ropa.Parents},
+				}},
 			},
 			{
 				ID: "newsletter", Name: "Newsletter",
 				Purposes:       []ropa.Purpose{{Description: "To send the newsletter", Basis: lawfulbasis.Consent}},
 				DataSubjects:   []ropa.Subject{ropa.Subscribers},
-				DataCategories: []ropa.Category{ropa.ContactDetails},
+				DataCategories: ropa.Cats(ropa.ContactDetails),
+				Recipients:     []ropa.Recipient{{Name: "Mail provider", Kind: ropa.Processor, Country: "US"}},
 				Transfers:      []ropa.Transfer{{Country: "US", Recipient: "Mail provider", Mechanism: lawfulbasis.SCC}},
+				None:           []ropa.None{{Fact: ropa.FactAutomated}},
 			},
 		},
 	}
@@ -480,8 +489,8 @@ func TestWriteSheetOrder(t *testing.T) {
 	reg.ProcessorRecords = []ropa.ProcessorRecord{{Controller: "Client school", Processing: []string{"Payroll"}}}
 	f := openBytes(t, writeBytes(t, reg))
 	want := []string{CoverSheet, "Template", "Processor", RetentionSheet, FindingsSheet, ReferenceSheet,
-		snOrganisation, snJointControllers, snActivities, snPurposes, snRecipients, snTransfers, snRetentionRules,
-		snSources, snProcessorRecords, snTextLists, snLists}
+		snOrganisation, snJointControllers, snActivities, snDataCategories, snPurposes, snRecipients, snTransfers, snRetentionRules,
+		snSources, snDecisions, snNone, snProcessorRecords, snTextLists, snLists}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q\nwant %q", got, want)
 	}
