@@ -12,7 +12,8 @@ import (
 // generated returns a UK register of n activities spread over the
 // catalogue's groups of people, each with four purposes on different
 // bases, eight data categories, sources, recipients, a transfer, two
-// retention rules and an automated decision on every fifth.
+// retention rules and an automated decision on every fifth (the others
+// state that there are none).
 func generated(n int) *ropa.Register {
 	subjects := ropa.Subjects()
 	cats := ropa.Categories()
@@ -40,14 +41,16 @@ func generated(n int) *ropa.Register {
 				Basis: b, Interest: "Running our service well", Annex1: lawfulbasis.Annex1Safeguarding, Provision: "Education Act 1996 s13"})
 		}
 		for j := range 8 {
-			a.DataCategories = append(a.DataCategories, cats[(i*3+j)%len(cats)])
+			a.DataCategories = append(a.DataCategories, ropa.Cat(cats[(i*3+j)%len(cats)]))
 		}
 		a.Retention = []ropa.Retention{
-			{Categories: a.DataCategories[:4], Rule: retention.MustParse("P6Y from last-contact")},
-			{Categories: a.DataCategories[4:], Rule: retention.MustParse("P1Y from collection"), Schedule: "One year after we collect it"},
+			{Categories: a.Categories()[:4], Rule: retention.MustParse("P6Y from last-contact")},
+			{Categories: a.Categories()[4:], Rule: retention.MustParse("P1Y from collection"), Schedule: "One year after we collect it"},
 		}
 		if i%5 == 0 {
-			a.Automated = ropa.Automated{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer", Safeguards: ropa.DecisionSafeguards()}
+			a.Automated = []ropa.Decision{{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer", Safeguards: ropa.DecisionSafeguards()}}
+		} else {
+			a.None = []ropa.None{{Fact: ropa.FactAutomated}}
 		}
 		reg.Activities = append(reg.Activities, a)
 	}

@@ -24,11 +24,15 @@ func Example() {
 				{Description: "To check your right to work", Basis: lawfulbasis.LegalObligation, Provision: "Immigration, Asylum and Nationality Act 2006 s15"},
 			},
 			DataSubjects:   []ropa.Subject{ropa.JobApplicants},
-			DataCategories: []ropa.Category{ropa.Identifiers, ropa.EmploymentHistory, ropa.RightToWork},
+			DataCategories: ropa.Cats(ropa.Identifiers, ropa.EmploymentHistory, ropa.RightToWork),
 			Sources:        []ropa.Source{{Kind: ropa.FromSubject}},
 			Recipients:     []ropa.Recipient{{Name: "HireHub Ltd", Kind: ropa.Processor}},
 			Retention:      []ropa.Retention{{Rule: retention.MustParse("P6M from end-of-recruitment")}},
 			Provision:      ropa.Provision{Requirement: ropa.PreContract, Consequences: "We cannot consider your application."},
+			// What there is none of. A fact the register neither lists nor
+			// states as none is not recorded: the notice then says nothing
+			// of it, and Coverage reports the item missing.
+			None: []ropa.None{{Fact: ropa.FactOtherSources}, {Fact: ropa.FactTransfers}, {Fact: ropa.FactAutomated}},
 		}},
 	}
 	n, err := notice.Generate(reg, notice.AsOf(time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)))
@@ -82,13 +86,17 @@ func Example() {
 	//
 	// ### Where we get your information
 	//
-	// You give us this information yourself.
+	// You give us this information yourself. We do not get it from anyone else.
 	//
 	// ### Who we share your information with
 	//
 	// These organisations work for us. The law calls them processors:
 	//
 	// - HireHub Ltd
+	//
+	// ### Sending your information outside the UK
+	//
+	// We do not send your information outside the UK.
 	//
 	// ### How long we keep your information
 	//
@@ -132,7 +140,7 @@ func Example() {
 	//
 	// We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.
 	//
-	// You also have the right to complain to the Information Commissioner's Office (ICO), under section 165 of the Data Protection Act 2018.
+	// You also have the right to complain to the Information Commission (ICO), under section 165 of the Data Protection Act 2018.
 	//
 	// You can contact them by phone on 0303 123 1113, by post at Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF or online at https://ico.org.uk/make-a-complaint/.
 	//
@@ -151,7 +159,7 @@ func ExampleNotice_Coverage() {
 			ID: "newsletter", Name: "Newsletter",
 			Purposes:       []ropa.Purpose{{Description: "To send our newsletter"}},
 			DataSubjects:   []ropa.Subject{ropa.Subscribers},
-			DataCategories: []ropa.Category{ropa.ContactDetails},
+			DataCategories: ropa.Cats(ropa.ContactDetails),
 		}},
 	}
 	n, err := notice.Generate(reg)
@@ -166,16 +174,16 @@ func ExampleNotice_Coverage() {
 	// 13(1)(b)  true  no DPO designated
 	// 13(1)(c)  false purpose "To send our newsletter" has no lawful basis in the register
 	// 13(1)(d)  true  not applicable: no purpose relies on legitimate interests
-	// 13(1)(e)  false no recipients are recorded for this audience, so the notice says nothing about sharing
-	// 13(1)(f)  true  not applicable: no international transfers are recorded for this audience
+	// 13(1)(e)  false activity "newsletter" records neither recipients outside the organisation nor that there are none (none: [recipients])
+	// 13(1)(f)  false activity "newsletter" records neither transfers outside the EEA nor that there are none (none: [transfers])
 	// 13(2)(a)  false activity "newsletter" has no retention period for: Contact details
 	// 13(2)(b)  false some purposes have no lawful basis in the register, so the rights that depend on it (erasure, portability, objection) cannot all be stated
 	// 13(2)(c)  true  not applicable: no purpose is recorded as relying on consent
-	// 13(2)(d)  true  stated generically: no lead authority was given (see Authority)
+	// 13(2)(d)  false the register names no supervisory authority (authority.code or authority.name); the notice states only the right to complain to a supervisory authority
 	// 13(2)(e)  false activity "newsletter" does not record whether providing the data is required
-	// 13(2)(f)  true
-	// 14(1)(d)  true  not applicable: no data are recorded as coming from a third party or a public source
-	// 14(2)(f)  true  not applicable: no data are recorded as coming from a third party or a public source
+	// 13(2)(f)  false activity "newsletter" records neither decisions made by automated means only or profiling nor that there are none (none: [automated-decisions])
+	// 14(1)(d)  false activity "newsletter" records neither sources other than the people themselves nor that there are none (none: [other-sources])
+	// 14(2)(f)  false activity "newsletter" records neither sources other than the people themselves nor that there are none (none: [other-sources])
 }
 
 func ExampleFlesch() {

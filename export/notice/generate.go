@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/article30/article30/authority"
 	"github.com/article30/article30/internal/prose"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
@@ -96,12 +97,7 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 	}
 	g.routes = defaultRoutes(reg)
 	mergeRoutes(&g.routes, cfg.routes)
-	switch {
-	case cfg.authoritySet:
-		g.authority, g.hasAuthority = cfg.authority, true
-	case g.regime == lawfulbasis.UK:
-		g.authority, g.hasAuthority = ICO(), true
-	}
+	g.authority, g.hasAuthority, g.authorityFields, g.authorityGap = supervisoryAuthority(reg, &cfg, at)
 	g.cov = newTracker(g.regime, g.complaintsLaw, g.ukNew)
 	g.index(reg, audience)
 
@@ -203,30 +199,40 @@ type gen struct {
 	routes        Routes
 	authority     Regulator
 	hasAuthority  bool
-	audience      []ropa.Subject
-	acts          []*ropa.Activity // the activities about anyone in the audience
-	cov           *tracker
-	secs          []Section
+	// The register fields the authority comes from, and why there is none.
+	authorityFields []string
+	authorityGap    string
+	audience        []ropa.Subject
+	acts            []*ropa.Activity // the activities about anyone in the audience
+	cov             *tracker
+	secs            []Section
 
 	// An activity appears in the section of each of its groups: what the
 	// notice says about it is worked out once, in info, and what the
 	// sections of a group say is put together from it. Data categories
 	// are numbered, in catIDs, so that sets of them are cheap.
-	info      []actInfo // by index in acts
-	groups    [][]int   // each audience group's activities, as indexes in acts
-	catIDs    map[ropa.Category]int
-	cats      []catInfo // by category number
-	words     int       // uint64 words in a set of categories
-	strIDs    map[string]int
-	srcIDs    map[srcKey]int // a source's item, by kind and name
-	recIDs    map[srcKey]int // a recipient's item, by list and name
-	moveIDs   map[moveKey]moveEntry
-	provTexts map[srcKey]string // a provision's text by requirement and consequences
-	adTexts   map[srcKey]string // a paragraph on automated decisions by phrase and text
-	pairIDs   map[purposeKey]int
-	seen      stampSet // scratch: the numbered strings or categories already met
-	seen2     stampSet // scratch, for a second kind of number
-	slot      []int    // by category number: its row in byCat, or -1
+	info    []actInfo            // by index in acts
+	groups  [][]int              // each audience group's activities, as indexes in acts
+	groupOf map[ropa.Subject]int // each audience group's index in audience
+	views   []view               // scratch: what each activity of a group records about it
+	grights []groupRights        // by audience group, worked out in its section
+	// What the groups' sections found about Article 14: whether some
+	// group's data come from others, and whether some activity does not
+	// record it for a group.
+	indirect, sourcesUnknown bool
+	catIDs                   map[ropa.Category]int
+	cats                     []catInfo // by category number
+	words                    int       // uint64 words in a set of categories
+	strIDs                   map[string]int
+	srcIDs                   map[srcKey]int // a source's item, by kind and name
+	recIDs                   map[srcKey]int // a recipient's item, by list and name
+	moveIDs                  map[moveKey]moveEntry
+	provTexts                map[srcKey]string // a provision's text by requirement and consequences
+	adTexts                  map[srcKey]string // a paragraph on automated decisions by phrase and text
+	pairIDs                  map[purposeKey]int
+	seen                     stampSet // scratch: the numbered strings or categories already met
+	seen2                    stampSet // scratch, for a second kind of number
+	slot                     []int    // by category number: its row in byCat, or -1
 
 	// Texts by what they depend on.
 	meanings   [256]string // what each basis means, by its value
@@ -251,9 +257,10 @@ type gen struct {
 	strs2       []string
 	strs3       []string
 	ids         []int
+	pairs       [][2]int
 	catList     []int
 	lists       [3][]int
-	intSlab     []int
+	srcSlab     []sourceEntry
 	recSlab     []recipientEntry
 	retSlab     []string
 	moveSlab    []moveEntry
@@ -272,26 +279,66 @@ type actInfo struct {
 	a       *ropa.Activity
 	cats    []int    // a.DataCategories as numbers
 	set     []uint64 // the set of a.DataCategories
-	retCats [][]int  // the categories of each retention rule
+	retCats [][]int  // the categories of each retention rule (nil: the group's)
+	// scoped is true when some entry of the activity names the groups it
+	// concerns, so that what it says differs between its groups; uniform
+	// is true when, besides, no statement of none is scoped, so that every
+	// group has the same status for every fact (kept in status).
+	scoped, uniform bool
+	statusDone      [len(facts)]bool
+	status          [len(facts)]ropa.Status
+	gapDone         [len(facts)]bool // the gap of a fact not recorded is reported
 
 	purposesDone bool
 	purposes     []purposeEntry
 	sourcesDone  bool
-	sources      []int // items, as numbered strings
-	notYou       bool  // some source is not the people themselves
+	sources      []sourceEntry
 	sharingDone  bool
 	recipients   []recipientEntry
 	movesDone    bool
 	moves        []moveEntry
 	retDone      bool
 	rets         []string // the text of each retention rule
+	retCovDone   bool     // the categories without a rule are recorded for every group
 	provDone     bool
-	prov         string // the provision's text
-	provItem     string // its item in a list: the activity's name first
-	adDone       bool
-	ad           [2]string // the logic and effect paragraphs
+	prov         string      // the provision's text
+	provItem     string      // its item in a list: the activity's name first
+	adDone       []bool      // by decision: its paragraphs are worked out
+	ad           [][3]string // by decision: what it decides, its logic and its effect
 	sensDone     bool
 	sens         sensitiveData
+}
+
+// facts are the facts a register may state there is none of, in the
+// order of actInfo.status.
+var facts = [...]ropa.Fact{ropa.FactAutomated, ropa.FactTransfers, ropa.FactRecipients, ropa.FactOtherSources}
+
+// view is what one activity records about one group of people, as
+// [ropa.Activity.For] gives it: the indexes of the entries of each list
+// that concern the group (ropa.Group.Index), whether the provision
+// statement does, and the group's data categories as numbers. An activity
+// that scopes nothing gives every group all its entries: its view has all
+// set and no indexes, and shares the activity's categories.
+type view struct {
+	ai   int
+	all  bool
+	idx  ropa.GroupIndex
+	prov bool
+	cats []int
+	set  []uint64
+}
+
+// has reports whether category number c is among the group's.
+func (v *view) has(c int) bool { return v.set[c>>6]&(1<<(c&63)) != 0 }
+
+// in reports whether entry i of one of the activity's lists concerns the
+// group, idx being that list's indexes in the view.
+func (v *view) in(idx []int, i int) bool { return v.all || slices.Contains(idx, i) }
+
+// sourceEntry is a source of an activity as the notice lists it.
+type sourceEntry struct {
+	i  int // the source's index in the activity
+	id int // the item, as a numbered string
 }
 
 // has reports whether category number c is among the activity's.
@@ -303,6 +350,7 @@ type purposeEntry struct {
 	ok         bool
 	basis      lawfulbasis.Basis
 	id         int // the (desc, cell) pair's number
+	i          int // the purpose's index in the activity
 }
 
 // purposeKey is a row of the purposes table, which a group states once.
@@ -325,6 +373,7 @@ const (
 type recipientEntry struct {
 	list int
 	id   int // the item, as a numbered string
+	i    int // the recipient's index in the activity
 }
 
 // moveKey is what the text of a transfer depends on. TestKeys checks
@@ -447,6 +496,8 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	for i, s := range audience {
 		group[s] = i
 	}
+	g.groupOf = group
+	g.grights = make([]groupRights, len(audience))
 	nCats, nRules, nSets := 0, 0, 0
 	nPurposes, nSources, nRecipients, nMoves := 0, 0, 0, 0
 	counts := make([]int, len(audience))
@@ -490,42 +541,49 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	g.catIDs = make(map[ropa.Category]int, 64)
 	ids := make([]int, 0, nCats)
 	retCats := make([][]int, nRules)
-	number := func(cs []ropa.Category) []int {
-		start := len(ids)
-		for _, c := range cs {
-			id, ok := g.catIDs[c]
-			if !ok {
-				id = len(g.cats)
-				g.catIDs[c] = id
-				g.cats = append(g.cats, g.catInfo(c))
-			}
-			ids = append(ids, id)
+	// number1 appends the number of category c to ids.
+	number1 := func(c ropa.Category) {
+		id, ok := g.catIDs[c]
+		if !ok {
+			id = len(g.cats)
+			g.catIDs[c] = id
+			g.cats = append(g.cats, g.catInfo(c))
 		}
-		return ids[start:len(ids):len(ids)]
+		ids = append(ids, id)
 	}
 	for i, a := range g.acts {
 		in := &g.info[i]
 		in.a = a
-		in.cats = number(a.DataCategories)
+		start := len(ids)
+		for _, dc := range a.DataCategories {
+			number1(dc.Category)
+		}
+		in.cats = ids[start:len(ids):len(ids)]
+		in.scoped = scoped(a)
+		in.uniform = !in.scoped && !slices.ContainsFunc(a.None, func(n ropa.None) bool { return len(n.Subjects) > 0 })
 		in.retCats, retCats = retCats[:len(a.Retention):len(a.Retention)], retCats[len(a.Retention):]
 		for ri, r := range a.Retention {
 			switch {
 			case len(r.Categories) == 0:
-				in.retCats[ri] = in.cats
+				// The categories of the group it is stated for.
 			case len(r.Categories) <= len(a.DataCategories):
 				// A rule's categories are mostly the activity's, which
 				// are quicker to find there than in catIDs.
 				start := len(ids)
 				for _, c := range r.Categories {
-					if j := slices.Index(a.DataCategories, c); j >= 0 {
+					if j := slices.IndexFunc(a.DataCategories, func(d ropa.DataCategory) bool { return d.Category == c }); j >= 0 {
 						ids = append(ids, in.cats[j])
 					} else {
-						number([]ropa.Category{c}) // appends its number to ids
+						number1(c)
 					}
 				}
 				in.retCats[ri] = ids[start:len(ids):len(ids)]
 			default:
-				in.retCats[ri] = number(r.Categories)
+				start := len(ids)
+				for _, c := range r.Categories {
+					number1(c)
+				}
+				in.retCats[ri] = ids[start:len(ids):len(ids)]
 			}
 		}
 		for j, s := range a.DataSubjects {
@@ -565,7 +623,7 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	g.retSlab = make([]string, nRules)
 	g.moveSlab = make([]moveEntry, nMoves)
 	g.purposeSlab = make([]purposeEntry, 0, nPurposes)
-	g.intSlab = make([]int, 0, nSources)
+	g.srcSlab = make([]sourceEntry, 0, nSources)
 	g.recSlab = make([]recipientEntry, 0, nRecipients)
 	g.srcIDs = map[srcKey]int{}
 	g.recIDs = map[srcKey]int{}
@@ -577,6 +635,113 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	g.retTexts = map[retKey]string{}
 	g.sensitive = map[string]string{}
 }
+
+// scoped reports whether some entry of activity a names the groups it
+// concerns.
+func scoped(a *ropa.Activity) bool {
+	if len(a.Provision.Subjects) > 0 {
+		return true
+	}
+	for _, p := range a.Purposes {
+		if len(p.Subjects) > 0 {
+			return true
+		}
+	}
+	for _, c := range a.DataCategories {
+		if len(c.Subjects) > 0 {
+			return true
+		}
+	}
+	for _, s := range a.Sources {
+		if len(s.Subjects) > 0 {
+			return true
+		}
+	}
+	for _, r := range a.Recipients {
+		if len(r.Subjects) > 0 {
+			return true
+		}
+	}
+	for _, t := range a.Transfers {
+		if len(t.Subjects) > 0 {
+			return true
+		}
+	}
+	for _, r := range a.Retention {
+		if len(r.Subjects) > 0 {
+			return true
+		}
+	}
+	for _, d := range a.Automated {
+		if len(d.Subjects) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// forAudience reports whether a fact scoped to scope concerns some group
+// of the audience, so that the notice may state it and its coverage
+// counts.
+func (g *gen) forAudience(scope []ropa.Subject) bool {
+	if len(scope) == 0 {
+		return true
+	}
+	for _, s := range scope {
+		if _, ok := g.groupOf[s]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// viewsOf returns what each of the activities acts records about group s,
+// on scratch space that the next call reuses.
+func (g *gen) viewsOf(s ropa.Subject, acts []int) []view {
+	vs := g.views[:0]
+	for _, ai := range acts {
+		in := &g.info[ai]
+		v := view{ai: ai, all: !in.scoped, prov: true, cats: in.cats, set: in.set}
+		if in.scoped {
+			gr := in.a.For(s)
+			v.idx, v.prov = gr.Index, in.a.Provision.Concerns(s)
+			v.cats = make([]int, len(gr.Index.Categories))
+			v.set = make([]uint64, g.words)
+			v.cats = v.cats[:0]
+			for _, j := range gr.Index.Categories {
+				c := in.cats[j]
+				if v.set[c>>6]&(1<<(c&63)) == 0 {
+					v.cats = append(v.cats, c)
+					v.set[c>>6] |= 1 << (c & 63)
+				}
+			}
+		}
+		vs = append(vs, v)
+	}
+	g.views = vs
+	return vs
+}
+
+// status says what activity ai records of fact f (the k-th of facts) for
+// group s.
+func (g *gen) status(ai, k int, s ropa.Subject) ropa.Status {
+	in := &g.info[ai]
+	if !in.uniform {
+		return in.a.Status(facts[k], s)
+	}
+	if !in.statusDone[k] {
+		in.status[k], in.statusDone[k] = in.a.Status(facts[k], s), true
+	}
+	return in.status[k]
+}
+
+// Indexes in facts.
+const (
+	factAutomated = iota
+	factTransfers
+	factRecipients
+	factOtherSources
+)
 
 // catInfo returns what the notice says about a data category.
 func (g *gen) catInfo(c ropa.Category) catInfo {
@@ -687,7 +852,8 @@ func (g *gen) section(level int, heading string, bs ...Block) {
 // group may use, as blocks made once rather than in each section. A
 // paragraph whose text is empty is nil.
 type fixedParas struct {
-	purposesLead, basesLead, purposesOther, purposesOnly, infoLead, sensitiveLead, fromYouOnly, sourcesLead, othersLead, processorsLead, copySafeguards, adSignificant, adNotSignificant, adNone, profiling Block
+	purposesLead, basesLead, purposesOther, purposesOnly, infoLead, sensitiveLead, fromYourself, fromYourselfOnly, onlyFromYou, noOtherSources, sourcesLead, sharesNone, othersLead, processorsLead, copySafeguards, adSignificant, adNotSignificant, adNone, profiling Block
+	transfersNone                                                                                                                                                                                                                                                       [2]Block
 }
 
 func fixedParasOf(ph *phrases) *fixedParas {
@@ -704,8 +870,13 @@ func fixedParasOf(ph *phrases) *fixedParas {
 		purposesOnly:     para(ph.purposesOnly),
 		infoLead:         para(ph.infoLead),
 		sensitiveLead:    para(ph.sensitiveLead),
-		fromYouOnly:      para(ph.fromYouOnly),
+		fromYourself:     para(ph.fromYourself),
+		fromYourselfOnly: para(ph.fromYourself + " " + ph.noOtherSources),
+		onlyFromYou:      para(ph.onlyFromYou),
+		noOtherSources:   para(ph.noOtherSources),
 		sourcesLead:      para(ph.sourcesLead),
+		sharesNone:       para(ph.sharesNone),
+		transfersNone:    [2]Block{para(ph.transfersNone[0]), para(ph.transfersNone[1])},
 		othersLead:       para(ph.othersLead),
 		processorsLead:   para(ph.processorsLead),
 		copySafeguards:   para(ph.copySafeguards),
@@ -837,31 +1008,35 @@ func fieldsSet(prefix string, pairs ...string) []string {
 // One group of people.
 
 // group writes the sections about a group of people; acts are its
-// activities, as indexes in g.acts.
+// activities, as indexes in g.acts. Every section states only what the
+// register records for the group ([ropa.Activity.For]), and says there is
+// none of something only where the register states it ([ropa.StatedNone]).
 func (g *gen) group(s ropa.Subject, acts []int) {
 	heading := g.ph.groupHeadingMe
 	if !g.young || len(g.audience) != 1 {
 		heading = sprintf(g.ph.groupHeading, subjectPlain(s))
 	}
 	g.section(2, heading)
-	cats := g.categoriesOf(acts)
-	g.purposes(s, acts)
-	g.information(acts, cats)
-	g.sources(acts)
-	g.sharing(acts)
-	g.transfers(acts)
-	g.retention(acts, cats)
-	g.provision(acts)
-	g.automated(acts)
+	vs := g.viewsOf(s, acts)
+	cats := g.categoriesOf(vs)
+	g.purposes(s, vs)
+	g.information(vs, cats)
+	g.sources(s, vs)
+	g.sharing(s, vs)
+	g.transfers(s, vs)
+	g.retention(s, vs, cats)
+	g.provision(s, vs)
+	g.automated(s, vs)
+	g.groupRights(s, vs)
 }
 
-// categoriesOf lists the data categories of the activities in order of
-// first appearance, as numbers.
-func (g *gen) categoriesOf(acts []int) []int {
+// categoriesOf lists the group's data categories in its activities vs, in
+// order of first appearance, as numbers.
+func (g *gen) categoriesOf(vs []view) []int {
 	out := g.catList[:0]
 	g.seen.reset()
-	for _, ai := range acts {
-		for _, c := range g.info[ai].cats {
+	for i := range vs {
+		for _, c := range vs[i].cats {
 			if g.seen.add(c) {
 				out = append(out, c)
 			}
@@ -876,14 +1051,15 @@ func (g *gen) categoriesOf(acts []int) []int {
 func (g *gen) usable(b lawfulbasis.Basis) bool { return b.Valid() && b.Available(g.regime, g.at) }
 
 // purposes writes Art 13(1)(c) and (d): each purpose with its own basis.
-func (g *gen) purposes(s ropa.Subject, acts []int) {
+func (g *gen) purposes(s ropa.Subject, vs []view) {
 	ph := g.ph
 	pairs, others := g.strs2[:0], g.strs3[:0]
 	used := g.used[:0] // the bases stated, in order of first use
 	g.seen.reset()
-	for _, ai := range acts {
-		for _, e := range g.purposesOf(ai) {
-			if !g.seen.add(e.id) {
+	for k := range vs {
+		v := &vs[k]
+		for _, e := range g.purposesOf(v.ai) {
+			if !v.in(v.idx.Purposes, e.i) || !g.seen.add(e.id) {
 				continue
 			}
 			if e.ok {
@@ -938,6 +1114,9 @@ func (g *gen) purposesOf(ai int) []purposeEntry {
 	start := len(g.purposeSlab)
 	for i := range a.Purposes {
 		p := &a.Purposes[i]
+		if !g.forAudience(p.Subjects) {
+			continue
+		}
 		desc := clean(p.Description)
 		if desc == "" {
 			g.cov.miss("13(1)(c)", fmt.Sprintf("activity %q has a purpose with no description", a.ID))
@@ -951,7 +1130,7 @@ func (g *gen) purposesOf(ai int) []purposeEntry {
 			id = len(g.pairIDs)
 			g.pairIDs[key] = id
 		}
-		g.purposeSlab = append(g.purposeSlab, purposeEntry{desc, cell, ok, p.Basis, id})
+		g.purposeSlab = append(g.purposeSlab, purposeEntry{desc, cell, ok, p.Basis, id, i})
 	}
 	in.purposes = g.purposeSlab[start:len(g.purposeSlab):len(g.purposeSlab)]
 	return in.purposes
@@ -1025,9 +1204,10 @@ type basisKey struct {
 	plain       bool
 }
 
-// information writes the categories of data, with the conditions for
-// special category and criminal offence data.
-func (g *gen) information(acts, cats []int) {
+// information writes the group's categories of data, with the conditions
+// for special category and criminal offence data: those of the activities
+// in which the group's own categories include such data.
+func (g *gen) information(vs []view, cats []int) {
 	if len(cats) == 0 {
 		return
 	}
@@ -1045,7 +1225,7 @@ func (g *gen) information(acts, cats []int) {
 		ci := &g.cats[c]
 		i := -1
 		if ci.special || ci.criminal {
-			if text := g.sensitiveText(c, acts); text != "" {
+			if text := g.sensitiveText(c, vs); text != "" {
 				if i = slices.Index(conds, text); i < 0 {
 					conds = append(conds, text)
 					i = len(conds) - 1
@@ -1085,16 +1265,16 @@ func (g *gen) information(acts, cats []int) {
 }
 
 // sensitiveText states the conditions for special category or criminal
-// offence data of category c in the activities using it, without naming
-// the category; "" when the register gives none.
-func (g *gen) sensitiveText(c int, acts []int) string {
+// offence data of category c in the activities vs whose group uses it,
+// without naming the category; "" when the register gives none.
+func (g *gen) sensitiveText(c int, vs []view) string {
 	ci := &g.cats[c]
 	// Categories used by the same activities of the group read the same.
 	var mask uint64
-	memo := len(acts) <= 64
+	memo := len(vs) <= 64
 	if memo {
-		for j, ai := range acts {
-			if g.info[ai].has(c) {
+		for j := range vs {
+			if vs[j].has(c) {
 				mask |= 1 << j
 			}
 		}
@@ -1105,11 +1285,11 @@ func (g *gen) sensitiveText(c int, acts []int) string {
 		}
 	}
 	conds, sch1, auth := g.conds[:0], g.sch1[:0], g.auth[:0]
-	for _, ai := range acts {
-		if !g.info[ai].has(c) {
+	for j := range vs {
+		if !vs[j].has(c) {
 			continue
 		}
-		d := g.sensitiveOf(ai)
+		d := g.sensitiveOf(vs[j].ai)
 		if ci.special {
 			for _, k := range d.conds {
 				if !slices.Contains(conds, k) {
@@ -1238,33 +1418,78 @@ func mergeSch1(dst, src []lawfulbasis.Schedule1) []lawfulbasis.Schedule1 {
 	return dst
 }
 
-// sources writes where the data come from (Art 14(1)(d), 14(2)(f)).
-func (g *gen) sources(acts []int) {
+// sources writes where the group's data come from (Art 14(1)(d),
+// 14(2)(f)). That they come from no one but the people themselves is said
+// only where the register states it for every activity of the group
+// (none: [other-sources]); where an activity records neither another
+// source nor that there is none, the notice says nothing of it and the
+// Article 14 items are missing.
+func (g *gen) sources(s ropa.Subject, vs []view) {
 	ph := g.ph
 	ids := g.ids[:0]
 	g.seen.reset()
-	onlyYou := true
-	for _, ai := range acts {
-		in := g.sourcesOf(ai)
-		for _, id := range in.sources {
-			if g.seen.add(id) {
-				ids = append(ids, id)
+	none := true // every activity states there is no other source
+	for k := range vs {
+		v := &vs[k]
+		for _, e := range g.sourcesOf(v.ai) {
+			if v.in(v.idx.Sources, e.i) && g.seen.add(e.id) {
+				ids = append(ids, e.id)
 			}
 		}
-		onlyYou = onlyYou && !in.notYou
+		switch g.status(v.ai, factOtherSources, s) {
+		case ropa.Stated:
+			none = false
+			g.indirect = true
+			if len(v.cats) > 0 {
+				g.cov.use("14(1)(d)", "activities[].dataCategories")
+			} else {
+				g.cov.miss("14(1)(d)", fmt.Sprintf("activity %q obtains data about %s from other sources but records no data categories for them", g.info[v.ai].a.ID, subjectPlain(s)))
+			}
+		case ropa.NotRecorded:
+			none = false
+			g.sourcesUnknown = true
+			if reason := g.notRecorded(v, s, factOtherSources, "sources other than the people themselves"); reason != "" {
+				g.cov.miss("14(1)(d)", reason)
+				g.cov.miss("14(2)(f)", reason)
+			}
+		}
 	}
 	g.ids = ids
-	if len(ids) == 0 {
-		return
-	}
 	b := g.blocks()
-	if onlyYou && len(ids) == 1 && g.strs[ids[0]] == ph.fromYou {
-		b.add(g.fixed.fromYouOnly)
-	} else {
+	switch {
+	case len(ids) == 0 && !none:
+		return
+	case len(ids) == 0:
+		b.add(g.fixed.onlyFromYou)
+	case len(ids) == 1 && g.strs[ids[0]] == ph.fromYou && none:
+		b.add(g.fixed.fromYourselfOnly)
+	case len(ids) == 1 && g.strs[ids[0]] == ph.fromYou:
+		b.add(g.fixed.fromYourself)
+	default:
 		b.add(g.fixed.sourcesLead)
 		b.list(g.stringsOfIDs(ids))
+		if none {
+			b.add(g.fixed.noOtherSources)
+		}
 	}
 	g.section(3, ph.sourcesHeading, b...)
+}
+
+// notRecorded returns the coverage gap of an activity that records, for
+// group s, neither a fact (the k-th of facts, what in words) nor that there
+// is none; "" when it has been returned for the activity already and
+// would read the same.
+func (g *gen) notRecorded(v *view, s ropa.Subject, k int, what string) string {
+	in := &g.info[v.ai]
+	if in.uniform {
+		if in.gapDone[k] {
+			return ""
+		}
+		in.gapDone[k] = true
+		return fmt.Sprintf("activity %q records neither %s nor that there are none (none: [%s])", in.a.ID, what, facts[k])
+	}
+	return fmt.Sprintf("activity %q records neither %s for %s nor that there are none for them (none: [{fact: %s, subjects: [%s]}])",
+		in.a.ID, what, subjectPlain(s), facts[k], s)
 }
 
 // stringsOfIDs returns the numbered strings, cut from a slab.
@@ -1276,19 +1501,26 @@ func (g *gen) stringsOfIDs(ids []int) []string {
 	return out
 }
 
-// sourcesOf returns activity ai with the items of its sources worked out.
-func (g *gen) sourcesOf(ai int) *actInfo {
+// sourcesOf returns the listed sources of activity ai that concern the
+// audience, with their items.
+func (g *gen) sourcesOf(ai int) []sourceEntry {
 	in := &g.info[ai]
 	if in.sourcesDone {
-		return in
+		return in.sources
 	}
 	in.sourcesDone = true
 	a := in.a
-	start := len(g.intSlab)
-	for _, src := range a.Sources {
+	if cap(g.srcSlab)-len(g.srcSlab) < len(a.Sources) {
+		g.srcSlab = make([]sourceEntry, 0, max(len(a.Sources), 2*cap(g.srcSlab)))
+	}
+	start := len(g.srcSlab)
+	for i, src := range a.Sources {
 		switch src.Kind {
 		case ropa.FromSubject, ropa.Observed, ropa.FromThirdParty, ropa.FromPublic:
 		default:
+			continue
+		}
+		if !g.forAudience(src.Subjects) {
 			continue
 		}
 		name := clean(src.Name)
@@ -1298,7 +1530,7 @@ func (g *gen) sourcesOf(ai int) *actInfo {
 			id = g.intern(g.sourceItem(src.Kind, name))
 			g.srcIDs[k] = id
 		}
-		g.intSlab = append(g.intSlab, id)
+		g.srcSlab = append(g.srcSlab, sourceEntry{i, id})
 		switch src.Kind {
 		case ropa.FromThirdParty:
 			if name == "" {
@@ -1311,10 +1543,9 @@ func (g *gen) sourcesOf(ai int) *actInfo {
 			}
 			g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
 		}
-		in.notYou = in.notYou || src.Kind != ropa.FromSubject
 	}
-	in.sources = g.intSlab[start:len(g.intSlab):len(g.intSlab)]
-	return in
+	in.sources = g.srcSlab[start:len(g.srcSlab):len(g.srcSlab)]
+	return in.sources
 }
 
 // sourceItem is the item in the list of sources for a source of a kind
@@ -1345,26 +1576,44 @@ func (g *gen) sourceItem(kind ropa.SourceKind, name string) string {
 	}
 }
 
-// sharing writes the recipients (Art 13(1)(e)), grouped by kind.
-func (g *gen) sharing(acts []int) {
+// sharing writes the group's recipients (Art 13(1)(e)), grouped by kind.
+// That the group's data go to no one outside the organisation is said
+// only where the register states it for every activity of the group
+// (none: [recipients]).
+func (g *gen) sharing(s ropa.Subject, vs []view) {
 	ph := g.ph
 	lists := &g.lists
 	for i := range lists {
 		lists[i] = lists[i][:0]
 	}
 	g.seen.reset()
-	for _, ai := range acts {
-		for _, r := range g.recipientsOf(ai) {
-			if g.seen.add(3*r.id + r.list) {
+	none := true
+	for k := range vs {
+		v := &vs[k]
+		for _, r := range g.recipientsOf(v.ai) {
+			if v.in(v.idx.Recipients, r.i) && g.seen.add(3*r.id+r.list) {
 				lists[r.list] = append(lists[r.list], r.id)
+			}
+		}
+		switch g.status(v.ai, factRecipients, s) {
+		case ropa.Stated:
+			none = false
+		case ropa.NotRecorded:
+			none = false
+			if reason := g.notRecorded(v, s, factRecipients, "recipients outside the organisation"); reason != "" {
+				g.cov.miss("13(1)(e)", reason)
 			}
 		}
 	}
 	others, processors, internal := lists[toOthers], lists[toProcessors], lists[toInternal]
-	if len(processors)+len(others)+len(internal) == 0 {
+	if len(processors)+len(others)+len(internal) == 0 && !none {
 		return
 	}
 	b := g.blocks()
+	if none {
+		b.add(g.fixed.sharesNone)
+		g.cov.use("13(1)(e)", "activities[].none")
+	}
 	if len(others) > 0 {
 		b.add(g.fixed.othersLead)
 		b.list(g.stringsOfIDs(others))
@@ -1387,8 +1636,8 @@ func (g *gen) sharing(acts []int) {
 	g.section(3, ph.sharingHeading, b...)
 }
 
-// recipientsOf returns the named recipients of activity ai, each with the
-// list it goes in.
+// recipientsOf returns the named recipients of activity ai that concern
+// the audience, each with the list it goes in.
 func (g *gen) recipientsOf(ai int) []recipientEntry {
 	in := &g.info[ai]
 	if in.sharingDone {
@@ -1396,13 +1645,13 @@ func (g *gen) recipientsOf(ai int) []recipientEntry {
 	}
 	in.sharingDone = true
 	start := len(g.recSlab)
-	for _, r := range in.a.Recipients {
+	for i, r := range in.a.Recipients {
 		name := clean(r.Name)
-		if name == "" {
+		if name == "" || !g.forAudience(r.Subjects) {
 			continue
 		}
 		g.cov.use("13(1)(e)", "activities[].recipients[].name", "activities[].recipients[].kind")
-		e := recipientEntry{list: toOthers}
+		e := recipientEntry{list: toOthers, i: i}
 		switch r.Kind {
 		case ropa.Processor:
 			e.list = toProcessors
@@ -1433,36 +1682,63 @@ func (g *gen) recipientsOf(ai int) []recipientEntry {
 // or the appropriate safeguards. A transfer that rests on nothing valid on
 // the day (Privacy Shield after 16 July 2020, an approval the country does
 // not have, no mechanism at all) is stated without any claim of safety.
-func (g *gen) transfers(acts []int) {
+//
+// That the group's data are not sent outside the UK (or the EEA) is said
+// only where the register states it for every activity of the group
+// (none: [transfers]).
+func (g *gen) transfers(s ropa.Subject, vs []view) {
 	ph := g.ph
 	ids := g.ids[:0]
 	g.seen.reset()
 	copyNote := false
-	for _, ai := range acts {
-		for _, m := range g.movesOf(ai) {
+	none := true
+	for k := range vs {
+		v := &vs[k]
+		for i, m := range g.movesOf(v.ai) {
+			if !v.in(v.idx.Transfers, i) {
+				continue
+			}
 			if m.id >= 0 && g.seen.add(m.id) {
 				ids = append(ids, m.id)
 			}
 			copyNote = copyNote || m.copies
 		}
+		switch g.status(v.ai, factTransfers, s) {
+		case ropa.Stated:
+			none = false
+		case ropa.NotRecorded:
+			none = false
+			what := "transfers outside the UK"
+			if g.regime == lawfulbasis.EU {
+				what = "transfers outside the EEA"
+			}
+			if reason := g.notRecorded(v, s, factTransfers, what); reason != "" {
+				g.cov.miss("13(1)(f)", reason)
+			}
+		}
 	}
 	g.ids = ids
-	if len(ids) == 0 {
+	if len(ids) == 0 && !none {
 		return
 	}
 	b := g.blocks()
+	eu := 0
+	if g.regime == lawfulbasis.EU {
+		eu = 1
+	}
+	if none {
+		b.add(g.fixed.transfersNone[eu])
+		g.cov.use("13(1)(f)", "activities[].none")
+	}
 	b.list(g.stringsOfIDs(ids))
 	if copyNote {
 		b.add(g.fixed.copySafeguards)
 	}
-	h := ph.transfersHeading[0]
-	if g.regime == lawfulbasis.EU {
-		h = ph.transfersHeading[1]
-	}
-	g.section(3, h, b...)
+	g.section(3, ph.transfersHeading[eu], b...)
 }
 
-// movesOf returns the items of activity ai's transfers.
+// movesOf returns the items of activity ai's transfers, by the transfers'
+// indexes; a transfer that concerns no group of the audience has none.
 func (g *gen) movesOf(ai int) []moveEntry {
 	in := &g.info[ai]
 	if in.movesDone {
@@ -1471,6 +1747,10 @@ func (g *gen) movesOf(ai int) []moveEntry {
 	in.movesDone = true
 	in.moves, g.moveSlab = g.moveSlab[:len(in.a.Transfers):len(in.a.Transfers)], g.moveSlab[len(in.a.Transfers):]
 	for i, t := range in.a.Transfers {
+		if !g.forAudience(t.Subjects) {
+			in.moves[i] = moveEntry{-1, false}
+			continue
+		}
 		// The text, and the coverage recorded with it, depend only on
 		// these fields: a transfer that repeats another says the same.
 		k := moveKey{t.Country, t.Recipient, t.Mechanism, t.Certified, t.Safeguards}
@@ -1664,8 +1944,9 @@ func (g *gen) retentionTextOf(r *ropa.Retention) string {
 // of the categories' first appearance. Where a category is used in more
 // than one of the group's activities, each rule is preceded by its
 // activity's name, so that no activity's rule reads as covering another's
-// data.
-func (g *gen) retention(acts, cats []int) {
+// data. Only the rules for the group are stated, and only for the group's
+// categories (or for categories the activity does not list at all).
+func (g *gen) retention(s ropa.Subject, vs []view, cats []int) {
 	entries := g.entries[:0]
 	byCat := g.byCat[:0]
 	add := func(c int) int {
@@ -1688,19 +1969,29 @@ func (g *gen) retention(acts, cats []int) {
 		}
 		return add(c)
 	}
-	for _, ai := range acts {
+	for k := range vs {
+		v := &vs[k]
+		ai := v.ai
 		in := &g.info[ai]
-		for _, c := range in.cats {
+		for _, c := range v.cats {
 			byCat[index(c)].with++
 		}
 		g.retentionCoverage(ai)
+		g.retentionGaps(s, v)
 		for ri, text := range in.rets {
-			if text == "" {
+			if text == "" || !v.in(v.idx.Retention, ri) {
 				continue
 			}
 			entries = append(entries, retEntry{ai, ri, text})
 			e := len(entries) - 1
-			for _, c := range in.retCats[ri] {
+			rc := in.retCats[ri]
+			if rc == nil {
+				rc = v.cats
+			}
+			for _, c := range rc {
+				if !v.has(c) && in.has(c) {
+					continue // the activity holds it only for other groups
+				}
 				cr := &byCat[index(c)]
 				dup := false
 				for _, k := range cr.entries {
@@ -1712,7 +2003,7 @@ func (g *gen) retention(acts, cats []int) {
 				if !dup {
 					cr.entries = append(cr.entries, e)
 				}
-				if !in.has(c) {
+				if !v.has(c) {
 					cr.with++ // a rule for a category the activity does not list
 				}
 			}
@@ -1850,8 +2141,8 @@ next:
 }
 
 // retentionCoverage records, once per activity, what its retention rules
-// fill of Art 13(2)(a) and which of its categories no rule covers, and
-// works out the text of each rule.
+// for the audience fill of Art 13(2)(a), and works out the text of each
+// ("" for a rule that concerns no group of the audience).
 func (g *gen) retentionCoverage(ai int) {
 	in := &g.info[ai]
 	if in.retDone {
@@ -1860,9 +2151,11 @@ func (g *gen) retentionCoverage(ai int) {
 	in.retDone = true
 	a := in.a
 	in.rets, g.retSlab = g.retSlab[:len(a.Retention):len(a.Retention)], g.retSlab[len(a.Retention):]
-	g.seen2.reset() // the categories covered
 	for ri := range a.Retention {
 		r := &a.Retention[ri]
+		if !g.forAudience(r.Subjects) {
+			continue
+		}
 		in.rets[ri] = g.retentionText(r)
 		if in.rets[ri] == "" {
 			g.cov.miss("13(2)(a)", fmt.Sprintf("a retention rule of activity %q has neither a valid rule nor a schedule", a.ID))
@@ -1881,32 +2174,72 @@ func (g *gen) retentionCoverage(ai int) {
 		if !r.Minimum.IsZero() {
 			g.cov.use("13(2)(a)", "activities[].retention[].minimum")
 		}
-		for _, c := range in.retCats[ri] {
+	}
+}
+
+// retentionGaps records the group's categories in activity v that no
+// retention rule for the group covers: once for an activity that scopes
+// nothing, where every group reads the same.
+func (g *gen) retentionGaps(s ropa.Subject, v *view) {
+	in := &g.info[v.ai]
+	if v.all {
+		if in.retCovDone {
+			return
+		}
+		in.retCovDone = true
+	}
+	g.seen2.reset() // the categories covered
+	for ri, text := range in.rets {
+		if text == "" || !v.in(v.idx.Retention, ri) {
+			continue
+		}
+		rc := in.retCats[ri]
+		if rc == nil {
+			rc = v.cats
+		}
+		for _, c := range rc {
 			g.seen2.add(c)
 		}
 	}
 	var missing []string
-	for _, c := range in.cats {
-		if !g.seen2.contains(c) {
+	for _, c := range v.cats {
+		if g.seen2.add(c) {
 			missing = append(missing, g.cats[c].title)
 		}
 	}
-	if len(missing) > 0 {
-		g.cov.miss("13(2)(a)", fmt.Sprintf("activity %q has no retention period for: %s", a.ID, strings.Join(missing, ", ")))
+	switch {
+	case len(missing) == 0:
+	case v.all:
+		g.cov.miss("13(2)(a)", fmt.Sprintf("activity %q has no retention period for: %s", in.a.ID, strings.Join(missing, ", ")))
+	default:
+		g.cov.miss("13(2)(a)", fmt.Sprintf("activity %q has no retention period for the data of %s: %s", in.a.ID, subjectPlain(s), strings.Join(missing, ", ")))
 	}
 }
 
 // provision writes whether providing the data is required and what
-// happens if it is not (Art 13(2)(e)).
-func (g *gen) provision(acts []int) {
+// happens if it is not (Art 13(2)(e)), where the register states it for
+// the group.
+func (g *gen) provision(s ropa.Subject, vs []view) {
 	es := g.ids[:0] // the activities whose text is stated
-	for _, ai := range acts {
-		text := g.provisionOf(ai)
+	for k := range vs {
+		v := &vs[k]
+		text := ""
+		if v.prov {
+			text = g.provisionOf(v.ai)
+		}
 		if text == "" {
+			if g.collectsFromSubject(v) {
+				a := g.info[v.ai].a
+				if v.all {
+					g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
+				} else {
+					g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether %s must provide their data", a.ID, subjectPlain(s)))
+				}
+			}
 			continue
 		}
 		if !slices.ContainsFunc(es, func(k int) bool { return g.info[k].prov == text }) {
-			es = append(es, ai)
+			es = append(es, v.ai)
 		}
 	}
 	g.ids = es
@@ -1930,8 +2263,8 @@ func (g *gen) provision(acts []int) {
 	g.section(3, g.ph.provisionHeading, b...)
 }
 
-// provisionOf returns the text of activity ai's provision, recording its
-// coverage the first time.
+// provisionOf returns the text of activity ai's provision statement,
+// recording its coverage the first time.
 func (g *gen) provisionOf(ai int) string {
 	in := &g.info[ai]
 	if in.provDone {
@@ -1940,10 +2273,9 @@ func (g *gen) provisionOf(ai int) string {
 	in.provDone = true
 	a := in.a
 	// The text, and the coverage recorded with it, depend only on the
-	// requirement and the consequences, but for the gap recorded when
-	// there is no text.
+	// requirement and the consequences.
 	k := srcKey{string(a.Provision.Requirement), a.Provision.Consequences}
-	if text, ok := g.provTexts[k]; ok && text != "" {
+	if text, ok := g.provTexts[k]; ok {
 		in.prov = text
 		return text
 	}
@@ -1956,56 +2288,83 @@ func (g *gen) provisionOf(ai int) string {
 		parts = append(parts, capitalise(sentence(s)))
 		g.cov.use("13(2)(e)", "activities[].provision.consequences")
 	}
-	if len(parts) == 0 && collectsFromSubject(a) {
-		g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
-	}
 	in.prov = strings.Join(parts, " ")
 	g.provTexts[k] = in.prov
 	return in.prov
 }
 
-// collectsFromSubject reports whether an activity collects data from the
-// people themselves (or records no source), so that Art 13(2)(e) applies.
-func collectsFromSubject(a *ropa.Activity) bool {
-	if len(a.Sources) == 0 {
-		return true
+// collectsFromSubject reports whether the group collects data from the
+// people themselves in activity v (or records no source for them), so
+// that Art 13(2)(e) applies.
+func (g *gen) collectsFromSubject(v *view) bool {
+	a := g.info[v.ai].a
+	none := true
+	for i, src := range a.Sources {
+		if !v.in(v.idx.Sources, i) {
+			continue
+		}
+		if src.Kind == ropa.FromSubject {
+			return true
+		}
+		none = false
 	}
-	return slices.ContainsFunc(a.Sources, func(s ropa.Source) bool { return s.Kind == ropa.FromSubject })
+	return none
 }
 
 // decisionSafeguards are the Art 22C(2) safeguards, read only.
 var decisionSafeguards = ropa.DecisionSafeguards()
 
-// automated writes automated decision-making and profiling (Art 13(2)(f)):
-// under the UK regime from 5 February 2026 the decisions subject to the
-// Art 22C safeguards, otherwise those of Art 22. Only the safeguards the
-// register records for every such activity are stated.
-func (g *gen) automated(acts []int) {
+// automated writes automated decision-making and profiling (Art 13(2)(f))
+// about the group: under the UK regime from 5 February 2026 the decisions
+// subject to the Art 22C safeguards, otherwise those of Art 22. Only the
+// safeguards the register records for every such decision are stated.
+// That no decision about the group is made by automated means only is said
+// only where the register states it for every activity of the group
+// (none: [automated-decisions]).
+func (g *gen) automated(s ropa.Subject, vs []view) {
 	ph := g.ph
 	b := g.blocks()
-	sig := g.ids[:0]
-	solely, profiling := false, false
-	for _, ai := range acts {
-		a := g.info[ai].a
-		switch {
-		case a.Automated.Solely && a.Automated.Significant:
-			sig = append(sig, ai)
-		case a.Automated.Solely:
-			solely = true
+	sig := g.pairs[:0] // the solely automated significant decisions, as (activity, decision)
+	solely, profiling, none := false, false, true
+	for k := range vs {
+		v := &vs[k]
+		a := g.info[v.ai].a
+		for di := range a.Automated {
+			d := &a.Automated[di]
+			if !v.in(v.idx.Automated, di) {
+				continue
+			}
+			switch {
+			case d.Solely && d.Significant:
+				sig = append(sig, [2]int{v.ai, di})
+			case d.Solely:
+				solely = true
+			}
+			profiling = profiling || d.Profiling
 		}
-		profiling = profiling || a.Automated.Profiling
+		switch g.status(v.ai, factAutomated, s) {
+		case ropa.Stated:
+			none = false
+			g.cov.use("13(2)(f)", "activities[].automated[].solely", "activities[].automated[].significant")
+		case ropa.StatedNone:
+			g.cov.use("13(2)(f)", "activities[].none")
+		default:
+			none = false
+			if reason := g.notRecorded(v, s, factAutomated, "decisions made by automated means only or profiling"); reason != "" {
+				g.cov.miss("13(2)(f)", reason)
+			}
+		}
 	}
-	g.ids = sig
-	g.cov.use("13(2)(f)", "activities[].automated.solely", "activities[].automated.significant")
+	g.pairs = sig
 	switch {
 	case len(sig) > 0:
 		b.add(g.fixed.adSignificant)
 		seen := g.strs2[:0]
-		for _, ai := range sig {
-			for _, p := range g.decisionOf(ai) {
-				if p != "" && !slices.Contains(seen, p) {
-					seen = append(seen, p)
-					b.para(p)
+		for _, p := range sig {
+			for _, t := range g.decisionOf(p[0], p[1]) {
+				if t != "" && !slices.Contains(seen, t) {
+					seen = append(seen, t)
+					b.para(t)
 				}
 			}
 		}
@@ -2013,9 +2372,9 @@ func (g *gen) automated(acts []int) {
 		var items []string
 		for i, sg := range decisionSafeguards {
 			all := true
-			for _, ai := range sig {
-				a := g.info[ai].a
-				if !slices.Contains(a.Automated.Safeguards, sg) {
+			for _, p := range sig {
+				a := g.info[p[0]].a
+				if !slices.Contains(a.Automated[p[1]].Safeguards, sg) {
 					all = false
 					if g.ukNew {
 						g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q does not record the Art 22C(2) safeguard %q", a.ID, string(sg)))
@@ -2030,39 +2389,49 @@ func (g *gen) automated(acts []int) {
 			}
 		}
 		if len(items) > 0 {
-			g.cov.use("13(2)(f)", "activities[].automated.safeguards")
+			g.cov.use("13(2)(f)", "activities[].automated[].safeguards")
 			g.strs3 = items
 		}
 		b.list(g.stringsOf(items))
 	case solely:
 		b.add(g.fixed.adNotSignificant)
-	default:
+	case none:
 		b.add(g.fixed.adNone)
 	}
 	if profiling {
 		b.add(g.fixed.profiling)
-		g.cov.use("13(2)(f)", "activities[].automated.profiling")
+		g.cov.use("13(2)(f)", "activities[].automated[].profiling")
+	}
+	if len(b) == 0 {
+		return
 	}
 	g.section(3, ph.adHeading, b...)
 }
 
-// decisionOf returns the paragraphs on the logic and the effect of
-// activity ai's solely automated significant decisions ("" for what the
-// register does not record), recording their coverage the first time.
-func (g *gen) decisionOf(ai int) [2]string {
+// decisionOf returns the paragraphs on what decision di of activity ai
+// decides, its logic and its effect ("" for what the register does not
+// record), recording their coverage the first time.
+func (g *gen) decisionOf(ai, di int) [3]string {
 	in := &g.info[ai]
-	if in.adDone {
-		return in.ad
+	if in.ad == nil {
+		in.ad = make([][3]string, len(in.a.Automated))
+		in.adDone = make([]bool, len(in.a.Automated))
 	}
-	in.adDone = true
-	a, ph := in.a, g.ph
-	for i, s := range [2]struct{ f, text, field string }{
-		{ph.adLogic, a.Automated.Logic, "logic"},
-		{ph.adEffect, a.Automated.Consequences, "consequences"},
+	if in.adDone[di] {
+		return in.ad[di]
+	}
+	in.adDone[di] = true
+	a, ph, d := in.a, g.ph, &in.a.Automated[di]
+	for i, s := range [3]struct{ f, text, field string }{
+		{ph.adWhat, d.Description, "description"},
+		{ph.adLogic, d.Logic, "logic"},
+		{ph.adEffect, d.Consequences, "consequences"},
 	} {
 		t := clean(s.text)
 		if t == "" {
-			g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
+			if i > 0 {
+				g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
+			}
 			continue
 		}
 		k := srcKey{s.field, t}
@@ -2071,79 +2440,123 @@ func (g *gen) decisionOf(ai int) [2]string {
 			p = sprintf(s.f, sentence(t))
 			g.adTexts[k] = p
 		}
-		in.ad[i] = p
-		g.cov.use("13(2)(f)", "activities[].automated."+s.field)
+		in.ad[di][i] = p
+		g.cov.use("13(2)(f)", "activities[].automated[]."+s.field)
 	}
-	return in.ad
+	return in.ad[di]
 }
 
-// ---------------------------------------------------------------------------
-// Rights, complaints and changes.
-
-// rightsFor returns the rights of the audience and whether some purpose
-// has no basis that can be stated.
-func (g *gen) rightsFor() (rs []rights.Right, bases []lawfulbasis.Basis, unknown bool) {
+// groupRights works out the rights of group s from what the register
+// records for it in its activities vs: the bases of its own purposes, the
+// explicit consent relied on for its own special category data or for a
+// decision about it, the solely automated significant decisions about it,
+// and direct marketing among its purposes.
+func (g *gen) groupRights(s ropa.Subject, vs []view) {
+	gr := &g.grights[g.groupOf[s]]
 	explicit, adm := false, false
-	for _, a := range g.acts {
-		for _, p := range a.Purposes {
+	var bases []lawfulbasis.Basis
+	for k := range vs {
+		v := &vs[k]
+		a := g.info[v.ai].a
+		for i := range a.Purposes {
+			p := &a.Purposes[i]
+			if !v.in(v.idx.Purposes, i) {
+				continue
+			}
 			if g.usable(p.Basis) {
 				if !slices.Contains(bases, p.Basis) {
 					bases = append(bases, p.Basis)
 				}
 			} else {
-				unknown = true
+				gr.unknown = true
+			}
+			gr.marketing = gr.marketing || p.DirectMarketing
+		}
+		if slices.Contains(a.Special.Conditions, lawfulbasis.ExplicitConsent) {
+			for _, c := range v.cats {
+				explicit = explicit || g.cats[c].special
 			}
 		}
-		explicit = explicit || slices.Contains(a.Special.Conditions, lawfulbasis.ExplicitConsent) || a.Automated.Ground == ropa.ExplicitConsent
-		adm = adm || a.Automated.Solely && a.Automated.Significant
+		for di := range a.Automated {
+			d := &a.Automated[di]
+			if v.in(v.idx.Automated, di) {
+				explicit = explicit || d.Ground == ropa.ExplicitConsent
+				adm = adm || d.Solely && d.Significant
+			}
+		}
 	}
 	slices.Sort(bases)
-	rs = rights.ForRegime(g.regime, g.at, bases...)
+	rs := rights.ForRegime(g.regime, g.at, bases...)
 	if rs == nil {
 		// No basis is known: only the rights that hold under every basis.
 		rs = []rights.Right{rights.Access, rights.Rectification, rights.Restriction}
-		unknown = true
+		gr.unknown = true
 	}
-	if explicit && !slices.Contains(rs, rights.WithdrawConsent) {
-		rs = append(rs, rights.WithdrawConsent)
+	for _, r := range rs {
+		gr.rights |= 1 << r
+	}
+	if explicit {
+		gr.rights |= 1 << rights.WithdrawConsent
 	}
 	if adm {
-		rs = append(rs, rights.AutomatedDecisions)
+		gr.rights |= 1 << rights.AutomatedDecisions
 	}
-	slices.Sort(rs)
-	return rs, bases, unknown
+	// rights.ForPurpose adds the right to object to direct marketing to
+	// a direct marketing purpose's rights; it applies whatever the basis
+	// (Art 21(2)), so also to a purpose whose basis is not recorded.
+	if gr.marketing {
+		gr.rights |= 1 << rights.ObjectDirectMarketing
+	}
+	gr.bases = bases
 }
 
+// ---------------------------------------------------------------------------
+// Rights, complaints and changes.
+
+// groupRights are the rights of one group of the audience, from what the
+// register records for that group ([gen.groupRights]).
+type groupRights struct {
+	rights    uint32 // the set of rights.Right values, as bits
+	bases     []lawfulbasis.Basis
+	unknown   bool // some purpose for the group has no basis that can be stated
+	marketing bool // some purpose for the group is direct marketing
+}
+
+// rights writes the rights of the audience (Art 13(2)(b)-(c)). Each group
+// has the rights the register establishes for it: those of the bases of
+// its own purposes, withdrawal of consent where consent is relied on for
+// it, the automated decision rights where such decisions are made about
+// it, and the right to object to direct marketing where a purpose for it is
+// direct marketing. The rights every group of the audience has are listed
+// first; a group with more is named before its others.
 func (g *gen) rights() {
 	ph := g.ph
-	rs, bases, unknown := g.rightsFor()
-	var items []string
-	withdraw := false
-	for _, r := range rs {
-		switch r {
-		case rights.Informed, rights.ComplainToController, rights.ComplainToAuthority:
-			continue // this notice itself; and the complaints section
-		case rights.WithdrawConsent:
-			withdraw = true
-		}
-		text := r.PlainAt(g.regime, g.at)
-		if v := ph.rights[r]; v != "" && (r != rights.AutomatedDecisions || g.ukNew) {
-			items = append(items, v)
-			continue
-		}
-		if text == "" {
-			continue
-		}
-		if g.young {
-			items = append(items, text)
-		} else {
-			items = append(items, r.Title()+": "+text)
+	common := ^uint32(0)
+	var union uint32
+	unknown, depend, consent, marketing := false, false, false, 0
+	for i := range g.grights {
+		gr := &g.grights[i]
+		common &= gr.rights
+		union |= gr.rights
+		unknown = unknown || gr.unknown
+		depend = depend || differs(gr.bases)
+		consent = consent || slices.Contains(gr.bases, lawfulbasis.Consent)
+		if gr.marketing {
+			marketing++
 		}
 	}
 	b := g.blocks()
 	b.para(ph.rightsLead)
-	b.list(items)
-	if differs(bases) {
+	b.list(g.rightItems(common))
+	for i := range g.grights {
+		if extra := g.grights[i].rights &^ common; extra != 0 {
+			if items := g.rightItems(extra); len(items) > 0 {
+				b.paraf(ph.rightsAlso, capitalise(subjectPlain(g.audience[i])))
+				b.list(items)
+			}
+		}
+	}
+	if depend {
 		b.para(ph.rightsDepend)
 	}
 	if unknown {
@@ -2168,9 +2581,9 @@ func (g *gen) rights() {
 	default:
 		b.para(ph.howRequestsUs)
 	}
-	if withdraw {
+	if union&(1<<rights.WithdrawConsent) != 0 {
 		b.para(ph.howWithdraw)
-		if slices.Contains(bases, lawfulbasis.Consent) {
+		if consent {
 			g.cov.use("13(2)(c)", "activities[].purposes[].basis")
 		} else {
 			g.cov.use("13(2)(c)", "activities[].special.conditions")
@@ -2185,7 +2598,77 @@ func (g *gen) rights() {
 	}
 	b.para(ph.extend)
 	g.section(2, ph.rightsHeading, b...)
+	if marketing > 0 {
+		g.directMarketing(marketing)
+	}
 }
+
+// directMarketing writes the right to object to direct marketing
+// ([rights.ObjectDirectMarketing]), which applies whatever the lawful basis
+// (Art 21(2)) and which the organisation cannot refuse (Art 21(3): the
+// data "shall no longer be processed for such purposes"; ICO direct
+// marketing guidance, "Respect people's preferences": "There are no
+// reasons that you can use to refuse their objection"). It is a section of
+// its own because Art 21(4) requires the right to be presented "clearly
+// and separately from any other information". n groups of the audience
+// have a direct marketing purpose; when that is not every group, the
+// section names them.
+func (g *gen) directMarketing(n int) {
+	ph := g.ph
+	r := rights.ObjectDirectMarketing
+	text := ph.rights[r]
+	if text == "" {
+		text = r.PlainAt(g.regime, g.at)
+	}
+	b := g.blocks()
+	b.para(text + " " + ph.dmAbsolute)
+	if n < len(g.grights) {
+		var groups []string
+		for i := range g.grights {
+			if g.grights[i].marketing {
+				groups = append(groups, subjectPlain(g.audience[i]))
+			}
+		}
+		b.paraf(ph.dmWho, prose.List(groups, "and"))
+	}
+	g.cov.use("13(2)(b)", "activities[].purposes[].directMarketing")
+	g.section(3, ph.dmHeading, b...)
+}
+
+// rightItems lists the rights in set (bits of rights.Right) as the rights
+// section states them: not the right to be informed (this notice), the
+// rights to complain (the complaints section) nor the right to object to
+// direct marketing (a section of its own).
+func (g *gen) rightItems(set uint32) []string {
+	ph := g.ph
+	var items []string
+	for _, r := range allRights {
+		if set&(1<<r) == 0 {
+			continue
+		}
+		switch r {
+		case rights.Informed, rights.ComplainToController, rights.ComplainToAuthority, rights.ObjectDirectMarketing:
+			continue // this notice; the complaints section; its own section
+		}
+		if v := ph.rights[r]; v != "" && (r != rights.AutomatedDecisions || g.ukNew) {
+			items = append(items, v)
+			continue
+		}
+		text := r.PlainAt(g.regime, g.at)
+		if text == "" {
+			continue
+		}
+		if g.young {
+			items = append(items, text)
+		} else {
+			items = append(items, r.Title()+": "+text)
+		}
+	}
+	return g.stringsOf(items)
+}
+
+// allRights are the rights in the order of their constants, read only.
+var allRights = rights.All()
 
 // differs reports whether the rights differ between the bases, so that not
 // every right applies to every use.
@@ -2208,7 +2691,9 @@ func differs(bases []lawfulbasis.Basis) bool {
 func (g *gen) complain() {
 	ph := g.ph
 	b := g.blocks()
-	indirect := g.indirect()
+	// The Art 14 item applies where some data come from others, and
+	// where the register does not say whether they do.
+	indirect := g.indirect || g.sourcesUnknown
 	if g.complaintsLaw {
 		b.para(ph.complainUs)
 		if dt := clean(g.reg.Complaints.Details); dt != "" {
@@ -2258,46 +2743,37 @@ func (g *gen) complain() {
 	switch {
 	case g.regime == lawfulbasis.UK:
 		if name == "" {
-			name = ICO().Name
+			name = regulatorOf(authority.UK(g.at)).Name
 		}
 		if g.complaintsLaw {
 			b.paraf(ph.regulatorS165, name)
 		} else {
 			b.paraf(ph.regulatorUK, name)
 		}
-		if ways := contactWays("", a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
+		if ways := contactWays(a.Email, a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
 			b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 		}
+		g.cov.use("13(2)(d)", g.authorityFields...)
 	default:
+		// Art 77(1): the right to complain to a supervisory authority,
+		// in particular in the member state of the person's habitual
+		// residence, place of work or of the alleged infringement.
 		b.para(ph.regulatorEU)
 		if g.hasAuthority && name != "" {
-			b.paraf(ph.regulatorLead, name)
-			if ways := contactWays("", a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
+			b.paraf(ph.regulatorLead, theName(name))
+			if ways := contactWays(a.Email, a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
 				b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 			}
+			g.cov.use("13(2)(d)", g.authorityFields...)
 		} else {
-			g.cov.notApplicable("13(2)(d)", "stated generically: no lead authority was given (see Authority)")
+			g.cov.miss("13(2)(d)", g.authorityGap)
 		}
 	}
-	g.cov.use("13(2)(d)")
 	g.section(2, ph.complainHeading, b...)
 }
 
 // notIndirect is the reason the Art 14 items do not apply.
-const notIndirect = "not applicable: no data are recorded as coming from a third party or a public source"
-
-// indirect reports whether some audience data come from a third party or a
-// public source (Art 14).
-func (g *gen) indirect() bool {
-	for _, a := range g.acts {
-		for _, s := range a.Sources {
-			if s.Kind.Indirect() {
-				return true
-			}
-		}
-	}
-	return false
-}
+const notIndirect = "not applicable: the register states that no data come from anyone but the people themselves"
 
 func (g *gen) changes() {
 	b := g.blocks()
@@ -2305,23 +2781,9 @@ func (g *gen) changes() {
 	if v := clean(g.reg.Version); v != "" {
 		b.paraf(g.ph.version, v)
 	}
-	if !g.indirect() {
+	if !g.indirect && !g.sourcesUnknown {
 		g.cov.notApplicable("14(1)(d)", notIndirect)
 		g.cov.notApplicable("14(2)(f)", notIndirect)
-	} else {
-		cats := false
-		for _, a := range g.acts {
-			if slices.ContainsFunc(a.Sources, func(s ropa.Source) bool { return s.Kind.Indirect() }) {
-				if len(a.DataCategories) > 0 {
-					cats = true
-				} else {
-					g.cov.miss("14(1)(d)", fmt.Sprintf("activity %q obtains data from other sources but records no data categories", a.ID))
-				}
-			}
-		}
-		if cats {
-			g.cov.use("14(1)(d)", "activities[].dataCategories")
-		}
 	}
 	g.cov.finish(g)
 	g.section(2, g.ph.changesHeading, b...)

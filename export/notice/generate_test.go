@@ -16,7 +16,7 @@ import (
 // a retention rule and a transfer, still cover every field the texts can
 // depend on: a field added to ropa.Retention, retention.Rule or
 // ropa.Transfer must be added to the key (or, like a rule's Categories and
-// Overrides, be handled apart).
+// Overrides, or the Subjects that scope both to groups, be handled apart).
 func TestKeys(t *testing.T) {
 	fields := func(v any) []string {
 		var out []string
@@ -30,9 +30,9 @@ func TestKeys(t *testing.T) {
 		v    any
 		want []string
 	}{
-		{ropa.Retention{}, []string{"Categories", "Minimum", "MinimumSource", "Rule", "Schedule"}},
+		{ropa.Retention{}, []string{"Categories", "Minimum", "MinimumSource", "Rule", "Schedule", "Subjects"}},
 		{retention.Rule{}, []string{"Action", "From", "Indefinite", "Overrides", "Period", "Source", "Until", "YearEnd"}},
-		{ropa.Transfer{}, []string{"Certified", "Country", "Mechanism", "ProtectionTest", "Recipient", "Safeguards", "Since"}},
+		{ropa.Transfer{}, []string{"Certified", "Country", "Mechanism", "ProtectionTest", "Recipient", "Safeguards", "Since", "Subjects"}},
 	} {
 		if diff := cmp.Diff(tc.want, fields(tc.v)); diff != "" {
 			t.Errorf("fields of %T changed; update retKey and this test (-want +got):\n%s", tc.v, diff)
@@ -53,11 +53,11 @@ func TestKeys(t *testing.T) {
 func TestRetentionOwnRules(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 	a := &reg.Activities[0]
-	a.DataCategories = []ropa.Category{ropa.Identifiers}
+	a.DataCategories = ropa.Cats(ropa.Identifiers)
 	a.Retention = []ropa.Retention{{Categories: []ropa.Category{ropa.Identifiers, ropa.Health}, Rule: retention.MustParse("P1Y from collection")}}
 	b := *a
 	b.ID, b.Name = "pay", "Payroll"
-	b.DataCategories = []ropa.Category{ropa.ContactDetails, ropa.Education}
+	b.DataCategories = ropa.Cats(ropa.ContactDetails, ropa.Education)
 	b.Retention = []ropa.Retention{
 		{Categories: []ropa.Category{ropa.ContactDetails, ropa.Financial}, Rule: retention.MustParse("P6Y from collection")},
 		{Categories: []ropa.Category{ropa.Health}, Rule: retention.MustParse("P6Y from collection")},

@@ -45,7 +45,7 @@ func small(regime lawfulbasis.Regime, bases ...lawfulbasis.Basis) *ropa.Register
 	a := ropa.Activity{
 		ID: "hr", Name: "Human resources",
 		DataSubjects:   []ropa.Subject{ropa.Employees},
-		DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails},
+		DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails),
 		Sources:        []ropa.Source{{Kind: ropa.FromSubject}},
 		Recipients:     []ropa.Recipient{{Name: "Payroll Ltd", Kind: ropa.Processor}},
 		Retention:      []ropa.Retention{{Rule: retention.MustParse("P6Y from termination-of-employment")}},
@@ -79,15 +79,21 @@ func small(regime lawfulbasis.Regime, bases ...lawfulbasis.Basis) *ropa.Register
 // a named third-party source, recipients, a transfer on a safeguard that
 // exists under the regime, retention for every category, whether the data
 // must be provided, a solely automated significant decision with its logic,
-// consequences and the four safeguards, and complaint routes.
+// consequences and the four safeguards, complaint routes, and under the EU
+// regime the supervisory authority (Ireland's).
 func full(r lawfulbasis.Regime) *ropa.Register {
 	mech := lawfulbasis.IDTA
 	if r == lawfulbasis.EU {
 		mech = lawfulbasis.SCC
 	}
 	special := ropa.SpecialCategory{Conditions: []lawfulbasis.Condition{lawfulbasis.ExplicitConsent}}
+	var auth ropa.SupervisoryAuthority
+	if r == lawfulbasis.EU {
+		auth.Code = "ie"
+	}
 	return &ropa.Register{
 		Jurisdiction: r,
+		Authority:    auth,
 		Controller: ropa.Organisation{Name: "Full Careers Ltd", Address: "2 Quarry Hill, Leeds LS2 7UE",
 			Email: "privacy@full.example", Phone: "0113 496 0100", Website: "https://full.example"},
 		DPO:            ropa.Contact{Name: "Priya Shah", Email: "dpo@full.example", Phone: "0113 496 0101", Address: "2 Quarry Hill, Leeds LS2 7UE"},
@@ -103,15 +109,15 @@ func full(r lawfulbasis.Regime) *ropa.Register {
 				{Description: "Keep accounts", Basis: lawfulbasis.LegalObligation, Provision: "Companies Act 2006 s386"},
 			},
 			DataSubjects:   []ropa.Subject{ropa.Customers},
-			DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.Health},
+			DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.Health),
 			Special:        special,
 			Sources:        []ropa.Source{{Kind: ropa.FromSubject, Name: "Guidance interviews"}, {Kind: ropa.FromThirdParty, Name: "Schools"}},
 			Provision:      ropa.Provision{Requirement: ropa.Voluntary, Consequences: "We can give only general advice."},
 			Recipients:     []ropa.Recipient{{Name: "PortalCo", Kind: ropa.Processor, Country: "IN"}, {Name: "Schools", Kind: ropa.ThirdParty}},
 			Transfers:      []ropa.Transfer{{Country: "IN", Recipient: "PortalCo", Mechanism: mech, ProtectionTest: "TRA-1"}},
 			Retention:      []ropa.Retention{{Rule: retention.MustParse("P6Y from last-contact")}},
-			Automated: ropa.Automated{Solely: true, Significant: true, Logic: "A score ranks applications",
-				Consequences: "You may not be offered a place", Ground: ropa.ExplicitConsent, Safeguards: ropa.DecisionSafeguards()},
+			Automated: []ropa.Decision{{Solely: true, Significant: true, Logic: "A score ranks applications",
+				Consequences: "You may not be offered a place", Ground: ropa.ExplicitConsent, Safeguards: ropa.DecisionSafeguards()}},
 		}},
 	}
 }

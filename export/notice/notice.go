@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/article30/article30/authority"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 )
@@ -119,22 +120,18 @@ type Regulator struct {
 	Address string
 	Phone   string
 	Website string
+	Email   string
 }
 
-// ICO returns the UK regulator as the notice names it by default: the
-// Information Commissioner's Office, with its postal address, helpline and
-// complaints page. The statutory name becomes "Information Commission" when
-// DUAA s119 is fully in force; the law note gives 30 September 2026 from a
-// single secondary source (UNCONFIRMED), so the default keeps the name
-// people know and [Authority] overrides it.
-func ICO() Regulator {
-	return Regulator{
-		Name:    "Information Commissioner's Office (ICO)",
-		Address: "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF",
-		Phone:   "0303 123 1113",
-		Website: "https://ico.org.uk/make-a-complaint/",
-	}
-}
+// ICO returns the UK regulator as a notice dated [lawfulbasis.LawAsOf]
+// names it by default: its statutory name on that day with the short name
+// people know ("Information Commission (ICO)"), its postal address,
+// helpline and complaints page, from [authority.UK]. A notice names the
+// regulator as it stood on the notice's own date ([AsOf]): the statutory
+// name becomes "Information Commission" when DUAA s119 is fully in force,
+// a date the authority package holds as data ([authority.CommissionFrom],
+// UNCONFIRMED).
+func ICO() Regulator { return regulatorOf(authority.UK(lawfulbasis.LawAsOf)) }
 
 // Option configures [Generate].
 type Option func(*config)
@@ -165,10 +162,13 @@ func AsOf(t time.Time) Option { return func(c *config) { c.asOf = t } }
 // replaces the default the register gives; empty fields keep it.
 func Contact(r Routes) Option { return func(c *config) { c.routes = r } }
 
-// Authority sets the supervisory authority people can complain to. Under
-// the UK regime the default is [ICO]; under the EU regime there is none by
-// default and the notice refers to the authority in the person's country
-// or the organisation's lead authority.
+// Authority sets the supervisory authority people can complain to,
+// instead of the register's (ropa.Register.Authority, whose code is looked
+// up in the [authority] package). Without either, under the UK regime the
+// notice names the UK regulator as it stood on the notice's date
+// ([authority.UK]); under the EU regime it names none, states only the
+// right to complain to a supervisory authority, and [Notice.Coverage]
+// reports Art 13(2)(d) as missing.
 func Authority(a Regulator) Option {
 	return func(c *config) { c.authority, c.authoritySet = a, true }
 }

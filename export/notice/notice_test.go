@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/rights"
@@ -121,14 +122,18 @@ func TestComplaints(t *testing.T) {
 		name   string
 		regime lawfulbasis.Regime
 		at     time.Time
-		toUs   bool // the right to complain to the organisation (DPA 2018 s164A)
-		s165   bool // the regulator under DPA 2018 s165
+		toUs   bool   // the right to complain to the organisation (DPA 2018 s164A)
+		s165   bool   // the regulator under DPA 2018 s165
+		ico    string // the UK regulator's name, as the authority package gives it for the day
 	}{
-		{"UK 2026-11-23", lawfulbasis.UK, day(2026, time.November, 23), true, true},
-		{"UK 2026-06-19", lawfulbasis.UK, day(2026, time.June, 19), true, true},
-		{"UK 2026-06-18", lawfulbasis.UK, day(2026, time.June, 18), false, false},
-		{"UK 2025-01-01", lawfulbasis.UK, day(2025, time.January, 1), false, false},
-		{"EU 2026-11-23", lawfulbasis.EU, day(2026, time.November, 23), false, false},
+		// The statutory name is "Information Commission" from the day
+		// DUAA s119 is fully in force (authority.CommissionFrom, 30
+		// September 2026, UNCONFIRMED); the brand "ICO" stays.
+		{"UK 2026-11-23", lawfulbasis.UK, day(2026, time.November, 23), true, true, "Information Commission (ICO)"},
+		{"UK 2026-06-19", lawfulbasis.UK, day(2026, time.June, 19), true, true, "Information Commissioner (ICO)"},
+		{"UK 2026-06-18", lawfulbasis.UK, day(2026, time.June, 18), false, false, "Information Commissioner (ICO)"},
+		{"UK 2025-01-01", lawfulbasis.UK, day(2025, time.January, 1), false, false, "Information Commissioner (ICO)"},
+		{"EU 2026-11-23", lawfulbasis.EU, day(2026, time.November, 23), false, false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := mustGenerate(t, small(tc.regime, lawfulbasis.Contract), AsOf(tc.at))
@@ -145,13 +150,16 @@ func TestComplaints(t *testing.T) {
 				t.Errorf("text cites section 165 = %v, want %v", !tc.s165, tc.s165)
 			}
 			wantICO := tc.regime == lawfulbasis.UK
-			for _, s := range []string{"Information Commissioner's Office (ICO)", "0303 123 1113", "https://ico.org.uk/make-a-complaint/", "SK9 5AF"} {
+			for _, s := range []string{"Information Commission", "0303 123 1113", "https://ico.org.uk/make-a-complaint/", "SK9 5AF"} {
 				if strings.Contains(text, s) != wantICO {
 					t.Errorf("text contains %q = %v, want %v", s, !wantICO, wantICO)
 				}
 			}
-			if tc.regime == lawfulbasis.EU && !strings.Contains(text, "data protection authority in your country") {
-				t.Error("EU notice does not point to the authority in the person's country")
+			if wantICO && !strings.Contains(text, "complain to the "+tc.ico) {
+				t.Errorf("text does not name the regulator %q", tc.ico)
+			}
+			if strings.Contains(text, "Information Commissioner's Office") {
+				t.Error("the notice names the Information Commissioner's Office, which is no statutory name")
 			}
 			for _, art := range []string{"13(2)(ca)", "14(2)(da)"} {
 				_, listed := coverage(n, art)
@@ -159,8 +167,82 @@ func TestComplaints(t *testing.T) {
 					t.Errorf("coverage lists %s = %v, want %v", art, listed, tc.toUs)
 				}
 			}
-			if it, _ := coverage(n, "13(2)(d)"); !it.Filled {
+			it, _ := coverage(n, "13(2)(d)")
+			if tc.regime == lawfulbasis.EU {
+				// Art 77(1): the right holds; no authority is named, since
+				// the register names none, and the item is missing.
+				if !strings.Contains(text, "supervisory authority, in particular in the country where you live or work") {
+					t.Error("EU notice does not state the right to complain to a supervisory authority")
+				}
+				if strings.Contains(text, "responsible for us") || strings.Contains(text, "lead authority") {
+					t.Error("EU notice names an authority the register does not")
+				}
+				if it.Filled || !strings.Contains(it.Reason, "names no supervisory authority") {
+					t.Errorf("13(2)(d) = %+v, want missing", it)
+				}
+			} else if !it.Filled {
 				t.Errorf("13(2)(d) not filled: %s", it.Reason)
+			}
+		})
+	}
+}
+
+// TestAuthority checks the supervisory authority a notice names: the
+// register's, its code looked up in the authority package and its fields
+// replacing the looked-up ones; the UK regulator by default under the UK
+// regime; under the EU regime nothing, with Art 13(2)(d) missing, when the
+// register names no authority or one the package does not know.
+func TestAuthority(t *testing.T) {
+	at := AsOf(day(2026, time.November, 23))
+	for _, tc := range []struct {
+		name       string
+		regime     lawfulbasis.Regime
+		auth       ropa.SupervisoryAuthority
+		want, not  []string
+		filled     bool
+		fields     []string
+		reasonPart string
+	}{
+		{"EU, code", lawfulbasis.EU, ropa.SupervisoryAuthority{Code: "ie"},
+			[]string{"The supervisory authority responsible for us is the Data Protection Commission (DPC).", "21 Fitzwilliam Square South", "https://www.dataprotection.ie"},
+			nil, true, []string{"authority.code"}, ""},
+		{"EU, code and fields", lawfulbasis.EU, ropa.SupervisoryAuthority{Code: "FR", Email: "plaintes@cnil.example", Website: "https://www.cnil.fr/plaintes"},
+			[]string{"the National Commission on Informatics and Liberty (CNIL).", "by email at plaintes@cnil.example", "online at https://www.cnil.fr/plaintes"},
+			nil, true, []string{"authority.code", "authority.website", "authority.email"}, ""},
+		{"EU, name only", lawfulbasis.EU, ropa.SupervisoryAuthority{Name: "The Office of the Data Protection Commissioner"},
+			[]string{"responsible for us is the Office of the Data Protection Commissioner."}, []string{"the The"},
+			true, []string{"authority.name"}, ""},
+		{"EU, none", lawfulbasis.EU, ropa.SupervisoryAuthority{}, nil, []string{"responsible for us"},
+			false, nil, "names no supervisory authority"},
+		{"EU, unknown code", lawfulbasis.EU, ropa.SupervisoryAuthority{Code: "xx"}, nil, []string{"responsible for us"},
+			false, nil, `authority.code "xx" is not a supervisory authority`},
+		{"UK, default", lawfulbasis.UK, ropa.SupervisoryAuthority{},
+			[]string{"complain to the Information Commission (ICO), under section 165"}, nil, true, nil, ""},
+		{"UK, phone replaced", lawfulbasis.UK, ropa.SupervisoryAuthority{Code: "uk", Phone: "0303 123 9999"},
+			[]string{"complain to the Information Commission (ICO)", "by phone on 0303 123 9999"}, []string{"0303 123 1113"},
+			true, []string{"authority.code", "authority.phone"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := small(tc.regime, lawfulbasis.Contract)
+			reg.Authority = tc.auth
+			n := mustGenerate(t, reg, at)
+			text := flat(n.Text())
+			for _, s := range tc.want {
+				if !strings.Contains(text, s) {
+					t.Errorf("text lacks %q", s)
+				}
+			}
+			for _, s := range tc.not {
+				if strings.Contains(text, s) {
+					t.Errorf("text contains %q", s)
+				}
+			}
+			it, _ := coverage(n, "13(2)(d)")
+			if it.Filled != tc.filled || !strings.Contains(it.Reason, tc.reasonPart) {
+				t.Errorf("13(2)(d) = %+v, want filled %v with a reason containing %q", it, tc.filled, tc.reasonPart)
+			}
+			if diff := cmp.Diff(tc.fields, it.Fields, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("13(2)(d) fields (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -195,7 +277,7 @@ func TestComplaintRoutes(t *testing.T) {
 			Contact(Routes{RequestsURL: "https://acme.example/rights", ComplaintsPhone: "01 234"}),
 			Authority(Regulator{Name: "Data Protection Commission", Website: "https://www.dataprotection.ie"}))
 		text := flat(n.Text())
-		for _, s := range []string{"email dpo@acme.example or go to https://acme.example/rights", "Our lead authority is Data Protection Commission.",
+		for _, s := range []string{"email dpo@acme.example or go to https://acme.example/rights", "The supervisory authority responsible for us is the Data Protection Commission.",
 			"https://www.dataprotection.ie"} {
 			if !strings.Contains(strings.Join(strings.Fields(text), " "), s) {
 				t.Errorf("text lacks %q", s)
@@ -265,18 +347,36 @@ func TestCoverageFields(t *testing.T) {
 	}
 }
 
+// TestNotApplicable checks the items a notice reports as not applicable,
+// and that an item is not applicable only where the register says so: a
+// register that states nothing about transfers or other sources leaves
+// those items missing rather than not applicable.
 func TestNotApplicable(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
+	reg.Activities[0].None = []ropa.None{{Fact: ropa.FactTransfers}, {Fact: ropa.FactOtherSources}}
 	n := mustGenerate(t, reg)
 	for art, reason := range map[string]string{
 		"13(1)(d)": "not applicable: no purpose relies on legitimate interests",
-		"13(1)(f)": "not applicable: no international transfers are recorded for this audience",
 		"13(2)(c)": "not applicable: no purpose is recorded as relying on consent",
 		"14(1)(d)": notIndirect,
 		"14(2)(f)": notIndirect,
 	} {
 		if it, _ := coverage(n, art); !it.Filled || it.Reason != reason {
 			t.Errorf("%s = %+v, want filled with reason %q", art, it, reason)
+		}
+	}
+	if it, _ := coverage(n, "13(1)(f)"); !it.Filled || !slices.Equal(it.Fields, []string{"activities[].none"}) {
+		t.Errorf("13(1)(f) = %+v, want filled by the statement of none", it)
+	}
+
+	n = mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract))
+	for art, reason := range map[string]string{
+		"13(1)(f)": `activity "hr" records neither transfers outside the UK nor that there are none (none: [transfers])`,
+		"14(1)(d)": `activity "hr" records neither sources other than the people themselves nor that there are none (none: [other-sources])`,
+		"14(2)(f)": `activity "hr" records neither sources other than the people themselves nor that there are none (none: [other-sources])`,
+	} {
+		if it, _ := coverage(n, art); it.Filled || it.Reason != reason {
+			t.Errorf("not recorded: %s = %+v, want missing with reason %q", art, it, reason)
 		}
 	}
 }
@@ -382,18 +482,32 @@ func TestTransfers(t *testing.T) {
 
 func TestAutomated(t *testing.T) {
 	t.Run("none", func(t *testing.T) {
-		n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract))
+		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
+		reg.Activities[0].None = []ropa.None{{Fact: ropa.FactAutomated}}
+		n := mustGenerate(t, reg)
 		if !strings.Contains(flat(n.Text()), "We do not make decisions about you by automated means only.") {
 			t.Error("no statement about automated decisions")
 		}
 		if slices.Contains(rightTitles(n), rights.AutomatedDecisions.Title()) {
 			t.Error("automated decision right listed without such decisions")
 		}
+		if it, _ := coverage(n, "13(2)(f)"); !it.Filled || !slices.Equal(it.Fields, []string{"activities[].none"}) {
+			t.Errorf("13(2)(f) = %+v, want filled by the statement of none", it)
+		}
+	})
+	t.Run("not recorded", func(t *testing.T) {
+		n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract))
+		if strings.Contains(flat(n.Text()), "automated") || section(n, "Automated decisions") != nil {
+			t.Error("the notice speaks of automated decisions the register says nothing about")
+		}
+		if it, _ := coverage(n, "13(2)(f)"); it.Filled || !strings.Contains(it.Reason, "none: [automated-decisions]") {
+			t.Errorf("13(2)(f) = %+v, want missing", it)
+		}
 	})
 	t.Run("some safeguards", func(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
-		reg.Activities[0].Automated = ropa.Automated{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer",
-			Safeguards: []ropa.DecisionSafeguard{ropa.Information, ropa.HumanIntervention}}
+		reg.Activities[0].Automated = []ropa.Decision{{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer",
+			Safeguards: []ropa.DecisionSafeguard{ropa.Information, ropa.HumanIntervention}}}
 		n := mustGenerate(t, reg)
 		text := flat(n.Text())
 		if strings.Contains(text, "We do not make decisions") {
@@ -413,7 +527,7 @@ func TestAutomated(t *testing.T) {
 	})
 	t.Run("solely, not significant", func(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
-		reg.Activities[0].Automated = ropa.Automated{Solely: true}
+		reg.Activities[0].Automated = []ropa.Decision{{Solely: true}}
 		n := mustGenerate(t, reg)
 		if !strings.Contains(flat(n.Text()), "none of them has a legal or similarly significant effect") {
 			t.Error("no statement about non-significant decisions")
@@ -497,6 +611,12 @@ func TestDeterministic(t *testing.T) {
 func TestYoung(t *testing.T) {
 	_, regs := seedRegisters(t)
 	reg := regs["careers-and-enterprise"]
+	// The young variant of "we do not ..." where the register states it.
+	for i := range reg.Activities {
+		if a := &reg.Activities[i]; a.Has(ropa.YoungPeople) && a.Status(ropa.FactAutomated, ropa.YoungPeople) == ropa.NotRecorded {
+			a.None = append(a.None, ropa.None{Fact: ropa.FactAutomated, Subjects: []ropa.Subject{ropa.YoungPeople}})
+		}
+	}
 	n := mustGenerate(t, reg, Audience(ropa.YoungPeople))
 	if !n.Young {
 		t.Fatal("notice for young people is not Young")
@@ -610,7 +730,7 @@ func TestStatesRegister(t *testing.T) {
 					}
 				}
 				for _, c := range a.DataCategories {
-					has("category", categoryPlain(c))
+					has("category", categoryPlain(c.Category))
 				}
 				for _, r := range a.Recipients {
 					has("recipient", r.Name)
@@ -781,7 +901,7 @@ func TestRetentionPerActivity(t *testing.T) {
 	reg.Activities = append(reg.Activities, ropa.Activity{
 		ID: "benefits", Name: "Benefits", DataSubjects: []ropa.Subject{ropa.Employees},
 		Purposes:       []ropa.Purpose{{Description: "Run the pension scheme", Basis: lawfulbasis.LegalObligation}},
-		DataCategories: []ropa.Category{ropa.Identifiers, ropa.PayAndBenefits},
+		DataCategories: ropa.Cats(ropa.Identifiers, ropa.PayAndBenefits),
 		Retention:      []ropa.Retention{{Categories: []ropa.Category{ropa.PayAndBenefits}, Schedule: "Until the pension is paid out"}},
 	})
 	n := mustGenerate(t, reg)

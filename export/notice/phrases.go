@@ -50,7 +50,9 @@ type phrases struct {
 
 	sourcesHeading string
 	sourcesLead    string
-	fromYouOnly    string
+	fromYourself   string // the only source recorded is the people themselves, unnamed
+	onlyFromYou    string // no source recorded, and none but the people themselves stated
+	noOtherSources string // after the sources: none but the people themselves stated
 	fromYou        string
 	observed       string
 	otherOrgs      string
@@ -58,12 +60,14 @@ type phrases struct {
 	publicSuffix   string
 
 	sharingHeading string
+	sharesNone     string // no recipient outside the organisation stated
 	processorsLead string
 	othersLead     string
 	internalLead   string // %s: controller
 	jointSuffix    string
 
 	transfersHeading  [2]string // UK, EU
+	transfersNone     [2]string // no transfer stated: UK, EU
 	transferTo        string    // %s: recipient, %s: country
 	transferToCountry string    // %s: country
 	notThirdUK        string    // %s: country (UK regime, inside the UK)
@@ -94,6 +98,7 @@ type phrases struct {
 	adNone           string
 	adNotSignificant string
 	adSignificant    string
+	adWhat           string    // %s: what is decided
 	adLogic          string    // %s
 	adEffect         string    // %s
 	adSafeguards     [4]string // information, representations, human intervention, contest
@@ -101,6 +106,7 @@ type phrases struct {
 
 	rightsHeading  string
 	rightsLead     string
+	rightsAlso     string // %s: a group, capitalised
 	rightsDepend   string
 	rightsUnknown  string
 	howRequests    string // %s: ways
@@ -111,6 +117,13 @@ type phrases struct {
 	replyEU        string
 	extend         string
 
+	// The right to object to direct marketing (rights.ObjectDirectMarketing,
+	// Art 21(2)), in a section of its own (Art 21(4): "presented clearly
+	// and separately from any other information").
+	dmHeading  string
+	dmAbsolute string // Art 21(3): the organisation cannot refuse
+	dmWho      string // %s: the groups with a direct marketing purpose
+
 	complainHeading string
 	complainUs      string
 	complainWays    string // %s: ways
@@ -118,8 +131,8 @@ type phrases struct {
 	acknowledge     string
 	regulatorUK     string // %s: regulator name
 	regulatorS165   string // %s: regulator name
-	regulatorEU     string
-	regulatorLead   string // %s: lead authority name
+	regulatorEU     string // Art 77(1), with no authority named
+	regulatorLead   string // %s: the authority's name
 	regulatorWays   string // %s: ways
 
 	changesHeading string
@@ -170,7 +183,9 @@ var adult = &phrases{
 
 	sourcesHeading: "Where we get your information",
 	sourcesLead:    "We get your information from:",
-	fromYouOnly:    "You give us this information yourself.",
+	fromYourself:   "You give us this information yourself.",
+	onlyFromYou:    "We get your information only from you.",
+	noOtherSources: "We do not get it from anyone else.",
 	fromYou:        "You",
 	observed:       "What we record when you use our services",
 	otherOrgs:      "Other organisations",
@@ -178,12 +193,14 @@ var adult = &phrases{
 	publicSuffix:   " (publicly available)",
 
 	sharingHeading: "Who we share your information with",
+	sharesNone:     "We do not share your information with anyone outside our organisation.",
 	processorsLead: "These organisations work for us. The law calls them processors:",
 	othersLead:     "We share your information with these organisations:",
 	internalLead:   "Within %s, these people use your information:",
 	jointSuffix:    " (a joint controller)",
 
 	transfersHeading:  [2]string{"Sending your information outside the UK", "Sending your information outside the European Economic Area"},
+	transfersNone:     [2]string{"We do not send your information outside the UK.", "We do not send your information outside the European Economic Area."},
 	transferTo:        "We send your information to %s in %s.",
 	transferToCountry: "We send your information to %s.",
 	notThirdUK:        "%s is in the UK, so no extra protection is needed.",
@@ -219,6 +236,7 @@ var adult = &phrases{
 	adNone:           "We do not make decisions about you by automated means only.",
 	adNotSignificant: "Some decisions are made by automated means only, but none of them has a legal or similarly significant effect on you.",
 	adSignificant:    "We make some significant decisions about you by automated means only, without a person involved.",
+	adWhat:           "What is decided: %s",
 	adLogic:          "How it works: %s",
 	adEffect:         "What it can mean for you: %s",
 	adSafeguards: [4]string{
@@ -231,6 +249,7 @@ var adult = &phrases{
 
 	rightsHeading:  "Your rights",
 	rightsLead:     "You have these rights over your information:",
+	rightsAlso:     "%s also have these rights:",
 	rightsDepend:   "Some of these rights depend on why we use your information, so they do not apply to every use.",
 	rightsUnknown:  "Other rights may also apply, depending on why we use your information.",
 	howRequests:    "To use any of these rights, %s.",
@@ -241,6 +260,10 @@ var adult = &phrases{
 	replyEU:        "We will reply within one month of receiving your request.",
 	extend:         "We can extend this by two more months for complex or numerous requests, and will tell you why within the first month.",
 
+	dmHeading:  "Your right to object to direct marketing",
+	dmAbsolute: "We cannot refuse.",
+	dmWho:      "This right is about the information we hold on %s.",
+
 	complainHeading: "How to complain",
 	complainUs:      "You can complain to us if you think we have not handled your information in line with data protection law.",
 	complainWays:    "To complain, %s.",
@@ -248,8 +271,8 @@ var adult = &phrases{
 	acknowledge:     "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.",
 	regulatorUK:     "You can also complain to the %s.",
 	regulatorS165:   "You also have the right to complain to the %s, under section 165 of the Data Protection Act 2018.",
-	regulatorEU:     "You can also complain to the data protection authority in your country, or to our lead authority.",
-	regulatorLead:   "Our lead authority is %s.",
+	regulatorEU:     "You can also complain to a data protection supervisory authority, in particular in the country where you live or work, or where you think the law was broken.",
+	regulatorLead:   "The supervisory authority responsible for us is the %s.",
 	regulatorWays:   "You can contact them %s.",
 
 	changesHeading: "Changes to this notice",
@@ -297,7 +320,9 @@ var young = &phrases{
 
 	sourcesHeading: "Where we get your information",
 	sourcesLead:    "We get your information from:",
-	fromYouOnly:    "You give us this information yourself.",
+	fromYourself:   "You give us this information yourself.",
+	onlyFromYou:    "We only get your information from you.",
+	noOtherSources: "We do not get it from anyone else.",
 	fromYou:        "You",
 	observed:       "What we record when you use our services",
 	otherOrgs:      "Other organisations",
@@ -305,12 +330,14 @@ var young = &phrases{
 	publicSuffix:   " (anyone can see this)",
 
 	sharingHeading: "Who we share your information with",
+	sharesNone:     "We do not share your information with anyone outside our organisation.",
 	processorsLead: "These organisations do work for us:",
 	othersLead:     "We share your information with:",
 	internalLead:   "At %s, these people use your information:",
 	jointSuffix:    " (we decide together how it is used)",
 
 	transfersHeading:  [2]string{"Sending your information outside the UK", "Sending your information outside Europe"},
+	transfersNone:     [2]string{"We do not send your information outside the UK.", "We do not send your information outside Europe."},
 	transferTo:        "We send your information to %s in %s.",
 	transferToCountry: "We send your information to %s.",
 	notThirdUK:        "%s is in the UK, so no extra protection is needed.",
@@ -346,6 +373,7 @@ var young = &phrases{
 	adNone:           "We do not let a computer make decisions about you on its own.",
 	adNotSignificant: "A computer makes some small decisions on its own, but none of them has a big effect on you.",
 	adSignificant:    "A computer makes some important decisions about you on its own.",
+	adWhat:           "What it decides: %s",
 	adLogic:          "How it works: %s",
 	adEffect:         "What it can mean for you: %s",
 	adSafeguards: [4]string{
@@ -358,6 +386,7 @@ var young = &phrases{
 
 	rightsHeading:  "Your rights",
 	rightsLead:     "These are your rights:",
+	rightsAlso:     "%s also have these rights:",
 	rightsDepend:   "Some of these depend on why we use your information, so they do not always apply.",
 	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
 	howRequests:    "To ask for any of these, %s.",
@@ -368,6 +397,10 @@ var young = &phrases{
 	replyEU:        "We will answer within one month of getting your request.",
 	extend:         "If your request is hard, or you send us lots of them, we can take two more months. If we do, we will tell you why within the first month.",
 
+	dmHeading:  "Saying no to marketing",
+	dmAbsolute: "We cannot say no.",
+	dmWho:      "This is about the information we have about %s.",
+
 	complainHeading: "How to complain",
 	complainUs:      "If you are unhappy with how we use your information, you can complain to us.",
 	complainWays:    "To complain, %s.",
@@ -375,8 +408,8 @@ var young = &phrases{
 	acknowledge:     "We will tell you we got your complaint within 30 days, and tell you what we decide.",
 	regulatorUK:     "You can also complain to the %s. It checks that organisations follow data protection law.",
 	regulatorS165:   "You can also complain to the %s. It checks that organisations follow data protection law. This right is in section 165 of the Data Protection Act 2018.",
-	regulatorEU:     "You can also complain to the data protection authority in your country, or to our lead authority.",
-	regulatorLead:   "Our lead authority is %s.",
+	regulatorEU:     "You can also complain to a data protection authority, for example in the country where you live.",
+	regulatorLead:   "The authority that checks on us is the %s.",
 	regulatorWays:   "You can contact them %s.",
 
 	changesHeading: "Changes to this notice",
@@ -393,13 +426,14 @@ var young = &phrases{
 		lawfulbasis.LegitimateInterests:           "We have a good reason, and it does not unfairly affect you.",
 	},
 	rights: map[rights.Right]string{
-		rights.Access:             "You can ask us for a copy of the information we have about you.",
-		rights.Rectification:      "You can ask us to fix information about you that is wrong or not complete.",
-		rights.Erasure:            "You can ask us to delete your information. Sometimes we have to keep it.",
-		rights.Restriction:        "You can ask us to stop using your information for a while, for example while we check it is right.",
-		rights.Portability:        "You can ask for the information you gave us in a form a computer can read. You can ask us to send it to someone else.",
-		rights.Object:             "You can tell us you do not want us to use your information. We must stop unless we have a strong reason to carry on.",
-		rights.AutomatedDecisions: "If a computer makes an important decision about you on its own, we will tell you. You can tell us what you think, ask a person to look at it again and challenge it.",
-		rights.WithdrawConsent:    "If you said yes to us using your information, you can change your mind at any time. This does not change what we did before.",
+		rights.Access:                "You can ask us for a copy of the information we have about you.",
+		rights.Rectification:         "You can ask us to fix information about you that is wrong or not complete.",
+		rights.Erasure:               "You can ask us to delete your information. Sometimes we have to keep it.",
+		rights.Restriction:           "You can ask us to stop using your information for a while, for example while we check it is right.",
+		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can ask us to send it to someone else.",
+		rights.Object:                "You can tell us you do not want us to use your information. We must stop unless we have a strong reason to carry on.",
+		rights.AutomatedDecisions:    "If a computer makes an important decision about you on its own, we will tell you. You can tell us what you think, ask a person to look at it again and challenge it.",
+		rights.WithdrawConsent:       "If you said yes to us using your information, you can change your mind at any time. This does not change what we did before.",
+		rights.ObjectDirectMarketing: "You can tell us at any time to stop using your information to send you marketing, and we must stop.",
 	},
 }
