@@ -60,16 +60,17 @@ func register(n int) *ropa.Register {
 			if c.Special() || c.Criminal() {
 				continue // keeps every activity free of Art 9/10 conditions
 			}
-			a.DataCategories = append(a.DataCategories, c)
+			a.DataCategories = append(a.DataCategories, ropa.Cat(c))
 		}
-		half := len(a.DataCategories) / 2
+		all := a.Categories()
+		half := len(all) / 2
 		a.Retention = []ropa.Retention{
-			{Categories: a.DataCategories[:half], Rule: retention.MustParse("P6Y from last-contact")},
-			{Categories: a.DataCategories[half:], Rule: retention.MustParse("P1Y from collection"), Schedule: "One year after we collect it"},
+			{Categories: all[:half], Rule: retention.MustParse("P6Y from last-contact")},
+			{Categories: all[half:], Rule: retention.MustParse("P1Y from collection"), Schedule: "One year after we collect it"},
 		}
 		if i%5 == 0 {
-			a.Automated = ropa.Automated{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer",
-				Ground: ropa.ContractNecessity, Safeguards: ropa.DecisionSafeguards()}
+			a.Automated = []ropa.Decision{{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer",
+				Ground: ropa.ContractNecessity, Safeguards: ropa.DecisionSafeguards()}}
 			a.DPIA = ropa.DPIA{Required: ropa.Yes, Status: ropa.Complete, Reference: "DPIA-7"}
 		}
 		reg.Activities = append(reg.Activities, a)
@@ -88,7 +89,7 @@ func writeRecords(w io.Writer, reg *ropa.Register, n int) error {
 	var line []byte
 	for i := range n {
 		a := &reg.Activities[i%len(reg.Activities)]
-		c := a.DataCategories[(i/len(reg.Activities))%len(a.DataCategories)]
+		c := a.DataCategories[(i/len(reg.Activities))%len(a.DataCategories)].Category
 		d := start.AddDate(0, 0, (i*7919)%4300)
 		line = append(line[:0], a.ID...)
 		line = append(line, ',')

@@ -113,12 +113,23 @@ func (p *pausesFlag) Set(s string) error {
 	return nil
 }
 
-// parseDay reads a date written YYYY-MM-DD as midnight UTC. The error says
-// what is wanted; the flag package puts the flag's name and value in front.
+// The range of dates the commands take: the law the module knows begins
+// long after 1900, and a date after 9999 cannot be written YYYY-MM-DD.
+var (
+	firstDay = time.Date(1900, time.January, 1, 0, 0, 0, 0, time.UTC)
+	lastDay  = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// parseDay reads a date written YYYY-MM-DD as midnight UTC, from 1900-01-01
+// to 9999-12-31. The error says what is wanted; the flag package puts the
+// flag's name and value in front.
 func parseDay(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
 		return time.Time{}, fmt.Errorf("want a date written YYYY-MM-DD, such as 2026-03-10")
+	}
+	if t.Before(firstDay) || t.After(lastDay) {
+		return time.Time{}, fmt.Errorf("want a date from 1900-01-01 to 9999-12-31")
 	}
 	return t, nil
 }
@@ -209,6 +220,9 @@ func deadlineFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			}
 			return exitFailure, nil
 		}
+		if due.After(lastDay) {
+			return 0, fmt.Errorf("--received %s: the reply would be due after 9999-12-31", received.t.Format(time.DateOnly))
+		}
 		var b strings.Builder
 		b.WriteString(due.Format(time.DateOnly) + "\n")
 		if !*dateOnly {
@@ -296,6 +310,9 @@ func acknowledge(e *env, g lawfulbasis.Regime, received time.Time, dateOnly bool
 	by, err := rights.AcknowledgeBy(received, opts...)
 	if err != nil {
 		return failf(e, "deadline", "%s", strings.TrimPrefix(err.Error(), "rights: ")), nil
+	}
+	if by.After(lastDay) {
+		return 0, fmt.Errorf("--received %s: the acknowledgement would be due after 9999-12-31", received.Format(time.DateOnly))
 	}
 	var b strings.Builder
 	b.WriteString(by.Format(time.DateOnly) + "\n")

@@ -36,8 +36,10 @@ func TestDeadline(t *testing.T) {
 				"Extended by two further months, to three months from the start; notice given on 2026-04-10, within the first month.\n" + undueDelay},
 		{name: "overlapping pauses stop the clock once",
 			args: []string{"deadline", "--received", "2026-03-06", "--pause", "2026-03-10:2026-03-12", "--pause", "2026-03-11:2026-03-13"},
-			stdout: "2026-04-09\n" + art12A + "Start: 2026-03-06, the day the request was received.\n" +
-				"Clarification pauses stop the clock (UK GDPR Art 12A(5)): 3 days not counted; 2026-04-06 without them.\n" + undueDelay},
+			// Art 12A(5): each pause runs from the day of asking to the day
+			// of the answer, both counted; 10 to 13 March is 4 days.
+			stdout: "2026-04-10\n" + art12A + "Start: 2026-03-06, the day the request was received.\n" +
+				"Clarification pauses stop the clock (UK GDPR Art 12A(5)): 4 days not counted; 2026-04-06 without them.\n" + undueDelay},
 		{name: "a weekend moves the date", args: []string{"deadline", "--received", "2026-03-04", "--skip-weekends"},
 			stdout: "2026-04-06\n" + art12A + "Start: 2026-03-04, the day the request was received.\n" +
 				"Moved from 2026-04-04, a non-working day, to the next working day.\n" + undueDelay},

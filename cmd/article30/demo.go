@@ -14,6 +14,7 @@ import (
 	"github.com/article30/article30/examples/registers"
 	"github.com/article30/article30/export/notice"
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/ropa"
 )
 
@@ -151,7 +152,7 @@ func demoOne(dir, name string, at time.Time) (demoResult, error) {
 		{".html", "privacy notice, web page", []byte(n.Page())},
 	} {
 		path := filepath.Join(dir, base+f.ext)
-		if err := os.WriteFile(path, f.data, 0o644); err != nil {
+		if err := safefile.WriteBytes(path, f.data, 0o644); err != nil {
 			return r, errors.New(fileMessage(err))
 		}
 		r.files = append(r.files, path)

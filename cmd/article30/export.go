@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -56,6 +57,7 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	fs.Func("sheets", "write only these view sheets, a comma-separated `LIST` of "+strings.Join(viewSheets, ", ")+` ("" for none)`,
 		func(s string) error { sheets = &s; return nil })
 	asOf := asOfFlag(fs)
+	force := forceFlag(fs)
 	return func(e *env, args []string) (int, error) {
 		at, err := asOf.date(e)
 		if err != nil {
@@ -78,10 +80,18 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			if file == "-" {
 				return 0, fmt.Errorf("-o is required when FILE is - (standard input)")
 			}
+			// The default output sits beside a register file; a device
+			// or pipe (/dev/stdin) has no such place.
+			if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() {
+				return 0, fmt.Errorf("%s is not a regular file: give -o", file)
+			}
 			dest = strings.TrimSuffix(file, filepath.Ext(file)) + ".xlsx"
 			if dest == file {
 				return 0, fmt.Errorf("%s: give -o, since the default output is FILE itself", file)
 			}
+		}
+		if err := checkOutput(dest, *force, file); err != nil {
+			return 0, err
 		}
 		noteLaw(e.stderr, at)
 

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 
+	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/ropa"
 )
 
@@ -33,7 +35,10 @@ func readRegister(stdin io.Reader, name string) (*ropa.Register, []byte, error) 
 		defer f.Close()
 		in = f
 	}
-	data, err := io.ReadAll(io.LimitReader(in, ropa.MaxFileSize+1))
+	data, err := safefile.ReadAll(in, ropa.MaxFileSize)
+	if errors.Is(err, safefile.ErrTooLarge) {
+		return nil, nil, &ropa.DecodeError{File: shown, Err: fmt.Errorf("%w: the file is larger than %d bytes (ropa.MaxFileSize)", ropa.ErrLimit, ropa.MaxFileSize)}
+	}
 	if err != nil {
 		return nil, nil, &ropa.DecodeError{File: shown, Err: err}
 	}
@@ -61,14 +66,31 @@ func openRegister(e *env, file string) (reg *ropa.Register, name string, ok bool
 }
 
 // writeOutput writes b to the file name, or to standard output for "-".
-// The output is made in memory first, so that a command that fails never
-// leaves half a file.
+// The output is made in memory first and written atomically (a temporary
+// file renamed over name), so that a command that fails never leaves half
+// a file, nor spoils the file it replaces.
 func writeOutput(e *env, name string, b []byte) error {
 	if name == "-" {
 		_, err := e.stdout.Write(b)
 		return err
 	}
-	return os.WriteFile(name, b, 0o644)
+	return safefile.WriteBytes(name, b, 0o644)
+}
+
+// forceFlag defines --force, which lets -o name one of the command's
+// input files.
+func forceFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("force", false, "let -o overwrite one of the command's input files")
+}
+
+// checkOutput is a usage error when the output file dest names one of the
+// command's inputs, unless force is set: "export reg.yaml -o reg.yaml"
+// would replace the register with a workbook.
+func checkOutput(dest string, force bool, inputs ...string) error {
+	if force || !safefile.Same(dest, inputs...) {
+		return nil
+	}
+	return fmt.Errorf("-o %s names the input file; write to another file, or give --force to overwrite it", dest)
 }
 
 // fileMessage words an error about a file as "name: problem", without

@@ -11,12 +11,21 @@ import (
 
 // dateFlag is the --as-of flag of the commands whose output depends on
 // the law as it stood on a day.
-type dateFlag struct{ value string }
+type dateFlag struct {
+	value string
+	set   bool // given, perhaps empty
+}
+
+// String and Set make a dateFlag a flag.Value.
+func (d *dateFlag) String() string { return d.value }
+
+// Set records the value given.
+func (d *dateFlag) Set(s string) error { d.value, d.set = s, true; return nil }
 
 // asOfFlag defines --as-of on fs. Call its date method once fs is parsed.
 func asOfFlag(fs *flag.FlagSet) *dateFlag {
 	d := new(dateFlag)
-	fs.StringVar(&d.value, "as-of", "", "apply the law as it stood on this date, written `YYYY-MM-DD` (default today)")
+	fs.Var(d, "as-of", "apply the law as it stood on this date, written `YYYY-MM-DD` (default today)")
 	return d
 }
 
@@ -25,12 +34,12 @@ func asOfFlag(fs *flag.FlagSet) *dateFlag {
 // place the module reads the clock. A date not written YYYY-MM-DD, or one
 // that does not exist, is a usage error.
 func (d *dateFlag) date(e *env) (time.Time, error) {
-	if d.value == "" {
+	if !d.set {
 		return e.today(), nil
 	}
-	t, err := time.Parse(time.DateOnly, d.value)
+	t, err := parseDay(d.value)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--as-of %q: want a date written YYYY-MM-DD", d.value)
+		return time.Time{}, fmt.Errorf("--as-of %q: %v", d.value, err)
 	}
 	return t, nil
 }

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/ropa"
 )
 
@@ -52,6 +52,7 @@ error.`,
 func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	out := fs.String("o", "", "write the register to `FILE` rather than standard output")
 	ico := fs.Bool("ico", false, "read a workbook written by 'article30 export' as a hand-kept template too")
+	force := forceFlag(fs)
 	return func(e *env, args []string) (int, error) {
 		file, err := oneFile(args)
 		if err != nil {
@@ -61,12 +62,25 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if dest == "" {
 			dest = "-"
 		}
-		var data []byte
+		if err := checkOutput(dest, *force, file); err != nil {
+			return 0, err
+		}
+		// Reading stops at the workbook limit: a larger input (or an
+		// endless one, such as /dev/zero) is never read whole.
+		in := e.stdin
 		if file == "-" {
-			data, err = io.ReadAll(e.stdin)
 			file = stdinName
 		} else {
-			data, err = os.ReadFile(file)
+			f, err := os.Open(file)
+			if err != nil {
+				return failf(e, "import", "%s", fileMessage(err)), nil
+			}
+			defer f.Close()
+			in = f
+		}
+		data, err := safefile.ReadAll(in, xlsx.MaxUnzipSize)
+		if errors.Is(err, safefile.ErrTooLarge) {
+			return failf(e, "import", "%s: larger than %d MiB, the most a workbook may hold (xlsx.MaxUnzipSize)", file, xlsx.MaxUnzipSize>>20), nil
 		}
 		if err != nil {
 			return failf(e, "import", "%s", fileMessage(err)), nil
@@ -85,9 +99,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 				reg = nil // not one of ours: read it as the ICO template
 			default:
 				if ce, ok := errors.AsType[xlsx.CellErrors](err); ok {
-					for _, c := range ce {
-						fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
-					}
+					listCells(e, file, ce)
 					return failf(e, "import", "%s was written by 'article30 export', but %s could not be read back: "+
 						"make the changes in its data sheets (Activities, Purposes, ...), or give --ico to read its Template sheet as a hand-kept template",
 						file, plural(len(ce), "cell", "cells")), nil
@@ -119,9 +131,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return failf(e, "import", "%s", fileMessage(err)), nil
 		}
 
-		for _, c := range cells {
-			fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
-		}
+		listCells(e, file, cells)
 		what := plural(len(reg.Activities), "activity", "activities")
 		if n := len(reg.ProcessorRecords); n > 0 {
 			what += " and " + plural(n, "processor record", "processor records")
@@ -143,5 +153,22 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return exitFindings, nil
 		}
 		return exitOK, nil
+	}
+}
+
+// maxListedCells is how many cell problems import lists; the rest are
+// counted, so that a workbook with a million bad cells does not print a
+// million lines.
+const maxListedCells = 100
+
+// listCells lists the cells of a workbook that were not read cleanly, the
+// first maxListedCells of them, then how many more there are.
+func listCells(e *env, file string, cells xlsx.CellErrors) {
+	for i, c := range cells {
+		if i == maxListedCells {
+			fmt.Fprintf(e.stderr, "%s: ... and %s more (%d in all)\n", clean(file), plural(len(cells)-i, "cell", "cells"), len(cells))
+			return
+		}
+		fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
 	}
 }

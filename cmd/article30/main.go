@@ -89,11 +89,9 @@ func (e *env) run(args []string) int {
 				fmt.Fprintf(e.stderr, "article30: unknown command %q\nRun 'article30 help' for the list of commands.\n", args[1])
 				return exitFailure
 			}
-			c.printUsage(e.stdout, newFlagSet(c))
-			return exitOK
+			return e.help(func(w io.Writer) { c.printUsage(w, newFlagSet(c)) })
 		}
-		printCommands(e.stdout)
-		return exitOK
+		return e.help(printCommands)
 	}
 	c := lookup(args[0])
 	if c == nil {
@@ -101,6 +99,34 @@ func (e *env) run(args []string) int {
 		return exitFailure
 	}
 	return c.run(e, args[1:])
+}
+
+// help prints help text to standard output. Help that cannot be written
+// (a closed pipe, a full disk) is a failure, not a success.
+func (e *env) help(print func(io.Writer)) int {
+	w := &errWriter{w: e.stdout}
+	print(w)
+	if w.err != nil {
+		fmt.Fprintf(e.stderr, "article30: writing the help: %v\n", w.err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// errWriter keeps the first error of the writes to w, and drops the
+// writes after it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *errWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.w.Write(p)
+	w.err = err
+	return n, err
 }
 
 func newFlagSet(c *command) *flag.FlagSet {
@@ -117,8 +143,7 @@ func (c *command) run(e *env, args []string) int {
 	do := c.flags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		c.printUsage(e.stdout, fs)
-		return exitOK
+		return e.help(func(w io.Writer) { c.printUsage(w, fs) })
 	}
 	var status int
 	if err == nil {

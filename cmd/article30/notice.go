@@ -57,6 +57,7 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	format := fs.String("format", "md", "output `format`: md (Markdown), html or txt (plain text)")
 	fragment := fs.Bool("fragment", false, "with --format html, write the HTML fragment rather than a complete page")
 	out := fs.String("o", "", "write the notice to `FILE` rather than standard output")
+	force := forceFlag(fs)
 	asOf := asOfFlag(fs)
 	return func(e *env, args []string) (int, error) {
 		if !slices.Contains(noticeFormats, *format) {
@@ -86,6 +87,9 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		dest := *out
 		if dest == "" {
 			dest = "-"
+		}
+		if err := checkOutput(dest, *force, file); err != nil {
+			return 0, err
 		}
 		noteLaw(e.stderr, at)
 

@@ -54,6 +54,11 @@ category, the record is kept for the longest of them; where one of them has
 no fixed end (until an event, or indefinite), the record is never due by
 date. The input is streamed: any number of records in constant memory.
 
+The output is safe to open in a spreadsheet: a field that begins with =,
++, -, @, a tab or a carriage return is written with a leading apostrophe
+(') so that it is shown as text and never run as a formula. --raw writes
+the fields as they are.
+
 A bad row (wrong number of fields, a bad date, an unknown activity,
 category or condition, a category no rule covers) is reported on standard
 error as CSV:LINE: reason (the first 20, then a count), and the rest of the
@@ -77,6 +82,7 @@ func retentionFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	asOf := asOfFlag(fs)
 	fs.Lookup("as-of").Usage = "list what is due on or before this day, written `YYYY-MM-DD` (default today)"
 	records := fs.String("records", "", "a `CSV` file of records (activity,category,trigger[,conditions]), or - for standard input")
+	raw := fs.Bool("raw", false, "write fields as they are, without the apostrophe that keeps a spreadsheet from reading =, +, -, @ as a formula")
 	return func(e *env, args []string) (int, error) {
 		if len(args) == 0 {
 			return 0, errors.New("missing subcommand: want due")
@@ -103,7 +109,7 @@ func retentionFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if !ok {
 			return exitFailure, nil
 		}
-		idx, err := newRetentionIndex(reg)
+		idx, err := newRetentionIndex(reg, *raw)
 		if err != nil {
 			return failf(e, "retention", "%s: %v", file, err), nil
 		}
@@ -207,7 +213,12 @@ type retEntry struct {
 
 // newRetentionIndex indexes the retention rules of reg, for every activity
 // and every category it records or that one of its entries names.
-func newRetentionIndex(reg *ropa.Register) (*retentionIndex, error) {
+//
+// Unless raw is set, a field that a spreadsheet would take for a formula
+// (beginning with =, +, -, @, tab or carriage return) is written with a
+// leading apostrophe, as OWASP advises against CSV injection: a DPO opens
+// the output in Excel.
+func newRetentionIndex(reg *ropa.Register, raw bool) (*retentionIndex, error) {
 	idx := &retentionIndex{
 		byKey:      make(map[string]*retEntry),
 		activities: make(map[string]*ropa.Activity),
@@ -221,7 +232,7 @@ func newRetentionIndex(reg *ropa.Register) (*retentionIndex, error) {
 		}
 		idx.activities[a.ID] = a
 		idx.ids = append(idx.ids, a.ID)
-		cats := slices.Clone(a.DataCategories)
+		cats := a.Categories()
 		for _, r := range a.Retention {
 			cats = append(cats, r.Categories...)
 		}
@@ -249,9 +260,9 @@ func newRetentionIndex(reg *ropa.Register) (*retentionIndex, error) {
 				}
 			}
 			slices.Sort(e.conds)
-			e.csv = appendCSVField(nil, []byte(a.ID))
+			e.csv = appendCSVField(nil, []byte(a.ID), raw)
 			e.csv = append(e.csv, ',')
-			e.csv = appendCSVField(e.csv, []byte(c))
+			e.csv = appendCSVField(e.csv, []byte(c), raw)
 			e.csv = append(e.csv, ',')
 			idx.byKey[key] = e
 		}
@@ -550,8 +561,14 @@ func appendYMD(dst []byte, t time.Time) []byte {
 	return append(dst, '-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
 }
 
-// appendCSVField appends f as a CSV field, quoted where it must be.
-func appendCSVField(dst, f []byte) []byte {
+// appendCSVField appends f as a CSV field, quoted where it must be. Unless
+// raw is set, a field beginning with =, +, -, @, tab or carriage return
+// gets a leading apostrophe, so that a spreadsheet shows it as text rather
+// than running it as a formula (OWASP, "CSV Injection").
+func appendCSVField(dst, f []byte, raw bool) []byte {
+	if !raw && len(f) > 0 && bytes.IndexByte([]byte("=+-@\t\r"), f[0]) >= 0 {
+		f = append([]byte{'\''}, f...)
+	}
 	if !bytes.ContainsAny(f, ",\"\r\n") && (len(f) == 0 || (f[0] != ' ' && f[0] != '\t')) {
 		return append(dst, f...)
 	}
@@ -584,7 +601,7 @@ func writeRetentionList(w io.Writer, file string, reg *ropa.Register, at time.Ti
 			if len(r.Categories) > 0 {
 				line("covers", categoryList(r.Categories))
 			} else {
-				line("covers", "all its categories: "+categoryList(a.DataCategories))
+				line("covers", "all its categories: "+categoryList(a.Categories()))
 			}
 			if r.Rule.IsZero() {
 				line("rule", "none: a free-text schedule only")
@@ -598,7 +615,7 @@ func writeRetentionList(w io.Writer, file string, reg *ropa.Register, at time.Ti
 			}
 		}
 		var none, scheduled []ropa.Category
-		for _, c := range a.DataCategories {
+		for _, c := range a.Categories() {
 			rs := a.RetentionFor(c)
 			switch {
 			case len(rs) == 0:

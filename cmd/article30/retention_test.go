@@ -25,7 +25,7 @@ func testIndex(tb testing.TB) *retentionIndex {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	idx, err := newRetentionIndex(reg)
+	idx, err := newRetentionIndex(reg, false)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -233,15 +233,15 @@ func TestStreamDue(t *testing.T) {
 	}
 }
 
-// errWriter fails every write.
-type errWriter struct{}
+// failingWriter fails every write.
+type failingWriter struct{}
 
-func (errWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
 
 // A failed write stops the stream with an error.
 func TestStreamDueWriteError(t *testing.T) {
 	t.Parallel()
-	_, err := streamDue(strings.NewReader("recruitment,identifiers,2000-01-01\n"), errWriter{}, testIndex(t), day(2026, 11, 23), func(int, string) {})
+	_, err := streamDue(strings.NewReader("recruitment,identifiers,2000-01-01\n"), failingWriter{}, testIndex(t), day(2026, 11, 23), func(int, string) {})
 	if err == nil || !strings.Contains(err.Error(), "writing output") {
 		t.Errorf("err = %v, want a write error", err)
 	}

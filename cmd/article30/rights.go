@@ -148,6 +148,9 @@ func rightsTable(g lawfulbasis.Regime, at time.Time, bases []lawfulbasis.Basis) 
 			if g == lawfulbasis.UK && slices.ContainsFunc(bases, func(b lawfulbasis.Basis) bool { return !b.AllowsSolelyAutomatedDecision(g, at) }) {
 				row.Note += "; no such decision may rest on recognised legitimate interests (UK GDPR Art 22B(4))"
 			}
+		case r == rights.ObjectDirectMarketing:
+			row.Applies = "depends"
+			row.Note = "where a purpose is direct marketing, under every lawful basis, and absolute: the marketing must stop (Art 21(2)-(3))"
 		case r == rights.ComplainToController:
 			if g != lawfulbasis.UK {
 				continue // the EU regime has no such right

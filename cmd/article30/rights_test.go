@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -88,7 +89,7 @@ func TestRightsWithdrawConsentRow(t *testing.T) {
 	t.Parallel()
 	now := day(2026, 11, 23)
 	got := runAtWith(t, now, "", "rights", "consent")
-	if !strings.Contains(got.stdout, "withdraw-consent        yes") {
+	if !regexp.MustCompile(`withdraw-consent +yes`).MatchString(got.stdout) {
 		t.Errorf("withdraw-consent does not apply under consent:\n%s", got.stdout)
 	}
 	got = runAtWith(t, now, "", "rights", "recognised-legitimate-interests")
@@ -125,6 +126,7 @@ func TestRightsJSON(t *testing.T) {
 		{"restriction", "yes", "UK GDPR Art 18"},
 		{"portability", "no", "UK GDPR Art 20"},
 		{"object", "yes", "UK GDPR Art 21"},
+		{"object-direct-marketing", "depends", "UK GDPR Art 21(2)"},
 		{"automated-decisions", "depends", "UK GDPR Arts 22A-22D"},
 		{"withdraw-consent", "no", "UK GDPR Art 7(3)"},
 		{"complain-to-controller", "no", "DPA 2018 s164A"},

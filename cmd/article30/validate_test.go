@@ -387,9 +387,13 @@ func TestValidateControlCharacters(t *testing.T) {
 	}
 	evil := strings.Replace(string(src), "name: Housing applications", `name: "Housing \e[2Japplications"`, 1)
 	file := writeFile(t, "evil.yaml", evil)
+	// The register is refused (one rule for text: no control characters
+	// in any field), at the line and path of the text, and the message
+	// shows no escape itself.
 	got := runArgs(t, "", "validate", "--as-of", lawDate, file) // runArgs checks for escapes
-	if !strings.Contains(got.stdout, "Activity housing: Housing \uFFFD[2Japplications") {
-		t.Errorf("stdout:\n%s", got.stdout)
+	line := strconv.Itoa(lineOf(t, file, "Housing"))
+	if got.code != 2 || !strings.Contains(got.stderr, ":"+line+":") || !strings.Contains(got.stderr, "escape U+001B at character 9 is not allowed in register text") {
+		t.Errorf("exit %d, stderr:\n%s", got.code, got.stderr)
 	}
 }
 

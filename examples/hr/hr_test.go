@@ -161,9 +161,11 @@ func TestAccessDue(t *testing.T) {
 		// proof of identity.
 		{"identity received late", AccessRequest{Received: day(2026, 3, 10), Identity: day(2026, 3, 20)}, day(2026, 4, 20)},
 		{"no identity check", AccessRequest{Received: day(2026, 3, 10)}, day(2026, 4, 10)},
-		// Art 12A(5): asked on 25 March, answered on 1 April: 7 days do not count.
+		// Art 12A(5): asked on 25 March, answered on 1 April: the period
+		// "beginning with" the one day and "ending with" the other, 8 days,
+		// does not count.
 		{"clarification pause", AccessRequest{Received: day(2026, 3, 10), Identity: day(2026, 3, 20),
-			Pauses: []rights.Pause{{From: day(2026, 3, 25), To: day(2026, 4, 1)}}}, day(2026, 4, 27)},
+			Pauses: []rights.Pause{{From: day(2026, 3, 25), To: day(2026, 4, 1)}}}, day(2026, 4, 28)},
 		// 6 April 2026 is Easter Monday: the next working day.
 		{"bank holiday", AccessRequest{Received: day(2026, 3, 6)}, day(2026, 4, 7)},
 		// 10 October 2026 is a Saturday.

@@ -132,8 +132,8 @@ func school() *ropa.Register {
 					Provision: "Education Act 1996 s537A"},
 			},
 			DataSubjects: []ropa.Subject{ropa.Pupils, ropa.Parents},
-			DataCategories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails, ropa.DateOfBirth,
-				ropa.Education, ropa.Absence, ropa.Health, ropa.RacialEthnicOrigin},
+			DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.DateOfBirth,
+				ropa.Education, ropa.Absence, ropa.Health, ropa.RacialEthnicOrigin),
 			Special: ropa.SpecialCategory{
 				Conditions: []lawfulbasis.Condition{lawfulbasis.SubstantialPublicInterest},
 				Schedule1:  []lawfulbasis.Schedule1{lawfulbasis.Sch1StatutoryPurposes},
@@ -174,7 +174,7 @@ func school() *ropa.Register {
 				{Description: "Publish photos of pupils on the school website", Basis: lawfulbasis.Consent},
 			},
 			DataSubjects:   []ropa.Subject{ropa.Parents, ropa.Pupils},
-			DataCategories: []ropa.Category{ropa.ContactDetails, ropa.Images},
+			DataCategories: ropa.Cats(ropa.ContactDetails, ropa.Images),
 			Sources:        []ropa.Source{{Kind: ropa.FromSubject, Name: "Consent forms completed by parents"}},
 			Provision:      ropa.Provision{Requirement: ropa.Voluntary, Consequences: "You will not get the newsletter, and we will not publish photos of your child."},
 			Recipients: []ropa.Recipient{

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // ErrTooLarge is wrapped by the error of [ReadAll] for input over its limit.
@@ -21,6 +23,9 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) (err erro
 		dir = "."
 	}
 	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+		}
 		if !fi.Mode().IsRegular() {
 			return fmt.Errorf("%s: not a regular file; write to a file name", path)
 		}
