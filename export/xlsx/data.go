@@ -35,6 +35,12 @@ func dsText[T any](name string, p func(*T) *string) dsField[T] {
 	}
 }
 
+// dsListed gives f a drop-down of list key.
+func dsListed[T any](f dsField[T], key string) dsField[T] {
+	f.list = key
+	return f
+}
+
 // dsParseBool reads a yes/no cell: "yes" is true, "" and "no" false.
 func dsParseBool(s string) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -342,7 +348,7 @@ var dsOrgFields = []dsField[ropa.Register]{
 	dsText("complaints.phone", func(r *ropa.Register) *string { return &r.Complaints.Phone }),
 	dsText("complaints.address", func(r *ropa.Register) *string { return &r.Complaints.Address }),
 	dsText("complaints.details", func(r *ropa.Register) *string { return &r.Complaints.Details }),
-	dsText("authority.code", func(r *ropa.Register) *string { return &r.Authority.Code }),
+	dsListed(dsText("authority.code", func(r *ropa.Register) *string { return &r.Authority.Code }), "authorities"),
 	dsText("authority.name", func(r *ropa.Register) *string { return &r.Authority.Name }),
 	dsText("authority.address", func(r *ropa.Register) *string { return &r.Authority.Address }),
 	dsText("authority.website", func(r *ropa.Register) *string { return &r.Authority.Website }),
@@ -402,6 +408,28 @@ var dsActivityFields = []dsField[ropa.Activity]{
 	dsEnum[ropa.Activity, ropa.Answer]("breach.occurred", "yesNo", func(a *ropa.Activity) *ropa.Answer { return &a.Breach.Occurred }),
 	dsText("breach.reference", func(a *ropa.Activity) *string { return &a.Breach.Reference }),
 	dsText("notes", func(a *ropa.Activity) *string { return &a.Notes }),
+}
+
+// dsFormat1 is what a format 1 workbook held in columns of the Activities
+// sheet that format 2 keeps on sheets of its own: the data categories, for
+// all the activity's data subjects, and one description of automated
+// decision-making.
+type dsFormat1 struct {
+	categories []ropa.Category
+	automated  ropa.Decision
+}
+
+// dsFormat1Fields are those columns, which [Read] accepts in a format 1
+// workbook only.
+var dsFormat1Fields = []dsField[dsFormat1]{
+	dsCatalogueList("dataCategories", func(v *dsFormat1) *[]ropa.Category { return &v.categories }, ropa.ParseCategory),
+	dsBool("automated.solely", func(v *dsFormat1) *bool { return &v.automated.Solely }),
+	dsBool("automated.significant", func(v *dsFormat1) *bool { return &v.automated.Significant }),
+	dsBool("automated.profiling", func(v *dsFormat1) *bool { return &v.automated.Profiling }),
+	dsText("automated.logic", func(v *dsFormat1) *string { return &v.automated.Logic }),
+	dsText("automated.consequences", func(v *dsFormat1) *string { return &v.automated.Consequences }),
+	dsEnum[dsFormat1, ropa.DecisionGround]("automated.ground", "decisionGrounds", func(v *dsFormat1) *ropa.DecisionGround { return &v.automated.Ground }),
+	dsEnumList[dsFormat1, ropa.DecisionSafeguard]("automated.safeguards", "", func(v *dsFormat1) *[]ropa.DecisionSafeguard { return &v.automated.Safeguards }),
 }
 
 var dsPurposeFields = []dsField[ropa.Purpose]{

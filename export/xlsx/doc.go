@@ -8,9 +8,10 @@
 // [Write] makes one workbook with two kinds of sheet. The views are for
 // people:
 //
-//   - Cover: the organisation, its DPO, the regime, the date the law was
-//     applied at, the version and review date, the number of findings by
-//     severity, and how to read the workbook.
+//   - Cover: the organisation, its DPO, the supervisory authority, the
+//     regime, the date the law was applied at, the version and review
+//     date, the number of findings by severity, and how to read the
+//     workbook.
 //   - Template: the controller record in the layout of the regulator's
 //     template ([ICO2018] by default): the contact block in rows 2-6 (the
 //     controller in columns A/B, the DPO in D/E, the representative in
@@ -18,27 +19,43 @@
 //     headings in row 9, green where the template marks them required and
 //     blue where optional, and from row 10 one row per processing activity,
 //     several values in a cell on separate lines. Column AE holds the
-//     activity's ID, which links the row to the data sheets.
+//     activity's ID, which links the row to the data sheets. A fact that
+//     concerns only some of the activity's data subjects says whom, in
+//     plain words: "Health (job applicants only)"; a right only some of
+//     them have says so too. A fact the register states there is none of
+//     reads "None" (automated decisions and transfers), "None outside the
+//     organisation" (recipients) or "None other than the individual"
+//     (sources), for the groups it is stated for; a fact not recorded
+//     leaves the cell empty.
 //   - Processor: the records kept as a processor (Art 30(2)), where there
 //     are any, in the same layout.
-//   - Retention: a row per activity and data category, with the rule, what
-//     a privacy notice says about it, and any statutory minimum.
+//   - Retention: a row per activity, data category and retention rule,
+//     with the data subjects both the category and the rule concern, what
+//     a privacy notice says about the rule, and any statutory minimum.
 //   - Findings: what [ropa.Check] finds, coloured by severity.
 //   - Reference: every lawful basis, Annex 1 condition, Art 9 condition,
 //     Schedule 1 condition and transfer mechanism, with its citation under
 //     the register's regime and whether it is available on the date.
 //
 // The data sheets hold the register itself, normalised, and are what
-// [Read] reads: Organisation (a row per register-level field), Joint
-// controllers, Activities (a row per activity), Purposes, Recipients,
-// Transfers, Retention rules, Sources, Processor records, and Text lists
-// (lists of free text, one element a row). Their columns are headed by the
-// model's JSON field names; enumerations are written as slugs, lists of
-// enumerations one slug a line, yes/no fields as "yes" or empty, dates as
-// YYYY-MM-DD, retention rules and periods in their short forms. Rows belong
-// to their activity through its ID. Drop-downs generated from the Go
-// enumerations (kept on a hidden Lists sheet, with defined names) help
-// whoever edits them.
+// [Read] reads: Organisation (a row per register-level field, the
+// supervisory authority's among them), Joint controllers, Activities (a
+// row per activity), then a row per record of an activity's lists: Data
+// categories, Purposes, Recipients, Transfers, Retention rules, Sources,
+// Automated decisions and Stated none (the facts the activity states it
+// has none of); then Processor records, and Text lists (lists of free
+// text, one element a row). Their columns are headed by the model's JSON
+// field names; enumerations are written as slugs, lists of enumerations
+// and of data subjects one a line, yes/no fields as "yes" or empty, dates
+// as YYYY-MM-DD, retention rules and periods in their short forms. Rows
+// belong to their activity through its ID. Each record that may concern
+// only some of the activity's data subjects has a subjects column naming
+// them; left empty, the record concerns all of them. Data categories have
+// a sheet of their own, a row per category, rather than a column of the
+// Activities sheet, so that a category and the groups it concerns stay
+// one row that reads back as it was written. Drop-downs generated from
+// the Go enumerations (kept on a hidden Lists sheet, with defined names)
+// help whoever edits them.
 //
 // Every text is written as text: a cell starting with "=", "+", "-" or "@"
 // never becomes a formula, and text columns carry the Text number format
@@ -70,5 +87,8 @@
 // workbook ([ErrNotWorkbook]); it never panics. The views depend on the
 // library's version (the law's citations, the checks' wording): a workbook
 // written by another version may differ in its views; read it with
-// [SkipViewCheck] and write it again.
+// [SkipViewCheck] and write it again. The same goes for a workbook of
+// format 1, written before data categories, automated decisions and
+// statements of none had sheets of their own: Read accepts its columns
+// with SkipViewCheck, and Write writes format 2.
 package xlsx

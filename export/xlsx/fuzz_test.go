@@ -144,6 +144,7 @@ func FuzzICOCells(f *testing.F) {
 	f.Add("Name: Acme", "consnet", "Sch 1 para 6; para 18 (safeguarding)", "SCCs with the UK Addendum")
 	f.Add("", "-", "N/A", "—")
 	f.Add("Yes – profiling", "P6Y from termination-of-employment", "custom special: Voiceprint", "mailto:see intranet")
+	f.Add("US (Mail provider)", "India (payroll provider): IDTA", "Payroll provider; Mail Provider", "None")
 	icoFuzzMinimize()
 	defer func(old bool) { icoRecover = old }(icoRecover)
 	icoRecover = false

@@ -1289,7 +1289,7 @@ func (x *icoRow) activity() ropa.Activity {
 	x.subjects(&a)
 	x.categories(&a)
 	x.recipients(&a)
-	x.transfers(&a.Transfers, colThirdCountries, colSafeguards)
+	x.transfers(&a.Transfers, colThirdCountries, colSafeguards, &a)
 	x.retention(&a)
 	a.Security = icoItems(x.raw(colSecurity))
 	x.bases(&a)
@@ -1536,9 +1536,14 @@ func (x *icoRow) recipients(a *ropa.Activity) {
 	}
 }
 
-// transfers reads third countries and their safeguards.
-func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int) {
+// transfers reads third countries and their safeguards. In an activity
+// (a non-nil a) a transfer's recipient must be one of the activity's
+// recipients: a name in brackets that is not one of them is kept in Notes
+// with the column's text, not linked. In a processor record (a nil) it is
+// free text.
+func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
 	var uk []string
+	unlinked := false
 	known := func(s string) bool { _, _, ok := icoCountryRecipient(s); return ok }
 	for _, it := range icoEnumItems(x.raw(kCountry), known, true) {
 		code, rcp, ok := icoCountryRecipient(it)
@@ -1550,11 +1555,19 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int) {
 			uk = append(uk, it) // not a third country under the UK regime
 			continue
 		}
+		if rcp != "" && a != nil {
+			i := slices.IndexFunc(a.Recipients, func(r ropa.Recipient) bool { return icoSameName(r.Name, rcp) })
+			if i < 0 {
+				rcp, unlinked = "", true
+			} else {
+				rcp = a.Recipients[i].Name
+			}
+		}
 		if !slices.ContainsFunc(*dst, func(t ropa.Transfer) bool { return t.Country == code && t.Recipient == rcp }) {
 			*dst = append(*dst, ropa.Transfer{Country: code, Recipient: rcp})
 		}
 	}
-	if len(uk) > 0 {
+	if len(uk) > 0 || unlinked {
 		x.note(kCountry, x.raw(kCountry))
 	}
 	text := x.raw(kSafeguard)
@@ -1572,9 +1585,9 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int) {
 	for _, l := range icoItems(text) {
 		if head, tail, ok := strings.Cut(l, ":"); ok {
 			if code, rcp, ok := icoCountryRecipient(head); ok {
-				i := slices.IndexFunc(ts, func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || t.Recipient == rcp) })
+				i := slices.IndexFunc(ts, func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || icoSameName(t.Recipient, rcp)) })
 				for i >= 0 && done[i] {
-					j := slices.IndexFunc(ts[i+1:], func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || t.Recipient == rcp) })
+					j := slices.IndexFunc(ts[i+1:], func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || icoSameName(t.Recipient, rcp)) })
 					if j < 0 {
 						i = -1
 					} else {
@@ -1627,6 +1640,12 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int) {
 			ts[i].Mechanism, ts[i].Safeguards = mech, strings.Join(lines, "\n")
 		}
 	}
+}
+
+// icoSameName reports whether two names are the same but for case and
+// spacing.
+func icoSameName(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // icoCountryRecipient reads a country, or a country with its recipient in
@@ -2105,7 +2124,7 @@ func (rd *icoReader) processorSheet(name string) error {
 			Processing:     icoItems(x.raw(pcolProcessing)),
 			Security:       icoItems(x.raw(pcolSecurity)),
 		}
-		x.transfers(&p.Transfers, pcolThirdCountries, pcolSafeguards)
+		x.transfers(&p.Transfers, pcolThirdCountries, pcolSafeguards, nil)
 		for c, v := range cells {
 			if _, mapped := h.kind[c]; !mapped && !icoBlank(v) {
 				x.noteCol(c, v)

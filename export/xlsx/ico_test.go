@@ -803,7 +803,7 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 		"Names of third countries or international organisations that personal data are transferred to",
 		"Safeguards for exceptional transfers of personal data to third countries or international organisations"}
 	b := icoBuild(t, "Template", head,
-		[]string{"HR-01", "Payroll", "Staff", "Payroll provider", "US (Mail provider)\nIndia (Payroll provider)\nUK",
+		[]string{"HR-01", "Payroll", "Staff", "Payroll provider", "US (Mail provider)\nIndia (payroll  provider)\nUK",
 			"India (Payroll provider): IDTA\nUS: Standard contractual clauses (2021)"},
 		[]string{"hr-02", "Pensions", "Staff", "", "Korea, Republic of; Canada", "Adequacy"},
 	)
@@ -812,11 +812,14 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := reg.Activities[0]
-	if a.ID != "hr-01" || a.Notes != "Ref: HR-01\nNames of third countries or international organisations that personal data are transferred to: US (Mail provider)\nIndia (Payroll provider)\nUK" {
+	if a.ID != "hr-01" || a.Notes != "Ref: HR-01\nNames of third countries or international organisations that personal data are transferred to: US (Mail provider)\nIndia (payroll  provider)\nUK" {
 		t.Errorf("ID %q, notes %q", a.ID, a.Notes)
 	}
+	// "Mail provider" is not one of the activity's recipients, so the
+	// transfer does not name it (the column's text is in Notes); "payroll
+	// provider" is, but for its case.
 	want := []ropa.Transfer{
-		{Country: "US", Recipient: "Mail provider", Mechanism: lawfulbasis.SCC},
+		{Country: "US", Mechanism: lawfulbasis.SCC},
 		{Country: "IN", Recipient: "Payroll provider", Mechanism: lawfulbasis.IDTA},
 	}
 	if diff := cmp.Diff(want, a.Transfers); diff != "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -101,6 +102,8 @@ type rdReader struct {
 
 	asOf         time.Time
 	customChecks bool
+	// format1 is set for a workbook of format 1 (wbFormat1).
+	format1 bool
 }
 
 func (rd *rdReader) fail(sheet, cell, value string, err error) {
@@ -109,22 +112,24 @@ func (rd *rdReader) fail(sheet, cell, value string, err error) {
 
 func (rd *rdReader) read() (*ropa.Register, error) {
 	rd.sheets = rd.f.GetSheetList()
+	if !slices.Contains(rd.sheets, snActivities) && !slices.Contains(rd.sheets, snOrganisation) {
+		return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ReadICO",
+			ErrNotWorkbook, snOrganisation, snActivities)
+	}
+	if slices.Contains(rd.sheets, snLists) {
+		if err := rd.settings(); err != nil {
+			return nil, err
+		}
+	}
 	var missing []string
 	for _, n := range wbReservedSheets() {
-		if !slices.Contains(rd.sheets, n) {
+		if !slices.Contains(rd.sheets, n) && !(rd.format1 && slices.Contains(wbFormat2Sheets, n)) {
 			missing = append(missing, n)
 		}
 	}
 	if len(missing) > 0 {
-		if !slices.Contains(rd.sheets, snActivities) && !slices.Contains(rd.sheets, snOrganisation) {
-			return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ReadICO",
-				ErrNotWorkbook, snOrganisation, snActivities)
-		}
 		return nil, fmt.Errorf("%w: the data sheets %s that article30 writes are missing, so the register cannot be read whole; to import the ICO template, use ReadICO",
 			ErrNotWorkbook, strings.Join(missing, ", "))
-	}
-	if err := rd.settings(); err != nil {
-		return nil, err
 	}
 	if len(rd.errs) > 0 {
 		return nil, rd.errors()
@@ -133,14 +138,18 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 	rd.jointControllers()
 	rd.activitiesSheet()
 	rd.processorRecords()
-	rdChild(rd, snDataCategories, dsCategoryFields, func(a *ropa.Activity, v ropa.DataCategory) { a.DataCategories = append(a.DataCategories, v) })
+	if !rd.format1 {
+		rdChild(rd, snDataCategories, dsCategoryFields, func(a *ropa.Activity, v ropa.DataCategory) { a.DataCategories = append(a.DataCategories, v) })
+	}
 	rdChild(rd, snPurposes, dsPurposeFields, func(a *ropa.Activity, v ropa.Purpose) { a.Purposes = append(a.Purposes, v) })
 	rdChild(rd, snRecipients, dsRecipientFields, func(a *ropa.Activity, v ropa.Recipient) { a.Recipients = append(a.Recipients, v) })
 	rd.transfers()
 	rdChild(rd, snRetentionRules, dsRetentionFields, func(a *ropa.Activity, v ropa.Retention) { a.Retention = append(a.Retention, v) })
 	rdChild(rd, snSources, dsSourceFields, func(a *ropa.Activity, v ropa.Source) { a.Sources = append(a.Sources, v) })
-	rdChild(rd, snDecisions, dsDecisionFields, func(a *ropa.Activity, v ropa.Decision) { a.Automated = append(a.Automated, v) })
-	rdChild(rd, snNone, dsNoneFields, func(a *ropa.Activity, v ropa.None) { a.None = append(a.None, v) })
+	if !rd.format1 {
+		rdChild(rd, snDecisions, dsDecisionFields, func(a *ropa.Activity, v ropa.Decision) { a.Automated = append(a.Automated, v) })
+		rdChild(rd, snNone, dsNoneFields, func(a *ropa.Activity, v ropa.None) { a.None = append(a.None, v) })
+	}
 	rd.textLists()
 	if len(rd.errs) > 0 {
 		return nil, rd.errors()
@@ -340,7 +349,17 @@ func (rd *rdReader) settings() error {
 			vals[cells[0]], refs[cells[0]] = cells[1], wbCellRef(2, row)
 		}
 	}
-	if vals["format"] != wbFormat {
+	switch vals["format"] {
+	case wbFormat:
+	case wbFormat1:
+		// An earlier version wrote it: its data sheets are read, but its
+		// views cannot be regenerated to be compared.
+		rd.format1 = true
+		if !rd.cfg.skipViews {
+			rd.fail(snLists, refs["format"], vals["format"], fmt.Errorf("the workbook was written by an earlier version of article30 in format %s, whose views this version does not generate; "+
+				"check that no view was edited (edits to views are not read), read it with SkipViewCheck and write it again to have format %s", wbFormat1, wbFormat))
+		}
+	default:
 		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ReadICO",
 			ErrNotWorkbook, snLists, wbFormat, vals["format"])
 	}
@@ -399,9 +418,23 @@ func (rd *rdReader) jointControllers() {
 func (rd *rdReader) activitiesSheet() {
 	rd.activities = map[string]int{}
 	rowOf := map[string]int{}
-	rd.table(snActivities, rdFieldNames("", dsActivityFields), []string{"id"}, func(t *rdTable) {
+	known := rdFieldNames("", dsActivityFields)
+	if rd.format1 {
+		known = append(known, rdFieldNames("", dsFormat1Fields)...)
+	}
+	rd.table(snActivities, known, []string{"id"}, func(t *rdTable) {
 		var a ropa.Activity
 		rdDecode(t, dsActivityFields, &a)
+		if rd.format1 {
+			var v dsFormat1
+			rdDecode(t, dsFormat1Fields, &v)
+			if len(v.categories) > 0 {
+				a.DataCategories = ropa.Cats(v.categories...)
+			}
+			if !reflect.ValueOf(v.automated).IsZero() {
+				a.Automated = []ropa.Decision{v.automated}
+			}
+		}
 		switch prev, dup := rowOf[a.ID]; {
 		case a.ID == "":
 			t.fail("id", errors.New("the activity ID is required: the other data sheets refer to the activity by it"))

@@ -3,12 +3,15 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 )
 
@@ -345,4 +348,57 @@ func FuzzRead(f *testing.F) {
 			t.Error("nil register without an error")
 		}
 	})
+}
+
+// TestReadFormat1 reads testdata/format1.xlsx, which the previous version
+// wrote in format 1 (data categories and one automated decision in
+// columns of the Activities sheet): with SkipViewCheck it reads into the
+// register of today's model, and without it the reader says why not.
+func TestReadFormat1(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "format1.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(bytes.NewReader(b))
+	ce := cellErrors(t, err)
+	if len(ce) != 1 || ce[0].Sheet != snLists || !strings.Contains(ce[0].Error(), "earlier version") || !strings.Contains(ce[0].Error(), "SkipViewCheck") {
+		t.Errorf("without SkipViewCheck: %v", err)
+	}
+	got, err := Read(bytes.NewReader(b), SkipViewCheck())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &ropa.Register{
+		Jurisdiction: lawfulbasis.UK,
+		Controller:   ropa.Organisation{Name: "Example Academy Trust", Email: "office@example.org"},
+		Activities: []ropa.Activity{
+			{
+				ID: "admissions", Name: "Pupil admissions",
+				Purposes:       []ropa.Purpose{{Description: "To process applications for places", Basis: lawfulbasis.PublicTask}},
+				DataSubjects:   []ropa.Subject{ropa.Pupils, ropa.Parents},
+				DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails, "custom: Sibling links"),
+				Automated: []ropa.Decision{{
+					Solely: true, Significant: true, Logic: "Distance from the school", Ground: ropa.AuthorisedByLaw,
+					Safeguards: []ropa.DecisionSafeguard{ropa.HumanIntervention, ropa.Contest},
+				}},
+			},
+			{
+				ID: "newsletter", Name: "Newsletter",
+				Purposes:     []ropa.Purpose{{Description: "To send the newsletter", Basis: lawfulbasis.Consent}},
+				DataSubjects: []ropa.Subject{ropa.Subscribers},
+			},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("format 1 workbook (-want +got):\n%s", diff)
+	}
+	// Written again, it is format 2 and reads back whole.
+	if diff := cmp.Diff(want, roundTrip(t, got), roundTripOpts); diff != "" {
+		t.Errorf("format 1 register written again (-want +got):\n%s", diff)
+	}
+	// The format 1 columns are unknown in a format 2 workbook.
+	b = editCells(t, writeBytes(t, want, Sheets()), map[string]string{"Activities!BZ1": "automated.solely", "Activities!BZ2": "yes"})
+	if ce := cellErrors(t, func() error { _, err := Read(bytes.NewReader(b)); return err }()); findCell(ce, snActivities, "BZ1") == nil {
+		t.Errorf("format 2 workbook with automated.solely: %v", ce)
+	}
 }

@@ -40,8 +40,18 @@ const (
 )
 
 // wbFormat names the workbook format this package writes; it is recorded on
-// the hidden Lists sheet.
-const wbFormat = "article30-workbook/1"
+// the hidden Lists sheet. Format 2 holds data categories, automated
+// decisions and statements of none on sheets of their own, with the data
+// subjects each record concerns; format 1, which [Read] still reads, held
+// the categories and one automated decision in columns of the Activities
+// sheet (see wbFormat1Fields).
+const (
+	wbFormat  = "article30-workbook/2"
+	wbFormat1 = "article30-workbook/1"
+)
+
+// wbFormat2Sheets are the data sheets a format 1 workbook does not have.
+var wbFormat2Sheets = []string{snDataCategories, snDecisions, snNone}
 
 // wbMaxCell is the most UTF-16 code units a cell holds (Excel's limit,
 // excelize.TotalCellChars). Longer text would be cut short silently.

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/article30/article30/authority"
 	"github.com/article30/article30/internal/prose"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
@@ -84,6 +85,7 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 	lines := [][2]string{
 		{"Organisation", reg.Controller.Name},
 		{"Data protection officer", dpo},
+		{"Supervisory authority", vwAuthority(reg, c.asOf)},
 		{"Regime", reg.Jurisdiction.Title()},
 		{"Law applied at", c.asOf.Format(time.DateOnly)},
 		{"Version", reg.Version},
@@ -144,6 +146,29 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 		}
 	}
 	return nil
+}
+
+// vwAuthority names the supervisory authority people may complain to: the
+// name the register records, else the name of the authority its code
+// names (the UK regulator by its statutory name on the day the law is
+// applied at), else, under the UK regime, the UK regulator, which is the
+// default, said to be so.
+func vwAuthority(reg *ropa.Register, at time.Time) string {
+	a := reg.Authority
+	switch {
+	case a.Name != "":
+		return a.Name
+	case strings.EqualFold(a.Code, "uk"):
+		return authority.UK(at).Name
+	case a.Code != "":
+		if au, ok := authority.Lookup(a.Code); ok {
+			return au.Name
+		}
+		return a.Code
+	case reg.Jurisdiction == lawfulbasis.UK:
+		return authority.UK(at).Name + " (the UK regulator, by default: the register names none)"
+	}
+	return "Not recorded"
 }
 
 // ---- controller record (Template) ----
@@ -1056,6 +1081,16 @@ func vwStrings[T ~string](all ...T) []string {
 	return out
 }
 
+// vwAuthorityCodes are the codes of the supervisory authorities the
+// authority package knows.
+func vwAuthorityCodes() []string {
+	var out []string
+	for _, a := range authority.All() {
+		out = append(out, a.Code)
+	}
+	return out
+}
+
 // vwLists are the drop-down lists, generated from the enumerations.
 var vwLists = sync.OnceValue(func() []vwList {
 	triggers := retention.Triggers()
@@ -1080,6 +1115,7 @@ var vwLists = sync.OnceValue(func() []vwList {
 		{"facts", vwStrings(ropa.Facts()...)},
 		{"screeningCriteria", vwStrings(ropa.Criteria()...)},
 		{"consentGivers", vwStrings(ropa.ConsentBySubject, ropa.ConsentByParent)},
+		{"authorities", vwAuthorityCodes()},
 	}
 })
 

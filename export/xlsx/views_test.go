@@ -336,3 +336,24 @@ func TestViewsGolden(t *testing.T) {
 		t.Errorf("views differ from %s (-want +got):\n%s", path, diff)
 	}
 }
+
+// TestCoverAuthority checks the supervisory authority the Cover names.
+func TestCoverAuthority(t *testing.T) {
+	at := mustDate("2026-03-01") // before the UK regulator's change of name (authority.CommissionFrom)
+	cases := []struct {
+		name string
+		reg  ropa.Register
+		want string
+	}{
+		{"named", ropa.Register{Jurisdiction: lawfulbasis.EU, Authority: ropa.SupervisoryAuthority{Code: "ie", Name: "An Coimisiún um Chosaint Sonraí"}}, "An Coimisiún um Chosaint Sonraí"},
+		{"by code", ropa.Register{Jurisdiction: lawfulbasis.EU, Authority: ropa.SupervisoryAuthority{Code: "ie"}}, "Data Protection Commission"},
+		{"UK by code", ropa.Register{Jurisdiction: lawfulbasis.UK, Authority: ropa.SupervisoryAuthority{Code: "uk"}}, "Information Commissioner"},
+		{"UK by default", ropa.Register{Jurisdiction: lawfulbasis.UK}, "Information Commissioner (the UK regulator, by default: the register names none)"},
+		{"EU, none named", ropa.Register{Jurisdiction: lawfulbasis.EU}, "Not recorded"},
+	}
+	for _, c := range cases {
+		if got := vwAuthority(&c.reg, at); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
