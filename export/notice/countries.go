@@ -53,6 +53,10 @@ var countryNames = func() map[string]string {
 // countryName names a country or international organisation from its code:
 // the ISO 3166-1 name, or the organisation's name in the approval lists
 // ("the European Patent Organisation"), or the code itself.
+// unknownCountry is the code ISO 3166-1 leaves to users, which a register
+// writes for a transfer whose country it does not know.
+const unknownCountry = "ZZ"
+
 func countryName(code string) string {
 	if n, ok := countryNames[code]; ok {
 		return n

@@ -211,11 +211,16 @@ type gen struct {
 	// notice says about it is worked out once, in info, and what the
 	// sections of a group say is put together from it. Data categories
 	// are numbered, in catIDs, so that sets of them are cheap.
-	info    []actInfo            // by index in acts
-	groups  [][]int              // each audience group's activities, as indexes in acts
-	groupOf map[ropa.Subject]int // each audience group's index in audience
-	views   []view               // scratch: what each activity of a group records about it
-	grights []groupRights        // by audience group, worked out in its section
+	info       []actInfo            // by index in acts
+	groups     [][]int              // each audience group's activities, as indexes in acts
+	groupOf    map[ropa.Subject]int // each audience group's index in audience
+	views      []view               // scratch: what each activity of a group records about it
+	grights    []groupRights        // by audience group, worked out in its section
+	basisSet   [256]uint32          // by basis: its rights as bits, with bit 0 set once worked out
+	rightTexts [32]struct {
+		text string
+		done bool
+	} // by right: its item in the rights section, once worked out
 	// What the groups' sections found about Article 14: whether some
 	// group's data come from others, and whether some activity does not
 	// record it for a group.
@@ -499,7 +504,7 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	g.groupOf = group
 	g.grights = make([]groupRights, len(audience))
 	nCats, nRules, nSets := 0, 0, 0
-	nPurposes, nSources, nRecipients, nMoves := 0, 0, 0, 0
+	nPurposes, nSources, nRecipients, nMoves, nDecisions := 0, 0, 0, 0, 0
 	counts := make([]int, len(audience))
 	for i := range reg.Activities {
 		a := &reg.Activities[i]
@@ -520,6 +525,7 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 		nSources += len(a.Sources)
 		nRecipients += len(a.Recipients)
 		nMoves += len(a.Transfers)
+		nDecisions += len(a.Automated)
 		nCats += len(a.DataCategories)
 		nRules += len(a.Retention)
 		for _, r := range a.Retention {
@@ -538,6 +544,7 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 		flat = flat[:len(flat)+n]
 	}
 	g.info = make([]actInfo, len(g.acts))
+	ads, adDone := make([][3]string, nDecisions), make([]bool, nDecisions)
 	g.catIDs = make(map[ropa.Category]int, 64)
 	ids := make([]int, 0, nCats)
 	retCats := make([][]int, nRules)
@@ -560,6 +567,8 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 		}
 		in.cats = ids[start:len(ids):len(ids)]
 		in.scoped = scoped(a)
+		n := len(a.Automated)
+		in.ad, in.adDone, ads, adDone = ads[:n:n], adDone[:n:n], ads[n:], adDone[n:]
 		in.uniform = !in.scoped && !slices.ContainsFunc(a.None, func(n ropa.None) bool { return len(n.Subjects) > 0 })
 		in.retCats, retCats = retCats[:len(a.Retention):len(a.Retention)], retCats[len(a.Retention):]
 		for ri, r := range a.Retention {
@@ -1777,6 +1786,26 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 	country := countryName(code)
 	recipient := clean(t.Recipient)
 	var parts []string
+	if code == unknownCountry {
+		// The register knows only that the data leave the UK (or the
+		// EEA): the notice says that much and claims no safeguard.
+		eu := 0
+		if g.regime == lawfulbasis.EU {
+			eu = 1
+		}
+		if recipient != "" {
+			parts = append(parts, sprintf(ph.transferToOutside[eu], recipient))
+			g.cov.use("13(1)(f)", "activities[].transfers[].recipient")
+		} else {
+			parts = append(parts, ph.transferOutside[eu])
+		}
+		what := "a transfer"
+		if recipient != "" {
+			what += " to " + recipient
+		}
+		g.cov.miss("13(1)(f)", fmt.Sprintf("%s does not name its country (%s, unknown), so the notice can state no approval or safeguard", what, unknownCountry))
+		return strings.Join(parts, " "), false
+	}
 	if recipient != "" {
 		parts = append(parts, sprintf(ph.transferTo, recipient, country))
 	} else {
@@ -2413,10 +2442,6 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 // record), recording their coverage the first time.
 func (g *gen) decisionOf(ai, di int) [3]string {
 	in := &g.info[ai]
-	if in.ad == nil {
-		in.ad = make([][3]string, len(in.a.Automated))
-		in.adDone = make([]bool, len(in.a.Automated))
-	}
 	if in.adDone[di] {
 		return in.ad[di]
 	}
@@ -2454,7 +2479,8 @@ func (g *gen) decisionOf(ai, di int) [3]string {
 func (g *gen) groupRights(s ropa.Subject, vs []view) {
 	gr := &g.grights[g.groupOf[s]]
 	explicit, adm := false, false
-	var bases []lawfulbasis.Basis
+	var bases uint32 // the rights of the bases, as bits
+	first := true    // no basis met yet
 	for k := range vs {
 		v := &vs[k]
 		a := g.info[v.ai].a
@@ -2463,14 +2489,21 @@ func (g *gen) groupRights(s ropa.Subject, vs []view) {
 			if !v.in(v.idx.Purposes, i) {
 				continue
 			}
-			if g.usable(p.Basis) {
-				if !slices.Contains(bases, p.Basis) {
-					bases = append(bases, p.Basis)
-				}
-			} else {
-				gr.unknown = true
-			}
 			gr.marketing = gr.marketing || p.DirectMarketing
+			if !g.usable(p.Basis) {
+				gr.unknown = true
+				continue
+			}
+			gr.consent = gr.consent || p.Basis == lawfulbasis.Consent
+			// The rights differ between the bases used when one basis
+			// carries a right another does not.
+			rb := g.basisRights(p.Basis)
+			if first {
+				bases, first = rb, false
+			} else if rb != bases {
+				gr.depend = true
+				bases |= rb
+			}
 		}
 		if slices.Contains(a.Special.Conditions, lawfulbasis.ExplicitConsent) {
 			for _, c := range v.cats {
@@ -2485,16 +2518,12 @@ func (g *gen) groupRights(s ropa.Subject, vs []view) {
 			}
 		}
 	}
-	slices.Sort(bases)
-	rs := rights.ForRegime(g.regime, g.at, bases...)
-	if rs == nil {
+	if first {
 		// No basis is known: only the rights that hold under every basis.
-		rs = []rights.Right{rights.Access, rights.Rectification, rights.Restriction}
+		bases = 1<<rights.Access | 1<<rights.Rectification | 1<<rights.Restriction
 		gr.unknown = true
 	}
-	for _, r := range rs {
-		gr.rights |= 1 << r
-	}
+	gr.rights = bases
 	if explicit {
 		gr.rights |= 1 << rights.WithdrawConsent
 	}
@@ -2507,19 +2536,31 @@ func (g *gen) groupRights(s ropa.Subject, vs []view) {
 	if gr.marketing {
 		gr.rights |= 1 << rights.ObjectDirectMarketing
 	}
-	gr.bases = bases
 }
 
-// ---------------------------------------------------------------------------
-// Rights, complaints and changes.
+// basisRights returns the rights of processing on basis b under the
+// notice's regime on its day ([rights.ForRegime]), as bits, working them
+// out once for each basis. The rights of several bases are the union of
+// theirs, as [rights.For] says.
+func (g *gen) basisRights(b lawfulbasis.Basis) uint32 {
+	if g.basisSet[b] == 0 {
+		var set uint32 = 1 // marks the entry worked out
+		for _, r := range rights.ForRegime(g.regime, g.at, b) {
+			set |= 1 << r
+		}
+		g.basisSet[b] = set
+	}
+	return g.basisSet[b] &^ 1
+}
 
 // groupRights are the rights of one group of the audience, from what the
 // register records for that group ([gen.groupRights]).
 type groupRights struct {
 	rights    uint32 // the set of rights.Right values, as bits
-	bases     []lawfulbasis.Basis
-	unknown   bool // some purpose for the group has no basis that can be stated
-	marketing bool // some purpose for the group is direct marketing
+	unknown   bool   // some purpose for the group has no basis that can be stated
+	depend    bool   // the rights differ between the bases of its purposes
+	consent   bool   // some purpose for the group relies on consent
+	marketing bool   // some purpose for the group is direct marketing
 }
 
 // rights writes the rights of the audience (Art 13(2)(b)-(c)). Each group
@@ -2539,8 +2580,8 @@ func (g *gen) rights() {
 		common &= gr.rights
 		union |= gr.rights
 		unknown = unknown || gr.unknown
-		depend = depend || differs(gr.bases)
-		consent = consent || slices.Contains(gr.bases, lawfulbasis.Consent)
+		depend = depend || gr.depend
+		consent = consent || gr.consent
 		if gr.marketing {
 			marketing++
 		}
@@ -2548,13 +2589,25 @@ func (g *gen) rights() {
 	b := g.blocks()
 	b.para(ph.rightsLead)
 	b.list(g.rightItems(common))
+	// The groups with the same other rights are named together, in the
+	// order of the first.
 	for i := range g.grights {
-		if extra := g.grights[i].rights &^ common; extra != 0 {
-			if items := g.rightItems(extra); len(items) > 0 {
-				b.paraf(ph.rightsAlso, capitalise(subjectPlain(g.audience[i])))
-				b.list(items)
+		extra := g.grights[i].rights &^ common
+		if extra == 0 || slices.ContainsFunc(g.grights[:i], func(o groupRights) bool { return o.rights&^common == extra }) {
+			continue
+		}
+		items := g.rightItems(extra)
+		if len(items) == 0 {
+			continue
+		}
+		var names []string
+		for j := i; j < len(g.grights); j++ {
+			if g.grights[j].rights&^common == extra {
+				names = append(names, subjectPlain(g.audience[j]))
 			}
 		}
+		b.paraf(ph.rightsAlso, capitalise(groupList(names)))
+		b.list(items)
 	}
 	if depend {
 		b.para(ph.rightsDepend)
@@ -2629,7 +2682,7 @@ func (g *gen) directMarketing(n int) {
 				groups = append(groups, subjectPlain(g.audience[i]))
 			}
 		}
-		b.paraf(ph.dmWho, prose.List(groups, "and"))
+		b.paraf(ph.dmWho, groupList(groups))
 	}
 	g.cov.use("13(2)(b)", "activities[].purposes[].directMarketing")
 	g.section(3, ph.dmHeading, b...)
@@ -2640,50 +2693,64 @@ func (g *gen) directMarketing(n int) {
 // rights to complain (the complaints section) nor the right to object to
 // direct marketing (a section of its own).
 func (g *gen) rightItems(set uint32) []string {
-	ph := g.ph
-	var items []string
+	set &^= 1<<rights.Informed | 1<<rights.ComplainToController | 1<<rights.ComplainToAuthority | 1<<rights.ObjectDirectMarketing
+	n := 0
 	for _, r := range allRights {
-		if set&(1<<r) == 0 {
-			continue
-		}
-		switch r {
-		case rights.Informed, rights.ComplainToController, rights.ComplainToAuthority, rights.ObjectDirectMarketing:
-			continue // this notice; the complaints section; its own section
-		}
-		if v := ph.rights[r]; v != "" && (r != rights.AutomatedDecisions || g.ukNew) {
-			items = append(items, v)
-			continue
-		}
-		text := r.PlainAt(g.regime, g.at)
-		if text == "" {
-			continue
-		}
-		if g.young {
-			items = append(items, text)
-		} else {
-			items = append(items, r.Title()+": "+text)
+		if set&(1<<r) != 0 && g.rightItem(r) != "" {
+			n++
 		}
 	}
-	return g.stringsOf(items)
+	items := g.strings(n)[:0]
+	for _, r := range allRights {
+		if set&(1<<r) != 0 {
+			if it := g.rightItem(r); it != "" {
+				items = append(items, it)
+			}
+		}
+	}
+	return items
+}
+
+// rightItem is the item of right r in the rights section, worked out once.
+func (g *gen) rightItem(r rights.Right) string {
+	if int(r) < len(g.rightTexts) && g.rightTexts[r].done {
+		return g.rightTexts[r].text
+	}
+	it := g.ph.rights[r]
+	if it == "" || r == rights.AutomatedDecisions && !g.ukNew {
+		it = ""
+		if text := r.PlainAt(g.regime, g.at); text != "" {
+			if g.young {
+				it = text
+			} else {
+				it = r.Title() + ": " + text
+			}
+		}
+	}
+	if int(r) < len(g.rightTexts) {
+		g.rightTexts[r].text, g.rightTexts[r].done = it, true
+	}
+	return it
+}
+
+// groupList joins the names of groups of people with "and": with commas,
+// or, for three or more where a name has a comma or an "and" of its own,
+// with semicolons ("employees; staff of schools and colleges; and
+// volunteers").
+func groupList(names []string) string {
+	if len(names) < 3 {
+		return prose.List(names, "and")
+	}
+	for _, n := range names {
+		if strings.Contains(n, ",") || strings.Contains(n, " and ") {
+			return strings.Join(names[:len(names)-1], "; ") + "; and " + names[len(names)-1]
+		}
+	}
+	return prose.List(names, "and")
 }
 
 // allRights are the rights in the order of their constants, read only.
 var allRights = rights.All()
-
-// differs reports whether the rights differ between the bases, so that not
-// every right applies to every use.
-func differs(bases []lawfulbasis.Basis) bool {
-	if len(bases) < 2 {
-		return false
-	}
-	first := rights.For(bases[0])
-	for _, b := range bases[1:] {
-		if !slices.Equal(first, rights.For(b)) {
-			return true
-		}
-	}
-	return false
-}
 
 // complain writes the right to complain to the organisation (UK from 19
 // June 2026, DPA 2018 s164A; Art 13(2)(ca), 14(2)(da)) and to the regulator

@@ -92,7 +92,7 @@ var (
 		"Information about your health, including disability (special category data)",
 		"Information about criminal convictions and offences (criminal offence data)",
 		"References about you",
-		"DPA 2018 Sch 1 Pt 1 para 1", // the conditions for special category and criminal offence data
+		"meet our obligations or exercise rights in employment", // the Art 9(2)(b) condition
 		"Application forms and CVs",
 		"We do not get it from anyone else.",
 		"HireHub Ltd",
@@ -112,7 +112,7 @@ var (
 		"Your job title and organisation",
 		"The referee's own details come from the applicant",
 		"We do not share your information with anyone outside our organisation.",
-		"We do not send your information outside the UK.",
+		"We do not send your information outside the", // the UK, or the European Economic Area
 		"We do not make decisions about you by automated means only.",
 	}
 	bothGroups = []string{
@@ -165,24 +165,32 @@ func groupText(n *Notice, heading string) string {
 	return b.String()
 }
 
-// TestGroupsDoNotCross checks, on a two-group activity, that the notice
-// for each group states every fact scoped to it and the shared ones, and
-// nothing scoped to the other group, in every format; and that in the
-// notice for both groups each group's section does the same.
+// TestGroupsDoNotCross checks, on a two-group activity under each regime,
+// that the notice for each group states every fact scoped to it and the
+// shared ones, and nothing scoped to the other group, in every format; and
+// that in the notice for both groups each group's section does the same.
 func TestGroupsDoNotCross(t *testing.T) {
-	reg := twoGroups()
-	if err := reg.Validate(); err != nil {
-		t.Fatalf("the test register is not valid: %v", err)
-	}
 	at := AsOf(day(2026, time.November, 23))
 	for _, tc := range []struct {
+		regime    lawfulbasis.Regime
 		group     ropa.Subject
 		want, not []string
 	}{
-		{ropa.JobApplicants, applicantsOnly, refereesOnly},
-		{ropa.Referees, refereesOnly, applicantsOnly},
+		{lawfulbasis.UK, ropa.JobApplicants, applicantsOnly, refereesOnly},
+		{lawfulbasis.UK, ropa.Referees, refereesOnly, applicantsOnly},
+		{lawfulbasis.EU, ropa.JobApplicants, applicantsOnly, refereesOnly},
+		{lawfulbasis.EU, ropa.Referees, refereesOnly, applicantsOnly},
 	} {
-		t.Run(string(tc.group), func(t *testing.T) {
+		t.Run(tc.regime.String()+" "+string(tc.group), func(t *testing.T) {
+			reg := twoGroups()
+			reg.Jurisdiction = tc.regime
+			if tc.regime == lawfulbasis.EU {
+				reg.Activities[0].Transfers[0].Mechanism = lawfulbasis.SCC
+				reg.Authority.Code = "ie"
+			}
+			if err := reg.Validate(); err != nil {
+				t.Fatalf("the test register is not valid: %v", err)
+			}
 			n := mustGenerate(t, reg, Audience(tc.group), at)
 			for format, text := range renderings(n) {
 				for _, s := range append(slices.Clone(tc.want), bothGroups...) {

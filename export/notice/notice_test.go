@@ -459,6 +459,14 @@ func TestTransfers(t *testing.T) {
 		{"EU SCC under the UK regime", lawfulbasis.UK, day(2026, time.November, 23),
 			ropa.Transfer{Country: "IN", Mechanism: lawfulbasis.SCC},
 			"We send your information to India.", false},
+		// ZZ: a country the register does not know (ISO 3166-1
+		// user-assigned). The notice says only that the data leave.
+		{"UK unknown country", lawfulbasis.UK, day(2026, time.November, 23),
+			ropa.Transfer{Country: "ZZ", Safeguards: "We comply with data protection law"},
+			"We send your information outside the UK.", false},
+		{"EU unknown country, recipient", lawfulbasis.EU, day(2026, time.November, 23),
+			ropa.Transfer{Country: "ZZ", Recipient: "Payroll Ltd", Mechanism: lawfulbasis.SCC},
+			"We send your information to Payroll Ltd, outside the European Economic Area.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := small(tc.regime, lawfulbasis.Contract)
@@ -746,7 +754,11 @@ func TestStatesRegister(t *testing.T) {
 				}
 				for _, tr := range a.Transfers {
 					has("transfer", tr.Recipient)
-					has("transfer", countryName(tr.Country))
+					if tr.Country == unknownCountry {
+						has("transfer", "outside the UK")
+					} else {
+						has("transfer", countryName(tr.Country))
+					}
 				}
 			}
 			has("controller", reg.Controller.Name)

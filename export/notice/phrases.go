@@ -70,6 +70,8 @@ type phrases struct {
 	transfersNone     [2]string // no transfer stated: UK, EU
 	transferTo        string    // %s: recipient, %s: country
 	transferToCountry string    // %s: country
+	transferOutside   [2]string // the country unknown: UK, EU
+	transferToOutside [2]string // the country unknown, %s: recipient: UK, EU
 	notThirdUK        string    // %s: country (UK regime, inside the UK)
 	notThirdEU        string    // %s: country (EU regime, inside the EEA)
 	approved45A       string    // %s: country
@@ -203,6 +205,8 @@ var adult = &phrases{
 	transfersNone:     [2]string{"We do not send your information outside the UK.", "We do not send your information outside the European Economic Area."},
 	transferTo:        "We send your information to %s in %s.",
 	transferToCountry: "We send your information to %s.",
+	transferOutside:   [2]string{"We send your information outside the UK.", "We send your information outside the European Economic Area."},
+	transferToOutside: [2]string{"We send your information to %s, outside the UK.", "We send your information to %s, outside the European Economic Area."},
 	notThirdUK:        "%s is in the UK, so no extra protection is needed.",
 	notThirdEU:        "%s is in the European Economic Area, so no extra protection is needed.",
 	approved45A:       "Transfers to %s are approved by regulations under Article 45A of the UK GDPR.",
@@ -340,6 +344,8 @@ var young = &phrases{
 	transfersNone:     [2]string{"We do not send your information outside the UK.", "We do not send your information outside Europe."},
 	transferTo:        "We send your information to %s in %s.",
 	transferToCountry: "We send your information to %s.",
+	transferOutside:   [2]string{"We send your information outside the UK.", "We send your information outside Europe."},
+	transferToOutside: [2]string{"We send your information to %s, outside the UK.", "We send your information to %s, outside Europe."},
 	notThirdUK:        "%s is in the UK, so no extra protection is needed.",
 	notThirdEU:        "%s is in the European Economic Area, so no extra protection is needed.",
 	approved45A:       "The UK government has approved sending information to %s (regulations under Article 45A of the UK GDPR).",
