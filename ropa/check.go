@@ -65,6 +65,12 @@ type Rule struct {
 	// it stands instead (e.g. "DPA 2018 s164A").
 	Article  string
 	Citation string
+	// Renumbered lists the citations that replace Article or Citation for
+	// a regime or a period, where the law the rule follows was renumbered
+	// (the UK's Art 44 became Art 44A on 5 February 2026). The first entry
+	// that covers the regime and date a finding is made at is used; see
+	// [Rule.CiteAt].
+	Renumbered []Renumbering
 	// Regimes the rule applies under; empty means both.
 	Regimes []lawfulbasis.Regime
 	// From and Until bound the dates the rule applies at (Until exclusive);
@@ -74,12 +80,49 @@ type Rule struct {
 	Check func(c *Context)
 }
 
-// Cite returns the rule's citation under r.
-func (r *Rule) Cite(reg lawfulbasis.Regime) string {
-	if r.Citation != "" {
-		return r.Citation
+// Renumbering is a citation of a rule that holds under a regime (zero:
+// either) from From until Until (exclusive; zero: unbounded). Exactly one
+// of Article and Citation is set, as for [Rule].
+type Renumbering struct {
+	Regime      lawfulbasis.Regime
+	From, Until time.Time
+	Article     string
+	Citation    string
+}
+
+// covers reports whether the renumbering holds under reg on the day of at.
+func (n Renumbering) covers(reg lawfulbasis.Regime, at time.Time) bool {
+	d := civil(at)
+	return (n.Regime == 0 || n.Regime == reg) &&
+		(n.From.IsZero() || !d.Before(civil(n.From))) &&
+		(n.Until.IsZero() || d.Before(civil(n.Until)))
+}
+
+// Cite returns the rule's citation under reg as the law stands on
+// [lawfulbasis.LawAsOf]; [Rule.CiteAt] gives it for another date.
+func (r *Rule) Cite(reg lawfulbasis.Regime) string { return r.CiteAt(reg, lawfulbasis.LawAsOf) }
+
+// CiteAt returns the rule's citation under reg as the law stood on the day
+// of at. The UK GDPR exists from the end of the implementation period
+// (31 December 2020 at 11pm; [lawfulbasis.UKGDPRStart] is the first whole
+// day): before 1 January 2021 the GDPR itself applied in the UK, with the
+// Data Protection Act 2018 as originally enacted, so a finding under the
+// UK regime dated before then cites "GDPR Art ...", not "UK GDPR Art ...".
+func (r *Rule) CiteAt(reg lawfulbasis.Regime, at time.Time) string {
+	if reg == lawfulbasis.UK && civil(at).Before(lawfulbasis.UKGDPRStart) {
+		reg = lawfulbasis.EU
 	}
-	return reg.Cite(r.Article)
+	article, citation := r.Article, r.Citation
+	for _, n := range r.Renumbered {
+		if n.covers(reg, at) {
+			article, citation = n.Article, n.Citation
+			break
+		}
+	}
+	if citation != "" {
+		return citation
+	}
+	return reg.Cite(article)
 }
 
 // AppliesTo reports whether the rule applies under reg on the day of at.
@@ -168,8 +211,18 @@ func (c *Context) Report(path, activity, format string, args ...any) {
 	}
 	c.findings = append(c.findings, Finding{
 		Rule: c.rule.ID, Severity: c.rule.Severity, Path: path, Activity: activity,
-		Message: msg, Citation: c.rule.Cite(c.Regime),
+		Message: msg, Citation: c.rule.CiteAt(c.Regime, c.At),
 	})
+}
+
+// citeRegime is the regime whose text a finding cites: the GDPR for a
+// finding under the UK regime dated before 1 January 2021 (see
+// [Rule.CiteAt]).
+func (c *Context) citeRegime() lawfulbasis.Regime {
+	if c.Regime == lawfulbasis.UK && civil(c.At).Before(lawfulbasis.UKGDPRStart) {
+		return lawfulbasis.EU
+	}
+	return c.Regime
 }
 
 // Option configures [Check].

@@ -3,6 +3,8 @@ package ropa
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -42,6 +44,7 @@ func manyActivities(n int) *Register {
 func TestReportSorting(t *testing.T) {
 	reg := manyActivities(12)
 	reg.Jurisdiction = lawfulbasis.EU
+	withAuthority(reg)
 	reg.Controller.PublicAuthority = true
 	reg.Controller.Headcount = Under250
 	for _, i := range []int{10, 2, 11, 1} {
@@ -334,6 +337,7 @@ func TestWithApprovals(t *testing.T) {
 	for _, r := range lawfulbasis.Regimes() {
 		reg := compliantRegister()
 		reg.Jurisdiction = r
+		withAuthority(reg)
 		if rep := Check(reg, AsOf(lawToday)); len(rep.Findings) != 0 {
 			t.Fatalf("%v: findings with the default approvals:%s", r, printFindings(rep.Findings))
 		}
@@ -493,4 +497,265 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/activity")
 	b.ReportMetric(float64(len(rep.Findings)), "findings")
+}
+
+// TestCiteAt: the UK GDPR exists from IP completion day (31 December 2020
+// at 11pm; lawfulbasis.UKGDPRStart is 1 January 2021), so a finding under
+// the UK regime dated before then cites the GDPR, which applied in the UK
+// with the DPA 2018 as enacted. Renumbered articles are cited as they
+// stood on the date: UK GDPR Art 44A replaced Art 44 on 5 February 2026
+// (DUAA s85, Sch 7), and Art 45A approval replaced adequacy regulations
+// under Art 45(1).
+func TestCiteAt(t *testing.T) {
+	byID := map[string]Rule{}
+	for _, r := range Rules() {
+		byID[r.ID] = r
+	}
+	tests := []struct {
+		id     string
+		regime lawfulbasis.Regime
+		at     time.Time
+		want   string
+	}{
+		{"activity-purposes", lawfulbasis.UK, ymd(2020, time.December, 31), "GDPR Art 30(1)(b)"},
+		{"activity-purposes", lawfulbasis.UK, ymd(2021, time.January, 1), "UK GDPR Art 30(1)(b)"},
+		{"activity-purposes", lawfulbasis.EU, ymd(2019, time.June, 1), "GDPR Art 30(1)(b)"},
+		{"special-schedule1", lawfulbasis.UK, ymd(2019, time.June, 1), "DPA 2018 s10(2)-(3)"},
+		{"transfer-mechanism", lawfulbasis.UK, ymd(2020, time.June, 1), "GDPR Art 44"},
+		{"transfer-mechanism", lawfulbasis.UK, ymd(2026, time.February, 4), "UK GDPR Art 44"},
+		{"transfer-mechanism", lawfulbasis.UK, ymd(2026, time.February, 5), "UK GDPR Art 44A"},
+		{"transfer-mechanism", lawfulbasis.EU, ymd(2026, time.February, 5), "GDPR Art 44"},
+		{"transfer-dpf-certified", lawfulbasis.UK, ymd(2024, time.June, 1), "UK GDPR Art 45(1)"},
+		{"transfer-dpf-certified", lawfulbasis.UK, lawToday, "UK GDPR Art 45A"},
+	}
+	for _, tt := range tests {
+		r := byID[tt.id]
+		if got := r.CiteAt(tt.regime, tt.at); got != tt.want {
+			t.Errorf("%s.CiteAt(%v, %s) = %q, want %q", tt.id, tt.regime, tt.at.Format(time.DateOnly), got, tt.want)
+		}
+	}
+	tm := byID["transfer-mechanism"]
+	if got, want := tm.Cite(lawfulbasis.UK), "UK GDPR Art 44A"; got != want {
+		t.Errorf("Cite(UK) = %q, want the citation on LawAsOf, %q", got, want)
+	}
+
+	// The findings themselves, and the citations inside their messages.
+	reg := compliantRegister()
+	act0(reg).DataCategories = append(act0(reg).DataCategories, Cat(Health))
+	act0(reg).Special.Conditions = []lawfulbasis.Condition{lawfulbasis.EmploymentLaw}
+	act0(reg).Security = nil
+	for _, tc := range []struct {
+		at                 time.Time
+		security, schedule string
+	}{
+		{ymd(2020, time.December, 31), "GDPR Art 30(1)(g)", "GDPR Art 9(2)(b) needs"},
+		{ymd(2021, time.January, 1), "UK GDPR Art 30(1)(g)", "UK GDPR Art 9(2)(b) needs"},
+	} {
+		rep := Check(reg, AsOf(tc.at))
+		for _, f := range rep.Findings {
+			switch f.Rule {
+			case "activity-security":
+				if f.Citation != tc.security {
+					t.Errorf("%s: activity-security cites %q, want %q", tc.at.Format(time.DateOnly), f.Citation, tc.security)
+				}
+			case "special-schedule1":
+				if !strings.HasPrefix(f.Message, tc.schedule) {
+					t.Errorf("%s: special-schedule1 says %q, want it to start %q", tc.at.Format(time.DateOnly), f.Message, tc.schedule)
+				}
+			}
+		}
+	}
+}
+
+// messages returns the messages of the findings of rule.
+func messages(rep Report, rule string) []string {
+	var out []string
+	for _, f := range rep.Findings {
+		if f.Rule == rule {
+			out = append(out, f.Message)
+		}
+	}
+	return out
+}
+
+// TestMessages checks what findings say, where the wording is the point.
+func TestMessages(t *testing.T) {
+	tests := []struct {
+		name    string
+		regime  lawfulbasis.Regime
+		rule    string
+		mutate  func(*Register)
+		want    []string // substrings of the one finding's message
+		wantNot []string
+	}{{
+		// Durham: referees were told their data is used "to enter into a
+		// contract with you".
+		name: "referees and a pre-contract purpose", regime: lawfulbasis.UK, rule: "unscoped-facts",
+		mutate: func(r *Register) {
+			a := act0(r)
+			a.Purposes = []Purpose{{Description: "To assess your suitability for the job", Basis: lawfulbasis.Contract}}
+			a.DataSubjects = []Subject{JobApplicants, Referees}
+			a.DataCategories = Cats(ContactDetails, References)
+			a.Sources = []Source{{Kind: FromThirdParty, Name: "Referees' letters"}}
+		},
+		want:    []string{`purpose "To assess your suitability for the job"`, "said of referees too", "only job applicants", "add subjects: [job-applicants]"},
+		wantNot: []string{"next of kin"},
+	}, {
+		name: "US without a mechanism, UK", regime: lawfulbasis.UK, rule: "transfer-mechanism",
+		mutate:  func(r *Register) { act0(r).Transfers[0].Mechanism, act0(r).Transfers[0].Certified = 0, false },
+		want:    []string{"the United States is approved only for certified recipients", "SI 2023/1028", "12 October 2023", "UK Extension", `"CloudCo Inc" is not recorded as certified`},
+		wantNot: []string{"not approved under"},
+	}, {
+		name: "US without a mechanism, EU", regime: lawfulbasis.EU, rule: "transfer-mechanism",
+		mutate:  func(r *Register) { act0(r).Transfers[0].Mechanism, act0(r).Transfers[0].Certified = 0, false },
+		want:    []string{"approved only for certified recipients", "Decision (EU) 2023/1795", "10 July 2023", `"CloudCo Inc" is not recorded as certified`},
+		wantNot: []string{"not approved under"},
+	}, {
+		name: "DPF relied on, recipient not certified", regime: lawfulbasis.UK, rule: "transfer-dpf-certified",
+		mutate: func(r *Register) { act0(r).Transfers[0].Certified = false },
+		want:   []string{"transfer to the United States relies on its approval", "SI 2023/1028", "UK Extension", `"CloudCo Inc" is not recorded as certified`},
+	}, {
+		name: "public authority on legitimate interests", regime: lawfulbasis.UK, rule: "public-authority-interests",
+		mutate: func(r *Register) { r.Controller.PublicAuthority = true },
+		want:   []string{`purpose "Detect fraudulent orders"`, "outsidePublicTasks: true", "public task"},
+	}, {
+		name: "automated decisions recorded for one group", regime: lawfulbasis.UK, rule: "automated-not-recorded",
+		mutate: func(r *Register) {
+			act0(r).DataSubjects = []Subject{Customers, Subscribers}
+			act0(r).None = []None{{Fact: FactAutomated, Subjects: []Subject{Customers}}}
+		},
+		want:    []string{"about newsletter subscribers nor"},
+		wantNot: []string{"customers"},
+	}, {
+		name: "marketing after unsubscribing, UK", regime: lawfulbasis.UK, rule: "marketing-after-objection",
+		mutate: func(r *Register) {
+			act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Offers by email", Basis: lawfulbasis.Consent, DirectMarketing: true, AfterObjection: true})
+			act0(r).ConsentRecord = "Mailing platform"
+		},
+		want: []string{"Art 21(3)", "PECR reg 22"},
+	}, {
+		name: "marketing after unsubscribing, EU", regime: lawfulbasis.EU, rule: "marketing-after-objection",
+		mutate: func(r *Register) {
+			act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Offers by email", Basis: lawfulbasis.Consent, DirectMarketing: true, AfterObjection: true})
+			act0(r).ConsentRecord = "Mailing platform"
+		},
+		want:    []string{"Art 21(3)", "ePrivacy Directive Art 13"},
+		wantNot: []string{"PECR"},
+	}, {
+		name: "canteen fingerprints", regime: lawfulbasis.UK, rule: "dpia-required",
+		mutate: func(r *Register) { canteenFingerprints(r); act0(r).DPIA = DPIA{} },
+		want:   []string{"uses biometric data to identify people and meets another WP248 criterion (ICO list of high-risk processing)"},
+	}, {
+		name: "employee monitoring", regime: lawfulbasis.UK, rule: "dpia-required",
+		mutate: func(r *Register) { employeeMonitoring(r); act0(r).DPIA = DPIA{} },
+		want:   []string{"meets 2 WP248 criteria", "systematically monitors people", "concerns vulnerable people", "dpia.required: no"},
+	}, {
+		name: "member state law", regime: lawfulbasis.EU, rule: "special-member-state-law",
+		mutate: func(r *Register) {
+			act0(r).DataCategories = append(act0(r).DataCategories, Cat(Health))
+			act0(r).Special.Conditions = []lawfulbasis.Condition{lawfulbasis.EmploymentLaw}
+		},
+		want: []string{"GDPR Art 9(2)(b) rests on Union or member state law", "collective agreement", "special.law"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := compliantRegister()
+			reg.Jurisdiction = tt.regime
+			withAuthority(reg)
+			tt.mutate(reg)
+			msgs := messages(Check(reg, AsOf(lawToday)), tt.rule)
+			if len(msgs) != 1 {
+				t.Fatalf("%s: %d findings, want 1: %q", tt.rule, len(msgs), msgs)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(msgs[0], w) {
+					t.Errorf("message %q lacks %q", msgs[0], w)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(msgs[0], w) {
+					t.Errorf("message %q says %q", msgs[0], w)
+				}
+			}
+		})
+	}
+}
+
+// TestTransferSince: every dated transfer check applies from the
+// transfer's start. Checked as of 2019, a transfer that began in 2024 on
+// the 2021 SCCs, or to an unapproved country with nothing recorded, or on
+// the Data Privacy Framework, reports nothing; the same transfers with no
+// start date are checked.
+func TestTransferSince(t *testing.T) {
+	transfers := []Transfer{
+		{Country: "IN", Recipient: "Northwind India Pvt Ltd", Mechanism: lawfulbasis.SCC},
+		{Country: "IN", Recipient: "Northwind India Pvt Ltd"},
+		{Country: "US", Recipient: "CloudCo Inc", Mechanism: lawfulbasis.DataPrivacyFramework},
+	}
+	for _, regime := range lawfulbasis.Regimes() {
+		reg := compliantRegister()
+		reg.Jurisdiction = regime
+		withAuthority(reg)
+		act0(reg).Transfers = slices.Clone(transfers)
+		undated := Check(reg, AsOf(beforeSchrems))
+		var got []string
+		for _, f := range undated.Findings {
+			if strings.Contains(f.Path, ".transfers[") {
+				got = append(got, f.Rule+" "+f.Path)
+			}
+		}
+		if len(got) < len(transfers) {
+			t.Errorf("%v: undated transfers checked as of 2019 give only %q", regime, got)
+		}
+		for i := range act0(reg).Transfers {
+			act0(reg).Transfers[i].Since = NewDate(2024, time.January, 15)
+		}
+		for _, f := range Check(reg, AsOf(beforeSchrems)).Findings {
+			if strings.Contains(f.Path, ".transfers[") {
+				t.Errorf("%v: transfer begun in 2024, checked as of 2019: %s %s: %s", regime, f.Rule, f.Path, f.Message)
+			}
+		}
+	}
+}
+
+// TestSeedRegistersCheck loads every register in examples/registers,
+// checks it under its regime as of 23 November 2026, and locates the
+// activity of each finding in the file. (Which rules fire on each seed is
+// pinned by seeds_test.go.)
+func TestSeedRegistersCheck(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "examples", "registers", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed registers: %v", err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			reg, err := Load(file)
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if err := reg.Validate(); err != nil {
+				t.Fatalf("Validate: %v", err)
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loc, err := NewLocator(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range Check(reg, AsOf(lawToday)).Findings {
+				if f.Citation == "" || f.Message == "" {
+					t.Errorf("finding %+v: no citation or message", f)
+				}
+				// A finding about an activity points into it; a field the
+				// file leaves out is located at its nearest ancestor.
+				if i := strings.IndexByte(f.Path, ']'); strings.HasPrefix(f.Path, "activities[") && i > 0 {
+					if _, _, found := loc.Locate(f.Path[:i+1]); !found {
+						t.Errorf("finding %s at %q: no such activity in the file", f.Rule, f.Path)
+					}
+				}
+			}
+		})
+	}
 }

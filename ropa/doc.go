@@ -47,6 +47,25 @@
 // The [Report] lists the findings sorted by path, with counts by severity;
 // [Report.Err] is non-nil when any finding is an error.
 //
+// A finding cites the law as it stood on the date checked ([Rule.CiteAt]).
+// The UK GDPR exists from the end of the implementation period (IP
+// completion day, 31 December 2020 at 11pm). Before 1 January 2021 a UK
+// controller was under the EU GDPR itself, with the Data Protection Act
+// 2018 as originally enacted (from 25 May 2018; the Data Protection Act
+// 1998 before that, which this package does not model): a register kept
+// under the UK regime and checked as of an earlier date is held to that
+// law, its findings cite "GDPR Art ..." rather than "UK GDPR Art ...", and
+// its transfers are tested against the EU's list of adequate countries. An
+// article renumbered later is cited as it stood: UK GDPR Art 44 became Art
+// 44A on 5 February 2026.
+//
+// Rules about a group of people use the facts for that group
+// ([Activity.For]): consent of employees looks only at purposes that
+// concern employees. A transfer is checked only from the day it began
+// ([Transfer.Since]). Whether an activity needs a DPIA follows Art 35(3),
+// the ICO's list of high-risk processing (UK) and the WP248 criteria
+// ([Activity.Criteria]).
+//
 // The checks describe the law as this module understands it; they are not
 // legal advice.
 package ropa

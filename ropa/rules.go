@@ -2,9 +2,11 @@ package ropa
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/article30/article30/lawfulbasis"
 )
@@ -226,7 +228,7 @@ var builtin = []Rule{
 				}
 			})
 		}},
-	{ID: "recognised-interest-condition", Severity: Error, Article: "6(5)", Regimes: uk,
+	{ID: "recognised-interest-condition", Severity: Error, Article: "6(5)", Regimes: uk, From: lawfulbasis.DUAACommencement,
 		Summary: "A purpose relying on recognised legitimate interests names the Annex 1 condition it meets, available on the date checked.",
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
@@ -254,8 +256,16 @@ var builtin = []Rule{
 				}
 			})
 		}},
-	{ID: "public-authority-interests", Severity: Error, Article: "6(1)",
-		Summary: "A public authority does not rely on legitimate interests (or, in the UK, recognised legitimate interests) for processing in the performance of its tasks; a purpose outside its tasks says so (outsidePublicTasks).",
+	// Art 6(1), sentence after point (f) (UK: "Points (ea) and (f)", DUAA
+	// s70(2)(c)). The ICO's guidance on legitimate interests: a public
+	// authority cannot rely on them for processing to perform its tasks,
+	// but "if you have other legitimate purposes outside the scope of your
+	// tasks as a public authority, you can consider legitimate interests
+	// where appropriate". Whether a purpose (recruiting its own staff,
+	// running a shop) is outside its tasks is for the authority to say, so
+	// this is a warning asking it to say so.
+	{ID: "public-authority-interests", Severity: Warning, Article: "6(1)",
+		Summary: "A public authority does not rely on legitimate interests (or, in the UK, recognised legitimate interests) for processing in the performance of its tasks; a purpose outside its tasks, such as some recruitment, is marked outsidePublicTasks.",
 		Check: func(c *Context) {
 			if !c.Register.Controller.PublicAuthority {
 				return
@@ -263,7 +273,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if pu.Basis.Valid() && !pu.Basis.PublicAuthorityMayUse() && !pu.OutsidePublicTasks {
-						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "a public authority cannot rely on %s for processing in the performance of its tasks; use public task, or mark purpose %q as outside those tasks", strings.ToLower(pu.Basis.Title()), pu.Description)
+						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on %s, which a public authority cannot use for processing in the performance of its tasks: if the purpose is outside those tasks (as some recruitment or commercial activity is), mark it outsidePublicTasks: true; otherwise use public task or another basis", pu.Description, strings.ToLower(pu.Basis.Title()))
 					}
 				}
 			})
@@ -298,7 +308,7 @@ var builtin = []Rule{
 					}
 					ok := slices.ContainsFunc(a.Special.Schedule1, func(s lawfulbasis.Schedule1) bool { return s.Completes(cond) })
 					if !ok {
-						c.Report(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s needs a matching DPA 2018 Schedule 1 condition, and none is recorded", cond.Citation(c.Regime))
+						c.Report(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s needs a matching DPA 2018 Schedule 1 condition, and none is recorded", cond.Citation(c.citeRegime()))
 					}
 				}
 			})
@@ -370,15 +380,26 @@ var builtin = []Rule{
 		Summary: "Consent is rarely freely given by employees or job applicants; another basis is usually right (ICO guidance on consent; Recital 43).",
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
-				// Consent that PECR requires of everyone (cookies, marketing
-				// emails) on an activity that also serves website visitors or
-				// subscribers is not consent given in an employment context.
-				if !a.hasSubject(Employees, JobApplicants, FormerEmployees) || a.hasSubject(WebsiteVisitors, Subscribers) {
-					return
-				}
-				for j, pu := range a.Purposes {
-					if pu.Basis == lawfulbasis.Consent {
-						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on consent from employees or job applicants, who are rarely free to refuse", pu.Description)
+				// Only the purposes that concern employees, job applicants or
+				// former employees count. An unscoped consent purpose on an
+				// activity that also serves website visitors or subscribers
+				// is most likely the consent PECR requires of everyone
+				// (cookies, marketing emails), not consent given in an
+				// employment context.
+				public := a.hasSubject(WebsiteVisitors, Subscribers)
+				reported := map[int]bool{}
+				for _, g := range []Subject{Employees, JobApplicants, FormerEmployees} {
+					if !a.Has(g) {
+						continue
+					}
+					gr := a.For(g)
+					for k, pu := range gr.Purposes {
+						j := gr.Index.Purposes[k]
+						if pu.Basis != lawfulbasis.Consent || reported[j] || (public && len(pu.Subjects) == 0) {
+							continue
+						}
+						reported[j] = true
+						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on the consent of %s, who are rarely free to refuse", pu.Description, g.Plain())
 					}
 				}
 			})
@@ -398,7 +419,17 @@ var builtin = []Rule{
 		Summary: "Children's data used on consent for an online service record age verification or parental consent (age of digital consent 13 in the UK).",
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
-				if !a.Children.OnlineService || !a.hasSubject(YoungPeople, Pupils) || !slices.Contains(a.bases(), lawfulbasis.Consent) {
+				if !a.Children.OnlineService {
+					return
+				}
+				// Only consent purposes that concern the children count.
+				consent := false
+				for _, g := range []Subject{YoungPeople, Pupils} {
+					if a.Has(g) {
+						consent = consent || slices.ContainsFunc(a.For(g).Purposes, func(pu Purpose) bool { return pu.Basis == lawfulbasis.Consent })
+					}
+				}
+				if !consent {
 					return
 				}
 				if strings.TrimSpace(a.Children.AgeAssurance) == "" && strings.TrimSpace(a.Children.ParentalConsent) == "" {
@@ -418,7 +449,10 @@ var builtin = []Rule{
 
 	// Transfers.
 	{ID: "transfer-mechanism", Severity: Error, Article: "44",
-		Summary: "A transfer to a third country not approved on the date checked rests on an Art 46 or 47 safeguard or an Art 49 derogation.",
+		// UK GDPR Art 44A replaced Art 44 on 5 February 2026 (DUAA s85 and
+		// Sch 7; SI 2026/82 reg 2(m)).
+		Renumbered: []Renumbering{{Regime: lawfulbasis.UK, From: lawfulbasis.DUAACommencement, Article: "44A"}},
+		Summary:    "A transfer to a third country not approved on the date checked rests on an Art 46 or 47 safeguard or an Art 49 derogation; an approval limited to certified recipients (the US) covers only a recipient recorded as certified.",
 		Check: func(c *Context) {
 			eachTransfer(c, func(a *Activity, t *Transfer, p string) {
 				if !lawfulbasis.ThirdCountry(c.Regime, t.Country, c.At) {
@@ -435,6 +469,12 @@ var builtin = []Rule{
 					// reported by transfer-dpf-certified
 				case uncertified && t.Mechanism == lawfulbasis.PrivacyShield && t.Mechanism.Available(c.Regime, c.At):
 					c.Report(p+".certified", a.ID, "transfer to %s relies on %s, which covers only certified recipients, and %q is not recorded as certified", t.Country, ap.Name, t.Recipient)
+				case !t.Mechanism.Valid() && uncertified:
+					// The country is approved, but only for certified
+					// recipients (UK: SI 2023/1028 reg 3(2), from 12 October
+					// 2023; EU: Decision (EU) 2023/1795 Art 1, from 10 July
+					// 2023): say so, not that the country is not approved.
+					c.Report(p+".mechanism", a.ID, "transfer to %s: %s is approved only for certified recipients (%s, from %s, covers %s), and %s is not recorded as certified; record its certification (certified: true), or a safeguard or derogation", t.Country, theCountry(countryName(ap)), ap.Instrument, ap.From.Format("2 January 2006"), ap.Scope, recipientName(t))
 				case !t.Mechanism.Valid() && !approved:
 					c.Report(p+".mechanism", a.ID, "transfer to %s: the country is not approved under the %v regime and no safeguard or derogation is recorded", t.Country, c.Regime)
 				case t.Mechanism.IsApproval() && t.Mechanism.Available(c.Regime, c.At) && !approved:
@@ -443,7 +483,8 @@ var builtin = []Rule{
 			})
 		}},
 	{ID: "transfer-mechanism-unavailable", Severity: Error, Article: "44",
-		Summary: "The transfer mechanism relied on exists under the regime on the date checked (for example, the IDTA is UK only).",
+		Renumbered: []Renumbering{{Regime: lawfulbasis.UK, From: lawfulbasis.DUAACommencement, Article: "44A"}},
+		Summary:    "The transfer mechanism relied on exists under the regime on the date checked (for example, the IDTA is UK only).",
 		Check: func(c *Context) {
 			eachTransfer(c, func(a *Activity, t *Transfer, p string) {
 				if !t.Mechanism.Valid() || t.Mechanism == lawfulbasis.PrivacyShield || t.Mechanism == lawfulbasis.SwissUSPrivacyShield {
@@ -468,8 +509,11 @@ var builtin = []Rule{
 			})
 		}},
 	{ID: "transfer-dpf-certified", Severity: Error, Article: "45A", Regimes: uk,
-		Summary: "A US transfer on the UK Extension to the Data Privacy Framework goes to a recipient certified to the UK Extension.",
-		Check:   dpfCheck},
+		// Before 5 February 2026, approval by adequacy regulations under UK
+		// GDPR Art 45(1) (DPA 2018 s17A); Art 45A from then (DUAA s85).
+		Renumbered: []Renumbering{{Until: lawfulbasis.DUAACommencement, Article: "45(1)"}},
+		Summary:    "A US transfer on the UK Extension to the Data Privacy Framework goes to a recipient certified to the UK Extension.",
+		Check:      dpfCheck},
 	{ID: "transfer-dpf-certified-eu", Severity: Error, Article: "45(3)", Regimes: eu,
 		Summary: "A US transfer on the EU-US Data Privacy Framework goes to a certified recipient.",
 		Check:   dpfCheck},
@@ -569,32 +613,10 @@ var builtin = []Rule{
 			})
 		}},
 
-	// DPIA, Art 35.
+	// DPIA, Art 35: see dpia.go.
 	{ID: "dpia-required", Severity: Error, Article: "35(1)",
-		Summary: "A DPIA is recorded where Art 35(3) or the ICO's list of high-risk processing applies: large-scale special category or criminal data, systematic monitoring, profiling or online services aimed at children, solely automated significant decisions.",
-		Check: func(c *Context) {
-			each(c, func(a *Activity, p string) {
-				var why string
-				switch {
-				case a.solelySignificant():
-					why = "it takes solely automated decisions with legal or similarly significant effects (Art 35(3)(a))"
-				case a.LargeScale && (a.hasSpecial() || a.hasCriminal()):
-					why = "it processes special category or criminal offence data on a large scale (Art 35(3)(b))"
-				case a.Monitoring:
-					why = "it systematically monitors people (Art 35(3)(c))"
-				case a.hasSubject(YoungPeople) && (a.profiling() || a.Children.OnlineService):
-					why = "it profiles children or offers an online service to them (ICO list of high-risk processing)"
-				case a.profiling() && a.LargeScale:
-					why = "it profiles people on a large scale (ICO list of high-risk processing)"
-				default:
-					return
-				}
-				d := a.DPIA
-				if d.Reference == "" && d.Status != Complete && d.Status != InProgress {
-					c.Report(p+".dpia", a.ID, "a DPIA is needed because %s, and none is recorded", why)
-				}
-			})
-		}},
+		Summary: "A DPIA is recorded as complete or in progress where Art 35(3)(a) or (b) applies, where an item of the ICO's list of high-risk processing applies (UK), or where two or more WP248 criteria hold (unless a screening recorded as dpia.required: no documents why not); the criteria are Activity.Criteria.",
+		Check:   dpiaCheck},
 
 	// Automated decisions.
 	{ID: "automated-ground", Severity: Error, Article: "22(2)", Regimes: eu,
@@ -678,29 +700,113 @@ var builtin = []Rule{
 			}
 			c.Report("controller.headcount", "", "the organisation has fewer than 250 employees but must keep this record because %s", why)
 		}},
+
+	// Who each fact is about (issue 16).
+	{ID: "unscoped-facts", Severity: Warning, Article: "5(1)(a)",
+		Summary: "An activity that concerns referees, next of kin or parents as well as others scopes the facts that plausibly concern only the others (a contract basis, employment, special category or criminal offence data, automated decisions, data given by the person), so that no group is told what concerns another.",
+		Check:   unscopedCheck},
+	{ID: "automated-not-recorded", Severity: Info, Article: "13(2)(f)",
+		Summary: "For each group of each activity, the record lists the automated decisions or states there are none, so that a notice can say whether any are made (Art 13(2)(f), 14(2)(g)).",
+		Check:   automatedRecorded},
+	{ID: "sources-not-recorded", Severity: Warning, Article: "14(2)(f)",
+		Summary: "For each group of each activity, the record says where the data come from, or states that no data come from anyone but the people themselves, so that a notice can name the source (Art 14(2)(f)) or say it is the person (Art 13).",
+		Check:   sourcesRecorded},
+
+	// Special category data under the EU regime.
+	{ID: "special-member-state-law", Severity: Error, Article: "9(2)", Regimes: eu,
+		Summary: "Under the EU regime, an Art 9(2)(b), (g), (h), (i) or (j) condition names the Union or member state law it rests on (special.law), as those points require.",
+		Check:   memberStateLaw},
+
+	// Protection of Freedoms Act 2012 Chapter 2 (England and Wales), in
+	// force 1 September 2013 (SI 2013/2104 art 2).
+	{ID: "school-biometric", Severity: Error, Citation: "Protection of Freedoms Act 2012 ss26-28", Regimes: uk, From: pofaDay,
+		Summary: "A school or college that processes children's biometric information records the Protection of Freedoms Act 2012 duties: written consent of a parent and no parent's objection (s26(3), s27), the child's refusal respected (s26(5)), and a reasonable alternative (s26(7)).",
+		Check:   schoolBiometric},
+
+	// Joint controllers, Art 26.
+	{ID: "joint-arrangement", Severity: Error, Article: "26",
+		Summary: "Each joint controller has its Art 26 arrangement recorded: the respective responsibilities (26(1)) and where its essence is made available to the people concerned (26(2)); an activity names only joint controllers the register lists.",
+		Check:   jointArrangement},
+
+	// Direct marketing, Art 21(2)-(4).
+	{ID: "marketing-after-objection", Severity: Error, Article: "21(3)",
+		Summary: "No direct marketing continues after the person objects or unsubscribes: the objection is absolute (Art 21(3); UK: PECR reg 22; EU: ePrivacy Directive Art 13).",
+		Check:   marketingAfterObjection},
+	{ID: "marketing-unmarked", Severity: Warning, Article: "21(4)",
+		Summary: "A purpose that reads as direct marketing (marketing, newsletters, promotional messages) is marked directMarketing, so that the notice brings the right to object to it (Art 21(2)) to people's attention.",
+		Check:   marketingUnmarked},
+
+	// Text that cites repealed or invalid law: see lawtext.go.
+	{ID: "repealed-law", Severity: Warning, Article: "12(1)",
+		Summary: "No text in the register cites repealed or invalid law: the Data Protection Act 1998 or Directive 95/46/EC (from 25 May 2018), the Data Protection Bill, the Privacy Shield (from 16 July 2020), or, under the UK regime from 1 January 2021, the EEA as the area UK data move within freely.",
+		Check:   lawTextCheck},
+
+	// The supervisory authority, Art 13(2)(d) and 14(2)(e).
+	{ID: "authority-missing", Severity: Warning, Article: "13(2)(d)", Regimes: eu,
+		Summary: "Under the EU regime, the register names the supervisory authority people may complain to (authority), so that a notice can say where; under the UK regime the UK regulator is the default.",
+		Check: func(c *Context) {
+			if c.Register.Authority.IsZero() {
+				c.Report("authority", "", "no supervisory authority is named: a notice must tell people of their right to complain to one (Art 13(2)(d), 14(2)(e)); name the lead or competent authority (for example code: ie for the Irish Data Protection Commission), while people may also complain in the member state where they live or work (Art 77(1))")
+			}
+		}},
 }
 
+// eachTransfer runs f over every transfer of every activity that existed
+// on the date checked: a transfer whose Since is after that date had not
+// begun, so no dated check applies to it (issue 16: no "2021 SCCs not
+// available" for a transfer that began in 2024, checked as of 2019).
 func eachTransfer(c *Context, f func(a *Activity, t *Transfer, path string)) {
+	day := civil(c.At)
 	each(c, func(a *Activity, p string) {
 		for j := range a.Transfers {
-			f(a, &a.Transfers[j], fmt.Sprintf("%s.transfers[%d]", p, j))
+			t := &a.Transfers[j]
+			if !t.Since.IsZero() && day.Before(civil(t.Since.Time)) {
+				continue
+			}
+			f(a, t, p+".transfers["+strconv.Itoa(j)+"]")
 		}
 	})
 }
 
+// countryName is the country of an approval without the scheme in
+// brackets: "United States" for "United States (EU-US Data Privacy
+// Framework)".
+func countryName(ap lawfulbasis.Approval) string {
+	name, _, _ := strings.Cut(ap.Name, " (")
+	return name
+}
+
+// theCountry puts "the" before a country name that takes it ("the United
+// States").
+func theCountry(name string) string {
+	if strings.HasPrefix(name, "United ") || strings.HasPrefix(name, "Republic ") {
+		return "the " + name
+	}
+	return name
+}
+
+// recipientName names a transfer's recipient for a message.
+func recipientName(t *Transfer) string {
+	if strings.TrimSpace(t.Recipient) == "" {
+		return "the recipient"
+	}
+	return strconv.Quote(t.Recipient)
+}
+
+// dpfCheck reports a US transfer relying on an approval that covers only
+// certified recipients (the Data Privacy Framework or its UK Extension;
+// before 16 July 2020, the Privacy Shield) whose recipient is not recorded
+// as certified.
 func dpfCheck(c *Context) {
 	eachTransfer(c, func(a *Activity, t *Transfer, p string) {
-		us := strings.EqualFold(t.Country, "US")
-		if !us || t.Certified {
+		if t.Certified || (t.Mechanism != lawfulbasis.DataPrivacyFramework && t.Mechanism != lawfulbasis.Adequacy) {
 			return
 		}
-		if t.Mechanism == lawfulbasis.DataPrivacyFramework || t.Mechanism == lawfulbasis.Adequacy {
-			scheme := "the EU-US Data Privacy Framework"
-			if c.Regime == lawfulbasis.UK {
-				scheme = "the UK Extension to the Data Privacy Framework"
-			}
-			c.Report(p+".certified", a.ID, "transfer to the United States relies on %s, which covers only certified recipients, and %q is not recorded as certified", scheme, t.Recipient)
+		ap, ok := c.Approvals.Lookup(c.Regime, t.Country, c.At)
+		if !ok || !ap.Certified {
+			return
 		}
+		c.Report(p+".certified", a.ID, "transfer to %s relies on its approval (%s), which covers %s, and %s is not recorded as certified", theCountry(countryName(ap)), ap.Instrument, ap.Scope, recipientName(t))
 	})
 }
 
@@ -716,6 +822,332 @@ func automatedSpecial(c *Context) {
 			slices.Contains(a.bases(), lawfulbasis.Contract) || slices.Contains(a.bases(), lawfulbasis.LegalObligation)
 		if !explicit && !(g && contractOrLaw) {
 			c.Report(p, a.ID, "solely automated significant decisions use special category data without explicit consent, or contract or law with Art 9(2)(g)")
+		}
+	})
+}
+
+// pofaDay is the day the Protection of Freedoms Act 2012 ss26-28 came into
+// force: the Protection of Freedoms Act 2012 (Commencement No. 9) Order
+// 2013, SI 2013/2104 art 2.
+var pofaDay = time.Date(2013, time.September, 1, 0, 0, 0, 0, time.UTC)
+
+// plainList joins the groups' plain names: "referees", "referees and next
+// of kin and emergency contacts", "a, b and c".
+func plainList(gs []Subject) string {
+	names := make([]string, len(gs))
+	for i, g := range gs {
+		names[i] = g.Plain()
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// slugList writes groups as a YAML flow list: "[job-applicants, employees]".
+func slugList(gs []Subject) string {
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		parts[i] = string(g)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// unshared says which unscoped facts of an activity are plausibly not
+// about a group whose data an activity holds because of someone else: a
+// referee, a next of kin, a parent.
+type unshared struct {
+	// contract: the group is not party to the contract a purpose rests on.
+	contract bool
+	// source: data recorded as given by "the person" were usually given
+	// about the group by someone else (the applicant names the referee;
+	// the employee names the next of kin).
+	source bool
+	// categories the group's data are not (besides special category and
+	// criminal offence data, which are never plausibly theirs unscoped).
+	categories []Category
+}
+
+// secondaryGroups are the groups the unscoped-facts rule looks out for.
+// A referee's own job title and employer (employment-details) are commonly
+// recorded, so they are not counted for referees. A parent may be party to
+// a contract (an independent school's fees), gives data about themselves,
+// and may pay by card or bank transfer (financial), so those are not
+// counted for parents.
+var secondaryGroups = map[Subject]unshared{
+	Referees:  {contract: true, source: true, categories: []Category{PayAndBenefits, Performance, Absence, RightToWork, Conduct, Financial}},
+	NextOfKin: {contract: true, source: true, categories: []Category{PayAndBenefits, Performance, Absence, EmploymentDetails, RightToWork, Conduct, Financial}},
+	Parents:   {categories: []Category{PayAndBenefits, Performance, Absence, EmploymentDetails, RightToWork, Conduct}},
+}
+
+// unscopedCheck is the check of the unscoped-facts rule.
+func unscopedCheck(c *Context) {
+	each(c, func(a *Activity, p string) {
+		var secondary, primary []Subject
+		for _, g := range a.DataSubjects {
+			if _, ok := secondaryGroups[g]; ok {
+				secondary = append(secondary, g)
+			} else {
+				primary = append(primary, g)
+			}
+		}
+		if len(secondary) == 0 || len(primary) == 0 {
+			return
+		}
+		// whom returns the secondary groups a fact is plausibly not about.
+		whom := func(f func(unshared) bool) []Subject {
+			var out []Subject
+			for _, g := range secondary {
+				if f(secondaryGroups[g]) {
+					out = append(out, g)
+				}
+			}
+			return out
+		}
+		report := func(path, what string, groups []Subject) {
+			if len(groups) == 0 {
+				return
+			}
+			c.Report(path, a.ID, "%s is not scoped, so it is said of %s too; if it concerns only %s, add subjects: %s (or list the groups it concerns)",
+				what, plainList(groups), plainList(primary), slugList(primary))
+		}
+		for j, pu := range a.Purposes {
+			if len(pu.Subjects) == 0 && pu.Basis == lawfulbasis.Contract {
+				report(fmt.Sprintf("%s.purposes[%d]", p, j), fmt.Sprintf("purpose %q, on a contract (Art 6(1)(b)),", pu.Description),
+					whom(func(u unshared) bool { return u.contract }))
+			}
+		}
+		for j, dc := range a.DataCategories {
+			if len(dc.Subjects) > 0 {
+				continue
+			}
+			sensitive := dc.Category.Special() || dc.Category.Criminal()
+			report(fmt.Sprintf("%s.dataCategories[%d]", p, j), "data category "+strconv.Quote(dc.Category.Title()),
+				whom(func(u unshared) bool { return sensitive || slices.Contains(u.categories, dc.Category) }))
+		}
+		for j, src := range a.Sources {
+			if len(src.Subjects) == 0 && src.Kind == FromSubject {
+				what := "the source \"the person themselves\""
+				if src.Name != "" {
+					what = fmt.Sprintf("the source %q (from the person themselves)", src.Name)
+				}
+				report(fmt.Sprintf("%s.sources[%d]", p, j), what, whom(func(u unshared) bool { return u.source }))
+			}
+		}
+		for j, d := range a.Automated {
+			if len(d.Subjects) == 0 {
+				what := "an automated decision"
+				if d.Description != "" {
+					what = fmt.Sprintf("the automated decision %q", d.Description)
+				}
+				report(fmt.Sprintf("%s.automated[%d]", p, j), what, whom(func(unshared) bool { return true }))
+			}
+		}
+	})
+}
+
+// automatedRecorded is the check of the automated-not-recorded rule. It is
+// an info finding: Art 13(2)(f) and 14(2)(g) require the notice to tell
+// people of solely automated decisions where they are made, and most
+// activities make none, so a register that is silent is usually right in
+// fact; but the notice cannot then say so, and a check cannot tell.
+func automatedRecorded(c *Context) {
+	each(c, func(a *Activity, p string) {
+		var missing []Subject
+		for _, g := range a.DataSubjects {
+			listed := slices.ContainsFunc(a.Automated, func(d Decision) bool { return d.Concerns(g) })
+			if !listed && a.Status(FactAutomated, g) != StatedNone {
+				missing = append(missing, g)
+			}
+		}
+		if len(missing) > 0 {
+			c.Report(p+".automated", a.ID, "the record neither lists automated decisions (including profiling) about %s nor states there are none (none: [automated-decisions]); a notice must tell people of such decisions (Art 13(2)(f), 14(2)(g)), and from this record it can neither describe them nor say there are none", plainList(missing))
+		}
+	})
+}
+
+// sourcesRecorded is the check of the sources-not-recorded rule. It is a
+// warning: where data do not come from the person, Art 14(2)(f) requires
+// the notice to name the source, and with no source recorded a notice
+// cannot even tell which of Art 13 and 14 applies.
+func sourcesRecorded(c *Context) {
+	each(c, func(a *Activity, p string) {
+		var missing []Subject
+		for _, g := range a.DataSubjects {
+			if len(a.For(g).Sources) == 0 && a.Status(FactOtherSources, g) != StatedNone {
+				missing = append(missing, g)
+			}
+		}
+		if len(missing) > 0 {
+			c.Report(p+".sources", a.ID, "no source of the data of %s is recorded: name where the data come from (Art 14(2)(f), where not from the people themselves), or record that they give it themselves (a data-subject source, or none: [other-sources])", plainList(missing))
+		}
+	})
+}
+
+// memberStateLaw is the check of the special-member-state-law rule. GDPR
+// Art 9(2)(b): "authorised by Union or Member State law or a collective
+// agreement pursuant to Member State law"; (g) "on the basis of Union or
+// Member State law"; (h) "on the basis of Union or Member State law or
+// pursuant to contract with a health professional"; (i) "on the basis of
+// Union or Member State law"; (j) "based on Union or Member State law".
+func memberStateLaw(c *Context) {
+	each(c, func(a *Activity, p string) {
+		if strings.TrimSpace(a.Special.Law) != "" {
+			return
+		}
+		for j, cond := range a.Special.Conditions {
+			var also string
+			switch cond {
+			case lawfulbasis.EmploymentLaw:
+				also = " (or a collective agreement under member state law)"
+			case lawfulbasis.HealthOrSocialCare:
+				also = " (or a contract with a health professional)"
+			case lawfulbasis.SubstantialPublicInterest, lawfulbasis.PublicHealth, lawfulbasis.ArchivingResearch:
+			default:
+				continue
+			}
+			c.Report(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s rests on Union or member state law%s, and special.law names none (for example \"Data Protection Act 2018 (Ireland) s46\")", cond.Citation(lawfulbasis.EU), also)
+		}
+	})
+}
+
+// schoolBiometric is the check of the school-biometric rule. The Protection
+// of Freedoms Act 2012 s26 applies to a school's, a 16 to 19 Academy's or a
+// further education institution's processing of a child's (under 18,
+// s28(1)) biometric information for an automated biometric recognition
+// system (s28(2)-(4)).
+func schoolBiometric(c *Context) {
+	if !c.Register.Controller.School {
+		return
+	}
+	each(c, func(a *Activity, p string) {
+		var kids []Subject
+		for _, g := range []Subject{YoungPeople, Pupils} {
+			if a.Has(g) && (slices.Contains(a.For(g).Categories, Biometric) || slices.Contains(a.Screening, CriterionBiometric)) {
+				kids = append(kids, g)
+			}
+		}
+		if len(kids) == 0 {
+			return
+		}
+		b, who := a.Consent.Biometric, plainList(kids)
+		if !b.ParentalConsent {
+			c.Report(p+".consent.biometric.parentalConsent", a.ID, "the biometric information of %s is processed, but the record does not show that each parent is told and may object, that at least one parent consents in writing, and that no parent has objected (s26(2)-(3), s27)", who)
+		}
+		if !b.ChildRefusal {
+			c.Report(p+".consent.biometric.childRefusal", a.ID, "the biometric information of %s is processed, but the record does not show that a child's refusal or objection stops it, whatever a parent has consented to (s26(5))", who)
+		}
+		if strings.TrimSpace(b.Alternative) == "" {
+			c.Report(p+".consent.biometric.alternative", a.ID, "the biometric information of %s is processed, but the record does not say what reasonable alternative is offered to a child whose information is not processed (s26(7))", who)
+		}
+	})
+}
+
+// jointArrangement is the check of the joint-arrangement rule. Art 26(1):
+// joint controllers "shall in a transparent manner determine their
+// respective responsibilities ... by means of an arrangement between
+// them"; Art 26(2): "The essence of the arrangement shall be made
+// available to the data subject."
+func jointArrangement(c *Context) {
+	listed := map[string]bool{}
+	for i, jc := range c.Register.JointControllers {
+		listed[norm(jc.Name)] = true
+		path := "jointControllers[" + strconv.Itoa(i) + "]"
+		if strings.TrimSpace(jc.Responsibilities) == "" {
+			c.Report(path+".responsibilities", "", "joint controller %q: the arrangement's respective responsibilities, notably for people's rights and the information they are given, are not recorded (Art 26(1))", jc.Name)
+		}
+		if strings.TrimSpace(jc.Essence) == "" {
+			c.Report(path+".essence", "", "joint controller %q: where the essence of the arrangement is made available to the people concerned is not recorded (Art 26(2))", jc.Name)
+		}
+	}
+	each(c, func(a *Activity, p string) {
+		for j, name := range a.JointControllers {
+			if !listed[norm(name)] {
+				c.Report(fmt.Sprintf("%s.jointControllers[%d]", p, j), a.ID, "joint controller %q is not among the register's jointControllers, so no Art 26 arrangement (responsibilities, where its essence is available) is recorded for it", name)
+			}
+		}
+	})
+}
+
+// Direct marketing in a purpose's description. "Direct marketing" is "the
+// communication (by whatever means) of advertising or marketing material
+// which is directed to particular individuals" (UK GDPR Art 4(1)(15A);
+// PECR reg 2(1)); the ICO counts newsletters promoting an organisation's
+// aims as marketing too.
+var (
+	marketingWords = regexp.MustCompile(`(?i)\b(?:marketing|newsletters?|e-?newsletters?|promotional|special offers)\b`)
+	// notMarketing is a sentence that says data are not used for it.
+	notMarketing = regexp.MustCompile(`(?i)\b(?:not|never|no)\b[^.;,]{0,40}\b(?:marketing|newsletters?|promotional)\b`)
+	// afterOptOut is a sentence saying marketing goes on after the person
+	// unsubscribes, opts out or objects.
+	afterOptOut = regexp.MustCompile(`(?i)\b(?:even if|even though|even after|even when|despite|regardless of|whether or not)\b[^.;]{0,40}\b(?:unsubscrib\w*|opt(?:s|ed|ing)?[- ]?out|object\w*|withdr\w*)` +
+		`|\b(?:continu\w*|still)\b[^.;]{0,80}\bafter\b[^.;]{0,30}\b(?:unsubscrib\w*|opt(?:s|ed|ing)?[- ]?out|object\w*|withdr\w*)`)
+	// stopsAfterOptOut is a sentence about stopping, or about messages
+	// that are not marketing ("even if you opt out, we will still send
+	// service emails").
+	stopsAfterOptOut = regexp.MustCompile(`(?i)\b(?:suppression|do not|don't|does not|never|no longer|will not|won't|stop\w*|cease\w*|service (?:messages?|e-?mails?|updates?)|transactional|administrative|account)\b`)
+)
+
+// readsAsMarketing reports whether a purpose's description reads as direct
+// marketing.
+func readsAsMarketing(s string) bool {
+	for _, sent := range sentences(s) {
+		if marketingWords.MatchString(sent) && !notMarketing.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysAfterOptOut reports whether a description says processing goes on
+// after the person unsubscribes or objects.
+func saysAfterOptOut(s string) bool {
+	for _, sent := range sentences(s) {
+		if afterOptOut.MatchString(sent) && !stopsAfterOptOut.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// marketingAfterObjection is the check of the marketing-after-objection
+// rule: Art 21(3) "Where the data subject objects to processing for direct
+// marketing purposes, the personal data shall no longer be processed for
+// such purposes"; under PECR reg 22 electronic mail marketing needs the
+// recipient's consent, or the soft opt-in with a simple means of refusing.
+func marketingAfterObjection(c *Context) {
+	law := "Art 21(3)"
+	switch c.Regime {
+	case lawfulbasis.UK:
+		law += "; for electronic mail, PECR reg 22"
+	case lawfulbasis.EU:
+		law += "; for electronic mail, the ePrivacy Directive Art 13"
+	}
+	each(c, func(a *Activity, p string) {
+		for j, pu := range a.Purposes {
+			if !pu.DirectMarketing && !readsAsMarketing(pu.Description) {
+				continue
+			}
+			switch {
+			case pu.AfterObjection:
+				c.Report(fmt.Sprintf("%s.purposes[%d].afterObjection", p, j), a.ID, "direct marketing purpose %q is marked as continuing after the person objects or unsubscribes; an objection to direct marketing must stop it (%s)", pu.Description, law)
+			case saysAfterOptOut(pu.Description):
+				c.Report(fmt.Sprintf("%s.purposes[%d].description", p, j), a.ID, "purpose %q says marketing goes on after the person unsubscribes or objects; an objection to direct marketing must stop it (%s)", pu.Description, law)
+			}
+		}
+	})
+}
+
+// marketingUnmarked is the check of the marketing-unmarked rule.
+func marketingUnmarked(c *Context) {
+	each(c, func(a *Activity, p string) {
+		for j, pu := range a.Purposes {
+			if !pu.DirectMarketing && readsAsMarketing(pu.Description) {
+				c.Report(fmt.Sprintf("%s.purposes[%d].directMarketing", p, j), a.ID, "purpose %q reads as direct marketing but is not marked directMarketing; if it is, mark it, so that the notice tells people of their absolute right to object to it (Art 21(2), (4))", pu.Description)
+			}
 		}
 	})
 }

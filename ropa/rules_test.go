@@ -37,8 +37,10 @@ var (
 // activity on contract and legitimate interests, a processor with a
 // contract, a certified US transfer on the Data Privacy Framework, an
 // intra-group transfer on binding corporate rules with a documented data
-// protection test, and retention for every data category. Every call
-// returns a fresh copy that tests may change.
+// protection test, retention for every data category, and a statement
+// that it makes no automated decisions. Under the EU regime it needs a
+// supervisory authority as well (see withAuthority). Every call returns a
+// fresh copy that tests may change.
 func compliantRegister() *Register {
 	return &Register{
 		Jurisdiction: lawfulbasis.UK,
@@ -82,6 +84,7 @@ func compliantRegister() *Register {
 				{Categories: []Category{Identifiers, ContactDetails}, Rule: retention.MustParse("P2Y from last-contact")},
 			},
 			Security:  []string{"Encryption at rest and in transit", "Role-based access control"},
+			None:      []None{{Fact: FactAutomated}},
 			DPIA:      DPIA{Required: No, Reference: "Screening DPIA-S-012"},
 			Breach:    Breach{Occurred: No},
 			Systems:   []string{"Shop platform"},
@@ -106,10 +109,20 @@ func printFindings(fs []Finding) string {
 	return b.String()
 }
 
+// withAuthority names the Irish Data Protection Commission as the lead
+// authority under the EU regime (GDPR Art 13(2)(d)); the UK regime needs
+// none.
+func withAuthority(r *Register) {
+	if r.Jurisdiction == lawfulbasis.EU {
+		r.Authority = SupervisoryAuthority{Code: "ie", Name: "Data Protection Commission"}
+	}
+}
+
 func TestCompliantRegisterHasNoFindings(t *testing.T) {
 	for _, r := range lawfulbasis.Regimes() {
 		reg := compliantRegister()
 		reg.Jurisdiction = r
+		withAuthority(reg)
 		rep := Check(reg, AsOf(lawToday))
 		if len(rep.Findings) > 0 {
 			t.Errorf("Check(compliant %v register, AsOf 2026-11-23) has %d findings:%s", r, len(rep.Findings), printFindings(rep.Findings))
@@ -154,6 +167,31 @@ func withBasis(b lawfulbasis.Basis) func(*Register) {
 // GDPR Art 6(1)(ea)) with the Annex 1 crime condition (para 5).
 func withRLI(r *Register) {
 	act0(r).Purposes[0] = Purpose{Description: "Report suspected fraud to the police", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
+}
+
+// employeeMonitoring makes the activity the systematic monitoring of
+// employees' email and network use.
+func employeeMonitoring(r *Register) {
+	a := act0(r)
+	a.Purposes = []Purpose{{Description: "Monitor staff email and network use for security and misuse", Basis: lawfulbasis.LegitimateInterests,
+		Interest: "Keeping our systems secure", Assessment: "LIA-2026-011"}}
+	a.DataSubjects = []Subject{Employees}
+	a.DataCategories = Cats(Identifiers, Communications, OnlineIdentifiers, Usage)
+	a.Retention = []Retention{{Rule: retention.MustParse("P90D from collection")}}
+	a.Monitoring = true
+}
+
+// canteenFingerprints makes the activity an academy's cashless canteen
+// that identifies pupils by their fingerprints.
+func canteenFingerprints(r *Register) {
+	r.Controller.School = true
+	a := act0(r)
+	a.Purposes = []Purpose{{Description: "Identify pupils at the canteen till", Basis: lawfulbasis.PublicTask, Provision: "Education Act 1996 s512"}}
+	a.DataSubjects = []Subject{Pupils}
+	a.DataCategories = Cats(Identifiers, Biometric, Financial)
+	a.Special = SpecialCategory{Conditions: []lawfulbasis.Condition{lawfulbasis.ExplicitConsent}}
+	a.Retention = []Retention{{Schedule: "Deleted when the pupil leaves"}}
+	a.Consent.Biometric = BiometricConsent{ParentalConsent: true, ChildRefusal: true, Alternative: "A PIN at the till"}
 }
 
 func withTransfer(tr Transfer) func(*Register) {
@@ -267,6 +305,18 @@ func ruleCases() []ruleCase {
 			quiet: func(r *Register) {
 				r.Controller.PublicAuthority = true
 				act0(r).Purposes[1] = Purpose{Description: "Detect fraud against public funds", Basis: lawfulbasis.PublicTask, Provision: "Local Government Act 1972 s111"}
+			}},
+		// ICO guidance on legitimate interests: a public authority may
+		// consider them for "other legitimate purposes outside the scope of
+		// your tasks as a public authority"; the register says which.
+		{rule: "public-authority-interests", name: "recruitment outside public tasks", path: "activities[0].purposes[1].basis",
+			fire: func(r *Register) {
+				r.Controller.PublicAuthority = true
+				act0(r).Purposes[1] = Purpose{Description: "Recruit our own staff", Basis: lawfulbasis.LegitimateInterests, Interest: "Hiring", Assessment: "LIA-1"}
+			},
+			quiet: func(r *Register) {
+				r.Controller.PublicAuthority = true
+				act0(r).Purposes[1] = Purpose{Description: "Recruit our own staff", Basis: lawfulbasis.LegitimateInterests, Interest: "Hiring", Assessment: "LIA-1", OutsidePublicTasks: true}
 			}},
 		{rule: "public-authority-interests", name: "recognised legitimate interests", path: "activities[0].purposes[0].basis",
 			fire: func(r *Register) {
@@ -408,6 +458,20 @@ func ruleCases() []ruleCase {
 				act0(r).DataSubjects = append(act0(r).DataSubjects, JobApplicants)
 			},
 			quiet: func(r *Register) { withBasis(lawfulbasis.Consent)(r); act0(r).ConsentRecord = "CRM consent log" }},
+		// Per group: only purposes that concern employees count.
+		{rule: "consent-employment", name: "scoped to employees", path: "activities[0].purposes[0].basis",
+			fire: func(r *Register) {
+				withBasis(lawfulbasis.Consent)(r)
+				act0(r).ConsentRecord = "HR consent log"
+				act0(r).DataSubjects = []Subject{Customers, Employees}
+				act0(r).Purposes[0].Subjects = []Subject{Employees}
+			},
+			quiet: func(r *Register) {
+				withBasis(lawfulbasis.Consent)(r)
+				act0(r).ConsentRecord = "CRM consent log"
+				act0(r).DataSubjects = []Subject{Customers, Employees}
+				act0(r).Purposes[0].Subjects = []Subject{Customers}
+			}},
 		{rule: "consent-record", path: "activities[0].consentRecord",
 			fire:  withBasis(lawfulbasis.Consent),
 			quiet: func(r *Register) { withBasis(lawfulbasis.Consent)(r); act0(r).ConsentRecord = "CRM consent log" }},
@@ -426,6 +490,20 @@ func ruleCases() []ruleCase {
 				act0(r).ConsentRecord = "App consent log"
 				act0(r).DataSubjects = []Subject{YoungPeople}
 				act0(r).Children = Children{OnlineService: true, ParentalConsent: "Parent email confirmation under 13", HigherProtection: "Children's code assessment CC-3"}
+			}},
+		{rule: "children-consent", name: "consent of parents only", path: "activities[0].children",
+			fire: func(r *Register) {
+				withBasis(lawfulbasis.Consent)(r)
+				act0(r).ConsentRecord = "App consent log"
+				act0(r).DataSubjects = []Subject{YoungPeople, Parents}
+				act0(r).Children = Children{OnlineService: true, HigherProtection: "CC-3"}
+			},
+			quiet: func(r *Register) {
+				withBasis(lawfulbasis.Consent)(r)
+				act0(r).ConsentRecord = "App consent log"
+				act0(r).DataSubjects = []Subject{YoungPeople, Parents}
+				act0(r).Purposes[0].Subjects = []Subject{Parents}
+				act0(r).Children = Children{OnlineService: true, HigherProtection: "CC-3"}
 			}},
 		{rule: "children-higher-protection", name: "from 5 February 2026", path: "activities[0].children.higherProtection",
 			fire:  func(r *Register) { act0(r).Children.OnlineService = true },
@@ -463,6 +541,15 @@ func ruleCases() []ruleCase {
 		{rule: "transfer-mechanism-unavailable", name: "IDTA under the EU regime", regime: eur, path: "activities[0].transfers[0].mechanism",
 			fire:  withTransfer(Transfer{Country: "IN", Mechanism: lawfulbasis.IDTA}),
 			quiet: withTransfer(Transfer{Country: "IN", Mechanism: lawfulbasis.SCC})},
+		// A transfer is checked only from its start (Transfer.Since): the
+		// 2021 SCCs (Decision (EU) 2021/914) did not exist in 2019, but a
+		// transfer that began in 2024 did not exist either.
+		{rule: "transfer-mechanism-unavailable", name: "transfer not yet begun", regime: eur, at: beforeSchrems, path: "activities[0].transfers[0].mechanism",
+			fire:  withTransfer(Transfer{Country: "IN", Mechanism: lawfulbasis.SCC}),
+			quiet: withTransfer(Transfer{Country: "IN", Mechanism: lawfulbasis.SCC, Since: NewDate(2024, time.January, 15)})},
+		{rule: "transfer-mechanism", name: "not approved, from the transfer's start", at: beforeSchrems, path: "activities[0].transfers[0].mechanism",
+			fire:  withTransfer(Transfer{Country: "IN", Since: NewDate(2019, time.June, 1)}),
+			quiet: withTransfer(Transfer{Country: "IN", Since: NewDate(2019, time.June, 2)})},
 		{rule: "transfer-mechanism-unavailable", name: "legacy SCCs after 21 March 2024", path: "activities[0].transfers[0].mechanism",
 			fire:  withTransfer(Transfer{Country: "IN", Mechanism: lawfulbasis.LegacySCC}),
 			quiet: withTransfer(Transfer{Country: "IN", Mechanism: lawfulbasis.LegacySCC}), quietAt: ymd(2024, time.March, 20)},
@@ -512,6 +599,11 @@ func ruleCases() []ruleCase {
 		{rule: "processor-contract", path: "activities[0].recipients[1].contract",
 			fire:  func(r *Register) { act0(r).Recipients[1].Contract = "" },
 			quiet: func(r *Register) { act0(r).Recipients[1].Contract, act0(r).Recipients[1].Kind = "", ThirdParty }},
+		// The seed notices say processors act "under contract": that is a
+		// contract stated, and no finding.
+		{rule: "processor-contract", name: "a contract stated in words", path: "activities[0].recipients[1].contract",
+			fire:  func(r *Register) { act0(r).Recipients[1].Contract = " " },
+			quiet: func(r *Register) { act0(r).Recipients[1].Contract = "Under contract" }},
 
 		// Retention: Art 30(1)(f), Art 5(1)(e).
 		{rule: "retention-missing", name: "none", path: "activities[0].retention",
@@ -535,9 +627,81 @@ func ruleCases() []ruleCase {
 			quiet: func(r *Register) { act0(r).Retention[0].Rule = retention.MustParse("P72M from end-of-financial-year") }},
 
 		// Art 35.
-		{rule: "dpia-required", name: "monitoring", path: "activities[0].dpia",
-			fire:  func(r *Register) { act0(r).Monitoring, act0(r).DPIA = true, DPIA{} },
-			quiet: func(r *Register) { act0(r).Monitoring, act0(r).DPIA = true, DPIA{Status: InProgress} }},
+		// Systematic monitoring alone is one WP248 criterion; on a large
+		// scale it is two.
+		{rule: "dpia-required", name: "large-scale monitoring", path: "activities[0].dpia",
+			fire: func(r *Register) { act0(r).Monitoring, act0(r).LargeScale, act0(r).DPIA = true, true, DPIA{} },
+			quiet: func(r *Register) {
+				act0(r).Monitoring, act0(r).LargeScale, act0(r).DPIA = true, true, DPIA{Status: InProgress}
+			}},
+		{rule: "dpia-required", name: "monitoring alone is one criterion", path: "activities[0].dpia",
+			fire:  func(r *Register) { act0(r).Monitoring, act0(r).LargeScale, act0(r).DPIA = true, true, DPIA{} },
+			quiet: func(r *Register) { act0(r).Monitoring, act0(r).DPIA = true, DPIA{} }},
+		// WP248 criteria 3 and 7: systematic monitoring of employees'
+		// email and network use.
+		{rule: "dpia-required", name: "monitoring employees' email and network use", path: "activities[0].dpia",
+			fire: func(r *Register) { employeeMonitoring(r); act0(r).DPIA = DPIA{} },
+			// WP248 rev.01 lets a controller conclude, with documented
+			// reasons, that processing meeting two criteria needs no DPIA.
+			quiet: func(r *Register) {
+				employeeMonitoring(r)
+				act0(r).DPIA = DPIA{Required: No, Reference: "Screening DPIA-S-031: monitoring limited to security logs"}
+			}},
+		// WP248 criterion 7 alone: employees are vulnerable people, and
+		// nothing else about payroll is a criterion.
+		{rule: "dpia-required", name: "employee payroll: vulnerable people only", path: "activities[0].dpia",
+			fire: func(r *Register) { employeeMonitoring(r); act0(r).DPIA = DPIA{} },
+			quiet: func(r *Register) {
+				a := act0(r)
+				a.DataSubjects = []Subject{Employees}
+				a.DataCategories = Cats(Identifiers, ContactDetails, PayAndBenefits, Financial, GovernmentIDs)
+				a.Retention = []Retention{{Schedule: "6 years after employment ends"}}
+				a.DPIA = DPIA{}
+			}},
+		// ICO list: biometric data for identification with another WP248
+		// criterion (children: vulnerable people). A screening that says
+		// no does not set an item of the ICO's list aside.
+		{rule: "dpia-required", name: "school canteen fingerprints", path: "activities[0].dpia",
+			fire: func(r *Register) {
+				canteenFingerprints(r)
+				act0(r).DPIA = DPIA{Required: No, Reference: "Screening S-2"}
+			},
+			quiet: func(r *Register) {
+				canteenFingerprints(r)
+				act0(r).DPIA = DPIA{Required: Yes, Status: Complete, Reference: "DPIA-2026-09"}
+			}},
+		// The biometric data's own sensitivity is not "another" criterion.
+		{rule: "dpia-required", name: "biometric data with another criterion", path: "activities[0].dpia",
+			fire: func(r *Register) {
+				act0(r).DataSubjects = []Subject{Employees}
+				act0(r).DataCategories = append(act0(r).DataCategories, Cats(Biometric)...)
+				act0(r).DPIA = DPIA{Required: No, Reference: "Screening S-3"}
+			},
+			quiet: func(r *Register) {
+				act0(r).DataCategories = append(act0(r).DataCategories, Cats(Biometric)...)
+				act0(r).DPIA = DPIA{}
+			}},
+		// The ICO's list is the UK's Art 35(4) list: data matching stands
+		// alone there; under the EU regime it is one WP248 criterion.
+		{rule: "dpia-required", name: "data matching: ICO list", path: "activities[0].dpia",
+			fire:  func(r *Register) { act0(r).Screening, act0(r).DPIA = []Criterion{CriterionMatching}, DPIA{} },
+			quiet: func(r *Register) { act0(r).Screening, act0(r).DPIA = []Criterion{CriterionMatching}, DPIA{} }, quietRegime: eur},
+		{rule: "dpia-required", name: "innovative technology needs another criterion", path: "activities[0].dpia",
+			fire: func(r *Register) {
+				act0(r).Screening, act0(r).LargeScale, act0(r).DPIA = []Criterion{CriterionInnovative}, true, DPIA{Required: No, Reference: "S-4"}
+			},
+			quiet: func(r *Register) { act0(r).Screening, act0(r).DPIA = []Criterion{CriterionInnovative}, DPIA{} }},
+		{rule: "dpia-required", name: "children's fingerprints under the EU regime", regime: eur, path: "activities[0].dpia",
+			fire: func(r *Register) {
+				canteenFingerprints(r)
+				act0(r).DataSubjects = []Subject{YoungPeople}
+				act0(r).DPIA = DPIA{}
+			},
+			quiet: func(r *Register) {
+				canteenFingerprints(r)
+				act0(r).DataSubjects = []Subject{YoungPeople}
+				act0(r).DPIA = DPIA{Status: InProgress}
+			}},
 		{rule: "dpia-required", name: "large-scale special category data", path: "activities[0].dpia",
 			fire: func(r *Register) {
 				withSpecial(r, lawfulbasis.ExplicitConsent)
@@ -653,6 +817,235 @@ func ruleCases() []ruleCase {
 		{rule: "small-organisation", path: "controller.headcount",
 			fire:  func(r *Register) { r.Controller.Headcount = Under250 },
 			quiet: func(r *Register) { r.Controller.Headcount = "" }},
+
+		// Who each fact is about (issue 16; Art 5(1)(a)): a referee is no
+		// party to the customer's contract, and gives no order form.
+		{rule: "unscoped-facts", name: "contract basis said of referees", path: "activities[0].purposes[0]",
+			fire: func(r *Register) { act0(r).DataSubjects = []Subject{Customers, Referees} },
+			quiet: func(r *Register) {
+				a := act0(r)
+				a.DataSubjects = []Subject{Customers, Referees}
+				a.Purposes[0].Subjects = []Subject{Customers}
+				a.DataCategories[2].Subjects = []Subject{Customers} // financial
+				a.Sources[0].Subjects = []Subject{Customers}
+			}},
+		{rule: "unscoped-facts", name: "pay said of next of kin", path: "activities[0].dataCategories[1]",
+			fire: func(r *Register) {
+				a := act0(r)
+				a.Purposes = []Purpose{{Description: "Pay staff", Basis: lawfulbasis.LegalObligation, Provision: "Income Tax (PAYE) Regulations 2003", Subjects: []Subject{Employees}}}
+				a.DataSubjects = []Subject{Employees, NextOfKin}
+				a.DataCategories = Cats(ContactDetails, PayAndBenefits)
+				a.Sources = []Source{{Kind: FromSubject, Name: "Starter form", Subjects: []Subject{Employees, NextOfKin}}}
+			},
+			quiet: func(r *Register) {
+				a := act0(r)
+				a.Purposes = []Purpose{{Description: "Pay staff", Basis: lawfulbasis.LegalObligation, Provision: "Income Tax (PAYE) Regulations 2003", Subjects: []Subject{Employees}}}
+				a.DataSubjects = []Subject{Employees, NextOfKin}
+				a.DataCategories = []DataCategory{Cat(ContactDetails), {Category: PayAndBenefits, Subjects: []Subject{Employees}}}
+				a.Sources = []Source{{Kind: FromSubject, Name: "Starter form", Subjects: []Subject{Employees, NextOfKin}}}
+			}},
+		// A referee's own job title and employer are theirs; a next of
+		// kin's are not recorded by an employer.
+		{rule: "unscoped-facts", name: "employer details of next of kin, not of referees", path: "activities[0].dataCategories[0]",
+			fire: func(r *Register) {
+				a := act0(r)
+				a.Purposes = a.Purposes[1:]
+				a.DataSubjects, a.DataCategories, a.Sources = []Subject{JobApplicants, NextOfKin}, Cats(EmploymentDetails), nil
+			},
+			quiet: func(r *Register) {
+				a := act0(r)
+				a.Purposes = a.Purposes[1:]
+				a.DataSubjects, a.DataCategories, a.Sources = []Subject{JobApplicants, Referees}, Cats(EmploymentDetails), nil
+			}},
+		{rule: "unscoped-facts", name: "automated decision said of parents", path: "activities[0].automated[0]",
+			fire: func(r *Register) {
+				a := act0(r)
+				a.Purposes, a.Sources, a.DataCategories = a.Purposes[1:], nil, Cats(Identifiers, Education)
+				a.DataSubjects = []Subject{Pupils, Parents}
+				a.Automated, a.None = []Decision{{Description: "Set allocation", Profiling: true}}, nil
+			},
+			// Financial details may be a parent's own (school meals).
+			quiet: func(r *Register) {
+				a := act0(r)
+				a.Purposes, a.Sources, a.DataCategories = a.Purposes[1:], nil, Cats(Identifiers, Financial)
+				a.DataSubjects = []Subject{Pupils, Parents}
+			}},
+		{rule: "unscoped-facts", name: "special category data said of referees", path: "activities[0].dataCategories[3]",
+			fire: func(r *Register) {
+				withSpecial(r, lawfulbasis.ExplicitConsent)
+				a := act0(r)
+				a.Purposes, a.Sources = a.Purposes[1:], nil
+				a.DataSubjects = []Subject{Customers, Referees}
+				a.DataCategories[2].Subjects = []Subject{Customers}
+			},
+			// Only referees and next of kin: no group to scope to.
+			quiet: func(r *Register) {
+				withSpecial(r, lawfulbasis.ExplicitConsent)
+				act0(r).DataSubjects = []Subject{Referees, NextOfKin}
+			}},
+
+		// Art 13(2)(f), 14(2)(g): per group.
+		{rule: "automated-not-recorded", path: "activities[0].automated",
+			fire: func(r *Register) { act0(r).None = nil },
+			quiet: func(r *Register) {
+				act0(r).None = nil
+				act0(r).Automated = []Decision{{Description: "Fraud score", Profiling: true}}
+			}},
+		{rule: "automated-not-recorded", name: "stated for one group only", path: "activities[0].automated",
+			fire: func(r *Register) {
+				act0(r).DataSubjects = []Subject{Customers, Subscribers}
+				act0(r).None = []None{{Fact: FactAutomated, Subjects: []Subject{Customers}}}
+			},
+			quiet: func(r *Register) {
+				act0(r).DataSubjects = []Subject{Customers, Subscribers}
+				act0(r).None = []None{{Fact: FactAutomated, Subjects: []Subject{Customers}}}
+				act0(r).Automated = []Decision{{Description: "Send-time optimisation", Profiling: true, Subjects: []Subject{Subscribers}}}
+			}},
+		// Art 14(2)(f): per group.
+		{rule: "sources-not-recorded", path: "activities[0].sources",
+			fire: func(r *Register) { act0(r).Sources = nil },
+			quiet: func(r *Register) {
+				act0(r).Sources = nil
+				act0(r).None = []None{{Fact: FactAutomated}, {Fact: FactOtherSources}}
+			}},
+		{rule: "sources-not-recorded", name: "one group without", path: "activities[0].sources",
+			fire: func(r *Register) {
+				act0(r).DataSubjects = []Subject{Customers, Referees}
+				act0(r).Sources[0].Subjects = []Subject{Customers}
+			},
+			quiet: func(r *Register) {
+				act0(r).DataSubjects = []Subject{Customers, Referees}
+				act0(r).Sources[0].Subjects = []Subject{Customers}
+				act0(r).Sources = append(act0(r).Sources, Source{Kind: FromThirdParty, Name: "The customer's application", Subjects: []Subject{Referees}})
+			}},
+
+		// GDPR Art 9(2)(b), (g)-(j): Union or member state law.
+		{rule: "special-member-state-law", name: "employment law", regime: eur, path: "activities[0].special.conditions[0]",
+			fire: func(r *Register) { withSpecial(r, lawfulbasis.EmploymentLaw) },
+			quiet: func(r *Register) {
+				withSpecial(r, lawfulbasis.EmploymentLaw)
+				act0(r).Special.Law = "Data Protection Act 2018 (Ireland) s46"
+			}},
+		{rule: "special-member-state-law", name: "health care; explicit consent needs none", regime: eur, path: "activities[0].special.conditions[0]",
+			fire:  func(r *Register) { withSpecial(r, lawfulbasis.HealthOrSocialCare) },
+			quiet: func(r *Register) { withSpecial(r, lawfulbasis.ExplicitConsent) }},
+		{rule: "special-member-state-law", name: "EU regime only", regime: eur, path: "activities[0].special.conditions[0]",
+			fire: func(r *Register) { withSpecial(r, lawfulbasis.SubstantialPublicInterest) },
+			quiet: func(r *Register) {
+				withSpecial(r, lawfulbasis.SubstantialPublicInterest, lawfulbasis.Sch1EqualityOfOpportunity)
+				withPolicyDocument(r)
+			}, quietRegime: ukr},
+
+		// Protection of Freedoms Act 2012 ss26-28.
+		{rule: "school-biometric", name: "no alternative", path: "activities[0].consent.biometric.alternative",
+			fire:  func(r *Register) { canteenFingerprints(r); act0(r).Consent.Biometric.Alternative = "" },
+			quiet: canteenFingerprints},
+		{rule: "school-biometric", name: "nothing recorded", path: "activities[0].consent.biometric.parentalConsent",
+			fire: func(r *Register) { canteenFingerprints(r); act0(r).Consent.Biometric = BiometricConsent{} },
+			// Not a school: a university's students (PoFA s26(1)).
+			quiet: func(r *Register) {
+				canteenFingerprints(r)
+				r.Controller.School = false
+				act0(r).Consent.Biometric = BiometricConsent{}
+			}},
+		{rule: "school-biometric", name: "UK only", path: "activities[0].consent.biometric.childRefusal",
+			fire:  func(r *Register) { canteenFingerprints(r); act0(r).Consent.Biometric.ChildRefusal = false },
+			quiet: func(r *Register) { canteenFingerprints(r); act0(r).Consent.Biometric.ChildRefusal = false }, quietRegime: eur},
+		{rule: "school-biometric", name: "staff fingerprints", path: "activities[0].consent.biometric.parentalConsent",
+			fire: func(r *Register) {
+				canteenFingerprints(r)
+				act0(r).DataSubjects = []Subject{Pupils, Employees}
+				act0(r).Consent.Biometric = BiometricConsent{}
+			},
+			quiet: func(r *Register) {
+				canteenFingerprints(r)
+				act0(r).DataSubjects = []Subject{Pupils, Employees}
+				act0(r).DataCategories[1].Subjects = []Subject{Employees}
+				act0(r).Consent.Biometric = BiometricConsent{}
+			}},
+
+		// Art 26.
+		{rule: "joint-arrangement", name: "no essence", path: "jointControllers[0].essence",
+			fire: func(r *Register) {
+				r.JointControllers = []JointController{{Name: "Leeds City Council", Responsibilities: "We answer access requests; the council publishes the notice"}}
+			},
+			quiet: func(r *Register) {
+				r.JointControllers = []JointController{{Name: "Leeds City Council", Responsibilities: "We answer access requests; the council publishes the notice",
+					Essence: "https://northwind.example/privacy/joint"}}
+			}},
+		{rule: "joint-arrangement", name: "activity names an unlisted joint controller", path: "activities[0].jointControllers[0]",
+			fire: func(r *Register) { act0(r).JointControllers = []string{"Leeds City Council"} },
+			quiet: func(r *Register) {
+				r.JointControllers = []JointController{{Name: "Leeds City Council", Responsibilities: "Set out in the data sharing agreement DSA-4", Essence: "Privacy notice, section 9"}}
+				act0(r).JointControllers = []string{"leeds city council"}
+			}},
+
+		// Art 21(2)-(4); PECR reg 22.
+		{rule: "marketing-after-objection", name: "marked", path: "activities[0].purposes[2].afterObjection",
+			fire: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Send our offers by email", Basis: lawfulbasis.LegitimateInterests,
+					Interest: "Selling to existing customers", Assessment: "LIA-7", DirectMarketing: true, AfterObjection: true})
+			},
+			// Art 21(1): other processing may go on after an objection on
+			// compelling legitimate grounds.
+			quiet: func(r *Register) { act0(r).Purposes[1].AfterObjection = true }},
+		{rule: "marketing-after-objection", name: "said in the description", path: "activities[0].purposes[2].description",
+			fire: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "To contact you about various things, including for marketing purposes, even if you have unsubscribed from job alerts",
+					Basis: lawfulbasis.LegitimateInterests, Interest: "Recruitment", Assessment: "LIA-8"})
+			},
+			quiet: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Keep a suppression list so that, even after you unsubscribe, you do not get our marketing emails",
+					Basis: lawfulbasis.LegalObligation, Provision: "PECR reg 22", DirectMarketing: true})
+			}},
+		{rule: "marketing-unmarked", path: "activities[0].purposes[2].directMarketing",
+			fire: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Send you our monthly newsletter", Basis: lawfulbasis.Consent})
+				act0(r).ConsentRecord = "Mailing platform"
+			},
+			quiet: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Send you our monthly newsletter", Basis: lawfulbasis.Consent, DirectMarketing: true})
+				act0(r).ConsentRecord = "Mailing platform"
+			}},
+		{rule: "marketing-unmarked", name: "promotions and denials are not marketing", path: "activities[0].purposes[2].directMarketing",
+			fire: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Promotional emails about new products", Basis: lawfulbasis.LegitimateInterests, Interest: "Sales", Assessment: "LIA-9"})
+			},
+			quiet: func(r *Register) {
+				act0(r).Purposes = append(act0(r).Purposes,
+					Purpose{Description: "Decide on staff promotions", Basis: lawfulbasis.Contract},
+					Purpose{Description: "Answer questions about orders; we do not use them for marketing", Basis: lawfulbasis.Contract})
+			}},
+
+		// Repealed and invalid law in text (Art 12(1)).
+		{rule: "repealed-law", name: "Data Protection Act 1998", path: "activities[0].security[0]",
+			fire: func(r *Register) { act0(r).Security[0] = "Encryption as the Data Protection Act 1998 requires" },
+			// Before 25 May 2018 the Act was in force.
+			quiet: func(r *Register) { act0(r).Security[0] = "Encryption as the Data Protection Act 1998 requires" }, quietAt: ymd(2018, time.May, 24)},
+		{rule: "repealed-law", name: "Directive 95/46/EC; notes are not checked", path: "complaints.details",
+			fire:  func(r *Register) { r.Complaints.Details = "Handled as Directive 95/46/EC requires" },
+			quiet: func(r *Register) { act0(r).Notes = "Our 2017 notice cited Directive 95/46/EC." }},
+		{rule: "repealed-law", name: "Data Protection Bill", path: "dpo.name",
+			fire:  func(r *Register) { r.DPO.Name = "Dana Okafor (appointed under the Data Protection Bill)" },
+			quiet: func(r *Register) { r.DPO.Name = "Dana Okafor (appointed under the Data Protection Act 2018)" }},
+		{rule: "repealed-law", name: "Privacy Shield", path: "activities[0].transfers[0].safeguards",
+			fire: func(r *Register) {
+				act0(r).Transfers[0].Safeguards = "CloudCo is certified under the EU-US Privacy Shield"
+			},
+			quiet: func(r *Register) {
+				act0(r).Transfers[0].Safeguards = "CloudCo is certified under the Data Privacy Framework (formerly the Privacy Shield)"
+			}},
+		{rule: "repealed-law", name: "the EEA as the UK's free zone", at: ymd(2021, time.January, 1), path: "activities[0].locations[0]",
+			fire:  func(r *Register) { act0(r).Locations = []string{"We do not transfer your data outside the EEA."} },
+			quiet: func(r *Register) { act0(r).Locations = []string{"We do not transfer your data outside the EEA."} }, quietAt: ymd(2020, time.December, 31)},
+		{rule: "repealed-law", name: "the EEA under the EU regime", path: "activities[0].locations[0]",
+			fire:  func(r *Register) { act0(r).Locations = []string{"We do not transfer your data outside the EEA."} },
+			quiet: func(r *Register) { act0(r).Locations = []string{"We do not transfer your data outside the EEA."} }, quietRegime: eur},
+
+		// GDPR Art 13(2)(d), 14(2)(e).
+		{rule: "authority-missing", regime: eur, path: "authority",
+			fire:  func(r *Register) { r.Authority = SupervisoryAuthority{} },
+			quiet: func(r *Register) { r.Authority = SupervisoryAuthority{} }, quietRegime: ukr},
 	}
 }
 
@@ -669,6 +1062,7 @@ func (tc ruleCase) String() string {
 func checkCase(regime lawfulbasis.Regime, at time.Time, mutate func(*Register)) Report {
 	reg := compliantRegister()
 	reg.Jurisdiction = regime
+	withAuthority(reg)
 	if mutate != nil {
 		mutate(reg)
 	}
@@ -712,8 +1106,8 @@ func TestRules(t *testing.T) {
 				t.Fatalf("%s does not fire under %v on %s; findings:%s", tc.rule, regime, at.Format(time.DateOnly), printFindings(rep.Findings))
 			}
 			for _, f := range got {
-				if f.Severity != rule.Severity || f.Citation != rule.Cite(regime) || f.Message == "" || f.Path == "" {
-					t.Errorf("finding %+v: want severity %v, citation %q, a message and a path", f, rule.Severity, rule.Cite(regime))
+				if f.Severity != rule.Severity || f.Citation != rule.CiteAt(regime, at) || f.Message == "" || f.Path == "" {
+					t.Errorf("finding %+v: want severity %v, citation %q, a message and a path", f, rule.Severity, rule.CiteAt(regime, at))
 				}
 				if strings.HasPrefix(f.Path, "activities[") && f.Activity != "customer-orders" {
 					t.Errorf("finding %+v: activity = %q, want customer-orders", f, f.Activity)
@@ -786,7 +1180,12 @@ func TestRulesCatalogue(t *testing.T) {
 		if (r.Article == "") == (r.Citation == "") {
 			t.Errorf("%s: want exactly one of Article %q and Citation %q", r.ID, r.Article, r.Citation)
 		}
-		if r.Article != "" {
+		for _, n := range r.Renumbered {
+			if (n.Article == "") == (n.Citation == "") || (!n.From.IsZero() && !n.Until.IsZero() && !n.From.Before(n.Until)) {
+				t.Errorf("%s: renumbering %+v: want exactly one of Article and Citation, and From before Until", r.ID, n)
+			}
+		}
+		if r.Article != "" && len(r.Renumbered) == 0 {
 			if got := r.Cite(ukr); got != "UK GDPR Art "+r.Article {
 				t.Errorf("%s: Cite(uk) = %q", r.ID, got)
 			}
@@ -857,6 +1256,18 @@ func TestRuleDates(t *testing.T) {
 		{"recognised-interest-condition", eur, lawToday, false},
 		{"transfer-dpf-certified", eur, lawToday, false},
 		{"transfer-dpf-certified-eu", ukr, lawToday, false},
+		// Art 6(5) exists from 5 February 2026 (DUAA s70).
+		{"recognised-interest-condition", ukr, duaaDay.AddDate(0, 0, -1), false},
+		{"recognised-interest-condition", ukr, duaaDay, true},
+		// Protection of Freedoms Act 2012 ss26-28: SI 2013/2104 art 2.
+		{"school-biometric", ukr, ymd(2013, time.August, 31), false},
+		{"school-biometric", ukr, ymd(2013, time.September, 1), true},
+		{"school-biometric", eur, lawToday, false},
+		// EU only: member state law (Art 9(2)) and the lead authority.
+		{"special-member-state-law", ukr, lawToday, false},
+		{"special-member-state-law", eur, lawToday, true},
+		{"authority-missing", ukr, lawToday, false},
+		{"authority-missing", eur, lawToday, true},
 		// The time of day does not matter.
 		{"complaint-route", ukr, complaintsDay.Add(-time.Nanosecond), false},
 		{"complaint-route", ukr, complaintsDay.Add(23*time.Hour + 59*time.Minute), true},
