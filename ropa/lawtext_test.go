@@ -96,7 +96,8 @@ func TestRepealedLawPaths(t *testing.T) {
 }
 
 // TestMarketingText holds the direct-marketing heuristics to realistic
-// purpose descriptions.
+// purpose descriptions. (A newsletter to staff, pupils or parents is
+// tested in TestRules: marketing-unmarked.)
 func TestMarketingText(t *testing.T) {
 	tests := []struct {
 		text             string
@@ -117,7 +118,7 @@ func TestMarketingText(t *testing.T) {
 		{"Process job applications", false, false},
 	}
 	for _, tt := range tests {
-		if got := readsAsMarketing(tt.text); got != tt.marketing {
+		if got := readsAsMarketing(tt.text, true); got != tt.marketing {
 			t.Errorf("readsAsMarketing(%q) = %v, want %v", tt.text, got, tt.marketing)
 		}
 		if got := saysAfterOptOut(tt.text); got != tt.after {

@@ -1078,7 +1078,12 @@ func jointArrangement(c *Context) {
 // PECR reg 2(1)); the ICO counts newsletters promoting an organisation's
 // aims as marketing too.
 var (
-	marketingWords = regexp.MustCompile(`(?i)\b(?:marketing|newsletters?|e-?newsletters?|promotional|special offers)\b`)
+	marketingWords = regexp.MustCompile(`(?i)\b(?:marketing|promotional|special offers)\b`)
+	// newsletterWords name a newsletter, which is marketing when it
+	// promotes the organisation to the public or its supporters (the ICO
+	// counts the promotion of an organisation's aims and ideals), but not
+	// when it is news to people within a relationship (see relationGroups).
+	newsletterWords = regexp.MustCompile(`(?i)\b(?:e-?)?newsletters?\b`)
 	// notMarketing is a sentence that says data are not used for it.
 	notMarketing = regexp.MustCompile(`(?i)\b(?:not|never|no)\b[^.;,]{0,40}\b(?:marketing|newsletters?|promotional)\b`)
 	// afterOptOut is a sentence saying marketing goes on after the person
@@ -1091,15 +1096,35 @@ var (
 	stopsAfterOptOut = regexp.MustCompile(`(?i)\b(?:suppression|do not|don't|does not|never|no longer|will not|won't|stop\w*|cease\w*|service (?:messages?|e-?mails?|updates?)|transactional|administrative|account)\b`)
 )
 
+// relationGroups are the groups to whom a newsletter is news within an
+// existing relationship (a staff newsletter; a school's news to its
+// pupils and parents), not the promotion of the organisation.
+var relationGroups = []Subject{Employees, FormerEmployees, Pupils, Parents, EducationStaff, Trustees}
+
 // readsAsMarketing reports whether a purpose's description reads as direct
-// marketing.
-func readsAsMarketing(s string) bool {
+// marketing: it speaks of marketing, promotional messages or special
+// offers, or of a newsletter sent to others than relationGroups.
+func readsAsMarketing(s string, newsletters bool) bool {
 	for _, sent := range sentences(s) {
-		if marketingWords.MatchString(sent) && !notMarketing.MatchString(sent) {
+		if (marketingWords.MatchString(sent) || (newsletters && newsletterWords.MatchString(sent))) && !notMarketing.MatchString(sent) {
 			return true
 		}
 	}
 	return false
+}
+
+// isMarketing reports whether purpose pu of activity a is marked as, or
+// reads as, direct marketing.
+func isMarketing(a *Activity, pu Purpose) bool {
+	if pu.DirectMarketing {
+		return true
+	}
+	groups := pu.Subjects
+	if len(groups) == 0 {
+		groups = a.DataSubjects
+	}
+	relation := len(groups) > 0 && !slices.ContainsFunc(groups, func(g Subject) bool { return !slices.Contains(relationGroups, g) })
+	return readsAsMarketing(pu.Description, !relation)
 }
 
 // saysAfterOptOut reports whether a description says processing goes on
@@ -1128,7 +1153,7 @@ func marketingAfterObjection(c *Context) {
 	}
 	each(c, func(a *Activity, p string) {
 		for j, pu := range a.Purposes {
-			if !pu.DirectMarketing && !readsAsMarketing(pu.Description) {
+			if !isMarketing(a, pu) {
 				continue
 			}
 			switch {
@@ -1145,7 +1170,7 @@ func marketingAfterObjection(c *Context) {
 func marketingUnmarked(c *Context) {
 	each(c, func(a *Activity, p string) {
 		for j, pu := range a.Purposes {
-			if !pu.DirectMarketing && readsAsMarketing(pu.Description) {
+			if !pu.DirectMarketing && isMarketing(a, pu) {
 				c.Report(fmt.Sprintf("%s.purposes[%d].directMarketing", p, j), a.ID, "purpose %q reads as direct marketing but is not marked directMarketing; if it is, mark it, so that the notice tells people of their absolute right to object to it (Art 21(2), (4))", pu.Description)
 			}
 		}

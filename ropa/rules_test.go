@@ -1007,6 +1007,17 @@ func ruleCases() []ruleCase {
 				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Send you our monthly newsletter", Basis: lawfulbasis.Consent, DirectMarketing: true})
 				act0(r).ConsentRecord = "Mailing platform"
 			}},
+		// A newsletter to subscribers promotes; a school's newsletter to
+		// parents is news within a relationship.
+		{rule: "marketing-unmarked", name: "a school's newsletter to parents", path: "activities[0].purposes[0].directMarketing",
+			fire: func(r *Register) {
+				act0(r).Purposes = []Purpose{{Description: "Email our newsletter", Basis: lawfulbasis.Consent}}
+				act0(r).DataSubjects, act0(r).ConsentRecord = []Subject{Subscribers, Parents}, "Mailing platform"
+			},
+			quiet: func(r *Register) {
+				act0(r).Purposes = []Purpose{{Description: "Email our newsletter", Basis: lawfulbasis.Consent, Subjects: []Subject{Parents}}}
+				act0(r).DataSubjects, act0(r).ConsentRecord = []Subject{Subscribers, Parents}, "Mailing platform"
+			}},
 		{rule: "marketing-unmarked", name: "promotions and denials are not marketing", path: "activities[0].purposes[2].directMarketing",
 			fire: func(r *Register) {
 				act0(r).Purposes = append(act0(r).Purposes, Purpose{Description: "Promotional emails about new products", Basis: lawfulbasis.LegitimateInterests, Interest: "Sales", Assessment: "LIA-9"})
