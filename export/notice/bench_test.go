@@ -73,6 +73,41 @@ func BenchmarkGenerate(b *testing.B) {
 	b.ReportMetric(float64(size), "bytes/notice")
 }
 
+// BenchmarkGenerateScoped is BenchmarkGenerate with each activity's facts
+// scoped between its two groups, as registers with per-group facts are
+// (ropa.Activity.For): its first purpose, its last three categories, a
+// retention rule, its third-party source and its transfer concern only the
+// first group, and the second states no transfer.
+func BenchmarkGenerateScoped(b *testing.B) {
+	reg := generated(50)
+	for i := range reg.Activities {
+		a := &reg.Activities[i]
+		first := a.DataSubjects[:1:1]
+		a.Purposes[0].Subjects = first
+		for j := 5; j < len(a.DataCategories); j++ {
+			a.DataCategories[j].Subjects = first
+		}
+		a.Retention[1].Subjects = first
+		a.Sources[2].Subjects = first
+		a.Transfers[0].Subjects = first
+		a.Recipients = append(a.Recipients, ropa.Recipient{Name: a.Transfers[0].Recipient, Kind: ropa.Processor, Subjects: first})
+		a.None = append(a.None, ropa.None{Fact: ropa.FactTransfers, Subjects: a.DataSubjects[1:2:2]})
+	}
+	if err := reg.Validate(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	size := 0
+	for b.Loop() {
+		n, err := Generate(reg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(n.Markdown()) + len(n.HTML()) + len(n.Text())
+	}
+	b.ReportMetric(float64(size), "bytes/notice")
+}
+
 // BenchmarkParts splits BenchmarkGenerate's work: generating the notice
 // and rendering each format, on the same 50-activity register.
 func BenchmarkParts(b *testing.B) {

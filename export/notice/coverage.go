@@ -119,7 +119,7 @@ func (t *tracker) finish(g *gen) {
 		t.miss("13(1)(e)", "no recipients are recorded for this audience, so the notice says nothing about sharing")
 	}
 	if untouched("13(1)(f)") {
-		t.notApplicable("13(1)(f)", "not applicable: no international transfers are recorded for this audience")
+		t.miss("13(1)(f)", "the register records neither transfers for this audience nor that there are none")
 	}
 	if untouched("13(2)(a)") {
 		t.miss("13(2)(a)", "no retention periods are recorded for this audience")

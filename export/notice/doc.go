@@ -26,17 +26,31 @@
 //     organisation (Art 13(1)(e)); transfers outside the UK or the EEA and
 //     what makes each lawful (Art 13(1)(f)); a table of how long each kind
 //     of information is kept (Art 13(2)(a)); whether people must provide it
-//     (Art 13(2)(e)); and automated decision-making (Art 13(2)(f)).
-//   - Your rights: the rights that apply given the lawful bases used for the
-//     audience ([rights.ForRegime]), with withdrawal of consent where consent
-//     or explicit consent is relied on and the automated-decision rights
-//     where solely automated significant decisions are made; how to use
+//     (Art 13(2)(e)); and automated decision-making (Art 13(2)(f)). Each
+//     section states what the register records for that group
+//     ([ropa.Activity.For]): a purpose, category, source, recipient,
+//     transfer, retention rule, decision or provision statement scoped to
+//     other groups is not stated to it, and the conditions for special
+//     category or criminal offence data only where its own categories
+//     include such data.
+//   - Your rights: for each group, the rights that apply given the lawful
+//     bases of its own purposes ([rights.ForRegime]), with withdrawal of
+//     consent where consent or explicit consent is relied on for it and the
+//     automated-decision rights where solely automated significant decisions
+//     are made about it; the rights every group has first, then each
+//     group's others; where a purpose for a group is direct marketing, the
+//     right to object to it ([rights.ObjectDirectMarketing], Art 21(2)),
+//     absolute (Art 21(3)), in a section of its own (Art 21(4)); how to use
 //     them; and when a reply is due (UK GDPR Art 12A from 5 February 2026).
 //   - How to complain: to the organisation itself under the UK regime from
-//     19 June 2026 (DPA 2018 s164A; Art 13(2)(ca)), and to the regulator
-//     ([ICO] by default under the UK regime, DPA 2018 s165 from 19 June 2026;
-//     under the EU regime the authority in the person's country or the lead
-//     authority given with [Authority]).
+//     19 June 2026 (DPA 2018 s164A; Art 13(2)(ca)), and to a supervisory
+//     authority (Art 13(2)(d); DPA 2018 s165 under the UK regime from 19
+//     June 2026): the one given with [Authority], else the register's
+//     (ropa.Register.Authority, its code looked up in the [authority]
+//     package), else under the UK regime the UK regulator as it stood on
+//     the notice's date ([authority.UK]). Under the EU regime with none
+//     named, the notice states only the right to complain to a supervisory
+//     authority (Art 77(1)) and reports the item missing.
 //   - Changes to this notice: the notice's date and the register's version.
 //
 // The wording is plain English in the second person with short sentences.
@@ -53,9 +67,16 @@
 // nothing valid on the day (such as the EU-US Privacy Shield after 16 July
 // 2020) is stated without any claim about its safety; rights that depend on
 // a basis the register does not record are not promised; the safeguards
-// around automated decisions are only those the register records. Where the
-// register leaves an item of Articles 13 or 14 unfilled, [Notice.Coverage]
-// reports it with the reason and the fields it would need.
+// around automated decisions are only those the register records. It says
+// there is none of something ("We do not make decisions about you by
+// automated means only", "We do not send your information outside the
+// UK", "We do not share your information with anyone outside our
+// organisation", "We do not get it from anyone else") only where the
+// register states it for every activity of the group ([ropa.StatedNone]);
+// where the register records neither the fact nor that there is none, the
+// notice says nothing of it. Where the register leaves an item of Articles
+// 13 or 14 unfilled, [Notice.Coverage] reports it with the reason and the
+// fields it would need.
 //
 // # Formats
 //

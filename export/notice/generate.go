@@ -215,6 +215,8 @@ type gen struct {
 	groups     [][]int              // each audience group's activities, as indexes in acts
 	groupOf    map[ropa.Subject]int // each audience group's index in audience
 	views      []view               // scratch: what each activity of a group records about it
+	viewInts   []int                // scratch: the views' indexes and categories
+	viewSets   []uint64             // scratch: the views' sets of categories
 	grights    []groupRights        // by audience group, worked out in its section
 	basisSet   [256]uint32          // by basis: its rights as bits, with bit 0 set once worked out
 	rightTexts [32]struct {
@@ -705,29 +707,56 @@ func (g *gen) forAudience(scope []ropa.Subject) bool {
 }
 
 // viewsOf returns what each of the activities acts records about group s,
-// on scratch space that the next call reuses.
+// on scratch space that the next call reuses. The indexes are those of
+// [ropa.Activity.For] (TestViews checks it), worked out here with the same
+// Concerns methods into slabs, since For copies every entry.
 func (g *gen) viewsOf(s ropa.Subject, acts []int) []view {
 	vs := g.views[:0]
+	ints, sets := g.viewInts[:0], g.viewSets[:0]
+	// indexes appends the indexes i < n for which ok(i) is true to ints
+	// and returns them.
+	indexes := func(n int, ok func(int) bool) []int {
+		start := len(ints)
+		for i := range n {
+			if ok(i) {
+				ints = append(ints, i)
+			}
+		}
+		return ints[start:len(ints):len(ints)]
+	}
 	for _, ai := range acts {
 		in := &g.info[ai]
 		v := view{ai: ai, all: !in.scoped, prov: true, cats: in.cats, set: in.set}
 		if in.scoped {
-			gr := in.a.For(s)
-			v.idx, v.prov = gr.Index, in.a.Provision.Concerns(s)
-			v.cats = make([]int, len(gr.Index.Categories))
-			v.set = make([]uint64, g.words)
-			v.cats = v.cats[:0]
-			for _, j := range gr.Index.Categories {
+			a := in.a
+			v.prov = a.Provision.Concerns(s)
+			v.idx = ropa.GroupIndex{
+				Purposes:   indexes(len(a.Purposes), func(i int) bool { return a.Purposes[i].Concerns(s) }),
+				Categories: indexes(len(a.DataCategories), func(i int) bool { return a.DataCategories[i].Concerns(s) }),
+				Sources:    indexes(len(a.Sources), func(i int) bool { return a.Sources[i].Concerns(s) }),
+				Recipients: indexes(len(a.Recipients), func(i int) bool { return a.Recipients[i].Concerns(s) }),
+				Transfers:  indexes(len(a.Transfers), func(i int) bool { return a.Transfers[i].Concerns(s) }),
+				Retention:  indexes(len(a.Retention), func(i int) bool { return a.Retention[i].Concerns(s) }),
+				Automated:  indexes(len(a.Automated), func(i int) bool { return a.Automated[i].Concerns(s) }),
+			}
+			start := len(sets)
+			for range g.words {
+				sets = append(sets, 0)
+			}
+			v.set = sets[start:len(sets):len(sets)]
+			start = len(ints)
+			for _, j := range v.idx.Categories {
 				c := in.cats[j]
 				if v.set[c>>6]&(1<<(c&63)) == 0 {
-					v.cats = append(v.cats, c)
+					ints = append(ints, c)
 					v.set[c>>6] |= 1 << (c & 63)
 				}
 			}
+			v.cats = ints[start:len(ints):len(ints)]
 		}
 		vs = append(vs, v)
 	}
-	g.views = vs
+	g.views, g.viewInts, g.viewSets = vs, ints, sets
 	return vs
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
@@ -84,5 +85,71 @@ func TestRetentionOwnRules(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, s.Blocks[0].(Table).Rows); diff != "" {
 		t.Errorf("retention rows (-want +got):\n%s", diff)
+	}
+}
+
+// TestViews checks that what the notice takes each activity to record
+// about each group (gen.viewsOf) is what ropa.Activity.For gives: the same
+// indexes of purposes, categories, sources, recipients, transfers,
+// retention rules and decisions, the same provision statement, and the
+// group's categories.
+func TestViews(t *testing.T) {
+	scopedBench := generated(6)
+	for i := range scopedBench.Activities {
+		a := &scopedBench.Activities[i]
+		a.Purposes[i%len(a.Purposes)].Subjects = a.DataSubjects[:1]
+		a.DataCategories[i%len(a.DataCategories)].Subjects = a.DataSubjects[1:]
+		a.Recipients[0].Subjects = a.DataSubjects[1:]
+		if i%2 == 0 {
+			a.Provision.Subjects = a.DataSubjects[:1]
+		}
+	}
+	for name, reg := range map[string]*ropa.Register{"two groups": twoGroups(), "generated": scopedBench, "unscoped": generated(3)} {
+		t.Run(name, func(t *testing.T) {
+			audience := subjectsOf(reg)
+			g := &gen{reg: reg, regime: reg.Jurisdiction, at: lawfulbasis.LawAsOf, audience: audience, ph: adult}
+			g.index(reg, audience)
+			for k, s := range audience {
+				for _, v := range g.viewsOf(s, g.groups[k]) {
+					a := g.info[v.ai].a
+					want := a.For(s)
+					got := v.idx
+					if v.all {
+						all := func(n int) []int {
+							var out []int
+							for i := range n {
+								out = append(out, i)
+							}
+							return out
+						}
+						got = ropa.GroupIndex{Purposes: all(len(a.Purposes)), Categories: all(len(a.DataCategories)), Sources: all(len(a.Sources)),
+							Recipients: all(len(a.Recipients)), Transfers: all(len(a.Transfers)), Retention: all(len(a.Retention)), Automated: all(len(a.Automated))}
+					}
+					if diff := cmp.Diff(want.Index, got, cmpopts.EquateEmpty()); diff != "" {
+						t.Errorf("%s, %s: indexes (-For +view):\n%s", a.ID, s, diff)
+					}
+					if v.prov != a.Provision.Concerns(s) || (v.prov && !reflect.DeepEqual(want.Provision, a.Provision)) {
+						t.Errorf("%s, %s: provision %v", a.ID, s, v.prov)
+					}
+					var cats []ropa.Category
+					for _, c := range v.cats {
+						for cat, id := range g.catIDs {
+							if id == c {
+								cats = append(cats, cat)
+							}
+						}
+					}
+					var wantCats []ropa.Category // For's, each once
+					for _, c := range want.Categories {
+						if !slices.Contains(wantCats, c) {
+							wantCats = append(wantCats, c)
+						}
+					}
+					if diff := cmp.Diff(wantCats, cats, cmpopts.EquateEmpty()); diff != "" {
+						t.Errorf("%s, %s: categories (-For +view):\n%s", a.ID, s, diff)
+					}
+				}
+			}
+		})
 	}
 }

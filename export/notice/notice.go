@@ -177,9 +177,14 @@ func Authority(a Regulator) Option {
 // fills each. The items are those of Art 13(1)(a)-(f) and 13(2)(a)-(f)
 // (under the UK regime from 19 June 2026 with 13(2)(ca)), then Art 14(1)(d)
 // and 14(2)(f) (under the UK regime from 19 June 2026 with 14(2)(da)). The
-// Art 14 items are always listed: where every source recorded for the
-// audience is the people themselves or what is observed of them, they are
-// Filled with the Reason "not applicable: ...".
+// Art 14 items are always listed: where the register states, for every
+// activity of every group of the audience, that no data come from anyone
+// but the people themselves (none: [other-sources]), they are Filled with
+// the Reason "not applicable: ..."; where it does not record it, they are
+// missing. An item the notice could fill only by denying what the register
+// does not deny (automated decisions, transfers, recipients, other
+// sources) is missing, with the activity and the statement that would
+// fill it.
 func (n *Notice) Coverage() []Item {
 	out := make([]Item, len(n.coverage))
 	for i, it := range n.coverage {
