@@ -2550,7 +2550,7 @@ func (g *gen) groupRights(s ropa.Subject, vs []view) {
 	if first {
 		// No basis is known: only the rights that hold under every basis.
 		bases = 1<<rights.Access | 1<<rights.Rectification | 1<<rights.Restriction
-		gr.unknown = true
+		gr.noBasis = true
 	}
 	gr.rights = bases
 	if explicit {
@@ -2587,6 +2587,7 @@ func (g *gen) basisRights(b lawfulbasis.Basis) uint32 {
 type groupRights struct {
 	rights    uint32 // the set of rights.Right values, as bits
 	unknown   bool   // some purpose for the group has no basis that can be stated
+	noBasis   bool   // no purpose for the group has one
 	depend    bool   // the rights differ between the bases of its purposes
 	consent   bool   // some purpose for the group relies on consent
 	marketing bool   // some purpose for the group is direct marketing
@@ -2608,7 +2609,10 @@ func (g *gen) rights() {
 		gr := &g.grights[i]
 		common &= gr.rights
 		union |= gr.rights
-		unknown = unknown || gr.unknown
+		unknown = unknown || gr.unknown || gr.noBasis
+		if gr.noBasis && !gr.unknown {
+			g.cov.miss("13(2)(b)", fmt.Sprintf("no purposes are recorded for %s, so the rights that depend on the lawful basis (erasure, portability, objection) cannot be stated for them", subjectPlain(g.audience[i])))
+		}
 		depend = depend || gr.depend
 		consent = consent || gr.consent
 		if gr.marketing {
@@ -2643,6 +2647,8 @@ func (g *gen) rights() {
 	}
 	if unknown {
 		b.para(ph.rightsUnknown)
+	}
+	if slices.ContainsFunc(g.grights, func(gr groupRights) bool { return gr.unknown }) {
 		g.cov.miss("13(2)(b)", "some purposes have no lawful basis in the register, so the rights that depend on it (erasure, portability, objection) cannot all be stated")
 	}
 	g.cov.use("13(2)(b)", "activities[].purposes[].basis")
