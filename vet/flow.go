@@ -338,10 +338,9 @@ func (s *state) flow(arg ast.Expr, cr carry, sk Sink) {
 	pos := arg.Pos()
 	for _, ref := range cr.activities {
 		h := Holding{Activity: ref.ID, Subjects: ref.Subjects, Pos: s.pass.Fset.Position(pos)}
+		h.Recipient = sk.Recipient
 		if sk.Kind == verbTransfer {
 			h.Country = sk.Country
-		} else {
-			h.Recipient = sk.Recipient
 		}
 		if !s.needRegister(pos) {
 			s.res.Holdings = append(s.res.Holdings, h)
@@ -411,10 +410,14 @@ func (s *state) flow(arg ast.Expr, cr carry, sk Sink) {
 					break
 				}
 			}
+			add := &Addition{Activity: ref.ID, Transfer: &entry}
 			if sk.Recipient != "" && !slices.ContainsFunc(act.Recipients, func(r ropa.Recipient) bool { return recipientMatches(sk.Recipient, r.Name) }) {
 				note += fmt.Sprintf("; declare the recipient %q in the activity too", sk.Recipient)
+				rc := s.recipientEntry(sk.Recipient)
+				rc.Subjects = entry.Subjects
+				add.Recipient = &rc
 			}
-			s.report(pos, UndeclaredTransfer, ref.ID, s.cite(UndeclaredTransfer), ap+".transfers", &Addition{Activity: ref.ID, Transfer: &entry}, nil,
+			s.report(pos, UndeclaredTransfer, ref.ID, s.cite(UndeclaredTransfer), ap+".transfers", add, nil,
 				"%s reaches a %s through %s, which activity %q does not declare%s%s; add to its transfers: %s",
 				what, sk, sk.Via, ref.ID, forGroups(missing), note, transferYAML(entry))
 		}

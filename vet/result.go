@@ -118,8 +118,9 @@ type Finding struct {
 	Addition *Addition
 }
 
-// Addition is an entry to add to an activity of the register: one data
-// category, recipient or transfer.
+// Addition is an entry to add to an activity of the register: a data
+// category, a recipient, or a transfer (with its recipient, when the
+// activity does not list that either).
 type Addition struct {
 	Activity  string
 	Category  *ropa.DataCategory

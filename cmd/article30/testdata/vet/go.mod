@@ -1,0 +1,3 @@
+module example.com/hrsvc
+
+go 1.26
