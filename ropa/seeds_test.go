@@ -86,9 +86,11 @@ func TestSeedRegisters(t *testing.T) {
 			"transfer-mechanism":         1,  // subscriber data "outside the EEA", no country and no safeguard named
 		}},
 		{"careers-and-enterprise", map[string]int{
+			"automated-not-recorded":         7,  // no section says whether decisions are made by automated means
 			"complaint-form":                 1,  // complaints by email to the DPO only, no electronic form
 			"consent-record":                 3,  // consent to marketing and analytics cookies, no record named
 			"criminal-authority":             1,  // DBS checks of job applicants, no Schedule 1 condition
+			"dpia-required":                  2,  // young people's SEND and disadvantage data, employees' health and EDI data: no DPIA mentioned
 			"legitimate-interest-assessment": 11, // legitimate interests (security, fit, cookies, web forms), no assessment referenced
 			"purpose-basis":                  33, // bases listed per group; only some name the purpose they serve
 			"retention-missing":              7,  // "CEC has a retention schedule", no period given
@@ -96,40 +98,44 @@ func TestSeedRegisters(t *testing.T) {
 			"transfer-mechanism":             7,  // processing "outside the UK" with no country and no safeguard, for every group
 		}},
 		{"healthwatch-hertfordshire", map[string]int{
-			"complaint-form":     1, // complaints to the DPO by phone, email or post, no electronic form
-			"consent-employment": 1, // staff equality monitoring rests on employees' consent
-			"consent-record":     3, // consent for feedback, newsletter, monitoring; no record named
-			"criminal-authority": 1, // staff DBS checks, no Schedule 1 condition
-			"privacy-shield":     1, // US storage only with Privacy Shield companies (MailChimp)
-			"purpose-basis":      9, // no basis for day-to-day work, questions, website, staff, tracking
-			"special-condition":  1, // feedback on health and care services, no Art 9(2) condition
+			"automated-not-recorded": 4, // nothing on decisions by automated means
+			"complaint-form":         1, // complaints to the DPO by phone, email or post, no electronic form
+			"consent-employment":     1, // staff equality monitoring rests on employees' consent
+			"consent-record":         3, // consent for feedback, newsletter, monitoring; no record named
+			"criminal-authority":     1, // staff DBS checks, no Schedule 1 condition
+			"dpia-required":          2, // health feedback of service users, staff equality and DBS data: no DPIA mentioned
+			"privacy-shield":         1, // US storage only with Privacy Shield companies (MailChimp)
+			"purpose-basis":          9, // no basis for day-to-day work, questions, website, staff, tracking
+			"special-condition":      1, // feedback on health and care services, no Art 9(2) condition
 			// Not reported: the retention schedule is only "available on
 			// request". The register records that text as the schedule;
 			// no rule can read a missing period out of free text.
 		}},
 		{"durham-university-recruitment", map[string]int{
+			"automated-not-recorded":         4, // nothing on decisions by automated means
 			"complaint-form":                 1, // "let us know" / contact the DPO, no form
 			"controller-contact":             1, // email redacted in the text, no address or phone
 			"criminal-authority":             2, // unspent convictions and DBS checks, no Schedule 1 condition
 			"dpo-contact":                    1, // DPO named, email redacted
 			"legal-provision":                2, // right-to-work and criminal record checks: law not named
 			"legitimate-interest-assessment": 4, // legitimate interests, no assessment referenced
-			"public-authority-interests":     4, // a public authority relying on legitimate interests
+			"public-authority-interests":     4, // a public authority relying on legitimate interests, recruitment not said to be outside its tasks
 			"purpose-basis":                  6, // adjustments, similar vacancies, equality monitoring, bank details, health declaration
 			"retention-missing":              6, // no period for right-to-work, identity, DBS, references, background checks, health declarations
 			"special-basis":                  1, // equality monitoring: Art 9(2)(g) but no Art 6 basis
 			"special-schedule1":              3, // Art 9(2)(b) and (g) without Schedule 1 conditions
 		}},
 		{"harris-careers", map[string]int{
-			"complaint-route":      1, // no complaint route at all, not even the ICO
-			"consent-record":       3, // cookie, advertising and job-alert consent; no record named
-			"controller-contact":   1, // no address, email or phone for the Harris Federation
-			"criminal-authority":   1, // Enhanced DBS checks through connected services, no Schedule 1 condition
-			"processor-contract":   3, // processors "carefully selected"; no contract is stated
-			"purpose-basis":        8, // no lawful basis named except consent for cookies and job alerts
-			"retention-indefinite": 1, // cookies "stay longer, sometimes forever"
-			"retention-missing":    4, // no retention period for anything else
-			"transfer-mechanism":   4, // "outside the EEA" and "websites outside of the UK", no country or safeguard
+			"complaint-route":           1, // no complaint route at all, not even the ICO
+			"consent-record":            3, // cookie, advertising and job-alert consent; no record named
+			"controller-contact":        1, // no address, email or phone for the Harris Federation
+			"criminal-authority":        1, // Enhanced DBS checks through connected services, no Schedule 1 condition
+			"marketing-after-objection": 1, // "even if you unsubscribe, we may still contact you", for marketing among other things
+			"processor-contract":        3, // processors "carefully selected"; no contract is stated
+			"purpose-basis":             8, // no lawful basis named except consent for cookies and job alerts
+			"retention-indefinite":      1, // cookies "stay longer, sometimes forever"
+			"retention-missing":         4, // no retention period for anything else
+			"transfer-mechanism":        4, // "outside the EEA" and "websites outside of the UK", no country or safeguard
 		}},
 	}
 	for _, tt := range tests {
@@ -176,6 +182,8 @@ func TestSeedKnownDefects(t *testing.T) {
 		{"harris-careers", "controller-contact", "controller", "no contact details for the Harris Federation"},
 		{"harris-careers", "processor-contract", "activities[0].recipients[0].contract", "processors carefully selected, no contract stated"},
 		{"harris-careers", "transfer-mechanism", "activities[0].transfers[0].mechanism", "data outside the EEA with no country or safeguard"},
+		{"harris-careers", "marketing-after-objection", "activities[1].purposes[2].afterObjection", "contact for marketing even after an unsubscribe"},
+		{"careers-and-enterprise", "automated-not-recorded", "activities[0].automated", "nothing on automated decisions about young people"},
 	}
 	reports := map[string]ropa.Report{}
 	for _, tt := range tests {
