@@ -190,7 +190,9 @@ func TestVetSuggest(t *testing.T) {
 	a := &reg.Activities[0]
 	add := adds[0]
 	wantCats := []ropa.DataCategory{{Category: ropa.Health, Subjects: []ropa.Subject{ropa.JobApplicants}}, {Category: ropa.EmploymentHistory, Subjects: []ropa.Subject{ropa.Referees}}}
-	if !slices.EqualFunc(add.DataCategories, wantCats, func(x, y ropa.DataCategory) bool { return x.Category == y.Category && slices.Equal(x.Subjects, y.Subjects) }) {
+	if !slices.EqualFunc(add.DataCategories, wantCats, func(x, y ropa.DataCategory) bool {
+		return x.Category == y.Category && slices.Equal(x.Subjects, y.Subjects)
+	}) {
 		t.Errorf("categories %+v, want %+v", add.DataCategories, wantCats)
 	}
 	a.DataCategories = append(a.DataCategories, add.DataCategories...)
