@@ -1,6 +1,7 @@
 package vet_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -15,4 +16,14 @@ func TestAnalyzer(t *testing.T) {
 func TestUnused(t *testing.T) {
 	a := vet.New(vet.Config{Unused: true})
 	analysistest.Run(t, analysistest.TestData(), a, "hr/cmd/hrd")
+}
+
+// TestHRExample holds a copy of examples/hr's annotated types, with three
+// planted defects, against the example's own register.
+func TestHRExample(t *testing.T) {
+	reg, err := filepath.Abs("../examples/hr/register.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), vet.New(vet.Config{RegisterFile: reg}), "hrexample")
 }
