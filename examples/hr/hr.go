@@ -43,18 +43,24 @@ const (
 const sponsoredVisa = "sponsored-visa"
 
 // Applicant is an unsuccessful job applicant whose file HR still holds.
+// Its annotation and tags say where it sits in the register; go vet with
+// article30-vet checks them against register.yaml.
+//
+//article30:activity recruitment subjects=job-applicants
 type Applicant struct {
-	ID               string
-	Vacancy          string
-	RecruitmentEnded time.Time // the day the vacancy was filled or withdrawn
-	SponsoredHire    bool      // the vacancy went to a worker on a sponsored visa
+	ID               string    `article30:"identifiers"`
+	Vacancy          string    // the vacancy applied for
+	RecruitmentEnded time.Time `article30:"-"` // the day the vacancy was filled or withdrawn
+	SponsoredHire    bool      `article30:"-"` // the vacancy went to a worker on a sponsored visa
 }
 
 // Leaver is a former employee whose personnel file HR still holds.
+//
+//article30:activity employment subjects=former-employees
 type Leaver struct {
-	EmployeeID    string
-	LeftOn        time.Time // the last day of employment
-	SponsoredVisa bool      // sponsored by the company while employed
+	EmployeeID    string    `article30:"identifiers"`
+	LeftOn        time.Time `article30:"employment-details"` // the last day of employment
+	SponsoredVisa bool      `article30:"right-to-work"`      // sponsored by the company while employed
 }
 
 // People are the files HR holds that the retention schedule ends.
