@@ -27,3 +27,13 @@ func TestHRExample(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), vet.New(vet.Config{RegisterFile: reg}), "hrexample")
 }
+
+func TestNoRegisterAndEU(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), vet.Analyzer, "noreg", "eu/model")
+}
+
+// TestSuggestedFix applies the fix of untagged-personal-data: the tag it
+// suggests, added to a field with and without a tag.
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), vet.Analyzer, "fix")
+}
