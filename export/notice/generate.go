@@ -128,7 +128,7 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 	g.secs = make([]Section, 0, 8+10*len(audience))
 	g.whoWeAre()
 	for i, s := range audience {
-		g.group(s, g.groups[i])
+		g.group(i, s, g.groups[i])
 	}
 	g.rights()
 	g.complain()
@@ -280,8 +280,12 @@ type gen struct {
 }
 
 // actInfo is what the notice says about one activity, worked out the first
-// time a section needs it. Coverage is recorded then, once per activity:
-// what a section records for an activity is the same in every group.
+// time a section needs it: the text of each entry that concerns some group
+// of the audience, by the entry's index, so that each group's section
+// takes the entries of its view ([view]). The coverage of the entries is
+// recorded then, once per activity; what depends on the group (a fact not
+// recorded for it, a category without retention) is recorded by the
+// group's sections.
 type actInfo struct {
 	a       *ropa.Activity
 	cats    []int    // a.DataCategories as numbers
@@ -314,6 +318,8 @@ type actInfo struct {
 	ad           [][3]string // by decision: what it decides, its logic and its effect
 	sensDone     bool
 	sens         sensitiveData
+	rightsDone   bool
+	rights       actRights // what it says of the rights of every group
 }
 
 // facts are the facts a register may state there is none of, in the
@@ -546,6 +552,11 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 		flat = flat[:len(flat)+n]
 	}
 	g.info = make([]actInfo, len(g.acts))
+	most := 0 // the most activities of a group
+	for _, n := range counts {
+		most = max(most, n)
+	}
+	g.views = make([]view, 0, most)
 	ads, adDone := make([][3]string, nDecisions), make([]bool, nDecisions)
 	g.catIDs = make(map[ropa.Category]int, 64)
 	ids := make([]int, 0, nCats)
@@ -1045,11 +1056,11 @@ func fieldsSet(prefix string, pairs ...string) []string {
 // ---------------------------------------------------------------------------
 // One group of people.
 
-// group writes the sections about a group of people; acts are its
-// activities, as indexes in g.acts. Every section states only what the
+// group writes the sections about the k-th group of the audience, s;
+// acts are its activities, as indexes in g.acts. Every section states only what the
 // register records for the group ([ropa.Activity.For]), and says there is
 // none of something only where the register states it ([ropa.StatedNone]).
-func (g *gen) group(s ropa.Subject, acts []int) {
+func (g *gen) group(k int, s ropa.Subject, acts []int) {
 	heading := g.ph.groupHeadingMe
 	if !g.young || len(g.audience) != 1 {
 		heading = sprintf(g.ph.groupHeading, subjectPlain(s))
@@ -1065,7 +1076,7 @@ func (g *gen) group(s ropa.Subject, acts []int) {
 	g.retention(s, vs, cats)
 	g.provision(s, vs)
 	g.automated(s, vs)
-	g.groupRights(s, vs)
+	g.groupRights(k, vs)
 }
 
 // categoriesOf lists the group's data categories in its activities vs, in
@@ -1466,7 +1477,8 @@ func (g *gen) sources(s ropa.Subject, vs []view) {
 	ph := g.ph
 	ids := g.ids[:0]
 	g.seen.reset()
-	none := true // every activity states there is no other source
+	none := true      // every activity states there is no other source
+	catsFrom := false // some categories come from others
 	for k := range vs {
 		v := &vs[k]
 		for _, e := range g.sourcesOf(v.ai) {
@@ -1479,7 +1491,7 @@ func (g *gen) sources(s ropa.Subject, vs []view) {
 			none = false
 			g.indirect = true
 			if len(v.cats) > 0 {
-				g.cov.use("14(1)(d)", "activities[].dataCategories")
+				catsFrom = true
 			} else {
 				g.cov.miss("14(1)(d)", fmt.Sprintf("activity %q obtains data about %s from other sources but records no data categories for them", g.info[v.ai].a.ID, subjectPlain(s)))
 			}
@@ -1493,6 +1505,9 @@ func (g *gen) sources(s ropa.Subject, vs []view) {
 		}
 	}
 	g.ids = ids
+	if catsFrom {
+		g.cov.use("14(1)(d)", "activities[].dataCategories")
+	}
 	b := g.blocks()
 	switch {
 	case len(ids) == 0 && !none:
@@ -2384,6 +2399,7 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 	b := g.blocks()
 	sig := g.pairs[:0] // the solely automated significant decisions, as (activity, decision)
 	solely, profiling, none := false, false, true
+	stated, statedNone := false, false // for some activity
 	for k := range vs {
 		v := &vs[k]
 		a := g.info[v.ai].a
@@ -2402,10 +2418,9 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 		}
 		switch g.status(v.ai, factAutomated, s) {
 		case ropa.Stated:
-			none = false
-			g.cov.use("13(2)(f)", "activities[].automated[].solely", "activities[].automated[].significant")
+			none, stated = false, true
 		case ropa.StatedNone:
-			g.cov.use("13(2)(f)", "activities[].none")
+			statedNone = true
 		default:
 			none = false
 			if reason := g.notRecorded(v, s, factAutomated, "decisions made by automated means only or profiling"); reason != "" {
@@ -2414,6 +2429,12 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 		}
 	}
 	g.pairs = sig
+	if stated {
+		g.cov.use("13(2)(f)", "activities[].automated[].solely", "activities[].automated[].significant")
+	}
+	if statedNone {
+		g.cov.use("13(2)(f)", "activities[].none")
+	}
 	switch {
 	case len(sig) > 0:
 		b.add(g.fixed.adSignificant)
@@ -2500,51 +2521,33 @@ func (g *gen) decisionOf(ai, di int) [3]string {
 	return in.ad[di]
 }
 
-// groupRights works out the rights of group s from what the register
-// records for it in its activities vs: the bases of its own purposes, the
-// explicit consent relied on for its own special category data or for a
-// decision about it, the solely automated significant decisions about it,
-// and direct marketing among its purposes.
-func (g *gen) groupRights(s ropa.Subject, vs []view) {
-	gr := &g.grights[g.groupOf[s]]
-	explicit, adm := false, false
+// groupRights works out the rights of the k-th group of the audience from
+// what the register records for it in its activities vs: the bases of its
+// own purposes, the explicit consent relied on for its own special
+// category data or for a decision about it, the solely automated
+// significant decisions about it, and direct marketing among its
+// purposes.
+func (g *gen) groupRights(k int, vs []view) {
+	gr := &g.grights[k]
 	var bases uint32 // the rights of the bases, as bits
 	first := true    // no basis met yet
-	for k := range vs {
-		v := &vs[k]
-		a := g.info[v.ai].a
-		for i := range a.Purposes {
-			p := &a.Purposes[i]
-			if !v.in(v.idx.Purposes, i) {
-				continue
-			}
-			gr.marketing = gr.marketing || p.DirectMarketing
-			if !g.usable(p.Basis) {
-				gr.unknown = true
-				continue
-			}
-			gr.consent = gr.consent || p.Basis == lawfulbasis.Consent
-			// The rights differ between the bases used when one basis
-			// carries a right another does not.
-			rb := g.basisRights(p.Basis)
-			if first {
-				bases, first = rb, false
-			} else if rb != bases {
-				gr.depend = true
-				bases |= rb
-			}
+	for i := range vs {
+		r := g.viewRights(&vs[i])
+		gr.marketing = gr.marketing || r.marketing
+		gr.unknown = gr.unknown || r.unknown
+		gr.consent = gr.consent || r.consent
+		gr.depend = gr.depend || r.depend
+		gr.rights |= r.extra
+		if !r.any {
+			continue
 		}
-		if slices.Contains(a.Special.Conditions, lawfulbasis.ExplicitConsent) {
-			for _, c := range v.cats {
-				explicit = explicit || g.cats[c].special
-			}
-		}
-		for di := range a.Automated {
-			d := &a.Automated[di]
-			if v.in(v.idx.Automated, di) {
-				explicit = explicit || d.Ground == ropa.ExplicitConsent
-				adm = adm || d.Solely && d.Significant
-			}
+		// The rights differ between the bases used when one basis
+		// carries a right another does not.
+		if first {
+			bases, first = r.bases, false
+		} else if r.bases != bases {
+			gr.depend = true
+			bases |= r.bases
 		}
 	}
 	if first {
@@ -2552,34 +2555,100 @@ func (g *gen) groupRights(s ropa.Subject, vs []view) {
 		bases = 1<<rights.Access | 1<<rights.Rectification | 1<<rights.Restriction
 		gr.noBasis = true
 	}
-	gr.rights = bases
-	if explicit {
-		gr.rights |= 1 << rights.WithdrawConsent
+	gr.rights |= bases
+}
+
+// viewRights is what the purposes and decisions of one activity for one
+// group ([view]) say of the group's rights: worked out once for an
+// activity that scopes nothing, which says the same to every group.
+func (g *gen) viewRights(v *view) actRights {
+	in := &g.info[v.ai]
+	if v.all && in.rightsDone {
+		return in.rights
 	}
-	if adm {
-		gr.rights |= 1 << rights.AutomatedDecisions
+	a := in.a
+	var r actRights
+	for i := range a.Purposes {
+		p := &a.Purposes[i]
+		if !v.in(v.idx.Purposes, i) {
+			continue
+		}
+		r.marketing = r.marketing || p.DirectMarketing
+		rb, ok := g.basisRights(p.Basis)
+		if !ok {
+			r.unknown = true
+			continue
+		}
+		r.consent = r.consent || p.Basis == lawfulbasis.Consent
+		if !r.any {
+			r.bases, r.any = rb, true
+		} else if rb != r.bases {
+			r.depend = true
+			r.bases |= rb
+		}
+	}
+	if slices.Contains(a.Special.Conditions, lawfulbasis.ExplicitConsent) {
+		for _, c := range v.cats {
+			if g.cats[c].special {
+				r.extra |= 1 << rights.WithdrawConsent
+				break
+			}
+		}
+	}
+	for di := range a.Automated {
+		d := &a.Automated[di]
+		if v.in(v.idx.Automated, di) {
+			if d.Ground == ropa.ExplicitConsent {
+				r.extra |= 1 << rights.WithdrawConsent
+			}
+			if d.Solely && d.Significant {
+				r.extra |= 1 << rights.AutomatedDecisions
+			}
+		}
 	}
 	// rights.ForPurpose adds the right to object to direct marketing to
 	// a direct marketing purpose's rights; it applies whatever the basis
 	// (Art 21(2)), so also to a purpose whose basis is not recorded.
-	if gr.marketing {
-		gr.rights |= 1 << rights.ObjectDirectMarketing
+	if r.marketing {
+		r.extra |= 1 << rights.ObjectDirectMarketing
 	}
+	if v.all {
+		in.rights, in.rightsDone = r, true
+	}
+	return r
+}
+
+// actRights is what the purposes and decisions of an activity for a group
+// say of the group's rights.
+type actRights struct {
+	bases     uint32 // the rights of the purposes' bases, as bits
+	extra     uint32 // the rights that do not depend on a basis, as bits
+	any       bool   // some purpose has a basis that can be stated
+	unknown   bool   // some purpose has none
+	depend    bool   // the rights differ between the purposes' bases
+	consent   bool   // some purpose relies on consent
+	marketing bool   // some purpose is direct marketing
 }
 
 // basisRights returns the rights of processing on basis b under the
-// notice's regime on its day ([rights.ForRegime]), as bits, working them
-// out once for each basis. The rights of several bases are the union of
-// theirs, as [rights.For] says.
-func (g *gen) basisRights(b lawfulbasis.Basis) uint32 {
-	if g.basisSet[b] == 0 {
-		var set uint32 = 1 // marks the entry worked out
-		for _, r := range rights.ForRegime(g.regime, g.at, b) {
-			set |= 1 << r
+// notice's regime on its day ([rights.ForRegime]), as bits, and whether
+// the basis can be stated (it exists under the regime on the day), working
+// both out once for each basis. The rights of several bases are the union
+// of theirs, as [rights.For] says.
+func (g *gen) basisRights(b lawfulbasis.Basis) (uint32, bool) {
+	const done, usable = 1, 1 << 31
+	if g.basisSet[b]&done == 0 {
+		set := uint32(done)
+		if g.usable(b) {
+			set |= usable
+			for _, r := range rights.ForRegime(g.regime, g.at, b) {
+				set |= 1 << r
+			}
 		}
 		g.basisSet[b] = set
 	}
-	return g.basisSet[b] &^ 1
+	set := g.basisSet[b]
+	return set &^ (done | usable), set&usable != 0
 }
 
 // groupRights are the rights of one group of the audience, from what the
