@@ -977,7 +977,7 @@ func sourcesRecorded(c *Context) {
 	each(c, func(a *Activity, p string) {
 		var missing []Subject
 		for _, g := range a.DataSubjects {
-			if len(a.For(g).Sources) == 0 && a.Status(FactOtherSources, g) != StatedNone {
+			if !slices.ContainsFunc(a.Sources, func(s Source) bool { return s.Concerns(g) }) && a.Status(FactOtherSources, g) != StatedNone {
 				missing = append(missing, g)
 			}
 		}
@@ -1105,6 +1105,11 @@ var relationGroups = []Subject{Employees, FormerEmployees, Pupils, Parents, Educ
 // marketing: it speaks of marketing, promotional messages or special
 // offers, or of a newsletter sent to others than relationGroups.
 func readsAsMarketing(s string, newsletters bool) bool {
+	lower := strings.ToLower(s)
+	if !strings.Contains(lower, "market") && !strings.Contains(lower, "promot") && !strings.Contains(lower, "offer") &&
+		!(newsletters && strings.Contains(lower, "newsletter")) {
+		return false
+	}
 	for _, sent := range sentences(s) {
 		if (marketingWords.MatchString(sent) || (newsletters && newsletterWords.MatchString(sent))) && !notMarketing.MatchString(sent) {
 			return true
