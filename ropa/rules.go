@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/article30/article30/authority"
 	"github.com/article30/article30/lawfulbasis"
 )
 
@@ -747,6 +748,21 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			if c.Register.Authority.IsZero() {
 				c.Report("authority", "", "no supervisory authority is named: a notice must tell people of their right to complain to one (Art 13(2)(d), 14(2)(e)); name the lead or competent authority (for example code: ie for the Irish Data Protection Commission), while people may also complain in the member state where they live or work (Art 77(1))")
+			}
+		}},
+	{ID: "authority-regime", Severity: Warning, Article: "13(2)(d)",
+		Summary: "The supervisory authority the register names supervises the law the register is kept under on the date checked: no EEA authority for the UK regime, and no UK regulator for the EU regime from 1 January 2021.",
+		Check: func(c *Context) {
+			code := c.Register.Authority.Code
+			au, ok := authority.Lookup(code)
+			if code == "" || !ok { // an unknown code is a Validate error
+				return
+			}
+			if au.Code == "uk" {
+				au = authority.UK(c.At)
+			}
+			if want := c.citeRegime(); au.Regime != want {
+				c.Report("authority.code", "", "the register is kept under the %s but names %s, which supervises the %s on %s; a notice would send people to the wrong regulator", c.Regime.Title(), au.Name, au.Regime.Title(), c.At.Format("2 January 2006"))
 			}
 		}},
 }

@@ -1057,6 +1057,19 @@ func ruleCases() []ruleCase {
 		{rule: "authority-missing", regime: eur, path: "authority",
 			fire:  func(r *Register) { r.Authority = SupervisoryAuthority{} },
 			quiet: func(r *Register) { r.Authority = SupervisoryAuthority{} }, quietRegime: ukr},
+		// The ICO supervises the UK GDPR from 1 January 2021, and before
+		// that was the UK's authority under the GDPR itself.
+		{rule: "authority-regime", name: "the UK regulator for the EU regime", regime: eur, path: "authority.code",
+			fire:  func(r *Register) { r.Authority = SupervisoryAuthority{Code: "uk"} },
+			quiet: func(r *Register) { r.Authority = SupervisoryAuthority{Code: "uk"} }, quietAt: ymd(2020, time.December, 31)},
+		{rule: "authority-regime", name: "an EEA authority for the UK regime", path: "authority.code",
+			fire:  func(r *Register) { r.Authority = SupervisoryAuthority{Code: "ie"} },
+			quiet: func(r *Register) { r.Authority = SupervisoryAuthority{Code: "uk"} }},
+		// Before 2021 the UK regime is the GDPR, which every EEA authority
+		// supervised.
+		{rule: "authority-regime", name: "an EEA authority before 2021", path: "authority.code",
+			fire:  func(r *Register) { r.Authority = SupervisoryAuthority{Code: "fr"} },
+			quiet: func(r *Register) { r.Authority = SupervisoryAuthority{Code: "fr"} }, quietAt: ymd(2020, time.June, 1)},
 	}
 }
 
