@@ -29,6 +29,8 @@ activities:
         interest: Filling future vacancies quickly
     dataSubjects: [job-applicants]
     dataCategories: [identifiers, contact-details, employment-history]
+    sources: [{kind: data-subject, name: Application form}]
+    none: [automated-decisions]
     recipients:
       - name: Hiring managers
         kind: internal

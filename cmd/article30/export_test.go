@@ -105,8 +105,8 @@ func TestExportDefaultOutput(t *testing.T) {
 
 func TestExportSheets(t *testing.T) {
 	t.Parallel()
-	data := []string{"Organisation", "Joint controllers", "Activities", "Purposes", "Recipients", "Transfers",
-		"Retention rules", "Sources", "Processor records", "Text lists", "Lists"}
+	data := []string{"Organisation", "Joint controllers", "Activities", "Data categories", "Purposes", "Recipients", "Transfers",
+		"Retention rules", "Sources", "Automated decisions", "Stated none", "Processor records", "Text lists", "Lists"}
 	tests := []struct {
 		sheets string
 		views  []string

@@ -38,12 +38,14 @@ used.
 Each constant's comment says where the register declares it. The file
 starts with the "Code generated ... DO NOT EDIT." line, is gofmt'd, and
 is the same for the same register, byte for byte. The package is --package,
-or $GOPACKAGE, which go generate sets.
+or $GOPACKAGE, which go generate sets. In a Go file beside the register:
+
+  //go:generate article30 gen -o register_gen.go register.yaml
 
 Exit status: 0 when the file is written; 2 when the register cannot be
 read or the file cannot be written, or on a usage error.`,
 	examples: []string{
-		"//go:generate article30 gen -o register_gen.go register.yaml",
+		"article30 gen -o register_gen.go register.yaml",
 		"article30 gen --package hr -o internal/hr/register_gen.go register.yaml",
 	},
 	flags: genFlags,

@@ -58,6 +58,8 @@ var commands = []*command{
 	deadlineCommand,
 	retentionCommand,
 	schemaCommand,
+	vetCommand,
+	genCommand,
 }
 
 func lookup(name string) *command {

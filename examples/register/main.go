@@ -33,7 +33,12 @@ func main() {
 // reports the findings to w and, if there is no error, writes the workbook
 // and the notice to outDir.
 func run(outDir string, at time.Time, w io.Writer) error {
-	reg := school()
+	return publish(school(), outDir, at, w)
+}
+
+// publish checks reg as of at and, when it has no error findings, writes
+// its workbook and notice into outDir.
+func publish(reg *ropa.Register, outDir string, at time.Time, w io.Writer) error {
 	if err := reg.Validate(); err != nil {
 		return err
 	}
@@ -110,6 +115,7 @@ func school() *ropa.Register {
 			Registration:    "ZA987654",
 			PublicAuthority: true,
 			Headcount:       ropa.Under250,
+			School:          true,
 		},
 		DPO: ropa.Contact{Name: "Schools DPO Service", Address: office, Email: "dpo@riverside.example"},
 		Complaints: ropa.ComplaintRoute{
@@ -132,17 +138,25 @@ func school() *ropa.Register {
 					Provision: "Education Act 1996 s537A"},
 			},
 			DataSubjects: []ropa.Subject{ropa.Pupils, ropa.Parents},
-			DataCategories: ropa.Cats(ropa.Identifiers, ropa.ContactDetails, ropa.DateOfBirth,
-				ropa.Education, ropa.Absence, ropa.Health, ropa.RacialEthnicOrigin),
+			// Parents are in the record as contacts: what is about the
+			// pupil is scoped to pupils, so that parents are not told the
+			// school holds their health or ethnicity.
+			DataCategories: append(ropa.Cats(ropa.Identifiers, ropa.ContactDetails),
+				ropa.DataCategory{Category: ropa.DateOfBirth, Subjects: []ropa.Subject{ropa.Pupils}},
+				ropa.DataCategory{Category: ropa.Education, Subjects: []ropa.Subject{ropa.Pupils}},
+				ropa.DataCategory{Category: ropa.Absence, Subjects: []ropa.Subject{ropa.Pupils}},
+				ropa.DataCategory{Category: ropa.Health, Subjects: []ropa.Subject{ropa.Pupils}},
+				ropa.DataCategory{Category: ropa.RacialEthnicOrigin, Subjects: []ropa.Subject{ropa.Pupils}}),
 			Special: ropa.SpecialCategory{
 				Conditions: []lawfulbasis.Condition{lawfulbasis.SubstantialPublicInterest},
 				Schedule1:  []lawfulbasis.Schedule1{lawfulbasis.Sch1StatutoryPurposes},
 			},
 			PolicyDocument: ropa.PolicyDocument{Reference: apd, Article6: "Public task and legal obligation (Education Act 1996)", FollowsPolicy: ropa.Yes},
 			Sources: []ropa.Source{
-				{Kind: ropa.FromSubject, Name: "Admission forms completed by parents"},
-				{Kind: ropa.FromThirdParty, Name: "The pupil's previous school and the local authority"},
+				{Kind: ropa.FromSubject, Name: "Admission forms completed by parents", Subjects: []ropa.Subject{ropa.Parents}},
+				{Kind: ropa.FromThirdParty, Name: "Your parents' admission form, your previous school and the local authority", Subjects: []ropa.Subject{ropa.Pupils}},
 			},
+			None: []ropa.None{{Fact: ropa.FactAutomated}},
 			Provision: ropa.Provision{Requirement: ropa.Statutory,
 				Consequences: "Most of it the law requires; we tell you when giving it is up to you."},
 			Recipients: []ropa.Recipient{
@@ -152,8 +166,8 @@ func school() *ropa.Register {
 				{Name: "ClassBase Ltd (school information system)", Kind: ropa.Processor, Country: "GB", Contract: "ClassBase data processing agreement 2026"},
 			},
 			Transfers: []ropa.Transfer{{
-				Country: "IN", Recipient: "ClassBase support desk, Pune", Mechanism: lawfulbasis.IDTA,
-				Safeguards:     "Remote access only; no copies leave the UK data centre",
+				Country: "IN", Recipient: "ClassBase Ltd (school information system)", Mechanism: lawfulbasis.IDTA,
+				Safeguards:     "Remote access by ClassBase's support desk in Pune only; no copies leave the UK data centre",
 				ProtectionTest: "Transfer risk assessment TRA-2026-01: protection not materially lower",
 				Since:          ropa.NewDate(2026, time.April, 1),
 			}},
@@ -165,18 +179,29 @@ func school() *ropa.Register {
 			},
 			Security: []string{"Role-based access in the school information system", "Encrypted laptops"},
 			Systems:  []string{"ClassBase school information system"},
+			// Children's health and ethnicity: two WP248 criteria.
+			DPIA: ropa.DPIA{Required: ropa.Yes, Status: ropa.Complete, Reference: "DPIA-2025-01 (school information system)"},
 		}, {
 			ID:               "newsletters-and-photos",
 			Name:             "Newsletters and school photos",
 			BusinessFunction: "School office",
 			Purposes: []ropa.Purpose{
-				{Description: "Email the weekly newsletter to parents", Basis: lawfulbasis.Consent},
-				{Description: "Publish photos of pupils on the school website", Basis: lawfulbasis.Consent},
+				{Description: "Email the weekly newsletter to parents", Basis: lawfulbasis.Consent, Subjects: []ropa.Subject{ropa.Parents}},
+				{Description: "Publish photos of pupils on the school website", Basis: lawfulbasis.Consent, Subjects: []ropa.Subject{ropa.Pupils}},
 			},
-			DataSubjects:   []ropa.Subject{ropa.Parents, ropa.Pupils},
-			DataCategories: ropa.Cats(ropa.ContactDetails, ropa.Images),
-			Sources:        []ropa.Source{{Kind: ropa.FromSubject, Name: "Consent forms completed by parents"}},
-			Provision:      ropa.Provision{Requirement: ropa.Voluntary, Consequences: "You will not get the newsletter, and we will not publish photos of your child."},
+			DataSubjects: []ropa.Subject{ropa.Parents, ropa.Pupils},
+			DataCategories: []ropa.DataCategory{
+				{Category: ropa.ContactDetails, Subjects: []ropa.Subject{ropa.Parents}},
+				{Category: ropa.Images, Subjects: []ropa.Subject{ropa.Pupils}},
+			},
+			Sources: []ropa.Source{
+				{Kind: ropa.FromSubject, Name: "Consent forms completed by parents", Subjects: []ropa.Subject{ropa.Parents}},
+				{Kind: ropa.FromThirdParty, Name: "Your parents' consent form", Subjects: []ropa.Subject{ropa.Pupils}},
+			},
+			None: []ropa.None{{Fact: ropa.FactAutomated}},
+			Consent: ropa.Consent{GivenBy: ropa.ConsentByParent,
+				Withdrawal: "Tell the school office, or use the unsubscribe link in any newsletter"},
+			Provision: ropa.Provision{Requirement: ropa.Voluntary, Consequences: "You will not get the newsletter, and we will not publish photos of your child."},
 			Recipients: []ropa.Recipient{
 				{Name: "School office", Kind: ropa.Internal},
 				{Name: "Postbox Mail Ltd (newsletter emails)", Kind: ropa.Processor, Country: "GB", Contract: "Postbox terms and data processing addendum"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -75,9 +76,11 @@ func TestRun(t *testing.T) {
 func TestRunRefusesErrors(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
-	// On 4 January 2022 the IDTA the school's transfer relies on was not
-	// yet in force (from 21 March 2022).
-	err := run(dir, time.Date(2022, time.January, 4, 0, 0, 0, 0, time.UTC), &out)
+	// Had the school's transfer relied on Privacy Shield, struck down on
+	// 16 July 2020 (CJEU C-311/18), nothing would be published.
+	reg := school()
+	reg.Activities[0].Transfers[0].Mechanism = lawfulbasis.PrivacyShield
+	err := publish(reg, dir, at, &out)
 	if !errors.Is(err, ropa.ErrFindings) {
 		t.Fatalf("run = %v, want ErrFindings; output:\n%s", err, out.String())
 	}
