@@ -150,6 +150,30 @@
 // generated from the Go types by [github.com/article30/article30/ropa.Schema],
 // for editors that complete and check YAML and JSON files.
 //
+// # vet
+//
+//	article30 vet [--register FILE] [--format text|json|sarif] [--unused] [--suggest] [--draft] [PACKAGES]
+//
+// Vet holds a Go service's code against the register with the analyzer of
+// [github.com/article30/article30/vet]: struct types annotated with the
+// activity they belong to, fields tagged with their data category, and
+// functions marked as recipients or transfers. It reports categories,
+// recipients and transfers the register does not declare for the activity,
+// special category and criminal offence data without their conditions,
+// and untagged fields that look like personal data. --suggest prints the
+// register entries that would declare what the code holds; --draft writes
+// a register skeleton from the code. cmd/article30-vet runs the same
+// analyzer as go vet -vettool.
+//
+// # gen
+//
+//	article30 gen [-o FILE] [--package NAME] FILE
+//
+// Gen writes a Go file of constants for the register's activity IDs, data
+// subjects, categories, conditions and retention conditions, for go
+// generate, so that service code that names them is checked by the
+// compiler.
+//
 // # Exit status
 //
 // validate:
