@@ -85,6 +85,15 @@ func eachDecision(c *Context, f func(a *Activity, d Decision, p string)) {
 	})
 }
 
+// schedulePeriodRE finds, in a free-text retention schedule, a period ("12
+// months", "six years") or an event that ends one ("until", "the end of",
+// "after", "when"). "Available on request" has neither.
+var schedulePeriodRE = regexp.MustCompile(`(?i)\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)[ -](?:calendar |full |further )?(?:years?|months?|weeks?|days?)\b|\buntil\b|\bend of\b|\bafter\b|\bwhen\b|\bonce\b|\bindefinite|\bpermanent`)
+
+// circularRE finds the words that name a retention period without giving
+// one ("deleted at the end of its retention period").
+var circularRE = regexp.MustCompile(`(?i)\b(?:at |after |until )?(?:the )?end of (?:its|the|their|that|our) retention (?:period|schedule)`)
+
 // builtin is the rule catalogue. IDs are stable: add new rules, never
 // rename or reuse an ID.
 var builtin = []Rule{
@@ -595,6 +604,8 @@ var builtin = []Rule{
 						c.Report(path+".rule", a.ID, "data are kept indefinitely; storage limitation needs a period or a review point")
 					case r.Rule.IsZero() && strings.TrimSpace(r.Schedule) == "":
 						c.Report(path, a.ID, "the retention entry gives neither a rule nor a schedule")
+					case r.Rule.IsZero() && !schedulePeriodRE.MatchString(circularRE.ReplaceAllString(r.Schedule, "")):
+						c.Report(path+".schedule", a.ID, "the retention schedule %q gives no period and no event that ends it; a notice must say how long data are kept, or the criteria that decide it (Art 13(2)(a))", r.Schedule)
 					}
 				}
 			})

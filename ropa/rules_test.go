@@ -620,6 +620,13 @@ func ruleCases() []ruleCase {
 			quiet: func(r *Register) {
 				act0(r).Retention[1].Rule, act0(r).Retention[1].Schedule = retention.Rule{}, "Two years after last order"
 			}},
+		{rule: "retention-indefinite", name: "schedule with no period", path: "activities[0].retention[1].schedule",
+			fire: func(r *Register) {
+				act0(r).Retention[1].Rule, act0(r).Retention[1].Schedule = retention.Rule{}, "Our retention schedule is available on request; data are deleted at the end of their retention period"
+			},
+			quiet: func(r *Register) {
+				act0(r).Retention[1].Rule, act0(r).Retention[1].Schedule = retention.Rule{}, "Until the end of the school year after the pupil leaves"
+			}},
 		{rule: "retention-minimum", path: "activities[0].retention[0].rule",
 			fire: func(r *Register) {
 				act0(r).Retention[0].Rule = retention.MustParse("P5Y11M from end-of-financial-year")

@@ -106,10 +106,8 @@ func TestSeedRegisters(t *testing.T) {
 			"dpia-required":          2, // health feedback of service users, staff equality and DBS data: no DPIA mentioned
 			"privacy-shield":         1, // US storage only with Privacy Shield companies (MailChimp)
 			"purpose-basis":          9, // no basis for day-to-day work, questions, website, staff, tracking
+			"retention-indefinite":   4, // the retention schedule is only "available on request": no period
 			"special-condition":      1, // feedback on health and care services, no Art 9(2) condition
-			// Not reported: the retention schedule is only "available on
-			// request". The register records that text as the schedule;
-			// no rule can read a missing period out of free text.
 		}},
 		{"durham-university-recruitment", map[string]int{
 			"automated-not-recorded":         4, // nothing on decisions by automated means
@@ -178,6 +176,7 @@ func TestSeedKnownDefects(t *testing.T) {
 		{"durham-university-recruitment", "retention-missing", "activities[3].retention", "no period for right-to-work, DBS, references or health declarations"},
 		{"harris-careers", "retention-missing", "activities[3].retention", "no retention period for accounts and applications"},
 		{"harris-careers", "retention-indefinite", "activities[0].retention[0].rule", `cookies "stay longer, sometimes forever"`},
+		{"healthwatch-hertfordshire", "retention-indefinite", "activities[0].retention[0].schedule", `retention schedule "available on request", no period`},
 		{"harris-careers", "complaint-route", "complaints", "no complaint route"},
 		{"harris-careers", "controller-contact", "controller", "no contact details for the Harris Federation"},
 		{"harris-careers", "processor-contract", "activities[0].recipients[0].contract", "processors carefully selected, no contract stated"},
