@@ -62,17 +62,9 @@ func validateFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	failOn := fs.String("fail-on", "error", "exit 1 on a finding of this `severity` or worse: error or warning")
 	noColor := fs.Bool("no-color", false, "do not colour the text (colour is used only on a terminal, and not when NO_COLOR is set)")
 	return func(e *env, files []string) (int, error) {
-		if *format != "text" && *format != "json" && *format != "sarif" {
-			return 0, fmt.Errorf("--format %q: want text, json or sarif", *format)
-		}
-		var threshold ropa.Severity
-		switch *failOn {
-		case "error":
-			threshold = ropa.Error
-		case "warning":
-			threshold = ropa.Warning
-		default:
-			return 0, fmt.Errorf("--fail-on %q: want error or warning", *failOn)
+		threshold, err := reportFlags(*format, *failOn)
+		if err != nil {
+			return 0, err
 		}
 		at, err := asOf.date(e)
 		if err != nil {
@@ -440,4 +432,19 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// reportFlags checks the --format and --fail-on of a command that reports
+// findings (validate, vet) and returns the severity that fails it.
+func reportFlags(format, failOn string) (ropa.Severity, error) {
+	if format != "text" && format != "json" && format != "sarif" {
+		return 0, fmt.Errorf("--format %q: want text, json or sarif", format)
+	}
+	switch failOn {
+	case "error":
+		return ropa.Error, nil
+	case "warning":
+		return ropa.Warning, nil
+	}
+	return 0, fmt.Errorf("--fail-on %q: want error or warning", failOn)
 }

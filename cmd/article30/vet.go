@@ -84,17 +84,9 @@ func vetFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	draft := fs.Bool("draft", false, "write a register skeleton from the annotations, for a DPO to complete")
 	dir := fs.String("C", "", "run as if started in `DIR`")
 	return func(e *env, patterns []string) (int, error) {
-		if *format != "text" && *format != "json" && *format != "sarif" {
-			return 0, fmt.Errorf("--format %q: want text, json or sarif", *format)
-		}
-		var threshold ropa.Severity
-		switch *failOn {
-		case "error":
-			threshold = ropa.Error
-		case "warning":
-			threshold = ropa.Warning
-		default:
-			return 0, fmt.Errorf("--fail-on %q: want error or warning", *failOn)
+		threshold, err := reportFlags(*format, *failOn)
+		if err != nil {
+			return 0, err
 		}
 		if *suggest && *draft {
 			return 0, errors.New("--suggest and --draft: give one")
@@ -135,7 +127,6 @@ func vetFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			v.unused()
 		}
 		v.sort()
-		var err error
 		switch *format {
 		case "json":
 			err = v.writeJSON(e.stdout)
@@ -560,21 +551,28 @@ func (v *vetRun) writeSuggest(w io.Writer) error {
 					writeRecipient(&b, "    ", rc)
 				}
 			}
-			if len(a.transfers) > 0 {
-				b.WriteString("  transfers:\n")
-				for _, t := range a.transfers {
-					fmt.Fprintf(&b, "    - country: %s\n", yamlString(t.Country))
-					if t.Recipient != "" {
-						fmt.Fprintf(&b, "      recipient: %s\n", yamlString(t.Recipient))
-					}
-					b.WriteString("      # mechanism: the Chapter V safeguard (see article30 schema)\n")
-					writeSubjects(&b, "      ", t.Subjects)
-				}
-			}
+			writeTransfers(&b, "  ", a.transfers)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTransfers writes transfers as a register's transfers: list, at
+// indent, with a comment asking for the mechanism.
+func writeTransfers(b *strings.Builder, indent string, transfers []ropa.Transfer) {
+	if len(transfers) == 0 {
+		return
+	}
+	b.WriteString(indent + "transfers:\n")
+	for _, t := range transfers {
+		fmt.Fprintf(b, "%s  - country: %s\n", indent, yamlString(t.Country))
+		if t.Recipient != "" {
+			fmt.Fprintf(b, "%s    recipient: %s\n", indent, yamlString(t.Recipient))
+		}
+		b.WriteString(indent + "    # mechanism: the Chapter V safeguard (see article30 schema)\n")
+		writeSubjects(b, indent+"    ", t.Subjects)
+	}
 }
 
 func writeCategory(b *strings.Builder, indent string, d ropa.DataCategory) {
@@ -738,17 +736,7 @@ activities:
 				writeRecipient(&b, "      ", ropa.Recipient{Name: r})
 			}
 		}
-		if len(d.transfers) > 0 {
-			b.WriteString("    transfers:\n")
-			for _, t := range d.transfers {
-				fmt.Fprintf(&b, "      - country: %s\n", yamlString(t.Country))
-				if t.Recipient != "" {
-					fmt.Fprintf(&b, "        recipient: %s\n", yamlString(t.Recipient))
-				}
-				b.WriteString("        # mechanism: the Chapter V safeguard (see article30 schema)\n")
-				writeSubjects(&b, "        ", t.Subjects)
-			}
-		}
+		writeTransfers(&b, "    ", d.transfers)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
