@@ -3,6 +3,8 @@ package lawfulbasis
 import (
 	"fmt"
 	"time"
+
+	"github.com/article30/article30/internal/enum"
 )
 
 // Regime is a data protection regime: the body of law a register is kept
@@ -82,14 +84,16 @@ func (r *Regime) UnmarshalText(b []byte) error {
 // ParseRegime accepts "uk", "eu" and the common names ("UK GDPR", "GDPR",
 // "EU GDPR"), in any case.
 func ParseRegime(s string) (Regime, error) {
-	switch key(s) {
-	case "uk", "uk.gdpr", "united.kingdom":
-		return UK, nil
-	case "eu", "gdpr", "eu.gdpr":
-		return EU, nil
-	}
-	return 0, &ParseError{Kind: "regime", Value: s, Accepted: []string{"uk", "eu"}}
+	i, err := regimes.Lookup(s)
+	return Regime(i), err
 }
+
+// regimes reads a regime: index 1 is UK, 2 is EU, as the constants.
+var regimes = enum.New("regime", "", []enum.Entry{
+	{},
+	{Slug: "uk", Keys: []string{"UK GDPR", "United Kingdom"}},
+	{Slug: "eu", Keys: []string{"GDPR", "EU GDPR"}},
+})
 
 // Dates on which the law changed. Each is a fact with its source; functions
 // that depend on them take the date they are applied at as an argument.

@@ -3,6 +3,8 @@ package lawfulbasis
 import (
 	"maps"
 	"slices"
+
+	"github.com/article30/article30/internal/enum"
 )
 
 // spellings lists what the table's parser reads as v: the slug, the title,
@@ -20,8 +22,8 @@ func (t *table[T]) spellings(v T) []string {
 	}
 	// A citation's provision alone, where it names v only.
 	for _, c := range []string{inf.uk, inf.eu} {
-		if p := provision(c); p != c && !slices.Contains(out, p) {
-			if w, ok := t.index[citeKey(p)]; ok && w == v {
+		if p := enum.Provision(c); p != c && !slices.Contains(out, p) {
+			if w, ok := t.enum.Find(p); ok && w == int(v) {
 				out = append(out, p)
 			}
 		}
@@ -73,7 +75,7 @@ func (r Regime) Spellings() []string {
 // "paragraph" for "para", ...). They may stand anywhere in the text:
 // "Article 6(1)(f) of the UK GDPR" reads as 6(1)(f).
 func CitationWords() []string {
-	w := slices.Concat(slices.Collect(maps.Keys(citeNoise)), slices.Collect(maps.Keys(citeWords)))
+	w := slices.Concat(slices.Collect(maps.Keys(enum.CiteNoise)), slices.Collect(maps.Keys(enum.CiteWords)))
 	slices.Sort(w)
 	return w
 }

@@ -3,6 +3,8 @@ package lawfulbasis
 import (
 	"strings"
 	"testing"
+
+	"github.com/article30/article30/internal/enum"
 )
 
 // Every spelling parses back to its value, the slug comes first, and a
@@ -50,9 +52,9 @@ func TestSpellings(t *testing.T) {
 
 	var noise []string
 	for _, w := range CitationWords() {
-		if citeNoise[w] {
+		if enum.CiteNoise[w] {
 			noise = append(noise, w)
-		} else if citeWords[w] == "" {
+		} else if enum.CiteWords[w] == "" {
 			t.Errorf("CitationWords() has %q, which the parser neither ignores nor folds", w)
 		}
 	}

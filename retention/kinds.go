@@ -3,6 +3,8 @@ package retention
 import (
 	"errors"
 	"strconv"
+
+	"github.com/article30/article30/internal/enum"
 )
 
 // Action is what happens to the data when the retention period ends. The
@@ -35,13 +37,29 @@ func (a Action) String() string {
 
 // ParseAction parses an action slug: "delete", "anonymise", "anonymize" or
 // "review", ignoring ASCII case. Anything else, including the empty string,
-// is an error that lists the accepted values.
+// is a [*parse.Error] that lists the accepted values.
 func ParseAction(s string) (Action, error) {
 	if a, ok := lookupAction(s); ok {
 		return a, nil
 	}
-	return Unspecified, errors.New("retention: unknown action " + strconv.Quote(s) + `; expected "delete", "anonymise", "anonymize" or "review"`)
+	return Unspecified, actions.Err(s)
 }
+
+// actions and sourceKinds give the [*parse.Error] for an unknown action or
+// source kind, with a suggestion; the parser itself reads the exact words.
+var (
+	actions = enum.New("retention action", "", []enum.Entry{
+		Delete:    {Slug: "delete", Keys: []string{"erase", "destroy", "deletion"}},
+		Anonymise: {Slug: "anonymise", Keys: []string{"anonymize", "anonymisation", "anonymization"}},
+		Review:    {Slug: "review"},
+	})
+	sourceKinds = enum.New("retention source kind", "", []enum.Entry{
+		Statute:  {Slug: "statute", Keys: []string{"law", "legislation", "act"}},
+		Guidance: {Slug: "guidance"},
+		Policy:   {Slug: "policy"},
+		Contract: {Slug: "contract"},
+	})
+)
 
 func lookupAction(s string) (Action, bool) {
 	switch {
@@ -119,12 +137,12 @@ func (k SourceKind) String() string {
 
 // ParseSourceKind parses a source kind slug: "statute", "guidance", "policy"
 // or "contract", ignoring ASCII case. Anything else, including the empty
-// string, is an error that lists the accepted values.
+// string, is a [*parse.Error] that lists the accepted values.
 func ParseSourceKind(s string) (SourceKind, error) {
 	if k, ok := lookupSourceKind(s); ok {
 		return k, nil
 	}
-	return 0, errors.New("retention: unknown source kind " + strconv.Quote(s) + `; expected "statute", "guidance", "policy" or "contract"`)
+	return 0, sourceKinds.Err(s)
 }
 
 func lookupSourceKind(s string) (SourceKind, bool) {

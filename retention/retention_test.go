@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/article30/article30/parse"
 	"github.com/article30/article30/retention"
 )
 
@@ -667,10 +668,11 @@ func TestAction(t *testing.T) {
 			t.Errorf("ParseAction(%q) = %v, %v", tt.in, got, err)
 		}
 	}
-	for _, bad := range []string{"", "erase", "destroy", "deleted"} {
+	for bad, suggest := range map[string]string{"": "", "erase": "delete", "destroy": "delete", "deleted": "delete", "anonymse": "anonymise"} {
 		_, err := retention.ParseAction(bad)
-		if err == nil || !strings.Contains(err.Error(), `expected "delete", "anonymise", "anonymize" or "review"`) {
-			t.Errorf("ParseAction(%q) error = %v", bad, err)
+		pe, ok := errors.AsType[*parse.Error](err)
+		if !ok || pe.Suggest != suggest || !strings.Contains(err.Error(), `accepted: delete, anonymise, review`) {
+			t.Errorf("ParseAction(%q) error = %v, want a *parse.Error suggesting %q", bad, err, suggest)
 		}
 	}
 	for a, s := range map[retention.Action]string{retention.Unspecified: "", retention.Delete: "delete", retention.Anonymise: "anonymise", retention.Review: "review"} {
@@ -715,7 +717,7 @@ func TestSourceKind(t *testing.T) {
 		}
 	}
 	_, err := retention.ParseSourceKind("law")
-	if err == nil || !strings.Contains(err.Error(), `expected "statute", "guidance", "policy" or "contract"`) {
+	if pe, ok := errors.AsType[*parse.Error](err); !ok || pe.Suggest != "statute" || !strings.Contains(err.Error(), `accepted: statute, guidance, policy, contract`) {
 		t.Errorf("ParseSourceKind(law) error = %v", err)
 	}
 	if _, err := retention.SourceKind(5).MarshalText(); err == nil {

@@ -2,10 +2,10 @@ package rights
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
-	"github.com/article30/article30/internal/match"
+	"github.com/article30/article30/internal/enum"
 	"github.com/article30/article30/lawfulbasis"
 )
 
@@ -124,38 +124,21 @@ var infos = [...]rightInfo{
 		cites: []string{"77", "s165", "section 165"}},
 }
 
-// names and cites are the lookup indexes behind [Parse]: names by [nameKey],
-// cites by [citeKey]. Building them panics if two rights share a key, which
-// the tests catch.
-var names, cites = buildIndex()
+// table is the lookup table behind [Parse]: index r is right r. Building
+// it panics if two rights share a spelling, which the tests catch.
+var table = buildTable()
 
-func buildIndex() (map[string]Right, map[string]Right) {
-	n, c := map[string]Right{}, map[string]Right{}
-	add := func(m map[string]Right, k string, r Right) {
-		if k == "" {
-			return
-		}
-		if old, ok := m[k]; ok && old != r {
-			panic(fmt.Sprintf("rights: key %q names both %s and %s", k, old, r))
-		}
-		m[k] = r
-	}
-	for _, r := range All() {
+func buildTable() *enum.Table {
+	entries := make([]enum.Entry, len(infos))
+	for r := Right(1); int(r) < len(infos); r++ {
 		i := infos[r]
-		add(n, nameKey(i.slug), r)
-		add(n, nameKey(i.title), r)
-		for _, s := range i.names {
-			add(n, nameKey(s), r)
-		}
-		for _, s := range i.cites {
-			add(c, citeKey(s), r)
-		}
+		cites := slices.Clone(i.cites)
 		for _, g := range lawfulbasis.Regimes() {
-			add(c, citeKey(r.Citation(g, time.Time{})), r)
-			add(c, citeKey(r.Citation(g, lawfulbasis.LawAsOf)), r)
+			cites = append(cites, r.Citation(g, time.Time{}), r.Citation(g, lawfulbasis.LawAsOf))
 		}
+		entries[r] = enum.Entry{Slug: i.slug, Title: i.title, Keys: i.names, Cites: cites}
 	}
-	return n, c
+	return enum.New("right", `a title such as "Right of access" or a citation such as "Art 15"`, entries)
 }
 
 // All returns every right in the order of the constants.
@@ -163,15 +146,6 @@ func All() []Right {
 	out := make([]Right, 0, len(infos)-1)
 	for r := Right(1); int(r) < len(infos); r++ {
 		out = append(out, r)
-	}
-	return out
-}
-
-// slugs lists the accepted slugs for error messages.
-func slugs() []string {
-	out := make([]string, 0, len(infos)-1)
-	for _, r := range All() {
-		out = append(out, infos[r].slug)
 	}
 	return out
 }
@@ -351,58 +325,9 @@ func (r *Right) UnmarshalText(text []byte) error {
 // access"), a common name ("subject access request", "right to be
 // forgotten") or a citation of the provision that grants it ("Art 15",
 // "Article 17", "UK GDPR Arts 22A-22D", "Art 7(3)", "DPA 2018 s164A"), in
-// any case and spacing. Anything else is a [*lawfulbasis.ParseError], which
-// wraps [lawfulbasis.ErrUnknown] and lists the accepted slugs.
+// any case and spacing. Anything else is a [*parse.Error], which wraps
+// [parse.ErrUnknown], lists the accepted slugs and suggests the nearest.
 func Parse(s string) (Right, error) {
-	if r, ok := names[nameKey(s)]; ok {
-		return r, nil
-	}
-	if r, ok := cites[citeKey(s)]; ok {
-		return r, nil
-	}
-	return 0, &lawfulbasis.ParseError{
-		Kind:     "right",
-		Value:    s,
-		Accepted: slugs(),
-		Hint:     `a title such as "Right of access" or a citation such as "Art 15"`,
-		Suggest:  suggest(s),
-	}
-}
-
-// nameKey is the spelling-insensitive form of a name: "Right of access",
-// "right_of_access" and "RIGHT-OF-ACCESS" share one.
-func nameKey(s string) string { return strings.Join(match.Tokens(s), ".") }
-
-// citeNoise are the words a citation may carry that do not identify the
-// provision; citeWords folds the long forms of the words that do.
-var (
-	citeNoise = map[string]bool{"uk": true, "eu": true, "gdpr": true, "article": true, "articles": true,
-		"art": true, "arts": true, "dpa": true, "2018": true, "data": true, "protection": true, "act": true,
-		"regulation": true, "of": true, "the": true, "and": true, "to": true}
-	citeWords = map[string]string{"section": "s", "sec": "s", "ss": "s"}
-)
-
-// citeKey is the form of a citation with its noise words dropped: "UK GDPR
-// Art 15", "Article 15" and "15" share one.
-func citeKey(s string) string { return match.Key(s, citeNoise, citeWords) }
-
-// suggest returns the slug nearest to s when it is close enough to be a
-// likely typing slip.
-func suggest(s string) string {
-	in := strings.ToLower(strings.TrimSpace(s))
-	if in == "" || len(in) > 100 {
-		return ""
-	}
-	best, bestD := "", 1<<30
-	for _, r := range All() {
-		for _, cand := range []string{infos[r].slug, strings.ToLower(infos[r].title)} {
-			if d := match.Distance(in, cand); d < bestD {
-				best, bestD = infos[r].slug, d
-			}
-		}
-	}
-	if bestD <= max(1, len([]rune(in))/3) {
-		return best
-	}
-	return ""
+	i, err := table.Lookup(s)
+	return Right(i), err
 }

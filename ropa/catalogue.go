@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/article30/article30/internal/match"
+	"github.com/article30/article30/internal/enum"
+	"github.com/article30/article30/parse"
 )
 
 // entry is one well-known data subject or data category.
@@ -18,51 +19,67 @@ type entry struct {
 	criminal bool     // Art 10 criminal offence data
 }
 
-// catalogue is a closed list of entries looked up by slug, title or key.
+// catalogue is a closed list of entries looked up by slug, title or key
+// through the module's one lookup table, [enum.Table].
 type catalogue struct {
 	kind    string
 	entries []entry
-	index   map[string]int
+	table   *enum.Table
 }
 
 func newCatalogue(kind string, entries []entry) *catalogue {
-	c := &catalogue{kind: kind, entries: entries, index: map[string]int{}}
+	es := make([]enum.Entry, len(entries))
 	for i, e := range entries {
-		for _, k := range append([]string{e.slug, e.title}, e.keys...) {
-			n := norm(k)
-			if old, ok := c.index[n]; ok && old != i {
-				panic(fmt.Sprintf("ropa: %s key %q names %s and %s", kind, k, entries[old].slug, e.slug))
-			}
-			c.index[n] = i
-		}
+		es[i] = enum.Entry{Slug: e.slug, Title: e.title, Keys: e.keys}
 	}
-	return c
+	return &catalogue{kind: kind, entries: entries, table: enum.New(kind, "", es)}
 }
 
-func norm(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
-	return strings.Join(f, "-")
+// err is the [*parse.Error] for s, whose hint shows s as a custom entry.
+func (c *catalogue) err(s string) error {
+	err := c.table.Err(s)
+	if pe, ok := err.(*parse.Error); ok && !pe.Ambiguous {
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), customPrefix) {
+			pe.Hint = `write a custom entry on one line as "custom: <name>"`
+			if c.kind == "data category" {
+				pe.Hint += `, "custom special: <name>" or "custom criminal: <name>"`
+			}
+		} else {
+			pe.Hint = `a custom entry such as "custom: ` + strings.TrimSpace(s) + `"`
+		}
+	}
+	return err
 }
 
 func (c *catalogue) lookup(s string) (entry, bool) {
-	if i, ok := c.index[s]; ok { // a canonical slug: no need to normalise
-		return c.entries[i], true
-	}
-	i, ok := c.index[norm(s)]
+	i, ok := c.table.Find(s)
 	if !ok {
 		return entry{}, false
 	}
 	return c.entries[i], true
 }
 
-func (c *catalogue) slugs() []string {
-	out := make([]string, len(c.entries))
-	for i, e := range c.entries {
-		out[i] = e.slug
+func (c *catalogue) slugs() []string { return c.table.Slugs() }
+
+// keys returns every spelling the catalogue reads, in the form [norm]
+// gives: the words of each joined by hyphens.
+func (c *catalogue) keys() []string {
+	var out []string
+	for _, e := range c.entries {
+		for _, k := range append([]string{e.slug, e.title}, e.keys...) {
+			out = append(out, norm(k))
+		}
 	}
 	return out
+}
+
+// norm is the words of s (runs of ASCII letters and digits, lower-cased)
+// joined by hyphens.
+func norm(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	return strings.Join(f, "-")
 }
 
 // customPrefix starts a custom entry's text form: "custom: Alumni". Custom
@@ -90,25 +107,11 @@ func parseCustom(s string) (flag, name string, ok bool) {
 	return flag, name, true
 }
 
-// CatalogueError reports a data subject or category that is neither in the
-// catalogue nor written as a custom entry.
-type CatalogueError struct {
-	Kind    string
-	Value   string
-	Suggest string
-}
-
-// Error reads like `unknown data category "helth" (did you mean "health"?)`.
-func (e *CatalogueError) Error() string {
-	msg := fmt.Sprintf("unknown %s %q", e.Kind, e.Value)
-	if e.Suggest != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", e.Suggest)
-	}
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(e.Value)), customPrefix) {
-		return msg + `; write a custom entry on one line as "custom: <name>", "custom special: <name>" or "custom criminal: <name>"`
-	}
-	return msg + `; use a catalogue slug (see article30 schema) or a custom entry such as "custom: ` + e.Value + `"`
-}
+// CatalogueError is [parse.Error], returned for a data subject or category
+// that is neither in the catalogue nor written as a custom entry.
+//
+// Deprecated: use [parse.Error], which every parser in the module returns.
+type CatalogueError = parse.Error
 
 // Subject is a category of data subjects: a catalogue slug such as
 // "job-applicants", or a custom entry written "custom: Alumni".
@@ -180,7 +183,7 @@ func ParseSubject(s string) (Subject, error) {
 	if e, ok := subjects.lookup(s); ok {
 		return Subject(e.slug), nil
 	}
-	return "", &CatalogueError{Kind: "data subject", Value: s, Suggest: suggest(s, subjects)}
+	return "", subjects.err(s)
 }
 
 // Custom reports whether s is a custom entry.
@@ -323,7 +326,7 @@ func ParseCategory(s string) (Category, error) {
 	if e, ok := categories.lookup(s); ok {
 		return Category(e.slug), nil
 	}
-	return "", &CatalogueError{Kind: "data category", Value: s, Suggest: suggest(s, categories)}
+	return "", categories.err(s)
 }
 
 // Custom reports whether c is a custom entry.
@@ -378,19 +381,4 @@ func (c *Category) UnmarshalText(b []byte) error {
 	v, err := ParseCategory(string(b))
 	*c = v
 	return err
-}
-
-// suggest returns the catalogue slug nearest to s, if it is close.
-func suggest(s string, c *catalogue) string {
-	in := norm(s)
-	best, bestD := "", 1<<30
-	for _, e := range c.entries {
-		if d := match.Distance(in, e.slug); d < bestD {
-			best, bestD = e.slug, d
-		}
-	}
-	if bestD <= max(1, len(in)/3) {
-		return best
-	}
-	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/article30/article30/internal/enum"
 	"github.com/article30/article30/lawfulbasis"
 )
 
@@ -37,19 +38,21 @@ func (s Severity) String() string {
 // MarshalText writes the severity's name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText reads "info", "warning" or "error".
+// severities reads a severity: index i is Severity(i).
+var severities = enum.New("severity", "", []enum.Entry{
+	Info:    {Slug: "info"},
+	Warning: {Slug: "warning"},
+	Error:   {Slug: "error"},
+})
+
+// UnmarshalText reads "info", "warning" or "error"; anything else is a
+// [*parse.Error].
 func (s *Severity) UnmarshalText(b []byte) error {
-	switch strings.ToLower(strings.TrimSpace(string(b))) {
-	case "info":
-		*s = Info
-	case "warning":
-		*s = Warning
-	case "error":
-		*s = Error
-	default:
-		return &EnumError{Kind: "severity", Value: string(b), Accepted: []string{"info", "warning", "error"}}
+	i, err := severities.Lookup(string(b))
+	if err == nil {
+		*s = Severity(i)
 	}
-	return nil
+	return err
 }
 
 // Rule is a compliance rule: a stable ID, a severity, what it means, the

@@ -6,23 +6,21 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/article30/article30/internal/enum"
+	"github.com/article30/article30/parse"
 )
 
-// EnumError reports a value that is not one of an enumeration's slugs.
-type EnumError struct {
-	Kind     string
-	Value    string
-	Accepted []string
-}
+// EnumError is [parse.Error], returned for a value that is not one of an
+// enumeration's slugs.
+//
+// Deprecated: use [parse.Error], which every parser in the module returns.
+type EnumError = parse.Error
 
-// Error reads like `unknown recipient kind "procesor"; accepted: ...`.
-func (e *EnumError) Error() string {
-	return fmt.Sprintf("unknown %s %q; accepted: %s", e.Kind, e.Value, strings.Join(e.Accepted, ", "))
-}
-
-// enum parses s as one of accepted (case- and separator-insensitive) and
-// returns the canonical slug.
-func enum(kind, s string, accepted []string) (string, error) {
+// parseEnum parses s as one of accepted (case- and separator-insensitive) and
+// returns the canonical slug; anything else is a [*parse.Error] with a
+// suggestion.
+func parseEnum(kind, s string, accepted []string) (string, error) {
 	norm := strings.NewReplacer("_", "-", " ", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
 	if norm == "" {
 		return "", nil
@@ -30,7 +28,11 @@ func enum(kind, s string, accepted []string) (string, error) {
 	if slices.Contains(accepted, norm) {
 		return norm, nil
 	}
-	return "", &EnumError{Kind: kind, Value: s, Accepted: accepted}
+	entries := make([]enum.Entry, len(accepted))
+	for i, a := range accepted {
+		entries[i] = enum.Entry{Slug: a}
+	}
+	return "", enum.New(kind, "", entries).Err(s)
 }
 
 // Answer is a yes/no answer that may be left unanswered (the empty value).
@@ -54,7 +56,7 @@ func (a *Answer) UnmarshalText(b []byte) error {
 		*a = No
 		return nil
 	}
-	v, err := enum("answer", string(b), answers)
+	v, err := parseEnum("answer", string(b), answers)
 	*a = Answer(v)
 	return err
 }
@@ -70,7 +72,7 @@ const (
 
 // UnmarshalText accepts the bands' slugs.
 func (h *Headcount) UnmarshalText(b []byte) error {
-	v, err := enum("headcount band", string(b), []string{string(Under250), string(From250)})
+	v, err := parseEnum("headcount band", string(b), []string{string(Under250), string(From250)})
 	*h = Headcount(v)
 	return err
 }
@@ -96,7 +98,7 @@ func (k SourceKind) Indirect() bool { return k == FromThirdParty || k == FromPub
 
 // UnmarshalText accepts the kinds' slugs.
 func (k *SourceKind) UnmarshalText(b []byte) error {
-	v, err := enum("source kind", string(b), sourceKinds)
+	v, err := parseEnum("source kind", string(b), sourceKinds)
 	*k = SourceKind(v)
 	return err
 }
@@ -116,7 +118,7 @@ var requirements = []string{string(Statutory), string(Contractual), string(PreCo
 
 // UnmarshalText accepts the requirements' slugs.
 func (r *Requirement) UnmarshalText(b []byte) error {
-	v, err := enum("requirement", string(b), requirements)
+	v, err := parseEnum("requirement", string(b), requirements)
 	*r = Requirement(v)
 	return err
 }
@@ -137,7 +139,7 @@ var recipientKinds = []string{string(Internal), string(Processor), string(ThirdP
 
 // UnmarshalText accepts the kinds' slugs.
 func (k *RecipientKind) UnmarshalText(b []byte) error {
-	v, err := enum("recipient kind", string(b), recipientKinds)
+	v, err := parseEnum("recipient kind", string(b), recipientKinds)
 	*k = RecipientKind(v)
 	return err
 }
@@ -157,7 +159,7 @@ var decisionGrounds = []string{string(ContractNecessity), string(AuthorisedByLaw
 
 // UnmarshalText accepts the grounds' slugs.
 func (g *DecisionGround) UnmarshalText(b []byte) error {
-	v, err := enum("decision ground", string(b), decisionGrounds)
+	v, err := parseEnum("decision ground", string(b), decisionGrounds)
 	*g = DecisionGround(v)
 	return err
 }
@@ -183,7 +185,7 @@ var decisionSafeguards = []string{string(Information), string(Representations), 
 
 // UnmarshalText accepts the safeguards' slugs.
 func (s *DecisionSafeguard) UnmarshalText(b []byte) error {
-	v, err := enum("decision safeguard", string(b), decisionSafeguards)
+	v, err := parseEnum("decision safeguard", string(b), decisionSafeguards)
 	*s = DecisionSafeguard(v)
 	return err
 }
@@ -202,7 +204,7 @@ var dpiaStatuses = []string{string(NotStarted), string(InProgress), string(Compl
 
 // UnmarshalText accepts the statuses' slugs.
 func (s *DPIAStatus) UnmarshalText(b []byte) error {
-	v, err := enum("DPIA status", string(b), dpiaStatuses)
+	v, err := parseEnum("DPIA status", string(b), dpiaStatuses)
 	*s = DPIAStatus(v)
 	return err
 }

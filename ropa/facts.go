@@ -24,7 +24,7 @@ func (g ConsentGiver) Valid() bool { return slices.Contains(consentGivers, strin
 
 // UnmarshalText accepts the values' slugs.
 func (g *ConsentGiver) UnmarshalText(b []byte) error {
-	v, err := enum("consent giver", string(b), consentGivers)
+	v, err := parseEnum("consent giver", string(b), consentGivers)
 	*g = ConsentGiver(v)
 	return err
 }
@@ -75,7 +75,7 @@ func (c Criterion) Valid() bool { return slices.Contains(criteria, string(c)) }
 
 // UnmarshalText accepts the criteria's slugs.
 func (c *Criterion) UnmarshalText(b []byte) error {
-	v, err := enum("DPIA screening criterion", string(b), criteria)
+	v, err := parseEnum("DPIA screening criterion", string(b), criteria)
 	*c = Criterion(v)
 	return err
 }

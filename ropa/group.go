@@ -135,7 +135,7 @@ func (f Fact) Valid() bool { return slices.Contains(facts, string(f)) }
 
 // UnmarshalText accepts the facts' slugs.
 func (f *Fact) UnmarshalText(b []byte) error {
-	v, err := enum("fact", string(b), facts)
+	v, err := parseEnum("fact", string(b), facts)
 	*f = Fact(v)
 	return err
 }

@@ -597,7 +597,7 @@ func letterWords(s string) []string {
 // YAML mapping of one pair, which is how "- custom: Alumni" reads.
 func catalogueSchema(desc string, c *catalogue, flags bool) object {
 	var vocab []string
-	for k := range c.index {
+	for _, k := range c.keys() {
 		vocab = append(vocab, strings.Split(k, "-")...)
 	}
 	head := ci(customPrefix)
