@@ -58,9 +58,12 @@ func ExampleRule_DueWith() {
 	fmt.Println(due.Format(time.DateOnly))
 	due, _ = r.DueWith(end, "sponsored-visa")
 	fmt.Println(due.Format(time.DateOnly))
+	_, err := r.DueWith(end, "sponsored_visa") // a typo is an error, never a shorter date
+	fmt.Println(err)
 	// Output:
 	// 2026-06-30
 	// 2032-06-30
+	// unknown retention condition "sponsored_visa" (did you mean "sponsored-visa"?); accepted: sponsored-visa
 }
 
 func ExampleRule_Sentence() {

@@ -66,6 +66,6 @@ func FuzzParse(f *testing.F) {
 		if ok != !r.Period.IsZero() {
 			t.Fatalf("Parse(%q).Due ok = %t with period %v", s, ok, r.Period)
 		}
-		r.DueWith(from, "sponsored-visa", "legal-claim")
+		r.DueWith(from, r.Conditions()...)
 	})
 }

@@ -373,8 +373,8 @@ func TestDueInvalid(t *testing.T) {
 		if got, ok := r.Due(date(2020, time.January, 1)); ok || !got.IsZero() {
 			t.Errorf("%#v.Due = %s, %t; want zero, false", r, got, ok)
 		}
-		if got, ok := r.DueWith(date(2020, time.January, 1), "x"); ok || !got.IsZero() {
-			t.Errorf("%#v.DueWith = %s, %t; want zero, false", r, got, ok)
+		if got, err := r.DueWith(date(2020, time.January, 1)); err == nil || !got.IsZero() {
+			t.Errorf("%#v.DueWith = %s, %v; want zero, an error", r, got, err)
 		}
 	}
 }
@@ -398,21 +398,27 @@ func TestDueWith(t *testing.T) {
 	}{
 		{nil, date(2021, time.August, 31)},
 		{[]string{}, date(2021, time.August, 31)},
-		{[]string{"unrelated"}, date(2021, time.August, 31)},
 		{[]string{"sponsored-visa"}, date(2027, time.August, 31)},
 		{[]string{"legal-claim"}, date(2026, time.August, 31)},
 		{[]string{"legal-claim", "sponsored-visa"}, date(2027, time.August, 31)},
 		{[]string{"sponsored-visa", "legal-claim", "fast-track"}, date(2027, time.August, 31)},
 		// An override replaces the period, even when it is shorter.
 		{[]string{"fast-track"}, date(2021, time.February, 28)},
-		// Conditions are compared exactly.
-		{[]string{"Sponsored-Visa"}, date(2021, time.August, 31)},
 	}
 	r := retention.MustParse(rule)
 	for _, tt := range tests {
-		got, ok := r.DueWith(from, tt.conditions...)
-		if !ok || !got.Equal(tt.want) {
-			t.Errorf("DueWith(%v) = %s, %t; want %s", tt.conditions, got.Format(time.DateOnly), ok, tt.want.Format(time.DateOnly))
+		got, err := r.DueWith(from, tt.conditions...)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("DueWith(%v) = %s, %v; want %s", tt.conditions, got.Format(time.DateOnly), err, tt.want.Format(time.DateOnly))
+		}
+	}
+	// A condition the rule does not name is an error with a suggestion,
+	// never the shorter base date.
+	for c, suggest := range map[string]string{"sponsored_visa": "sponsored-visa", "Sponsored-Visa": "sponsored-visa", "unrelated": ""} {
+		got, err := r.DueWith(from, c)
+		pe, ok := errors.AsType[*parse.Error](err)
+		if !ok || pe.Suggest != suggest || !got.IsZero() {
+			t.Errorf("DueWith(%q) = %s, %v; want a *parse.Error suggesting %q", c, got, err, suggest)
 		}
 	}
 	if due, _ := r.Due(from); !due.Equal(date(2021, time.August, 31)) {
@@ -420,11 +426,11 @@ func TestDueWith(t *testing.T) {
 	}
 
 	aligned := retention.MustParse("P5Y from collection aligned 03-31 unless legal-claim: P6Y")
-	if got, ok := aligned.DueWith(date(2020, time.April, 1), "legal-claim"); !ok || !got.Equal(date(2027, time.March, 31)) {
-		t.Errorf("aligned DueWith = %s, %t; want 2027-03-31", got.Format(time.DateOnly), ok)
+	if got, err := aligned.DueWith(date(2020, time.April, 1), "legal-claim"); err != nil || !got.Equal(date(2027, time.March, 31)) {
+		t.Errorf("aligned DueWith = %s, %v; want 2027-03-31", got.Format(time.DateOnly), err)
 	}
-	if _, ok := retention.MustParse("until end-of-contract").DueWith(from, "legal-claim"); ok {
-		t.Error("until rule DueWith returned true")
+	if _, err := retention.MustParse("until end-of-contract").DueWith(from); !errors.Is(err, retention.ErrNoFixedEnd) {
+		t.Errorf("until rule DueWith = %v, want ErrNoFixedEnd", err)
 	}
 }
 

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/article30/article30/internal/enum"
 	"github.com/article30/article30/internal/prose"
+	"github.com/article30/article30/parse"
 )
 
 // Override replaces a rule's period when a condition holds, such as keeping
@@ -357,17 +359,38 @@ func (r Rule) Due(from time.Time) (time.Time, bool) {
 	return r.due(from, r.Period), true
 }
 
+// ErrNoFixedEnd is returned by [Rule.DueWith] for a rule with no fixed end
+// (until an event, or indefinite) or one that does not validate.
+var ErrNoFixedEnd = errors.New("retention: the rule has no fixed end")
+
 // DueWith is like [Rule.Due], but the overrides whose Condition equals one
 // of conditions apply: an applicable override's period replaces the rule's
 // Period (it may be shorter or longer). Where several overrides apply, the
 // latest resulting due date wins, so that data is kept for the longest
-// requirement. Conditions are compared exactly; unknown conditions are
-// ignored. With no applicable override DueWith gives the same result as Due.
-func (r Rule) DueWith(from time.Time, conditions ...string) (time.Time, bool) {
+// requirement. With no condition DueWith gives the same result as Due.
+//
+// A condition that none of the rule's overrides names is an error, a
+// [*parse.Error] that suggests the nearest, never a shorter date:
+// DueWith(t, "sponsored_visa") fails where DueWith(t, "sponsored-visa")
+// gives the longer period. A rule with no fixed end gives [ErrNoFixedEnd].
+// DueWith does not allocate unless it fails.
+func (r Rule) DueWith(from time.Time, conditions ...string) (time.Time, error) {
+	for _, c := range conditions {
+		if !r.hasCondition(c) {
+			return time.Time{}, r.conditionError(c)
+		}
+	}
 	base, ok := r.Due(from)
 	if !ok {
-		return base, false
+		return time.Time{}, ErrNoFixedEnd
 	}
+	return r.withOverrides(from, base, conditions), nil
+}
+
+// withOverrides is the latest due date of the overrides that conditions
+// name, or base when none does; conditions the rule does not know are
+// ignored.
+func (r Rule) withOverrides(from, base time.Time, conditions []string) time.Time {
 	var (
 		best  time.Time
 		found bool
@@ -381,9 +404,49 @@ func (r Rule) DueWith(from time.Time, conditions ...string) (time.Time, bool) {
 		}
 	}
 	if !found {
-		return base, true
+		return base
 	}
-	return best, true
+	return best
+}
+
+// Conditions returns the conditions of the rule's overrides, in order.
+func (r Rule) Conditions() []string {
+	out := make([]string, len(r.Overrides))
+	for i, o := range r.Overrides {
+		out[i] = o.Condition
+	}
+	return out
+}
+
+func (r Rule) hasCondition(c string) bool {
+	for _, o := range r.Overrides {
+		if o.Condition == c {
+			return true
+		}
+	}
+	return false
+}
+
+func (r Rule) conditionError(c string) error {
+	return ConditionError(c, r.Conditions())
+}
+
+// ConditionError is the [*parse.Error] for a condition c that none of
+// known names, with the nearest of them suggested.
+func ConditionError(c string, known []string) error {
+	var entries []enum.Entry
+	seen := map[string]bool{}
+	for _, k := range known {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			entries = append(entries, enum.Entry{Slug: k})
+		}
+	}
+	err := enum.New("retention condition", "", entries).Err(c)
+	if pe, ok := err.(*parse.Error); ok && len(known) == 0 {
+		pe.Hint = "the rule has no override conditions"
+	}
+	return err
 }
 
 func contains(list []string, s string) bool {

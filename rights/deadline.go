@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/article30/article30/lawfulbasis"
@@ -263,17 +264,40 @@ func (q Request) Start() time.Time {
 // ([NextWorkingDay]). "Without undue delay" means that the date returned is
 // the latest lawful date, not a target.
 //
+// check names the missing or invalid fields of q: "rights: invalid
+// request: Regime is not set (want lawfulbasis.UK or lawfulbasis.EU);
+// Right is not set (want a right such as rights.Access)".
+func (q Request) check() error {
+	var missing []string
+	switch {
+	case q.Regime == 0:
+		missing = append(missing, "Regime is not set (want lawfulbasis.UK or lawfulbasis.EU)")
+	case !q.Regime.Valid():
+		missing = append(missing, fmt.Sprintf("Regime %v is not a regime (want lawfulbasis.UK or lawfulbasis.EU)", q.Regime))
+	}
+	switch {
+	case q.Right == 0:
+		missing = append(missing, "Right is not set (want a right such as rights.Access)")
+	case !q.Right.Valid():
+		missing = append(missing, fmt.Sprintf("Right %v is not a right", q.Right))
+	}
+	if q.Received.IsZero() {
+		missing = append(missing, "Received is not set (want the day the request arrived)")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrInvalidRequest, strings.Join(missing, "; "))
+}
+
 // Due returns the zero time and an error wrapping [ErrInvalidRequest],
 // [ErrNoTimeLimit], [ErrBadPause] or [ErrNoWorkingDay] when it cannot
 // compute a date. Several errors are joined with [errors.Join].
 func (q Request) Due(opts ...Option) (time.Time, error) {
+	if err := q.check(); err != nil {
+		return time.Time{}, err
+	}
 	switch {
-	case !q.Regime.Valid():
-		return time.Time{}, fmt.Errorf("%w: regime %v", ErrInvalidRequest, q.Regime)
-	case !q.Right.Valid():
-		return time.Time{}, fmt.Errorf("%w: right %v", ErrInvalidRequest, q.Right)
-	case q.Received.IsZero():
-		return time.Time{}, fmt.Errorf("%w: no receipt date", ErrInvalidRequest)
 	case !q.Right.chapterIII():
 		return time.Time{}, fmt.Errorf("%w: %v is not exercised by a request under Arts 15 to 22", ErrNoTimeLimit, q.Right)
 	}
@@ -405,3 +429,19 @@ func civil(t time.Time) time.Time {
 // onOrAfter reports whether the calendar day of t is on or after the day
 // of date.
 func onOrAfter(t, date time.Time) bool { return !civil(t).Before(civil(date)) }
+
+// AcknowledgeBy returns the last day for acknowledging a complaint to the
+// controller made by the request q (Right [ComplainToController]), as
+// [AcknowledgeBy] does for its receipt date. A request with a missing
+// field is an error wrapping [ErrInvalidRequest] that names it; a request
+// for another right, or under the EU regime (which has no such duty), an
+// error wrapping [ErrNoTimeLimit].
+func (q Request) AcknowledgeBy(opts ...Option) (time.Time, error) {
+	if err := q.check(); err != nil {
+		return time.Time{}, err
+	}
+	if q.Right != ComplainToController || q.Regime != lawfulbasis.UK {
+		return time.Time{}, fmt.Errorf("%w: only a complaint to the controller under the UK regime must be acknowledged by a date (DPA 2018 s164A(3)); this is a %v request under the %v regime", ErrNoTimeLimit, q.Right, q.Regime)
+	}
+	return AcknowledgeBy(q.Received, opts...)
+}

@@ -413,3 +413,13 @@ func TestDueInputsNotMutated(t *testing.T) {
 		t.Errorf("Pauses mutated (-want +got):\n%s", diff)
 	}
 }
+
+// A zero request names every missing field, not "right Right(0)".
+func TestZeroRequestNamesFields(t *testing.T) {
+	t.Parallel()
+	_, err := rights.Request{}.Due()
+	want := "rights: invalid request: Regime is not set (want lawfulbasis.UK or lawfulbasis.EU); Right is not set (want a right such as rights.Access); Received is not set (want the day the request arrived)"
+	if !errors.Is(err, rights.ErrInvalidRequest) || err.Error() != want {
+		t.Errorf("Request{}.Due() = %v\nwant %s", err, want)
+	}
+}

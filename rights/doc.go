@@ -16,7 +16,8 @@
 // [ComplainToAuthority] (Art 77; UK DPA 2018 s165 from 19 June 2026).
 // [Right.Citation] and [Right.PlainAt] depend on the regime and the date.
 //
-// [For] gives the rights that apply under a set of lawful bases, following
+// [For] gives the rights that apply under a set of lawful bases, under a
+// regime on a day; [ByBasis] is its regime-free core, following
 // the ICO's table "How does the lawful basis affect individuals' rights?"
 // (guidance "Lawful basis for processing"), extended with the row for
 // recognised legitimate interests (UK GDPR Art 6(1)(ea); DUAA s70(5); ICO
@@ -34,7 +35,7 @@
 //
 // The rights to be informed, of access, to rectification, to restriction
 // and to complain to the supervisory authority apply under every basis.
-// [ForRegime] applies the table to one regime on one day: it drops bases
+// [For] applies the table to one regime on one day: it drops bases
 // that do not exist there (recognised legitimate interests before
 // 5 February 2026, or under the EU regime) and adds [ComplainToController]
 // under the UK regime from 19 June 2026. Neither returns

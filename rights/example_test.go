@@ -8,9 +8,9 @@ import (
 	"github.com/article30/article30/rights"
 )
 
-func ExampleFor() {
+func ExampleByBasis() {
 	// Payroll: the employment contract and the duty to report to HMRC.
-	for _, r := range rights.For(lawfulbasis.Contract, lawfulbasis.LegalObligation) {
+	for _, r := range rights.ByBasis(lawfulbasis.Contract, lawfulbasis.LegalObligation) {
 		fmt.Println(r.Title())
 	}
 	// Output:
@@ -23,15 +23,15 @@ func ExampleFor() {
 	// Right to complain to the supervisory authority
 }
 
-func ExampleForRegime() {
+func ExampleFor() {
 	at := time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)
 	// A school's safeguarding disclosures under recognised legitimate
 	// interests (UK only).
-	for _, r := range rights.ForRegime(lawfulbasis.UK, at, lawfulbasis.RecognisedLegitimateInterests) {
+	for _, r := range rights.For(lawfulbasis.UK, at, lawfulbasis.RecognisedLegitimateInterests) {
 		fmt.Printf("%-22s %s\n", r, r.Citation(lawfulbasis.UK, at))
 	}
 	// Under the EU regime the basis does not exist, so nothing applies.
-	fmt.Println(rights.ForRegime(lawfulbasis.EU, at, lawfulbasis.RecognisedLegitimateInterests) == nil)
+	fmt.Println(rights.For(lawfulbasis.EU, at, lawfulbasis.RecognisedLegitimateInterests) == nil)
 	// Output:
 	// informed               UK GDPR Arts 13 and 14
 	// access                 UK GDPR Art 15
@@ -141,4 +141,24 @@ func ExampleForPurpose() {
 	// Output:
 	// Right to object (UK GDPR Art 21): You can object to our use of your information, and we must then stop unless we have compelling legitimate grounds to continue or need it for legal claims.
 	// Right to object to direct marketing (UK GDPR Art 21(2)): You can object at any time to our use of your information for direct marketing, and we must then stop.
+}
+
+// A request's due date and a complaint's acknowledgement date, each from a
+// typed request; a request with a field left out says which.
+func ExampleRequest_AcknowledgeBy() {
+	received := time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)
+	sar := rights.Request{Regime: lawfulbasis.UK, Right: rights.Access, Received: received}
+	due, _ := sar.Due(rights.SkipWeekends())
+	fmt.Println("access request due", due.Format(time.DateOnly))
+
+	complaint := rights.Request{Regime: lawfulbasis.UK, Right: rights.ComplainToController, Received: received}
+	ack, _ := complaint.AcknowledgeBy(rights.SkipWeekends())
+	fmt.Println("acknowledge complaint by", ack.Format(time.DateOnly))
+
+	_, err := rights.Request{Regime: lawfulbasis.UK, Received: received}.Due()
+	fmt.Println(err)
+	// Output:
+	// access request due 2026-12-23
+	// acknowledge complaint by 2026-12-23
+	// rights: invalid request: Right is not set (want a right such as rights.Access)
 }

@@ -49,8 +49,8 @@ var basisRights = [...][]Right{
 // always are the rights that apply whatever the basis.
 var always = []Right{Informed, Access, Rectification, Restriction, ComplainToAuthority}
 
-// For returns the rights that apply when processing relies on the given
-// lawful bases: the union over the bases, sorted in the order of the
+// ByBasis returns the rights the ICO's table gives the lawful bases alone,
+// whatever the regime and date: the union over the bases, sorted in the order of the
 // constants, without duplicates. Invalid bases are ignored; with no valid
 // basis the result is nil.
 //
@@ -78,10 +78,12 @@ var always = []Right{Informed, Access, Rectification, Restriction, ComplainToAut
 // decisions are taken about the person (Art 22; UK GDPR Arts 22A-22D), which
 // the basis does not tell; ObjectDirectMarketing applies where the purpose
 // is direct marketing (see [ForPurpose]); ComplainToController depends on
-// the regime and the date (see [ForRegime]).
+// the regime and the date (see [For]).
 //
-// For does not check that a basis exists under a regime; [ForRegime] does.
-func For(bases ...lawfulbasis.Basis) []Right {
+// ByBasis does not check that a basis exists under a regime, nor add the
+// rights that depend on the regime and the date: [For] does, and is the
+// call to use for what people may do.
+func ByBasis(bases ...lawfulbasis.Basis) []Right {
 	var set [len(infos)]bool
 	found := false
 	for _, b := range bases {
@@ -108,20 +110,25 @@ func For(bases ...lawfulbasis.Basis) []Right {
 	return out
 }
 
-// ForRegime is like [For] for processing under regime g on the day of at.
-// It first drops the bases not available under g on that day, as
+// For returns the rights that apply when processing relies on the given
+// lawful bases under regime g on the day of at: [ByBasis] (the ICO's
+// table: see there for each right and its source) for the bases available
+// then. It first drops the bases not available under g on that day, as
 // [lawfulbasis.Basis.Available] says (recognised legitimate interests exists
 // only under the UK regime, from 5 February 2026); with no basis left the
 // result is nil. It then adds ComplainToController under the UK regime from
 // 19 June 2026 (DPA 2018 s164A; SI 2026/82 reg 3).
-func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) []Right {
+//
+// Rights are the union over the bases: for the rights of one purpose, pass
+// its basis alone, or use [ForPurpose].
+func For(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) []Right {
 	var ok []lawfulbasis.Basis
 	for _, b := range bases {
 		if b.Available(g, at) {
 			ok = append(ok, b)
 		}
 	}
-	out := For(ok...)
+	out := ByBasis(ok...)
 	if out == nil || !ComplainToController.Available(g, at) {
 		return out
 	}
@@ -137,8 +144,15 @@ func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) [
 	return out
 }
 
+// ForRegime is [For].
+//
+// Deprecated: use [For], which takes the regime and the date.
+func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) []Right {
+	return For(g, at, bases...)
+}
+
 // ForPurpose returns the rights for one purpose of processing under regime
-// g on the day of at: [ForRegime] for its lawful basis b, with
+// g on the day of at: [For] for its lawful basis b, with
 // ObjectDirectMarketing added when the purpose is direct marketing.
 //
 // The right to object to direct marketing applies "at any time" and the
@@ -149,10 +163,10 @@ func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) [
 // consent, contract, legitimate interests or any other basis. Under consent
 // the person may also withdraw consent (Art 7(3)).
 //
-// As with ForRegime, the result is nil when b is not a basis available
+// As with For, the result is nil when b is not a basis available
 // under g on that day, direct marketing or not.
 func ForPurpose(g lawfulbasis.Regime, at time.Time, b lawfulbasis.Basis, directMarketing bool) []Right {
-	out := ForRegime(g, at, b)
+	out := For(g, at, b)
 	if out == nil || !directMarketing {
 		return out
 	}

@@ -29,7 +29,7 @@ const (
 // portability (Art 20(1)(a)) and no objection (Art 21(1)); ICO table "How
 // does the lawful basis affect individuals' rights?".
 func TestForLegalObligation(t *testing.T) {
-	got := rights.For(lawfulbasis.LegalObligation)
+	got := rights.ByBasis(lawfulbasis.LegalObligation)
 	for _, r := range []rights.Right{erasure, portability, object} {
 		if slices.Contains(got, r) {
 			t.Errorf("For(LegalObligation) contains %v: %v", r, got)
@@ -40,7 +40,7 @@ func TestForLegalObligation(t *testing.T) {
 // Acceptance: consent carries withdrawal (Art 7(3)), erasure (Art 17(1)(b))
 // and portability (Art 20(1)(a)); ICO table.
 func TestForConsent(t *testing.T) {
-	got := rights.For(lawfulbasis.Consent)
+	got := rights.ByBasis(lawfulbasis.Consent)
 	for _, r := range []rights.Right{withdraw, erasure, portability} {
 		if !slices.Contains(got, r) {
 			t.Errorf("For(Consent) lacks %v: %v", r, got)
@@ -52,7 +52,7 @@ func TestForConsent(t *testing.T) {
 // as amended by DUAA s70(5)) and not portability (ICO recognised legitimate
 // interest guidance, "What else do we need to consider?").
 func TestForRecognisedLegitimateInterests(t *testing.T) {
-	got := rights.For(lawfulbasis.RecognisedLegitimateInterests)
+	got := rights.ByBasis(lawfulbasis.RecognisedLegitimateInterests)
 	if !slices.Contains(got, object) {
 		t.Errorf("For(RLI) lacks object: %v", got)
 	}
@@ -84,7 +84,7 @@ func TestForEachBasis(t *testing.T) {
 		// ICO table, legitimate interests row: erasure yes, portability no, object yes.
 		{lawfulbasis.LegitimateInterests, []rights.Right{informed, access, rectify, erasure, restrict, object, authority}},
 	} {
-		if diff := cmp.Diff(tc.want, rights.For(tc.b)); diff != "" {
+		if diff := cmp.Diff(tc.want, rights.ByBasis(tc.b)); diff != "" {
 			t.Errorf("For(%v) mismatch (-want +got):\n%s", tc.b, diff)
 		}
 	}
@@ -110,13 +110,13 @@ func TestForUnion(t *testing.T) {
 		{"legitimate interests and consent", []lawfulbasis.Basis{lawfulbasis.LegitimateInterests, lawfulbasis.Consent},
 			[]rights.Right{informed, access, rectify, erasure, restrict, portability, object, withdraw, authority}},
 		{"duplicates", []lawfulbasis.Basis{lawfulbasis.Contract, lawfulbasis.Contract},
-			rights.For(lawfulbasis.Contract)},
+			rights.ByBasis(lawfulbasis.Contract)},
 		{"invalid bases ignored", []lawfulbasis.Basis{0, lawfulbasis.PublicTask, 200},
-			rights.For(lawfulbasis.PublicTask)},
+			rights.ByBasis(lawfulbasis.PublicTask)},
 		{"none", nil, nil},
 		{"only invalid", []lawfulbasis.Basis{0, 99}, nil},
 	} {
-		if diff := cmp.Diff(tc.want, rights.For(tc.bases...)); diff != "" {
+		if diff := cmp.Diff(tc.want, rights.ByBasis(tc.bases...)); diff != "" {
 			t.Errorf("%s: mismatch (-want +got):\n%s", tc.name, diff)
 		}
 	}
@@ -135,7 +135,7 @@ func TestForInvariants(t *testing.T) {
 				bs = append(bs, b)
 			}
 		}
-		got := rights.For(bs...)
+		got := rights.ByBasis(bs...)
 		if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
 			t.Errorf("For(%v) = %v: not sorted or has duplicates", bs, got)
 		}
@@ -165,14 +165,14 @@ func TestForRegime(t *testing.T) {
 		// 2026/82 reg 2(c)).
 		{"RLI before DUAA", uk, beforeDUAA, []lawfulbasis.Basis{lawfulbasis.RecognisedLegitimateInterests}, nil},
 		{"RLI after DUAA", uk, march, []lawfulbasis.Basis{lawfulbasis.RecognisedLegitimateInterests},
-			rights.For(lawfulbasis.RecognisedLegitimateInterests)},
+			rights.ByBasis(lawfulbasis.RecognisedLegitimateInterests)},
 		{"RLI under EU", eu, lawAsOf, []lawfulbasis.Basis{lawfulbasis.RecognisedLegitimateInterests}, nil},
 		{"RLI dropped, consent kept, EU", eu, lawAsOf, []lawfulbasis.Basis{lawfulbasis.RecognisedLegitimateInterests, lawfulbasis.Consent},
-			rights.For(lawfulbasis.Consent)},
+			rights.ByBasis(lawfulbasis.Consent)},
 		// Complaints to the controller: UK, from 19 June 2026 (DPA 2018 s164A;
 		// SI 2026/82 reg 3).
 		{"UK before complaints", uk, beforeComplaints, []lawfulbasis.Basis{lawfulbasis.Contract},
-			rights.For(lawfulbasis.Contract)},
+			rights.ByBasis(lawfulbasis.Contract)},
 		{"UK from complaints", uk, complaints, []lawfulbasis.Basis{lawfulbasis.Contract},
 			[]rights.Right{informed, access, rectify, erasure, restrict, portability, controller, authority}},
 		{"UK law as of", uk, lawAsOf, []lawfulbasis.Basis{lawfulbasis.Consent},
@@ -180,11 +180,11 @@ func TestForRegime(t *testing.T) {
 		{"UK RLI with complaints", uk, lawAsOf, []lawfulbasis.Basis{lawfulbasis.RecognisedLegitimateInterests},
 			[]rights.Right{informed, access, rectify, erasure, restrict, object, controller, authority}},
 		// No s164A under the EU regime.
-		{"EU", eu, lawAsOf, []lawfulbasis.Basis{lawfulbasis.Contract}, rights.For(lawfulbasis.Contract)},
+		{"EU", eu, lawAsOf, []lawfulbasis.Basis{lawfulbasis.Contract}, rights.ByBasis(lawfulbasis.Contract)},
 		{"no bases", uk, lawAsOf, nil, nil},
 		{"invalid regime", 0, lawAsOf, []lawfulbasis.Basis{lawfulbasis.Consent}, nil},
 	} {
-		if diff := cmp.Diff(tc.want, rights.ForRegime(tc.g, tc.at, tc.bases...)); diff != "" {
+		if diff := cmp.Diff(tc.want, rights.For(tc.g, tc.at, tc.bases...)); diff != "" {
 			t.Errorf("%s: mismatch (-want +got):\n%s", tc.name, diff)
 		}
 	}
@@ -219,9 +219,9 @@ func TestForPurpose(t *testing.T) {
 			[]rights.Right{informed, access, rectify, restrict, marketing, authority}},
 		// Not direct marketing: the basis alone decides (ICO table).
 		{"contract, not direct marketing", uk, lawAsOf, lawfulbasis.Contract, false,
-			rights.ForRegime(uk, lawAsOf, lawfulbasis.Contract)},
+			rights.For(uk, lawAsOf, lawfulbasis.Contract)},
 		{"consent, not direct marketing", eu, lawAsOf, lawfulbasis.Consent, false,
-			rights.ForRegime(eu, lawAsOf, lawfulbasis.Consent)},
+			rights.For(eu, lawAsOf, lawfulbasis.Consent)},
 		{"legitimate interests, not direct marketing", uk, lawAsOf, lawfulbasis.LegitimateInterests, false,
 			[]rights.Right{informed, access, rectify, erasure, restrict, object, controller, authority}},
 		// A basis that does not exist under the regime gives nothing.

@@ -50,15 +50,20 @@ func TestRetentionFor(t *testing.T) {
 	}
 }
 
-// When must a leaver's contract be deleted? The activity's entries for the
-// category say; where several cover it, keep the data for the longest.
-func ExampleActivity_RetentionFor() {
+// When must a leaver's records be deleted? One call: the register's rules
+// for the activity and data category, applied to the date of the event they
+// run from and the conditions that hold. Where several entries cover a
+// category, the data is kept for the longest; a misspelt condition is an
+// error, never a shorter date.
+func ExampleRegister_Due() {
 	reg, err := ropa.Decode(strings.NewReader(`jurisdiction: uk
 controller: {name: Acme Ltd, email: privacy@acme.example}
 activities:
   - id: hr
     name: Staff records
+    dataSubjects: [employees]
     dataCategories: [contact-details, health]
+    purposes: [{description: Employment, basis: contract}]
     retention:
       - rule: P6Y from termination-of-employment
       - categories: [health]
@@ -68,17 +73,25 @@ activities:
 		fmt.Println(err)
 		return
 	}
-	left := time.Date(2020, time.August, 31, 0, 0, 0, 0, time.UTC)
-	for _, c := range []ropa.Category{ropa.ContactDetails, ropa.Health} {
-		var due time.Time
-		for _, r := range reg.Activities[0].RetentionFor(c) {
-			if d, ok := r.Rule.DueWith(left, "legal-claim"); ok && d.After(due) {
-				due = d
-			}
+	left := map[retention.Trigger]time.Time{
+		retention.TerminationOfEmployment: time.Date(2020, time.August, 31, 0, 0, 0, 0, time.UTC),
+	}
+	for _, r := range []ropa.Record{
+		{Activity: "hr", Category: ropa.ContactDetails, Triggers: left},
+		{Activity: "hr", Category: ropa.Health, Triggers: left},
+		{Activity: "hr", Category: ropa.Health, Triggers: left, Conditions: []string{"legal-claim"}},
+		{Activity: "hr", Category: ropa.Health, Triggers: left, Conditions: []string{"legal_claim"}},
+	} {
+		due, err := reg.Due(r)
+		if err != nil {
+			fmt.Println(err)
+			continue
 		}
-		fmt.Println(c, due.Format(time.DateOnly))
+		fmt.Println(r.Category, r.Conditions, due.Date.Format(time.DateOnly), due.Action, due.Rule)
 	}
 	// Output:
-	// contact-details 2026-08-31
-	// health 2030-08-31
+	// contact-details [] 2026-08-31 delete P6Y from termination-of-employment
+	// health [] 2026-08-31 delete P6Y from termination-of-employment
+	// health [legal-claim] 2030-08-31 delete P3Y from termination-of-employment unless legal-claim: P10Y
+	// activity "hr", data category "health": unknown retention condition "legal_claim" (did you mean "legal-claim"?); accepted: legal-claim
 }

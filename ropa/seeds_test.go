@@ -524,9 +524,9 @@ func TestSeedRetention(t *testing.T) {
 				{[]string{"sponsored-visa"}, appointed.AddDate(7, 0, 0)},
 				{[]string{"the-application-succeeds", "sponsored-visa"}, appointed.AddDate(7, 0, 0)},
 			} {
-				got, ok := r.DueWith(appointed, tc.conditions...)
-				if !ok || !got.Equal(tc.want) {
-					t.Errorf("%s: DueWith(%v) = %v, %v; want %v", g, tc.conditions, got, ok, tc.want)
+				got, err := r.DueWith(appointed, tc.conditions...)
+				if err != nil || !got.Equal(tc.want) {
+					t.Errorf("%s: DueWith(%v) = %v, %v; want %v", g, tc.conditions, got, err, tc.want)
 				}
 			}
 		}

@@ -116,7 +116,7 @@
 //
 // Rights prints which data-subject rights apply when the lawful bases BASIS
 // (slugs, titles, citations such as 6(1)(f), or DPV terms) are relied on,
-// with [github.com/article30/article30/rights.ForRegime]: each right, yes, no
+// with [github.com/article30/article30/rights.For]: each right, yes, no
 // or depends, its citation and a note. A basis the regime did not have on
 // the date (recognised legitimate interests under the EU regime, or before
 // 5 February 2026) is an error.

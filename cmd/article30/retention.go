@@ -204,11 +204,11 @@ const maxCategoryLen = 256
 type retEntry struct {
 	activity string
 	category ropa.Category
-	rules    []retention.Rule // the structured rules covering it
-	actions  []string         // each rule's action for the output
-	schedule bool             // an entry with a free-text schedule only covers it
-	conds    []string         // the override conditions the rules know, sorted
-	csv      []byte           // "activity,category," as CSV
+	rules    *ropa.RetentionRules // the structured rules covering it; nil if none
+	triggers []retention.Trigger  // the events they run from
+	conds    []string             // the override conditions they know
+	schedule bool                 // an entry with a free-text schedule only covers it
+	csv      []byte               // "activity,category," as CSV
 }
 
 // newRetentionIndex indexes the retention rules of reg, for every activity
@@ -242,24 +242,17 @@ func newRetentionIndex(reg *ropa.Register, raw bool) (*retentionIndex, error) {
 				continue
 			}
 			e := &retEntry{activity: a.ID, category: c}
-			for _, r := range a.RetentionFor(c) {
-				if r.Rule.IsZero() {
+			rs, err := reg.RetentionRules(a.ID, c)
+			switch {
+			case err == nil:
+				e.rules, e.triggers, e.conds = rs, rs.Triggers(), rs.Conditions()
+			case errors.Is(err, ropa.ErrNoRetentionRule):
+				for _, r := range a.RetentionFor(c) {
 					e.schedule = e.schedule || r.Schedule != ""
-					continue
 				}
-				e.rules = append(e.rules, r.Rule)
-				action := r.Rule.Action.String()
-				if r.Rule.Action == retention.Unspecified {
-					action = retention.Delete.String()
-				}
-				e.actions = append(e.actions, action)
-				for _, o := range r.Rule.Overrides {
-					if !slices.Contains(e.conds, o.Condition) {
-						e.conds = append(e.conds, o.Condition)
-					}
-				}
+			default:
+				return nil, err
 			}
-			slices.Sort(e.conds)
 			e.csv = appendCSVField(nil, []byte(a.ID), raw)
 			e.csv = append(e.csv, ',')
 			e.csv = appendCSVField(e.csv, []byte(c), raw)
@@ -356,6 +349,7 @@ func streamDue(r io.Reader, w io.Writer, idx *retentionIndex, asOf time.Time, ba
 		key   []byte
 		out   []byte
 		conds []string
+		on    = map[retention.Trigger]time.Time{}
 		first = true
 	)
 	report := func(line int, reason string) {
@@ -407,7 +401,7 @@ func streamDue(r io.Reader, w io.Writer, idx *retentionIndex, asOf time.Time, ba
 			}
 			continue
 		}
-		if len(e.rules) == 0 {
+		if e.rules == nil {
 			why := fmt.Sprintf("no retention rule for data category %q of activity %q", e.category, e.activity)
 			if e.schedule {
 				why += " (only a free-text schedule)"
@@ -423,23 +417,21 @@ func streamDue(r io.Reader, w io.Writer, idx *retentionIndex, asOf time.Time, ba
 				continue
 			}
 		}
-		var due time.Time
-		action := ""
-		fixed := true
-		for i := range e.rules {
-			d, ok := e.rules[i].DueWith(from, conds...)
-			if !ok {
-				fixed = false
-				break
-			}
-			if action == "" || d.After(due) {
-				due, action = d, e.actions[i]
-			}
+		// The record gives one date: that of the event its rules run from.
+		clear(on)
+		for _, t := range e.triggers {
+			on[t] = from
 		}
-		if !fixed {
+		d, err := e.rules.Due(on, conds...)
+		if err != nil {
+			report(line, err.Error())
+			continue
+		}
+		if !d.Fixed {
 			n.noEnd++
 			continue
 		}
+		due, action := d.Date, d.Action.String()
 		if due.After(asOf) {
 			continue
 		}
@@ -481,18 +473,15 @@ func matchConditions(dst []string, f []byte, e *retEntry) ([]string, string) {
 			continue
 		}
 		known := ""
-		for _, k := range e.conds {
+		for _, k := range e.conds { // without converting c, which would allocate
 			if bytes.EqualFold(c, []byte(k)) {
 				known = k
 				break
 			}
 		}
 		if known == "" {
-			why := fmt.Sprintf("condition %q: the rules for data category %q of activity %q ", c, e.category, e.activity)
-			if len(e.conds) == 0 {
-				return dst, why + "have no conditions"
-			}
-			return dst, why + "know only " + strings.Join(e.conds, ", ")
+			_, err := e.rules.Condition(string(c))
+			return dst, err.Error()
 		}
 		if !slices.Contains(dst, known) {
 			dst = append(dst, known)
@@ -531,23 +520,14 @@ func parseYMD(b []byte) (time.Time, bool) {
 	y, ok1 := num(b[:4])
 	m, ok2 := num(b[5:7])
 	d, ok3 := num(b[8:])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
-}
-
-func daysIn(y int, m time.Month) int {
-	switch m {
-	case time.February:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case time.April, time.June, time.September, time.November:
-		return 30
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // no such day: time.Date moved it into the next month
+		return time.Time{}, false
 	}
-	return 31
+	return t, true
 }
 
 // appendYMD appends t's date written YYYY-MM-DD.
@@ -681,7 +661,8 @@ func dueSummary(r retention.Rule, at time.Time) string {
 func cutoff(r retention.Rule, at time.Time, conds ...string) (time.Time, bool) {
 	const day = 24 * 60 * 60
 	due := func(n int64) (time.Time, bool) { // due date of trigger day n
-		return r.DueWith(time.Unix(n*day, 0).UTC(), conds...)
+		d, err := r.DueWith(time.Unix(n*day, 0).UTC(), conds...)
+		return d, err == nil
 	}
 	ok := func(n int64) bool { d, fixed := due(n); return fixed && !d.After(at) }
 	hi := at.Unix() / day // never ok: periods are not zero

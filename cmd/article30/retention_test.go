@@ -78,7 +78,7 @@ var recordsBad = []string{
 	`16: trigger date "2025-02-30": no such day`,
 	`17: trigger date "10/01/2019": want a date written YYYY-MM-DD`,
 	`18: want 3 or 4 fields (activity,category,trigger[,conditions]), got 2`,
-	`19: condition "visa": the rules for data category "contact-details" of activity "recruitment" know only legal-claim, sponsored-visa`,
+	`19: activity "recruitment", data category "contact-details": unknown retention condition "visa" (did you mean "sponsored-visa"?); accepted: legal-claim, sponsored-visa`,
 	`20: column 5: extraneous or missing " in quoted-field`,
 }
 
@@ -119,7 +119,7 @@ func TestRetention(t *testing.T) {
 			stderr: []string{"note: 1 record is kept until an event"}},
 		{name: "bad rows beyond 20 are counted", args: []string{"retention", "due", "--records", manyBad, retentionYAML}, code: 1,
 			stdout: "activity,category,trigger,due,action\n",
-			stderr: []string{manyBad + ":1: condition \"visa\"", manyBad + ":20: condition", manyBad + ": 5 more bad rows not shown (25 in all)\n"}},
+			stderr: []string{manyBad + ":1: activity \"recruitment\", data category \"contact-details\": unknown retention condition \"visa\"", manyBad + ":20: activity", manyBad + ": 5 more bad rows not shown (25 in all)\n"}},
 
 		// Errors.
 		{name: "no subcommand", args: []string{"retention"}, code: 2, stderr: []string{"article30 retention: missing subcommand: want due", "Usage: article30 retention due"}},
@@ -175,7 +175,7 @@ func TestStreamDue(t *testing.T) {
 			asOf: day(2026, 11, 23),
 			out: dueHeader + "recruitment,identifiers,2019-11-23,2025-11-23,delete\n" +
 				"recruitment,identifiers,2018-11-23,2025-11-23,delete\n",
-			bad: []line{{3, `condition "sponsored-visas": the rules for data category "identifiers" of activity "recruitment" know only legal-claim, sponsored-visa`}},
+			bad: []line{{3, `activity "recruitment", data category "identifiers": unknown retention condition "sponsored-visas" (did you mean "sponsored-visa"?); accepted: legal-claim, sponsored-visa`}},
 			n:   dueCounts{records: 3, due: 2, bad: 1}},
 		{name: "a first row that is data is not a header",
 			in:   "payroll,pay-and-benefits,2019-04-01\n",

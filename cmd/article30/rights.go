@@ -132,13 +132,13 @@ func rightsTable(g lawfulbasis.Regime, at time.Time, bases []lawfulbasis.Basis) 
 	grants := func(r rights.Right, from []lawfulbasis.Basis) []lawfulbasis.Basis {
 		var out []lawfulbasis.Basis
 		for _, b := range from {
-			if slices.Contains(rights.For(b), r) {
+			if slices.Contains(rights.ByBasis(b), r) {
 				out = append(out, b)
 			}
 		}
 		return out
 	}
-	applying := rights.ForRegime(g, at, bases...)
+	applying := rights.For(g, at, bases...)
 	for _, r := range rights.All() {
 		row := rightRow{Right: r, Title: r.Title(), Citation: r.Citation(g, at)}
 		switch {

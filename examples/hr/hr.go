@@ -85,69 +85,37 @@ type Erasure struct {
 // a period, the service follows. It refuses a rule that runs from an event
 // the service does not record the date of.
 func DueForErasure(reg *ropa.Register, p People, month time.Time) ([]Erasure, error) {
-	apps, err := ruleFor(reg, recruitment, applicantFile, retention.EndOfRecruitment)
-	if err != nil {
-		return nil, err
-	}
-	leavers, err := ruleFor(reg, employment, personnelFile, retention.TerminationOfEmployment)
-	if err != nil {
-		return nil, err
-	}
 	var out []Erasure
-	add := func(kind, who string, r retention.Rule, from time.Time, sponsored bool) error {
-		var conds []string
+	add := func(kind, who, act string, c ropa.Category, event retention.Trigger, on time.Time, sponsored bool) error {
+		rec := ropa.Record{Activity: act, Category: c, Triggers: map[retention.Trigger]time.Time{event: on}}
 		if sponsored {
-			conds = append(conds, sponsoredVisa)
+			rec.Conditions = []string{sponsoredVisa}
 		}
-		due, ok := r.DueWith(from, conds...)
-		if !ok {
-			return fmt.Errorf("%s %s: rule %q has no fixed end", kind, who, r)
+		due, err := reg.Due(rec)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", kind, who, err)
 		}
-		if due.Year() == month.Year() && due.Month() == month.Month() {
-			r.Source = retention.Source{}
-			out = append(out, Erasure{Who: who, Kind: kind, Due: due, Rule: r.String()})
+		if !due.Fixed {
+			return fmt.Errorf("%s %s: rule %q has no fixed end", kind, who, due.Rule)
+		}
+		if due.Date.Year() == month.Year() && due.Date.Month() == month.Month() {
+			due.Rule.Source = retention.Source{}
+			out = append(out, Erasure{Who: who, Kind: kind, Due: due.Date, Rule: due.Rule.String()})
 		}
 		return nil
 	}
 	for _, a := range p.Applicants {
-		if err := add("applicant", a.ID, apps, a.RecruitmentEnded, a.SponsoredHire); err != nil {
+		if err := add("applicant", a.ID, recruitment, applicantFile, retention.EndOfRecruitment, a.RecruitmentEnded, a.SponsoredHire); err != nil {
 			return nil, err
 		}
 	}
 	for _, l := range p.Leavers {
-		if err := add("leaver", l.EmployeeID, leavers, l.LeftOn, l.SponsoredVisa); err != nil {
+		if err := add("leaver", l.EmployeeID, employment, personnelFile, retention.TerminationOfEmployment, l.LeftOn, l.SponsoredVisa); err != nil {
 			return nil, err
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Erasure) int { return a.Due.Compare(b.Due) })
 	return out, nil
-}
-
-// ruleFor returns the retention rule that covers category c in the
-// activity with the given ID, and checks that it runs from the event from.
-func ruleFor(reg *ropa.Register, id string, c ropa.Category, from retention.Trigger) (retention.Rule, error) {
-	a, err := activity(reg, id)
-	if err != nil {
-		return retention.Rule{}, err
-	}
-	for _, r := range a.Retention {
-		if r.Rule.IsZero() || (len(r.Categories) > 0 && !slices.Contains(r.Categories, c)) {
-			continue
-		}
-		if r.Rule.From != from {
-			return retention.Rule{}, fmt.Errorf("activity %q: rule %q runs from %q, but the HR service records the date of %q", id, r.Rule, r.Rule.From, from)
-		}
-		return r.Rule, nil
-	}
-	return retention.Rule{}, fmt.Errorf("activity %q: no retention rule covers %s", id, c.Title())
-}
-
-func activity(reg *ropa.Register, id string) (*ropa.Activity, error) {
-	i := slices.IndexFunc(reg.Activities, func(a ropa.Activity) bool { return a.ID == id })
-	if i < 0 {
-		return nil, fmt.Errorf("register has no activity %q", id)
-	}
-	return &reg.Activities[i], nil
 }
 
 // PurposeRights are the rights that apply to the data used for one purpose.
@@ -162,13 +130,13 @@ type PurposeRights struct {
 // regime on the day of at. An erasure request, say, reaches the data used
 // under a contract but not the data HR must keep for HMRC.
 func EmployeeRights(reg *ropa.Register, at time.Time) ([]PurposeRights, error) {
-	a, err := activity(reg, employment)
+	a, err := reg.Activity(employment)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]PurposeRights, len(a.Purposes))
-	for i, p := range a.Purposes {
-		out[i] = PurposeRights{p.Description, p.Basis, rights.ForRegime(reg.Jurisdiction, at, p.Basis)}
+	var out []PurposeRights
+	for _, pr := range a.Rights(reg.Jurisdiction, at, "") {
+		out = append(out, PurposeRights{pr.Purpose.Description, pr.Purpose.Basis, pr.Rights})
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,10 +96,10 @@ func TestDueForErasure(t *testing.T) {
 // the date of is refused, not misapplied.
 func TestDueForErasureWrongTrigger(t *testing.T) {
 	reg := mustLoad(t)
-	a, _ := activity(reg, recruitment)
+	a, _ := reg.Activity(recruitment)
 	a.Retention[0].Rule.From = "appointment"
-	_, err := DueForErasure(reg, People{}, day(2026, 11, 1))
-	if err == nil {
+	_, err := DueForErasure(reg, People{Applicants: []Applicant{{ID: "A-1", RecruitmentEnded: day(2026, 3, 31)}}}, day(2026, 11, 1))
+	if err == nil || !strings.Contains(err.Error(), "trigger") {
 		t.Fatal("DueForErasure accepted a rule running from appointment")
 	}
 	t.Log(err)
