@@ -205,17 +205,22 @@ type Context struct {
 	paths    []string // "activities[i]", built once per Check
 }
 
-// Report records a finding of the running rule about the element at path,
-// in the activity with the given ID ("" for the register as a whole).
-func (c *Context) Report(path, activity, format string, args ...any) {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
+// Report records a finding of the running rule at path (a field path such
+// as "activities[0].purposes[1].basis", or "" for the register as a whole)
+// about the activity with the given ID ("" for none), with the message as
+// written: text from the register, which may hold "%", is safe in it.
+func (c *Context) Report(path, activity, msg string) {
 	c.findings = append(c.findings, Finding{
 		Rule: c.rule.ID, Severity: c.rule.Severity, Path: path, Activity: activity,
 		Message: msg, Citation: c.rule.CiteAt(c.Regime, c.At),
 	})
+}
+
+// Reportf is [Context.Report] with the message formatted by
+// [fmt.Sprintf]: pass text from the register as an argument ("%q"), never
+// as the format.
+func (c *Context) Reportf(path, activity, format string, args ...any) {
+	c.Report(path, activity, fmt.Sprintf(format, args...))
 }
 
 // citeRegime is the regime whose text a finding cites: the GDPR for a

@@ -87,7 +87,7 @@ func TestReportSortingMessages(t *testing.T) {
 	// One rule, one path, several messages: sorted by message.
 	rule := Rule{ID: "zz-test", Severity: Info, Citation: "test", Check: func(c *Context) {
 		for _, m := range []string{"c", "a", "b"} {
-			c.Report("controller", "", "%s", m)
+			c.Reportf("controller", "", "%s", m)
 		}
 	}}
 	rep := Check(compliantRegister(), AsOf(lawToday), Only("zz-test"), WithRules(rule))
@@ -273,7 +273,7 @@ var ownerRule = Rule{
 	Check: func(c *Context) {
 		for i, a := range c.Register.Activities {
 			if a.Owner == "" {
-				c.Report(fmt.Sprintf("activities[%d].owner", i), a.ID, "activity %q names no owner", a.Name)
+				c.Reportf(fmt.Sprintf("activities[%d].owner", i), a.ID, "activity %q names no owner", a.Name)
 			}
 		}
 	},
@@ -306,7 +306,7 @@ func TestWithRules(t *testing.T) {
 	// regimes and dates are honoured.
 	art := Rule{ID: "acme-accountability", Severity: Error, Article: "5(2)", Regimes: []lawfulbasis.Regime{lawfulbasis.EU},
 		From:  ymd(2026, time.January, 1),
-		Check: func(c *Context) { c.Report("controller", "", "accountability statement missing") }}
+		Check: func(c *Context) { c.Reportf("controller", "", "accountability statement missing") }}
 	for _, tt := range []struct {
 		regime   lawfulbasis.Regime
 		at       time.Time
@@ -757,5 +757,26 @@ func TestSeedRegistersCheck(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Report takes the message as written, so text from the register holding
+// "%" is kept; Reportf formats.
+func TestReportKeepsPercent(t *testing.T) {
+	t.Parallel()
+	reg := &Register{Jurisdiction: lawfulbasis.UK, Activities: []Activity{{ID: "a", Name: "100% of staff"}}}
+	rule := Rule{ID: "house-percent", Severity: Info, Summary: "x", Citation: "x",
+		Check: func(c *Context) {
+			c.Report("activities[0].name", "a", c.Register.Activities[0].Name+" %s %d")
+			c.Reportf("activities[0].name", "a", "%d%% done", 50)
+		}}
+	r := Check(reg, AsOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)), WithRules(rule), Only("house-percent"))
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, f.Message)
+	}
+	want := []string{"100% of staff %s %d", "50% done"}
+	if !slices.Equal(got, want) {
+		t.Errorf("messages = %q, want %q", got, want)
 	}
 }

@@ -275,9 +275,9 @@ func dpiaCheck(c *Context) {
 		mandatory, wp := a.dpiaReasons(c.Regime, school)
 		switch {
 		case len(mandatory) > 0:
-			c.Report(p+".dpia", a.ID, "a DPIA is needed because %s, and none is recorded as complete or in progress", strings.Join(mandatory, "; "))
+			c.Reportf(p+".dpia", a.ID, "a DPIA is needed because %s, and none is recorded as complete or in progress", strings.Join(mandatory, "; "))
 		case len(wp) > 0 && !a.DPIA.screenedOut():
-			c.Report(p+".dpia", a.ID, "a DPIA is likely to be needed because the activity meets %d WP248 criteria (it %s), and none is recorded as complete or in progress; if a screening concluded it is not needed, record dpia.required: no with the screening's reference", len(wp), strings.Join(wp, "; it "))
+			c.Reportf(p+".dpia", a.ID, "a DPIA is likely to be needed because the activity meets %d WP248 criteria (it %s), and none is recorded as complete or in progress; if a screening concluded it is not needed, record dpia.required: no with the screening's reference", len(wp), strings.Join(wp, "; it "))
 		}
 	})
 }

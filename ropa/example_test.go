@@ -108,7 +108,7 @@ func ExampleWithRules() {
 		Check: func(c *ropa.Context) {
 			for i, a := range c.Register.Activities {
 				if a.Owner == "" {
-					c.Report(fmt.Sprintf("activities[%d].owner", i), a.ID, "activity %q has no owner", a.Name)
+					c.Reportf(fmt.Sprintf("activities[%d].owner", i), a.ID, "activity %q has no owner", a.Name)
 				}
 			}
 		},

@@ -233,7 +233,7 @@ func lawTextCheck(c *Context) {
 		switch v.Kind() {
 		case reflect.String:
 			for _, msg := range outdated(v.String(), c.Regime, c.At) {
-				c.Report(path(), activity, "%s", "the text "+msg)
+				c.Reportf(path(), activity, "%s", "the text "+msg)
 			}
 		case reflect.Slice:
 			top := len(stack) == 1 && stack[0].name == "activities"

@@ -103,17 +103,17 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			o := c.Register.Controller
 			if strings.TrimSpace(o.Name) == "" {
-				c.Report("controller.name", "", "the controller's name is missing")
+				c.Reportf("controller.name", "", "the controller's name is missing")
 			}
 			if o.Email == "" && o.Phone == "" && o.Address == "" {
-				c.Report("controller", "", "the controller has no contact details (address, email or telephone)")
+				c.Reportf("controller", "", "the controller has no contact details (address, email or telephone)")
 			}
 		}},
 	{ID: "dpo-required", Severity: Error, Article: "37(1)(a)",
 		Summary: "A public authority or body designates a data protection officer, whose contact details the record gives (Art 30(1)(a)).",
 		Check: func(c *Context) {
 			if c.Register.Controller.PublicAuthority && c.Register.DPO.IsZero() {
-				c.Report("dpo", "", "a public authority must designate a data protection officer, and the record must give their contact details")
+				c.Reportf("dpo", "", "a public authority must designate a data protection officer, and the record must give their contact details")
 			}
 		}},
 	{ID: "dpo-contact", Severity: Warning, Article: "30(1)(a)",
@@ -121,7 +121,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			d := c.Register.DPO
 			if !d.IsZero() && d.Email == "" && d.Phone == "" && d.Address == "" {
-				c.Report("dpo", "", "the data protection officer has no contact details")
+				c.Reportf("dpo", "", "the data protection officer has no contact details")
 			}
 		}},
 	{ID: "activity-purposes", Severity: Error, Article: "30(1)(b)",
@@ -129,7 +129,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if len(a.Purposes) == 0 {
-					c.Report(p+".purposes", a.ID, "no purpose of processing is recorded")
+					c.Reportf(p+".purposes", a.ID, "no purpose of processing is recorded")
 				}
 			})
 		}},
@@ -138,7 +138,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if len(a.DataSubjects) == 0 {
-					c.Report(p+".dataSubjects", a.ID, "no category of data subjects is recorded")
+					c.Reportf(p+".dataSubjects", a.ID, "no category of data subjects is recorded")
 				}
 			})
 		}},
@@ -147,7 +147,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if len(a.DataCategories) == 0 {
-					c.Report(p+".dataCategories", a.ID, "no category of personal data is recorded")
+					c.Reportf(p+".dataCategories", a.ID, "no category of personal data is recorded")
 				}
 			})
 		}},
@@ -156,7 +156,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if len(a.Recipients) == 0 {
-					c.Report(p+".recipients", a.ID, "no recipient is recorded; if the data go to no one, record the internal teams that use them")
+					c.Reportf(p+".recipients", a.ID, "no recipient is recorded; if the data go to no one, record the internal teams that use them")
 				}
 			})
 		}},
@@ -165,7 +165,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if len(a.Security) == 0 {
-					c.Report(p+".security", a.ID, "no security measure is described (required where possible)")
+					c.Reportf(p+".security", a.ID, "no security measure is described (required where possible)")
 				}
 			})
 		}},
@@ -175,13 +175,13 @@ var builtin = []Rule{
 			for i, pr := range c.Register.ProcessorRecords {
 				p := fmt.Sprintf("processorRecords[%d]", i)
 				if strings.TrimSpace(pr.Controller) == "" {
-					c.Report(p+".controller", "", "the controller processed for is not named (Art 30(2)(a))")
+					c.Reportf(p+".controller", "", "the controller processed for is not named (Art 30(2)(a))")
 				}
 				if len(pr.Processing) == 0 {
-					c.Report(p+".processing", "", "no category of processing is recorded (Art 30(2)(b))")
+					c.Reportf(p+".processing", "", "no category of processing is recorded (Art 30(2)(b))")
 				}
 				if len(pr.Security) == 0 {
-					c.Report(p+".security", "", "no security measure is described (Art 30(2)(d), where possible)")
+					c.Reportf(p+".security", "", "no security measure is described (Art 30(2)(d), where possible)")
 				}
 			}
 		}},
@@ -193,7 +193,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if !pu.Basis.Valid() {
-						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q names no lawful basis", pu.Description)
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q names no lawful basis", pu.Description)
 					}
 				}
 			})
@@ -205,12 +205,12 @@ var builtin = []Rule{
 				for j, pu := range a.Purposes {
 					if pu.Basis.Valid() {
 						if err := pu.Basis.CheckAvailable(c.Regime, c.At); err != nil {
-							c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "%v", err)
+							c.Reportf(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "%v", err)
 						}
 					}
 					if pu.Annex1.Valid() {
 						if err := pu.Annex1.CheckAvailable(c.Regime, c.At); err != nil {
-							c.Report(fmt.Sprintf("%s.purposes[%d].annex1", p, j), a.ID, "%v", err)
+							c.Reportf(fmt.Sprintf("%s.purposes[%d].annex1", p, j), a.ID, "%v", err)
 						}
 					}
 				}
@@ -222,7 +222,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if pu.Basis.NeedsInterest() && strings.TrimSpace(pu.Interest) == "" {
-						c.Report(fmt.Sprintf("%s.purposes[%d].interest", p, j), a.ID, "purpose %q relies on legitimate interests but does not say what the interest is", pu.Description)
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].interest", p, j), a.ID, "purpose %q relies on legitimate interests but does not say what the interest is", pu.Description)
 					}
 				}
 			})
@@ -233,7 +233,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if pu.Basis.NeedsInterest() && strings.TrimSpace(pu.Assessment) == "" {
-						c.Report(fmt.Sprintf("%s.purposes[%d].assessment", p, j), a.ID, "purpose %q relies on legitimate interests with no reference to a legitimate interests assessment", pu.Description)
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].assessment", p, j), a.ID, "purpose %q relies on legitimate interests with no reference to a legitimate interests assessment", pu.Description)
 					}
 				}
 			})
@@ -246,11 +246,11 @@ var builtin = []Rule{
 					path := fmt.Sprintf("%s.purposes[%d].annex1", p, j)
 					switch {
 					case pu.Basis.NeedsAnnex1() && !pu.Annex1.Valid():
-						c.Report(path, a.ID, "purpose %q relies on recognised legitimate interests but names no Annex 1 condition", pu.Description)
+						c.Reportf(path, a.ID, "purpose %q relies on recognised legitimate interests but names no Annex 1 condition", pu.Description)
 					case pu.Annex1.Valid() && pu.Basis != lawfulbasis.RecognisedLegitimateInterests:
-						c.Report(path, a.ID, "purpose %q names an Annex 1 condition but relies on %v, not recognised legitimate interests", pu.Description, pu.Basis)
+						c.Reportf(path, a.ID, "purpose %q names an Annex 1 condition but relies on %v, not recognised legitimate interests", pu.Description, pu.Basis)
 					case pu.Annex1.NeedsRequester() && strings.TrimSpace(pu.Requester) == "":
-						c.Report(fmt.Sprintf("%s.purposes[%d].requester", p, j), a.ID, "purpose %q relies on Annex 1 para 1 but does not record who asked for the disclosure", pu.Description)
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].requester", p, j), a.ID, "purpose %q relies on Annex 1 para 1 but does not record who asked for the disclosure", pu.Description)
 					}
 				}
 			})
@@ -261,7 +261,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if pu.Basis.NeedsLegalProvision() && strings.TrimSpace(pu.Provision) == "" {
-						c.Report(fmt.Sprintf("%s.purposes[%d].provision", p, j), a.ID, "purpose %q relies on %s but does not name the law that sets it", pu.Description, strings.ToLower(pu.Basis.Title()))
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].provision", p, j), a.ID, "purpose %q relies on %s but does not name the law that sets it", pu.Description, strings.ToLower(pu.Basis.Title()))
 					}
 				}
 			})
@@ -283,7 +283,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, pu := range a.Purposes {
 					if pu.Basis.Valid() && !pu.Basis.PublicAuthorityMayUse() && !pu.OutsidePublicTasks {
-						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on %s, which a public authority cannot use for processing in the performance of its tasks: if the purpose is outside those tasks (as some recruitment or commercial activity is), mark it outsidePublicTasks: true; otherwise use public task or another basis", pu.Description, strings.ToLower(pu.Basis.Title()))
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on %s, which a public authority cannot use for processing in the performance of its tasks: if the purpose is outside those tasks (as some recruitment or commercial activity is), mark it outsidePublicTasks: true; otherwise use public task or another basis", pu.Description, strings.ToLower(pu.Basis.Title()))
 					}
 				}
 			})
@@ -295,7 +295,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if a.hasSpecial() && len(a.Special.Conditions) == 0 {
-					c.Report(p+".special.conditions", a.ID, "the activity processes special category data but records no Art 9(2) condition")
+					c.Reportf(p+".special.conditions", a.ID, "the activity processes special category data but records no Art 9(2) condition")
 				}
 			})
 		}},
@@ -304,7 +304,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if (a.hasSpecial() || len(a.Special.Conditions) > 0) && len(a.bases()) == 0 {
-					c.Report(p+".purposes", a.ID, "an Art 9(2) condition never replaces an Art 6 lawful basis, and no purpose of this activity names one")
+					c.Reportf(p+".purposes", a.ID, "an Art 9(2) condition never replaces an Art 6 lawful basis, and no purpose of this activity names one")
 				}
 			})
 		}},
@@ -318,7 +318,7 @@ var builtin = []Rule{
 					}
 					ok := slices.ContainsFunc(a.Special.Schedule1, func(s lawfulbasis.Schedule1) bool { return s.Completes(cond) })
 					if !ok {
-						c.Report(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s needs a matching DPA 2018 Schedule 1 condition, and none is recorded", cond.Citation(c.citeRegime()))
+						c.Reportf(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s needs a matching DPA 2018 Schedule 1 condition, and none is recorded", cond.Citation(c.citeRegime()))
 					}
 				}
 			})
@@ -329,12 +329,12 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, s := range a.Special.Schedule1 {
 					if err := s.CheckAvailable(c.Regime, c.At); err != nil {
-						c.Report(fmt.Sprintf("%s.special.schedule1[%d]", p, j), a.ID, "%v", err)
+						c.Reportf(fmt.Sprintf("%s.special.schedule1[%d]", p, j), a.ID, "%v", err)
 					}
 				}
 				for j, s := range a.Criminal.Schedule1 {
 					if err := s.CheckAvailable(c.Regime, c.At); err != nil {
-						c.Report(fmt.Sprintf("%s.criminal.schedule1[%d]", p, j), a.ID, "%v", err)
+						c.Reportf(fmt.Sprintf("%s.criminal.schedule1[%d]", p, j), a.ID, "%v", err)
 					}
 				}
 			})
@@ -344,7 +344,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if a.needsPolicyDocument() && strings.TrimSpace(a.PolicyDocument.Reference) == "" {
-					c.Report(p+".policyDocument.reference", a.ID, "a Schedule 1 condition relied on needs an appropriate policy document, and none is recorded")
+					c.Reportf(p+".policyDocument.reference", a.ID, "a Schedule 1 condition relied on needs an appropriate policy document, and none is recorded")
 				}
 			})
 		}},
@@ -357,14 +357,14 @@ var builtin = []Rule{
 				}
 				pd := a.PolicyDocument
 				if strings.TrimSpace(pd.Article6) == "" && len(a.bases()) == 0 {
-					c.Report(p+".policyDocument.article6", a.ID, "the record does not say how the processing satisfies Art 6 (para 41(b))")
+					c.Reportf(p+".policyDocument.article6", a.ID, "the record does not say how the processing satisfies Art 6 (para 41(b))")
 				}
 				switch pd.FollowsPolicy {
 				case "":
-					c.Report(p+".policyDocument.followsPolicy", a.ID, "the record does not say whether data are retained and erased in line with the policy document (para 41(c))")
+					c.Reportf(p+".policyDocument.followsPolicy", a.ID, "the record does not say whether data are retained and erased in line with the policy document (para 41(c))")
 				case No:
 					if strings.TrimSpace(pd.Reason) == "" {
-						c.Report(p+".policyDocument.reason", a.ID, "data are not retained and erased in line with the policy document, and the record does not say why (para 41(c))")
+						c.Reportf(p+".policyDocument.reason", a.ID, "data are not retained and erased in line with the policy document, and the record does not say why (para 41(c))")
 					}
 				}
 			})
@@ -377,10 +377,10 @@ var builtin = []Rule{
 					return
 				}
 				if c.Regime == lawfulbasis.UK && len(a.Criminal.Schedule1) == 0 {
-					c.Report(p+".criminal.schedule1", a.ID, "the activity processes criminal offence data but records no DPA 2018 Schedule 1 condition (s10(5))")
+					c.Reportf(p+".criminal.schedule1", a.ID, "the activity processes criminal offence data but records no DPA 2018 Schedule 1 condition (s10(5))")
 				}
 				if c.Regime == lawfulbasis.EU && strings.TrimSpace(a.Criminal.Authority) == "" {
-					c.Report(p+".criminal.authority", a.ID, "the activity processes criminal offence data but records no official authority or law that authorises it")
+					c.Reportf(p+".criminal.authority", a.ID, "the activity processes criminal offence data but records no official authority or law that authorises it")
 				}
 			})
 		}},
@@ -409,7 +409,7 @@ var builtin = []Rule{
 							continue
 						}
 						reported[j] = true
-						c.Report(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on the consent of %s, who are rarely free to refuse", pu.Description, g.Plain())
+						c.Reportf(fmt.Sprintf("%s.purposes[%d].basis", p, j), a.ID, "purpose %q relies on the consent of %s, who are rarely free to refuse", pu.Description, g.Plain())
 					}
 				}
 			})
@@ -419,7 +419,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if slices.ContainsFunc(a.bases(), lawfulbasis.Basis.ConsentBased) && strings.TrimSpace(a.ConsentRecord) == "" {
-					c.Report(p+".consentRecord", a.ID, "consent is relied on but the record does not say where consents (and their withdrawal) are recorded")
+					c.Reportf(p+".consentRecord", a.ID, "consent is relied on but the record does not say where consents (and their withdrawal) are recorded")
 				}
 			})
 		}},
@@ -443,7 +443,7 @@ var builtin = []Rule{
 					return
 				}
 				if strings.TrimSpace(a.Children.AgeAssurance) == "" && strings.TrimSpace(a.Children.ParentalConsent) == "" {
-					c.Report(p+".children", a.ID, "an online service relies on children's consent but records neither how age is checked nor parental consent for those under %d", c.ConsentAge)
+					c.Reportf(p+".children", a.ID, "an online service relies on children's consent but records neither how age is checked nor parental consent for those under %d", c.ConsentAge)
 				}
 			})
 		}},
@@ -452,7 +452,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if a.Children.OnlineService && strings.TrimSpace(a.Children.HigherProtection) == "" {
-					c.Report(p+".children.higherProtection", a.ID, "the service is likely to be accessed by children but the record does not say how the children's higher protection matters were taken into account")
+					c.Reportf(p+".children.higherProtection", a.ID, "the service is likely to be accessed by children but the record does not say how the children's higher protection matters were taken into account")
 				}
 			})
 		}},
@@ -478,17 +478,17 @@ var builtin = []Rule{
 				case uncertified && (t.Mechanism == lawfulbasis.DataPrivacyFramework || t.Mechanism == lawfulbasis.Adequacy):
 					// reported by transfer-dpf-certified
 				case uncertified && t.Mechanism == lawfulbasis.PrivacyShield && t.Mechanism.Available(c.Regime, c.At):
-					c.Report(p+".certified", a.ID, "transfer to %s relies on %s, which covers only certified recipients, and %q is not recorded as certified", t.Country, ap.Name, t.Recipient)
+					c.Reportf(p+".certified", a.ID, "transfer to %s relies on %s, which covers only certified recipients, and %q is not recorded as certified", t.Country, ap.Name, t.Recipient)
 				case !t.Mechanism.Valid() && uncertified:
 					// The country is approved, but only for certified
 					// recipients (UK: SI 2023/1028 reg 3(2), from 12 October
 					// 2023; EU: Decision (EU) 2023/1795 Art 1, from 10 July
 					// 2023): say so, not that the country is not approved.
-					c.Report(p+".mechanism", a.ID, "transfer to %s: %s is approved only for certified recipients (%s, from %s, covers %s), and %s is not recorded as certified; record its certification (certified: true), or a safeguard or derogation", t.Country, theCountry(countryName(ap)), ap.Instrument, ap.From.Format("2 January 2006"), ap.Scope, recipientName(t))
+					c.Reportf(p+".mechanism", a.ID, "transfer to %s: %s is approved only for certified recipients (%s, from %s, covers %s), and %s is not recorded as certified; record its certification (certified: true), or a safeguard or derogation", t.Country, theCountry(countryName(ap)), ap.Instrument, ap.From.Format("2 January 2006"), ap.Scope, recipientName(t))
 				case !t.Mechanism.Valid() && !approved:
-					c.Report(p+".mechanism", a.ID, "transfer to %s: the country is not approved under the %v regime and no safeguard or derogation is recorded", t.Country, c.Regime)
+					c.Reportf(p+".mechanism", a.ID, "transfer to %s: the country is not approved under the %v regime and no safeguard or derogation is recorded", t.Country, c.Regime)
 				case t.Mechanism.IsApproval() && t.Mechanism.Available(c.Regime, c.At) && !approved:
-					c.Report(p+".mechanism", a.ID, "transfer to %s relies on an approval, but %s is not approved under the %v regime on %s", t.Country, t.Country, c.Regime, c.At.Format("2 January 2006"))
+					c.Reportf(p+".mechanism", a.ID, "transfer to %s relies on an approval, but %s is not approved under the %v regime on %s", t.Country, t.Country, c.Regime, c.At.Format("2 January 2006"))
 				}
 			})
 		}},
@@ -501,7 +501,7 @@ var builtin = []Rule{
 					return
 				}
 				if err := t.Mechanism.CheckAvailable(c.Regime, c.At); err != nil {
-					c.Report(p+".mechanism", a.ID, "%v", err)
+					c.Reportf(p+".mechanism", a.ID, "%v", err)
 				}
 			})
 		}},
@@ -514,7 +514,7 @@ var builtin = []Rule{
 					if t.Mechanism == lawfulbasis.SwissUSPrivacyShield {
 						name = "Swiss-US Privacy Shield"
 					}
-					c.Report(p+".mechanism", a.ID, "transfer to %s relies on the %s, which has not been a valid transfer mechanism since 16 July 2020", t.Country, name)
+					c.Reportf(p+".mechanism", a.ID, "transfer to %s relies on the %s, which has not been a valid transfer mechanism since 16 July 2020", t.Country, name)
 				}
 			})
 		}},
@@ -537,7 +537,7 @@ var builtin = []Rule{
 				if !t.Since.IsZero() && t.Since.Before(lawfulbasis.DUAACommencement) {
 					return // DUAA Sch 9 para 27: pre-commencement arrangements keep their safeguards
 				}
-				c.Report(p+".protectionTest", a.ID, "transfer to %s on %s: the data protection test (UK GDPR Art 46(1A), (6)) is not documented", t.Country, t.Mechanism.Title())
+				c.Reportf(p+".protectionTest", a.ID, "transfer to %s on %s: the data protection test (UK GDPR Art 46(1A), (6)) is not documented", t.Country, t.Mechanism.Title())
 			})
 		}},
 	{ID: "transfer-derogation-safeguards", Severity: Error, Article: "30(1)(e)",
@@ -545,7 +545,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			eachTransfer(c, func(a *Activity, t *Transfer, p string) {
 				if t.Mechanism.NeedsDocumentedSafeguards() && strings.TrimSpace(t.Safeguards) == "" {
-					c.Report(p+".safeguards", a.ID, "transfer to %s relies on compelling legitimate interests but its suitable safeguards are not documented", t.Country)
+					c.Reportf(p+".safeguards", a.ID, "transfer to %s relies on compelling legitimate interests but its suitable safeguards are not documented", t.Country)
 				}
 			})
 		}},
@@ -554,7 +554,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			eachTransfer(c, func(a *Activity, t *Transfer, p string) {
 				if t.Mechanism.IsDerogation() && !t.Mechanism.NeedsDocumentedSafeguards() && strings.TrimSpace(t.Safeguards) == "" {
-					c.Report(p+".safeguards", a.ID, "transfer to %s relies on the derogation for %s; record why it is occasional and necessary", t.Country, strings.ToLower(t.Mechanism.Title()))
+					c.Reportf(p+".safeguards", a.ID, "transfer to %s relies on the derogation for %s; record why it is occasional and necessary", t.Country, strings.ToLower(t.Mechanism.Title()))
 				}
 			})
 		}},
@@ -566,7 +566,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				for j, r := range a.Recipients {
 					if r.Kind == Processor && strings.TrimSpace(r.Contract) == "" {
-						c.Report(fmt.Sprintf("%s.recipients[%d].contract", p, j), a.ID, "processor %q has no contract reference", r.Name)
+						c.Reportf(fmt.Sprintf("%s.recipients[%d].contract", p, j), a.ID, "processor %q has no contract reference", r.Name)
 					}
 				}
 			})
@@ -579,7 +579,7 @@ var builtin = []Rule{
 			each(c, func(a *Activity, p string) {
 				if len(a.Retention) == 0 {
 					if len(a.DataCategories) > 0 {
-						c.Report(p+".retention", a.ID, "no retention period is recorded")
+						c.Reportf(p+".retention", a.ID, "no retention period is recorded")
 					}
 					return
 				}
@@ -588,7 +588,7 @@ var builtin = []Rule{
 						return len(r.Categories) == 0 || slices.Contains(r.Categories, cat)
 					})
 					if !covered {
-						c.Report(p+".retention", a.ID, "no retention period is recorded for %s", cat.Title())
+						c.Reportf(p+".retention", a.ID, "no retention period is recorded for %s", cat.Title())
 					}
 				}
 			})
@@ -601,11 +601,11 @@ var builtin = []Rule{
 					path := fmt.Sprintf("%s.retention[%d]", p, j)
 					switch {
 					case r.Rule.Indefinite:
-						c.Report(path+".rule", a.ID, "data are kept indefinitely; storage limitation needs a period or a review point")
+						c.Reportf(path+".rule", a.ID, "data are kept indefinitely; storage limitation needs a period or a review point")
 					case r.Rule.IsZero() && strings.TrimSpace(r.Schedule) == "":
-						c.Report(path, a.ID, "the retention entry gives neither a rule nor a schedule")
+						c.Reportf(path, a.ID, "the retention entry gives neither a rule nor a schedule")
 					case r.Rule.IsZero() && !schedulePeriodRE.MatchString(circularRE.ReplaceAllString(r.Schedule, "")):
-						c.Report(path+".schedule", a.ID, "the retention schedule %q gives no period and no event that ends it; a notice must say how long data are kept, or the criteria that decide it (Art 13(2)(a))", r.Schedule)
+						c.Reportf(path+".schedule", a.ID, "the retention schedule %q gives no period and no event that ends it; a notice must say how long data are kept, or the criteria that decide it (Art 13(2)(a))", r.Schedule)
 					}
 				}
 			})
@@ -619,7 +619,7 @@ var builtin = []Rule{
 						continue
 					}
 					if r.Rule.Period.Compare(r.Minimum) < 0 {
-						c.Report(fmt.Sprintf("%s.retention[%d].rule", p, j), a.ID, "the rule keeps data for %s, less than the minimum of %s (%s)", r.Rule.Period.Sentence(), r.Minimum.Sentence(), r.MinimumSource)
+						c.Reportf(fmt.Sprintf("%s.retention[%d].rule", p, j), a.ID, "the rule keeps data for %s, less than the minimum of %s (%s)", r.Rule.Period.Sentence(), r.Minimum.Sentence(), r.MinimumSource)
 					}
 				}
 			})
@@ -636,7 +636,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			eachDecision(c, func(a *Activity, d Decision, p string) {
 				if d.Ground == "" {
-					c.Report(p+".ground", a.ID, "solely automated significant decisions need an Art 22(2) ground (contract, authorised by law, or explicit consent)")
+					c.Reportf(p+".ground", a.ID, "solely automated significant decisions need an Art 22(2) ground (contract, authorised by law, or explicit consent)")
 				}
 			})
 		}},
@@ -651,7 +651,7 @@ var builtin = []Rule{
 					}
 				}
 				if len(missing) > 0 {
-					c.Report(p+".safeguards", a.ID, "solely automated significant decisions lack the Art 22C safeguards: %s", strings.Join(missing, ", "))
+					c.Reportf(p+".safeguards", a.ID, "solely automated significant decisions lack the Art 22C safeguards: %s", strings.Join(missing, ", "))
 				}
 			})
 		}},
@@ -660,7 +660,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			each(c, func(a *Activity, p string) {
 				if a.solelySignificant() && slices.Contains(a.bases(), lawfulbasis.RecognisedLegitimateInterests) {
-					c.Report(p+".automated", a.ID, "a solely automated significant decision may not rest on recognised legitimate interests")
+					c.Reportf(p+".automated", a.ID, "a solely automated significant decision may not rest on recognised legitimate interests")
 				}
 			})
 		}},
@@ -676,7 +676,7 @@ var builtin = []Rule{
 				}
 				conds := a.Special.Conditions
 				if !slices.Contains(conds, lawfulbasis.ExplicitConsent) && !slices.Contains(conds, lawfulbasis.SubstantialPublicInterest) {
-					c.Report(p+".automated", a.ID, "solely automated significant decisions use special category data without explicit consent (Art 9(2)(a)) or substantial public interest (Art 9(2)(g))")
+					c.Reportf(p+".automated", a.ID, "solely automated significant decisions use special category data without explicit consent (Art 9(2)(a)) or substantial public interest (Art 9(2)(g))")
 				}
 			})
 		}},
@@ -686,7 +686,7 @@ var builtin = []Rule{
 		Summary: "The register records how people complain to the organisation itself.",
 		Check: func(c *Context) {
 			if c.Register.Complaints.IsZero() {
-				c.Report("complaints", "", "no route for complaints to the organisation is recorded; from 19 June 2026 controllers must facilitate them")
+				c.Reportf("complaints", "", "no route for complaints to the organisation is recorded; from 19 June 2026 controllers must facilitate them")
 			}
 		}},
 	{ID: "complaint-form", Severity: Warning, Citation: "DPA 2018 s164A(2)", Regimes: uk, From: lawfulbasis.ComplaintsCommencement,
@@ -694,7 +694,7 @@ var builtin = []Rule{
 		Check: func(c *Context) {
 			cr := c.Register.Complaints
 			if !cr.IsZero() && cr.Form == "" {
-				c.Report("complaints.form", "", "no electronic complaint form is recorded; a form that can be completed electronically is the law's own example of facilitating complaints")
+				c.Reportf("complaints.form", "", "no electronic complaint form is recorded; a form that can be completed electronically is the law's own example of facilitating complaints")
 			}
 		}},
 
@@ -710,7 +710,7 @@ var builtin = []Rule{
 			if special {
 				why = "it processes special category or criminal offence data"
 			}
-			c.Report("controller.headcount", "", "the organisation has fewer than 250 employees but must keep this record because %s", why)
+			c.Reportf("controller.headcount", "", "the organisation has fewer than 250 employees but must keep this record because %s", why)
 		}},
 
 	// Who each fact is about (issue 16).
@@ -758,7 +758,7 @@ var builtin = []Rule{
 		Summary: "Under the EU regime, the register names the supervisory authority people may complain to (authority), so that a notice can say where; under the UK regime the UK regulator is the default.",
 		Check: func(c *Context) {
 			if c.Register.Authority.IsZero() {
-				c.Report("authority", "", "no supervisory authority is named: a notice must tell people of their right to complain to one (Art 13(2)(d), 14(2)(e)); name the lead or competent authority (for example code: ie for the Irish Data Protection Commission), while people may also complain in the member state where they live or work (Art 77(1))")
+				c.Reportf("authority", "", "no supervisory authority is named: a notice must tell people of their right to complain to one (Art 13(2)(d), 14(2)(e)); name the lead or competent authority (for example code: ie for the Irish Data Protection Commission), while people may also complain in the member state where they live or work (Art 77(1))")
 			}
 		}},
 	{ID: "authority-regime", Severity: Warning, Article: "13(2)(d)",
@@ -773,7 +773,7 @@ var builtin = []Rule{
 				au = authority.UK(c.At)
 			}
 			if want := c.citeRegime(); au.Regime != want {
-				c.Report("authority.code", "", "the register is kept under the %s but names %s, which supervises the %s on %s; a notice would send people to the wrong regulator", c.Regime.Title(), au.Name, au.Regime.Title(), c.At.Format("2 January 2006"))
+				c.Reportf("authority.code", "", "the register is kept under the %s but names %s, which supervises the %s on %s; a notice would send people to the wrong regulator", c.Regime.Title(), au.Name, au.Regime.Title(), c.At.Format("2 January 2006"))
 			}
 		}},
 }
@@ -833,7 +833,7 @@ func dpfCheck(c *Context) {
 		if !ok || !ap.Certified {
 			return
 		}
-		c.Report(p+".certified", a.ID, "transfer to %s relies on its approval (%s), which covers %s, and %s is not recorded as certified", theCountry(countryName(ap)), ap.Instrument, ap.Scope, recipientName(t))
+		c.Reportf(p+".certified", a.ID, "transfer to %s relies on its approval (%s), which covers %s, and %s is not recorded as certified", theCountry(countryName(ap)), ap.Instrument, ap.Scope, recipientName(t))
 	})
 }
 
@@ -848,7 +848,7 @@ func automatedSpecial(c *Context) {
 		contractOrLaw := d.Ground == ContractNecessity || d.Ground == AuthorisedByLaw ||
 			slices.Contains(a.bases(), lawfulbasis.Contract) || slices.Contains(a.bases(), lawfulbasis.LegalObligation)
 		if !explicit && !(g && contractOrLaw) {
-			c.Report(p, a.ID, "solely automated significant decisions use special category data without explicit consent, or contract or law with Art 9(2)(g)")
+			c.Reportf(p, a.ID, "solely automated significant decisions use special category data without explicit consent, or contract or law with Art 9(2)(g)")
 		}
 	})
 }
@@ -938,7 +938,7 @@ func unscopedCheck(c *Context) {
 			if len(groups) == 0 {
 				return
 			}
-			c.Report(path, a.ID, "%s is not scoped, so it is said of %s too; if it concerns only %s, add subjects: %s (or list the groups it concerns)",
+			c.Reportf(path, a.ID, "%s is not scoped, so it is said of %s too; if it concerns only %s, add subjects: %s (or list the groups it concerns)",
 				what, plainList(groups), plainList(primary), slugList(primary))
 		}
 		for j, pu := range a.Purposes {
@@ -991,7 +991,7 @@ func automatedRecorded(c *Context) {
 			}
 		}
 		if len(missing) > 0 {
-			c.Report(p+".automated", a.ID, "the record neither lists automated decisions (including profiling) about %s nor states there are none (none: [automated-decisions]); a notice must tell people of such decisions (Art 13(2)(f), 14(2)(g)), and from this record it can neither describe them nor say there are none", plainList(missing))
+			c.Reportf(p+".automated", a.ID, "the record neither lists automated decisions (including profiling) about %s nor states there are none (none: [automated-decisions]); a notice must tell people of such decisions (Art 13(2)(f), 14(2)(g)), and from this record it can neither describe them nor say there are none", plainList(missing))
 		}
 	})
 }
@@ -1009,7 +1009,7 @@ func sourcesRecorded(c *Context) {
 			}
 		}
 		if len(missing) > 0 {
-			c.Report(p+".sources", a.ID, "no source of the data of %s is recorded: name where the data come from (Art 14(2)(f), where not from the people themselves), or record that they give it themselves (a data-subject source, or none: [other-sources])", plainList(missing))
+			c.Reportf(p+".sources", a.ID, "no source of the data of %s is recorded: name where the data come from (Art 14(2)(f), where not from the people themselves), or record that they give it themselves (a data-subject source, or none: [other-sources])", plainList(missing))
 		}
 	})
 }
@@ -1036,7 +1036,7 @@ func memberStateLaw(c *Context) {
 			default:
 				continue
 			}
-			c.Report(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s rests on Union or member state law%s, and special.law names none (for example \"Data Protection Act 2018 (Ireland) s46\")", cond.Citation(lawfulbasis.EU), also)
+			c.Reportf(fmt.Sprintf("%s.special.conditions[%d]", p, j), a.ID, "%s rests on Union or member state law%s, and special.law names none (for example \"Data Protection Act 2018 (Ireland) s46\")", cond.Citation(lawfulbasis.EU), also)
 		}
 	})
 }
@@ -1062,13 +1062,13 @@ func schoolBiometric(c *Context) {
 		}
 		b, who := a.Consent.Biometric, plainList(kids)
 		if !b.ParentalConsent {
-			c.Report(p+".consent.biometric.parentalConsent", a.ID, "the biometric information of %s is processed, but the record does not show that each parent is told and may object, that at least one parent consents in writing, and that no parent has objected (s26(2)-(3), s27)", who)
+			c.Reportf(p+".consent.biometric.parentalConsent", a.ID, "the biometric information of %s is processed, but the record does not show that each parent is told and may object, that at least one parent consents in writing, and that no parent has objected (s26(2)-(3), s27)", who)
 		}
 		if !b.ChildRefusal {
-			c.Report(p+".consent.biometric.childRefusal", a.ID, "the biometric information of %s is processed, but the record does not show that a child's refusal or objection stops it, whatever a parent has consented to (s26(5))", who)
+			c.Reportf(p+".consent.biometric.childRefusal", a.ID, "the biometric information of %s is processed, but the record does not show that a child's refusal or objection stops it, whatever a parent has consented to (s26(5))", who)
 		}
 		if strings.TrimSpace(b.Alternative) == "" {
-			c.Report(p+".consent.biometric.alternative", a.ID, "the biometric information of %s is processed, but the record does not say what reasonable alternative is offered to a child whose information is not processed (s26(7))", who)
+			c.Reportf(p+".consent.biometric.alternative", a.ID, "the biometric information of %s is processed, but the record does not say what reasonable alternative is offered to a child whose information is not processed (s26(7))", who)
 		}
 	})
 }
@@ -1084,16 +1084,16 @@ func jointArrangement(c *Context) {
 		listed[norm(jc.Name)] = true
 		path := "jointControllers[" + strconv.Itoa(i) + "]"
 		if strings.TrimSpace(jc.Responsibilities) == "" {
-			c.Report(path+".responsibilities", "", "joint controller %q: the arrangement's respective responsibilities, notably for people's rights and the information they are given, are not recorded (Art 26(1))", jc.Name)
+			c.Reportf(path+".responsibilities", "", "joint controller %q: the arrangement's respective responsibilities, notably for people's rights and the information they are given, are not recorded (Art 26(1))", jc.Name)
 		}
 		if strings.TrimSpace(jc.Essence) == "" {
-			c.Report(path+".essence", "", "joint controller %q: where the essence of the arrangement is made available to the people concerned is not recorded (Art 26(2))", jc.Name)
+			c.Reportf(path+".essence", "", "joint controller %q: where the essence of the arrangement is made available to the people concerned is not recorded (Art 26(2))", jc.Name)
 		}
 	}
 	each(c, func(a *Activity, p string) {
 		for j, name := range a.JointControllers {
 			if !listed[norm(name)] {
-				c.Report(fmt.Sprintf("%s.jointControllers[%d]", p, j), a.ID, "joint controller %q is not among the register's jointControllers, so no Art 26 arrangement (responsibilities, where its essence is available) is recorded for it", name)
+				c.Reportf(fmt.Sprintf("%s.jointControllers[%d]", p, j), a.ID, "joint controller %q is not among the register's jointControllers, so no Art 26 arrangement (responsibilities, where its essence is available) is recorded for it", name)
 			}
 		}
 	})
@@ -1190,9 +1190,9 @@ func marketingAfterObjection(c *Context) {
 			}
 			switch {
 			case pu.AfterObjection:
-				c.Report(fmt.Sprintf("%s.purposes[%d].afterObjection", p, j), a.ID, "direct marketing purpose %q is marked as continuing after the person objects or unsubscribes; an objection to direct marketing must stop it (%s)", pu.Description, law)
+				c.Reportf(fmt.Sprintf("%s.purposes[%d].afterObjection", p, j), a.ID, "direct marketing purpose %q is marked as continuing after the person objects or unsubscribes; an objection to direct marketing must stop it (%s)", pu.Description, law)
 			case saysAfterOptOut(pu.Description):
-				c.Report(fmt.Sprintf("%s.purposes[%d].description", p, j), a.ID, "purpose %q says marketing goes on after the person unsubscribes or objects; an objection to direct marketing must stop it (%s)", pu.Description, law)
+				c.Reportf(fmt.Sprintf("%s.purposes[%d].description", p, j), a.ID, "purpose %q says marketing goes on after the person unsubscribes or objects; an objection to direct marketing must stop it (%s)", pu.Description, law)
 			}
 		}
 	})
@@ -1203,7 +1203,7 @@ func marketingUnmarked(c *Context) {
 	each(c, func(a *Activity, p string) {
 		for j, pu := range a.Purposes {
 			if !pu.DirectMarketing && isMarketing(a, pu) {
-				c.Report(fmt.Sprintf("%s.purposes[%d].directMarketing", p, j), a.ID, "purpose %q reads as direct marketing but is not marked directMarketing; if it is, mark it, so that the notice tells people of their absolute right to object to it (Art 21(2), (4))", pu.Description)
+				c.Reportf(fmt.Sprintf("%s.purposes[%d].directMarketing", p, j), a.ID, "purpose %q reads as direct marketing but is not marked directMarketing; if it is, mark it, so that the notice tells people of their absolute right to object to it (Art 21(2), (4))", pu.Description)
 			}
 		}
 	})
