@@ -146,9 +146,11 @@ func (b Basis) PublicAuthorityMayUse() bool {
 // on recognised legitimate interests (UK GDPR Art 22B(4), inserted by DUAA
 // s80). The EU regime's Art 22(2) grounds are about the decision, not the
 // basis, and are checked elsewhere; so is the special category restriction
-// of Art 22B(1)-(3).
+// of Art 22B(1)-(3). It is false for a basis that does not exist under r
+// on the day of at ([Basis.Available]): recognised legitimate interests
+// before 5 February 2026 or under the EU regime.
 func (b Basis) AllowsSolelyAutomatedDecision(r Regime, at time.Time) bool {
-	if !b.Valid() {
+	if !b.Valid() || !b.Available(r, at) {
 		return false
 	}
 	return !(b == RecognisedLegitimateInterests && r == UK)

@@ -277,3 +277,28 @@ func TestKeysUnique(t *testing.T) {
 		}
 	}
 }
+
+// AllowsSolelyAutomatedDecision reads the date: recognised legitimate
+// interests never (UK GDPR Art 22B(4)); a basis that does not exist on the
+// day, never; the other bases, yes.
+func TestAllowsSolelyAutomatedDecisionAt(t *testing.T) {
+	t.Parallel()
+	before, after := time.Date(2026, 2, 4, 0, 0, 0, 0, time.UTC), time.Date(2026, 2, 5, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		b    Basis
+		r    Regime
+		at   time.Time
+		want bool
+	}{
+		{Contract, UK, before, true},
+		{Contract, EU, after, true},
+		{RecognisedLegitimateInterests, UK, after, false},
+		{RecognisedLegitimateInterests, UK, before, false},
+		{RecognisedLegitimateInterests, EU, after, false},
+		{LegitimateInterests, UK, after, true},
+	} {
+		if got := tt.b.AllowsSolelyAutomatedDecision(tt.r, tt.at); got != tt.want {
+			t.Errorf("%v.AllowsSolelyAutomatedDecision(%v, %s) = %v, want %v", tt.b, tt.r, tt.at.Format(time.DateOnly), got, tt.want)
+		}
+	}
+}
