@@ -204,7 +204,6 @@ func deadlineFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return failf(e, "deadline", "--extension-noticed %s is before the request was received on %s",
 				noticed.t.Format(time.DateOnly), received.t.Format(time.DateOnly)), nil
 		}
-		noteLaw(e.stderr, received.t)
 		q := rights.Request{Regime: g, Right: r, Received: received.t, Identity: identity.t, FeePaid: fee.t,
 			Extended: *extended, ExtensionNoticed: noticed.t, Pauses: pauses}
 		due, err := q.Due(opts...)

@@ -64,7 +64,6 @@ func demoFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if *dir == "" {
 			return 0, errors.New("-o: want a directory")
 		}
-		noteLaw(e.stderr, at)
 		if err := os.MkdirAll(*dir, 0o755); err != nil {
 			return failf(e, "demo", "%s", fileMessage(err)), nil
 		}

@@ -93,7 +93,6 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if err := checkOutput(dest, *force, file); err != nil {
 			return 0, err
 		}
-		noteLaw(e.stderr, at)
 
 		reg, file, ok := openRegister(e, file)
 		if !ok {

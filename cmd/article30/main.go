@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/article30/article30/lawfulbasis"
 )
 
 // Exit statuses.
@@ -84,8 +87,10 @@ func (e *env) run(args []string) int {
 		return exitFailure
 	}
 	switch name := args[0]; name {
+	case "version", "-version", "--version":
+		return e.help(printVersion)
 	case "help", "-h", "-help", "--help":
-		if name == "help" && len(args) > 1 {
+		if name == "help" && len(args) > 1 && !isHelpFlag(args[1]) {
 			c := lookup(args[1])
 			if c == nil {
 				fmt.Fprintf(e.stderr, "article30: unknown command %q\nRun 'article30 help' for the list of commands.\n", args[1])
@@ -101,6 +106,26 @@ func (e *env) run(args []string) int {
 		return exitFailure
 	}
 	return c.run(e, args[1:])
+}
+
+// isHelpFlag reports whether arg asks for help: "article30 help --help"
+// shows the command list.
+func isHelpFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help":
+		return true
+	}
+	return false
+}
+
+// printVersion prints the module's version, from the build information,
+// and the date the law is known to.
+func printVersion(w io.Writer) {
+	version := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		version = bi.Main.Version
+	}
+	fmt.Fprintf(w, "article30 %s\nThe law as it stood on %s: later changes are not applied.\n", version, lawfulbasis.LawAsOf.Format(time.DateOnly))
 }
 
 // help prints help text to standard output. Help that cannot be written
@@ -235,6 +260,7 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "  %-10s %s\n", "help", "show the help of a command")
+	fmt.Fprintf(w, "  %-10s %s\n", "version", "show the version and the date the law is known to")
 	fmt.Fprint(w, `
 Run 'article30 help <command>' or 'article30 <command> --help' for a
 command's flags and examples.

@@ -79,7 +79,6 @@ func rightsFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			}
 		}
 		slices.Sort(bases)
-		noteLaw(e.stderr, at)
 		t := rightsTable(g, at, bases)
 		if *format == "json" {
 			err = t.writeJSON(e.stdout)
