@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"reflect"
 	"regexp"
@@ -127,6 +128,27 @@ func Load(path string, opts ...DecodeOption) (*Register, error) {
 	var de *DecodeError
 	if errors.As(err, &de) {
 		de.File = path
+	}
+	return reg, err
+}
+
+// LoadFS reads the register file name from fsys with [Decode]; its errors
+// name the file. It is for a register embedded in a service:
+//
+//	//go:embed register.yaml
+//	var files embed.FS
+//
+//	reg, err := ropa.LoadFS(files, "register.yaml")
+func LoadFS(fsys fs.FS, name string, opts ...DecodeOption) (*Register, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, &DecodeError{File: name, Err: err}
+	}
+	defer f.Close()
+	reg, err := Decode(f, opts...)
+	var de *DecodeError
+	if errors.As(err, &de) {
+		de.File = name
 	}
 	return reg, err
 }

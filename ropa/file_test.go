@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode"
 
@@ -871,5 +872,24 @@ func BenchmarkDecode(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/activity")
 		})
+	}
+}
+
+// LoadFS reads a register from an fs.FS, and its errors name the file.
+func TestLoadFS(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"ok.yaml":  {Data: []byte("jurisdiction: uk\ncontroller: {name: Acme Ltd, email: privacy@acme.example}\nactivities: []\n")},
+		"bad.yaml": {Data: []byte("jurisdiction: uk\nactivities:\n  - id: a\n    dataCategories: [helth]\n")},
+	}
+	if reg, err := LoadFS(fsys, "ok.yaml"); err != nil || reg.Controller.Name != "Acme Ltd" {
+		t.Errorf("LoadFS(ok.yaml) = %v, %v", reg, err)
+	}
+	_, err := LoadFS(fsys, "bad.yaml")
+	if err == nil || !strings.HasPrefix(err.Error(), "bad.yaml:4:") {
+		t.Errorf("LoadFS(bad.yaml) error = %v, want it to name bad.yaml:4", err)
+	}
+	if _, err := LoadFS(fsys, "missing.yaml"); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("LoadFS(missing.yaml) error = %v", err)
 	}
 }

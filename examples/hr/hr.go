@@ -1,8 +1,7 @@
 package main
 
 import (
-	"bytes"
-	_ "embed"
+	"embed"
 	"fmt"
 	"slices"
 	"time"
@@ -13,16 +12,17 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// registerYAML is the HR team's register, kept by the DPO in git.
+// files holds the HR team's register, kept by the DPO in git.
 //
 //go:embed register.yaml
-var registerYAML []byte
+var files embed.FS
 
-// LoadRegister decodes and validates the embedded register.
+// LoadRegister decodes and validates the embedded register; its errors
+// name register.yaml, with line and column.
 func LoadRegister() (*ropa.Register, error) {
-	reg, err := ropa.Decode(bytes.NewReader(registerYAML))
+	reg, err := ropa.LoadFS(files, "register.yaml")
 	if err != nil {
-		return nil, fmt.Errorf("register.yaml: %w", err)
+		return nil, err
 	}
 	if err := reg.Validate(); err != nil {
 		return nil, fmt.Errorf("register.yaml: %w", err)
