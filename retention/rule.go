@@ -434,16 +434,8 @@ func (r Rule) conditionError(c string) error {
 // ConditionError is the [*parse.Error] for a condition c that none of
 // known names, with the nearest of them suggested.
 func ConditionError(c string, known []string) error {
-	var entries []enum.Entry
-	seen := map[string]bool{}
-	for _, k := range known {
-		if k != "" && !seen[k] {
-			seen[k] = true
-			entries = append(entries, enum.Entry{Slug: k})
-		}
-	}
-	err := enum.New("retention condition", "", entries).Err(c)
-	if pe, ok := err.(*parse.Error); ok && len(known) == 0 {
+	err := enum.Of("retention condition", known).Err(c)
+	if pe, ok := err.(*parse.Error); ok && len(pe.Accepted) == 0 {
 		pe.Hint = "the rule has no override conditions"
 	}
 	return err

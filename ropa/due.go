@@ -282,16 +282,8 @@ func (reg *Register) Due(r Record) (Due, error) {
 
 // closedSetError is the [*parse.Error] for s, which is none of known.
 func closedSetError(kind, s string, known []string) error {
-	var entries []enum.Entry
-	seen := map[string]bool{}
-	for _, k := range known {
-		if k != "" && !seen[k] {
-			seen[k] = true
-			entries = append(entries, enum.Entry{Slug: k})
-		}
-	}
-	err := enum.New(kind, "", entries).Err(s)
-	if pe, ok := err.(*parse.Error); ok && len(entries) == 0 {
+	err := enum.Of(kind, known).Err(s)
+	if pe, ok := err.(*parse.Error); ok && len(pe.Accepted) == 0 {
 		pe.Hint = "there are none"
 	}
 	return err

@@ -28,11 +28,7 @@ func parseEnum(kind, s string, accepted []string) (string, error) {
 	if slices.Contains(accepted, norm) {
 		return norm, nil
 	}
-	entries := make([]enum.Entry, len(accepted))
-	for i, a := range accepted {
-		entries[i] = enum.Entry{Slug: a}
-	}
-	return "", enum.New(kind, "", entries).Err(s)
+	return "", enum.Of(kind, accepted).Err(s)
 }
 
 // Answer is a yes/no answer that may be left unanswered (the empty value).

@@ -280,3 +280,17 @@ var (
 // CiteKey is the form of a citation with its noise words dropped: "UK GDPR
 // Art 6(1)(f)", "Article 6(1)(f)", "art. 6.1.f" and "6(1)(f)" share one.
 func CiteKey(s string) string { return match.Key(s, CiteNoise, CiteWords) }
+
+// Of builds a table of plain slugs, such as the conditions a register
+// declares, skipping empty and repeated ones.
+func Of(kind string, slugs []string) *Table {
+	var entries []Entry
+	seen := map[string]bool{}
+	for _, s := range slugs {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			entries = append(entries, Entry{Slug: s})
+		}
+	}
+	return New(kind, "", entries)
+}
