@@ -166,7 +166,7 @@ func (c decodeConfig) decodeBytes(b []byte) (*Register, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, syntaxError(err)
+		return nil, mappingHint(syntaxError(err), b)
 	}
 	// A second document would be dropped: say where it begins.
 	var next yaml.Node
@@ -230,6 +230,42 @@ func syntaxError(err error) error {
 			de.Err = errors.New(s)
 		}
 	}
+	return de
+}
+
+// mappingHint gives YAML's "mapping values are not allowed in this
+// context" the column of the colon it stumbled on, and the usual cure: a
+// value that holds ": " (a retention rule's "unless sponsored-visa: P1Y")
+// must be quoted.
+func mappingHint(err error, b []byte) error {
+	de, ok := err.(*DecodeError)
+	if !ok || de.Line == 0 || !strings.Contains(de.Err.Error(), "mapping values are not allowed") {
+		return err
+	}
+	lines := strings.Split(string(b), "\n")
+	if de.Line > len(lines) {
+		return err
+	}
+	line := lines[de.Line-1]
+	key := strings.Index(line, ": ")
+	if key < 0 {
+		return err
+	}
+	next := strings.Index(line[key+2:], ": ")
+	if next < 0 {
+		if strings.HasSuffix(line, ":") && strings.Count(line, ":") > 1 {
+			next = len(line) - key - 3
+		} else {
+			return err
+		}
+	}
+	at := key + 2 + next
+	if de.Column == 0 {
+		de.Column = utf8.RuneCountInString(line[:at]) + 1
+	}
+	name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line[:key]), "- "))
+	value := strings.TrimSpace(line[key+2:])
+	de.Err = fmt.Errorf("%s: a value that holds \": \" must be quoted; write %s: %q", de.Err, name, value)
 	return de
 }
 
