@@ -357,7 +357,10 @@ func TestMappingValuesHint(t *testing.T) {
 	src := "jurisdiction: uk\nactivities:\n  - id: a\n    retention:\n      - rule: P6M from end-of-recruitment unless sponsored-visa: P1Y\n"
 	_, err := Decode(strings.NewReader(src))
 	var de *DecodeError
-	if !errors.As(err, &de) || de.Line != 5 || de.Column != 64 ||
+	if !errors.As(err, &de) {
+		t.Fatalf("Decode = %v, want a DecodeError", err)
+	}
+	if de.Line != 5 || de.Column != 64 ||
 		!strings.Contains(err.Error(), `must be quoted; write rule: "P6M from end-of-recruitment unless sponsored-visa: P1Y"`) {
 		t.Errorf("Decode = %v (line %d, column %d)", err, de.Line, de.Column)
 	}
