@@ -80,11 +80,57 @@
 // Write then Read gives back an identical register, except that an empty
 // list and an absent one are the same (Read returns nil for both).
 //
+// # Nothing changed without a word
+//
+// Read and [ReadICO] look at the XML of every sheet for what a spreadsheet
+// library would read wrongly and silently: an error value (#DIV/0!, #N/A,
+// #REF!, #VALUE!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC! and the others) is
+// never read as data; a formula without a computed value is not read as
+// empty; an XML entity reference, which the XML decoder would stop at,
+// losing the cell and the rest of the sheet, is read as its text (a
+// DOCTYPE's entities, internal or external, are never expanded); a cell
+// longer than a cell may hold (32,767 UTF-16 code units) is not cut short
+// quietly. Each is a [*CellError] naming the sheet and cell, what was found
+// and what was kept: for Read an error, for ReadICO a notice wrapping
+// [ErrNotImported] (the importer keeps an over-long cell, as much of it as
+// a cell holds, in the activity's notes, which it holds to one cell's
+// size, so that the imported register exports). A workbook protected by a
+// password to open is [ErrEncrypted], with how to remove the password; an
+// Excel 97-2003 file is [ErrNotWorkbook], with how to save it as .xlsx.
+//
 // # Limits
 //
-// A workbook is not a database: Read refuses a workbook larger than the
-// limits of [WithLimits] ([ErrTooLarge]) and anything that is not a
-// workbook ([ErrNotWorkbook]); it never panics. The views depend on the
+// A workbook is not a database. Every limit is a named default that a
+// [ReadOption] raises, and the error for it ([ErrTooLarge]) names both:
+//
+//   - [MaxFileSize] (256 MiB, [WithMaxFileSize]): the largest workbook file
+//     read. Reading stops there; input that does not start as a zip
+//     archive (or an OLE compound file) is refused from its first bytes.
+//   - [MaxUnzipSize] (4 GiB, [WithLimits]): what all the parts may unpack
+//     to. Write's workbook of 100,000 activities like those of the seed
+//     registers is 138 MB and unpacks to 2.1 GB.
+//   - [ExpansionFactor] (100, [WithExpansionFactor]): what the parts may
+//     unpack to in proportion to the file (at least [MaxXMLSize]). Write's
+//     workbooks unpack to 5 to 16 times their size; a zip bomb, to a
+//     thousand times.
+//   - [MaxXMLSize] (8 MiB, [WithLimits]): a worksheet or the shared strings
+//     larger than this is unpacked to a temporary file and streamed from
+//     there, not held in memory.
+//   - [MaxPartSize] (64 MiB, [WithMaxPartSize]): any other part, which is
+//     held in memory whole; also the most of a sheet with an entity
+//     reference, an error value or a formula that is decoded to place it.
+//   - [MaxActivities] (100,000, [WithMaxActivities]): the rows ReadICO
+//     imports as activities.
+//   - [MaxCellErrors] (10,000, [WithMaxCellErrors]): the cells a read lists
+//     in its [CellErrors]; the rest are counted ([CellErrors.Count]).
+//
+// [Write] holds what it writes to the same limits ([WriteLimits]): by
+// default Read's defaults, so whatever Write writes, Read reads; a
+// register whose workbook would be larger is an error wrapping
+// [ErrTooLarge] that names the limit, raised for both with the same
+// option. Write stops as soon as the limit is known to be passed.
+//
+// Read and ReadICO never panic. The views depend on the
 // library's version (the law's citations, the checks' wording): a workbook
 // written by another version may differ in its views; read it with
 // [SkipViewCheck] and write it again. The same goes for a workbook of

@@ -3,10 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // CellError reports a cell that could not be read: the sheet, the cell
@@ -23,6 +20,9 @@ func (e *CellError) Error() string {
 	where := e.Sheet
 	if e.Cell != "" {
 		where += "!" + e.Cell
+	}
+	if where == "" {
+		return e.Err.Error()
 	}
 	return where + ": " + e.Err.Error()
 }
@@ -43,6 +43,45 @@ func (c CellErrors) Error() string {
 	return strings.Join(s, "\n")
 }
 
+// Count returns how many cells the read reported: those listed, and those
+// a listing left out and only counted (beyond [MaxCellErrors], or beyond
+// the edited view cells Read lists for a sheet), which the last entries
+// of a list count.
+func (c CellErrors) Count() int {
+	n := 0
+	for _, e := range c {
+		if m, ok := e.Err.(interface{ cells() int }); ok {
+			n += m.cells()
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// ErrMoreCells is under the last [CellError] of a read that found more
+// cells to report than its limit ([MaxCellErrors]): that entry counts the
+// cells not listed, and [CellErrors.Count] adds them up.
+var ErrMoreCells = errors.New("xlsx: more cells than are listed")
+
+// moreCells counts the cells a read found beyond its limit.
+type moreCells struct{ n, limit int }
+
+func (m *moreCells) Error() string {
+	return fmt.Sprintf("%d more %s could not be read cleanly and %s not listed: a read lists at most %d (xlsx.MaxCellErrors; raise it with xlsx.WithMaxCellErrors)",
+		m.n, plural(m.n, "cell", "cells"), plural(m.n, "is", "are"), m.limit)
+}
+
+func (m *moreCells) Is(target error) bool { return target == ErrMoreCells }
+func (m *moreCells) cells() int           { return m.n }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Unwrap returns the cell errors, for errors.Is and errors.As.
 func (c CellErrors) Unwrap() []error {
 	out := make([]error, len(c))
@@ -56,69 +95,14 @@ func (c CellErrors) Unwrap() []error {
 // zip file, truncated, or missing the workbook parts).
 var ErrNotWorkbook = errors.New("xlsx: not an xlsx workbook")
 
-// ErrTooLarge is returned for a workbook whose unpacked size exceeds the
-// read limits ([MaxUnzipSize]).
+// ErrTooLarge is under the error a read returns for a workbook beyond one
+// of its size limits, and the error [Write] returns for a workbook that
+// would be (see [WriteLimits]). The error names the limit and the option
+// that raises it.
 var ErrTooLarge = errors.New("xlsx: workbook exceeds the size limits")
 
-// ReadOption configures [Read] and [ReadICO].
-type ReadOption func(*readConfig)
-
-type readConfig struct {
-	maxUnzip, maxXML int64
-	profile          Profile
-	skipViews        bool // Read: do not compare the views (SkipViewCheck)
-}
-
-// Read limits applied by default: a workbook may unpack to at most
-// MaxUnzipSize bytes in all, and any one XML part to at most MaxXMLSize
-// before it is spilled to a temporary file. They defend against zip bombs.
-const (
-	MaxUnzipSize = 256 << 20
-	MaxXMLSize   = 8 << 20
-)
-
-// WithLimits sets the unpacked-size limits (both must be positive, and
-// total at least part).
-func WithLimits(total, part int64) ReadOption {
-	return func(c *readConfig) { c.maxUnzip, c.maxXML = total, part }
-}
-
-// WithProfile reads a workbook in another regulator's layout.
-func WithProfile(p Profile) ReadOption { return func(c *readConfig) { c.profile = p } }
-
-func newReadConfig(opts []ReadOption) readConfig {
-	c := readConfig{maxUnzip: MaxUnzipSize, maxXML: MaxXMLSize, profile: ICO2018}
-	for _, o := range opts {
-		o(&c)
-	}
-	if c.maxXML > c.maxUnzip {
-		c.maxXML = c.maxUnzip
-	}
-	return c
-}
-
-// open reads a workbook with the size limits, turning every failure into
-// ErrNotWorkbook or ErrTooLarge; it never panics.
-func open(r io.Reader, c readConfig) (f *excelize.File, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("%w: %v", ErrNotWorkbook, p)
-		}
-	}()
-	f, err = excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: c.maxUnzip, UnzipXMLSizeLimit: c.maxXML})
-	if err != nil {
-		if f != nil {
-			f.Close() // remove any temporary files of a partly read workbook
-		}
-		msg := err.Error()
-		if strings.Contains(msg, "size exceeds") || strings.Contains(msg, "limit") {
-			return nil, fmt.Errorf("%w: %v", ErrTooLarge, err)
-		}
-		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
-	}
-	if len(f.GetSheetList()) == 0 {
-		f.Close()
-		return nil, fmt.Errorf("%w: no sheets", ErrNotWorkbook)
-	}
-	return f, nil
-}
+// ErrEncrypted is returned for a workbook protected by a password to open
+// (an OLE compound file holding an EncryptionInfo and an EncryptedPackage
+// stream, [MS-OFFCRYPTO] 2.3.4): its content cannot be read without the
+// password. The error says how to save a copy without one.
+var ErrEncrypted = errors.New("xlsx: the workbook is encrypted with a password")

@@ -308,9 +308,16 @@ func TestHostileRows(t *testing.T) {
 		opts []ReadOption
 		want error
 	}{
-		{"a million activities", activity, nil, ErrTooLarge},
-		{"a million activities with text in a link column", linked, nil, ErrTooLarge},
-		{"a million empty rows, spilled to a temporary file", empty, []ReadOption{WithLimits(64<<20, 4<<20)}, nil},
+		// The rows compress beyond ExpansionFactor: raised, to reach the
+		// activity limit, lowered to 20,000 (the register of 100,000 bare
+		// activities MaxActivities allows takes some 300 MiB of heap,
+		// which is the register's size, not the sheet's).
+		{"a million activities", activity, []ReadOption{WithExpansionFactor(1000), WithMaxActivities(20000)}, ErrTooLarge},
+		{"a million activities with text in a link column", linked, []ReadOption{WithExpansionFactor(1000), WithMaxActivities(20000)}, ErrTooLarge},
+		// A million empty rows compress 400 times: above ExpansionFactor,
+		// which the caller raises here to reach the streaming.
+		{"a million empty rows, spilled to a temporary file", empty, []ReadOption{WithLimits(64<<20, 4<<20), WithExpansionFactor(1000)}, nil},
+		{"a million empty rows, refused by the expansion factor", empty, []ReadOption{WithLimits(64<<20, 4<<20)}, ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			per := 1 << 20 / len(tc.row)

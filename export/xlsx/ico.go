@@ -33,12 +33,17 @@ var ErrNoHeader = errors.New("xlsx: no ICO template heading row")
 // tells them apart.
 var ErrNotImported = errors.New("xlsx: text not imported")
 
-// Limits of the importer beyond the unzip limits of [ReadOption].
+// Limits of the importer beyond those of [ReadOption].
 const (
-	icoHeaderScan    = 40     // rows searched for the heading row
-	icoMaxCols       = 1024   // columns read per row
-	icoMaxActivities = 20000  // rows imported as activities
-	icoMaxLinks      = 100000 // hyperlinks read per sheet
+	icoHeaderScan = 40     // rows searched for the heading row
+	icoMaxCols    = 1024   // columns read per row
+	icoMaxLinks   = 100000 // hyperlinks read per sheet
+	// icoMaxCell is the most UTF-16 code units of a cell the importer
+	// reads: a workbook cell's limit, less room for what the importer
+	// puts before a text ("custom criminal: ", a heading in the notes),
+	// so that whatever it imports fits a cell when the register is
+	// exported. A longer cell is cut there and reported.
+	icoMaxCell = wbMaxCell - 64
 )
 
 // icoRecover turns a panic under ReadICO into ErrNotWorkbook. The fuzz test
@@ -90,22 +95,11 @@ var icoRecover = true
 // ReadICO does not panic.
 func ReadICO(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 	cfg := newReadConfig(opts)
-	limit := cfg.maxUnzip
-	if limit <= 0 {
-		limit = MaxUnzipSize
-	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: reading workbook: %w", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: the file is larger than %d bytes", ErrTooLarge, limit)
-	}
-	f, err := open(bytes.NewReader(data), cfg)
+	wb, err := open(r, cfg)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer wb.close()
 	if icoRecover {
 		defer func() {
 			if p := recover(); p != nil {
@@ -113,13 +107,17 @@ func ReadICO(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 			}
 		}()
 	}
-	rd := &icoReader{f: f, prof: cfg.profile, pkg: icoOpenPackage(data, cfg.maxXML)}
+	rd := &icoReader{f: wb.f, wb: wb, cfg: cfg, prof: cfg.profile, pkg: icoOpenPackage(wb.zip, cfg.maxXML)}
+	wb.pkg = rd.pkg
 	return rd.read()
 }
 
 // icoReader holds the state of one import.
 type icoReader struct {
 	f      *excelize.File
+	wb     *workbook
+	cfg    readConfig
+	more   int // cells found beyond cfg.maxCellErrors
 	prof   Profile
 	pkg    *icoPackage // the zip, for hyperlinks
 	reg    *ropa.Register
@@ -147,6 +145,20 @@ type icoSheet struct {
 	loaded bool        // links read
 	// beyond is the first cell of each row with text past icoMaxCols.
 	beyond []icoBeyond
+	// found is what the scan found in the sheet's XML, by 1-based row
+	// and column: next empties the cells that hold no data.
+	found map[[2]int]rawCell
+	// long are the cells longer than icoMaxCell, cut by next.
+	long map[icoPos]*icoLong
+}
+
+// icoLong is a cell too long to be imported whole: its length, the text
+// cut off, and whether a message has said what became of it.
+type icoLong struct {
+	units    int    // UTF-16 code units of the whole cell
+	kept     int    // units next kept
+	tail     string // the text cut off
+	reported bool
 }
 
 type icoBeyond struct {
@@ -159,6 +171,20 @@ func (rd *icoReader) reportBeyond(s *icoSheet) {
 	last, _ := excelize.ColumnNumberToName(icoMaxCols)
 	for _, b := range s.beyond {
 		rd.fail(s.name, b.at.row, b.at.col, b.text, icoNotice(fmt.Sprintf("text beyond column %s is not read: %q", last, icoShort(b.text))))
+	}
+}
+
+// reportScan reports what the scan found in the sheet's XML, and the cells
+// too long to be imported whole that no activity's notes accounted for.
+func (rd *icoReader) reportScan(s *icoSheet) {
+	for _, c := range sortedFindings(s.found) {
+		rd.fail(s.name, c.row-1, c.col-1, c.text, icoNotice(c.message(true)))
+	}
+	for p, l := range s.long {
+		if !l.reported {
+			rd.fail(s.name, p.row, p.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d): the first %d were imported; the last %d, from %s, were not",
+				l.units, wbMaxCell, l.kept, l.units-l.kept, rdQuote(l.tail))))
+		}
 	}
 }
 
@@ -192,9 +218,40 @@ func (s *icoSheet) next() ([]string, bool, error) {
 		cells = cells[:icoMaxCols]
 	}
 	for i, c := range cells {
+		if _, ok := s.found[[2]int{s.n, i + 1}]; ok && s.found[[2]int{s.n, i + 1}].kind != rawEntity {
+			cells[i] = "" // an error value, a formula without a value: no data
+			continue
+		}
 		cells[i] = icoClean(c)
+		if len(cells[i]) > icoMaxCell {
+			if n := wbUTF16Len(cells[i]); n > icoMaxCell && len(s.long) < 100000 {
+				kept, tail := icoCut(cells[i], icoMaxCell)
+				if s.long == nil {
+					s.long = map[icoPos]*icoLong{}
+				}
+				s.long[icoPos{s.n - 1, i}] = &icoLong{units: n, kept: wbUTF16Len(kept), tail: tail}
+				cells[i] = kept
+			}
+		}
 	}
 	return cells, true, nil
+}
+
+// icoCut cuts s to at most units UTF-16 code units, returning what is
+// kept and what is cut off.
+func icoCut(s string, units int) (string, string) {
+	n := 0
+	for i, r := range s {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if n+w > units {
+			return s[:i], s[i:]
+		}
+		n += w
+	}
+	return s, ""
 }
 
 // openSheet starts reading a sheet and buffers its first rows.
@@ -203,7 +260,7 @@ func (rd *icoReader) openSheet(name string) (*icoSheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: sheet %q: %v", ErrNotWorkbook, name, err)
 	}
-	s := &icoSheet{name: name, rows: rows}
+	s := &icoSheet{name: name, rows: rows, found: rd.wb.findings(name)}
 	for len(s.top) < icoHeaderScan {
 		cells, ok, err := s.next()
 		if err != nil {
@@ -234,6 +291,10 @@ func (s *icoSheet) linkAt(p icoPos) (string, bool) {
 
 // fail records a cell that could not be read.
 func (rd *icoReader) fail(sheet string, row, col int, value string, err error) {
+	if len(rd.errs) >= rd.cfg.maxCellErrors {
+		rd.more++
+		return
+	}
 	cell := ""
 	if row >= 0 && col >= 0 {
 		cell, _ = excelize.CoordinatesToCellName(col+1, row+1)
@@ -309,6 +370,7 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 	}
 	sheet.close()
 	rd.reportBeyond(sheet)
+	rd.reportScan(sheet)
 
 	if i := icoFindSheet(sheets, rd.prof.ProcessorSheet); i >= 0 && sheets[i] != sheet.name {
 		if err := rd.processorSheet(sheets[i]); err != nil {
@@ -345,7 +407,7 @@ func (rd *icoReader) findProcessorSheet(sheets []string) string {
 
 // result returns the register with the cell errors in sheet and cell order.
 func (rd *icoReader) result() (*ropa.Register, error) {
-	if len(rd.errs) == 0 {
+	if len(rd.errs) == 0 && rd.more == 0 {
 		return rd.reg, nil
 	}
 	sort.SliceStable(rd.errs, func(i, j int) bool {
@@ -358,9 +420,12 @@ func (rd *icoReader) result() (*ropa.Register, error) {
 		}
 		return a.col < b.col
 	})
-	out := make(CellErrors, len(rd.errs))
+	out := make(CellErrors, len(rd.errs), len(rd.errs)+1)
 	for i, e := range rd.errs {
 		out[i] = e.e
+	}
+	if rd.more > 0 {
+		out = append(out, &CellError{Err: &moreCells{rd.more, rd.cfg.maxCellErrors}})
 	}
 	return rd.reg, out
 }
@@ -1107,7 +1172,8 @@ type icoRow struct {
 
 type icoNote struct {
 	col  int
-	text string
+	text string // "Heading: " and the cell's text
+	head int    // bytes of text before the cell's text
 }
 
 // raw returns the text of a record column, "" when unmapped or blank.
@@ -1165,7 +1231,7 @@ func (x *icoRow) noteCol(c int, text string) {
 		head, _ = excelize.ColumnNumberToName(c + 1)
 		head = "Column " + head
 	}
-	x.notes = append(x.notes, icoNote{c, head + ": " + text})
+	x.notes = append(x.notes, icoNote{c, head + ": " + text, len(head) + 2})
 }
 
 // fail reports a bad cell of a record column and keeps its text in Notes.
@@ -1199,8 +1265,8 @@ func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
 			rd.belowTable(s, r, cells)
 			return nil
 		}
-		if len(rd.reg.Activities) >= icoMaxActivities {
-			return fmt.Errorf("%w: more than %d activities on sheet %q", ErrTooLarge, icoMaxActivities, s.name)
+		if len(rd.reg.Activities) >= rd.cfg.maxActivities {
+			return fmt.Errorf("%w: more than %d activities on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", ErrTooLarge, rd.cfg.maxActivities, s.name)
 		}
 		rd.reg.Activities = append(rd.reg.Activities, x.activity())
 		return nil
@@ -1259,6 +1325,7 @@ func icoShort(s string) string {
 // activity builds the activity of a row.
 func (x *icoRow) activity() ropa.Activity {
 	var a ropa.Activity
+	x.longToNotes()
 	a.BusinessFunction = x.raw(colBusinessFunction)
 
 	for _, line := range icoLines(x.raw(colPurpose)) {
@@ -1320,12 +1387,72 @@ func (x *icoRow) activity() ropa.Activity {
 		}
 	}
 	sort.SliceStable(x.notes, func(i, j int) bool { return x.notes[i].col < x.notes[j].col })
-	lines := make([]string, len(x.notes))
-	for i, n := range x.notes {
-		lines[i] = n.text
-	}
-	a.Notes = strings.Join(lines, "\n")
+	a.Notes = x.joinNotes()
 	return a
+}
+
+// longToNotes takes the cells of the row too long to be imported whole out
+// of the fields they would be read into, and keeps them in the notes: the
+// register's fields that hold such text (a custom data category, a
+// purpose) would not fit a cell when the register is exported.
+func (x *icoRow) longToNotes() {
+	for c := range x.cells {
+		if _, long := x.s.long[icoPos{x.row, c}]; long && x.cells[c] != "" {
+			text := x.cells[c]
+			x.cells[c] = ""
+			x.noteCol(c, text)
+		}
+	}
+}
+
+// joinNotes joins the notes, one a line, within what a workbook cell
+// holds (the register's notes are one cell of the Activities sheet, and
+// validate at most 32,767 characters): a note that does not fit is cut,
+// and the notes after it left out, each reported by its cell, as is each
+// cell too long to be imported whole.
+func (x *icoRow) joinNotes() string {
+	var b strings.Builder
+	used := 0
+	for _, n := range x.notes {
+		sep := 0
+		if b.Len() > 0 {
+			sep = 1
+		}
+		body := n.text[n.head:]
+		whole := wbUTF16Len(body)
+		keptBody := body
+		if u := wbUTF16Len(n.text); used+sep+u > wbMaxCell {
+			room := wbMaxCell - used - sep - wbUTF16Len(n.text[:n.head])
+			keptBody = ""
+			if room > 0 {
+				keptBody, _ = icoCut(body, room)
+			}
+		}
+		if keptBody != "" || body == "" {
+			if sep > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(n.text[:n.head])
+			b.WriteString(keptBody)
+			used += sep + wbUTF16Len(n.text[:n.head]) + wbUTF16Len(keptBody)
+		}
+		cut := body[len(keptBody):]
+		long := x.s.long[icoPos{x.row, n.col}]
+		switch {
+		case long != nil:
+			long.reported = true
+			kept := wbUTF16Len(keptBody)
+			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d), so it was not read into the register's fields: "+
+				"its first %d characters were kept in the activity's notes; the last %d, from %s, were not imported",
+				long.units, wbMaxCell, kept, long.units-kept, rdQuote(cut+long.tail))))
+		case cut != "":
+			kept := wbUTF16Len(keptBody)
+			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("the activity's notes are full (they hold at most %d characters, as a workbook cell does): "+
+				"the first %d of this cell's %d characters were kept in them; the last %d, from %s, were not imported",
+				wbMaxCell, kept, whole, whole-kept, rdQuote(cut))))
+		}
+	}
+	return b.String()
 }
 
 // uniqueID makes a slug unique among the activities with a -2, -3 suffix.
@@ -2115,8 +2242,8 @@ func (rd *icoReader) processorSheet(name string) error {
 			rd.belowTable(s, r, cells)
 			return nil
 		}
-		if len(rd.reg.ProcessorRecords) >= icoMaxActivities {
-			return fmt.Errorf("%w: more than %d processor records on sheet %q", ErrTooLarge, icoMaxActivities, s.name)
+		if len(rd.reg.ProcessorRecords) >= rd.cfg.maxActivities {
+			return fmt.Errorf("%w: more than %d processor records on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", ErrTooLarge, rd.cfg.maxActivities, s.name)
 		}
 		p := ropa.ProcessorRecord{
 			Controller:     x.raw(pcolController),
@@ -2141,6 +2268,7 @@ func (rd *icoReader) processorSheet(name string) error {
 		return err
 	}
 	rd.reportBeyond(s)
+	rd.reportScan(s)
 	return nil
 }
 
@@ -2211,9 +2339,8 @@ type icoPackage struct {
 	max   int64                // bytes read from one part
 }
 
-func icoOpenPackage(data []byte, max int64) *icoPackage {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
+func icoOpenPackage(zr *zip.Reader, max int64) *icoPackage {
+	if zr == nil {
 		return nil
 	}
 	if max <= 0 {

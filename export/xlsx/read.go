@@ -36,6 +36,16 @@ func (e *rdViewDiff) Error() string {
 
 func (e *rdViewDiff) Is(target error) bool { return target == ErrViewEdited }
 
+// rdMoreDiffs counts the edited cells of a view beyond those listed.
+type rdMoreDiffs struct{ n int }
+
+func (e *rdMoreDiffs) Error() string {
+	return fmt.Sprintf("%s: %d more cells differ from the register data", ErrViewEdited.Error(), e.n)
+}
+
+func (e *rdMoreDiffs) Is(target error) bool { return target == ErrViewEdited }
+func (e *rdMoreDiffs) cells() int           { return e.n }
+
 // rdQuote quotes a cell's text for a message, cut to a readable length.
 func rdQuote(s string) string {
 	const limit = 80
@@ -75,24 +85,28 @@ const rdAny = "\x00any"
 // and one beyond the size limits [ErrTooLarge]. Read never panics.
 func Read(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 	cfg := newReadConfig(opts)
-	f, err := open(r, cfg)
+	wb, err := open(r, cfg)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer wb.close()
 	defer func() {
 		if p := recover(); p != nil {
 			reg, err = nil, fmt.Errorf("%w: unreadable workbook: %v", ErrNotWorkbook, p)
 		}
 	}()
-	rd := &rdReader{f: f, cfg: cfg, reg: &ropa.Register{}}
+	rd := &rdReader{f: wb.f, wb: wb, cfg: cfg, reg: &ropa.Register{}}
 	return rd.read()
 }
 
 // rdReader reads one workbook.
 type rdReader struct {
-	f      *excelize.File
-	cfg    readConfig
+	f    *excelize.File
+	wb   *workbook
+	cfg  readConfig
+	more int // cells found beyond cfg.maxCellErrors
+	// found are the cells the scan found something in, by sheet.
+	found  map[string]map[[2]int]rawCell
 	sheets []string
 	reg    *ropa.Register
 	errs   CellErrors
@@ -107,11 +121,33 @@ type rdReader struct {
 }
 
 func (rd *rdReader) fail(sheet, cell, value string, err error) {
+	if len(rd.errs) >= rd.cfg.maxCellErrors {
+		rd.more++
+		return
+	}
 	rd.errs = append(rd.errs, &CellError{Sheet: sheet, Cell: cell, Value: value, Err: err})
+}
+
+// scanned reports what the scan of the workbook found in each sheet's XML
+// (error values, formulas without values, entity references, broken XML),
+// each as an error of its cell; table and compare leave those cells out.
+func (rd *rdReader) scanned() {
+	rd.found = map[string]map[[2]int]rawCell{}
+	for _, sheet := range rd.sheets {
+		found := rd.wb.findings(sheet)
+		if len(found) == 0 {
+			continue
+		}
+		rd.found[sheet] = found
+		for _, c := range sortedFindings(found) {
+			rd.fail(sheet, wbCellRef(max(c.col, 1), max(c.row, 1)), c.text, errors.New(c.message(false)))
+		}
+	}
 }
 
 func (rd *rdReader) read() (*ropa.Register, error) {
 	rd.sheets = rd.f.GetSheetList()
+	rd.scanned()
 	if !slices.Contains(rd.sheets, snActivities) && !slices.Contains(rd.sheets, snOrganisation) {
 		return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ReadICO",
 			ErrNotWorkbook, snOrganisation, snActivities)
@@ -168,6 +204,9 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 func (rd *rdReader) errors() CellErrors {
 	pos := func(e *CellError) (int, int, int) {
 		s := slices.Index(rd.sheets, e.Sheet)
+		if errors.Is(e, ErrMoreCells) {
+			return 1 << 30, 0, 0
+		}
 		if e.Cell == "" {
 			if errors.Is(e, ErrViewEdited) { // the count of the cells not listed
 				return s, 1 << 30, 0
@@ -191,6 +230,9 @@ func (rd *rdReader) errors() CellErrors {
 		}
 		return ac - bc
 	})
+	if rd.more > 0 && !slices.ContainsFunc(rd.errs, func(e *CellError) bool { return errors.Is(e, ErrMoreCells) }) {
+		rd.errs = append(rd.errs, &CellError{Err: &moreCells{rd.more, rd.cfg.maxCellErrors}})
+	}
 	return rd.errs
 }
 
@@ -244,6 +286,7 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 	defer rows.Close()
 	t := &rdTable{rd: rd, sheet: sheet, cols: map[string]int{}}
 	var empty []bool // columns with no heading
+	found := rd.found[sheet]
 	for rows.Next() {
 		t.row++
 		cells, err := rows.Columns(rdRawCells)
@@ -251,6 +294,7 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 			rd.fail(sheet, wbCellRef(1, t.row), "", fmt.Errorf("cannot read the row: %v", err))
 			return
 		}
+		rd.screen(sheet, t.row, cells, found)
 		if t.row == 1 {
 			for i, h := range cells {
 				key := strings.TrimSpace(h)
@@ -303,6 +347,24 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 	}
 	if err := rows.Error(); err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
+	}
+}
+
+// screen empties the cells of a row that cannot be read as they stand:
+// those the scan found something in (reported by scanned), and text
+// longer than a cell may hold, which Write never writes (reported here).
+func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]int]rawCell) {
+	for i, c := range cells {
+		if _, ok := found[[2]int{row, i + 1}]; ok {
+			cells[i] = ""
+			continue
+		}
+		if len(c) > wbMaxCell {
+			if n := wbUTF16Len(c); n > wbMaxCell {
+				rd.fail(sheet, wbCellRef(i+1, row), c, fmt.Errorf("holds %d characters (UTF-16 code units), more than the %d a workbook cell holds, which Write never writes: shorten it", n, wbMaxCell))
+				cells[i] = ""
+			}
+		}
 	}
 }
 
@@ -611,7 +673,11 @@ func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
 	}
 	defer rows.Close()
 	diffs := 0
+	found := rd.found[sheet]
 	diff := func(col, row int, file, want string) {
+		if _, ok := found[[2]int{row, col}]; ok {
+			return // reported by scanned
+		}
 		diffs++
 		if diffs <= rdMaxDiffs {
 			rd.fail(sheet, wbCellRef(col, row), file, &rdViewDiff{file: file, want: want})
@@ -669,7 +735,7 @@ func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 	}
 	if diffs > rdMaxDiffs {
-		rd.fail(sheet, "", "", fmt.Errorf("%w: %d more cells differ from the register data", ErrViewEdited, diffs-rdMaxDiffs))
+		rd.fail(sheet, "", "", &rdMoreDiffs{diffs - rdMaxDiffs})
 	}
 }
 

@@ -34,6 +34,7 @@ type writeConfig struct {
 	profile   Profile
 	checkOpts []ropa.Option
 	shard     int // 0: by size; 1: always; -1: never
+	limits    readConfig
 }
 
 // Sheets chooses the view sheets to include, by name: [CoverSheet], the
@@ -73,8 +74,22 @@ func CheckOptions(opts ...ropa.Option) Option {
 	return func(c *writeConfig) { c.checkOpts = append(c.checkOpts, opts...) }
 }
 
+// WriteLimits holds the workbook Write writes to the size limits of [Read]
+// with opts: by default the limits Read applies by default, so that a
+// workbook Write writes is one Read reads. A workbook beyond them (larger
+// than [MaxFileSize], unpacking to more than [MaxUnzipSize] or to more
+// than [ExpansionFactor] times its size) is an error wrapping
+// [ErrTooLarge] that names the limit; Write stops as soon as it knows.
+// Raise a limit for both, with the same option:
+//
+//	xlsx.Write(w, reg, xlsx.WriteLimits(xlsx.WithLimits(8<<30, 0)))
+//	xlsx.Read(r, xlsx.WithLimits(8<<30, 0))
+func WriteLimits(opts ...ReadOption) Option {
+	return func(c *writeConfig) { c.limits = newReadConfig(opts) }
+}
+
 func newWriteConfig(opts []Option) writeConfig {
-	c := writeConfig{asOf: lawfulbasis.LawAsOf, profile: ICO2018}
+	c := writeConfig{asOf: lawfulbasis.LawAsOf, profile: ICO2018, limits: newReadConfig(nil)}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -186,7 +201,9 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if shard == 0 && len(reg.Activities) >= wrShardActivities {
 		shard = 1
 	}
-	ww := &wrWriter{f: f, c: c, profile: cfg.profile, shard: shard > 0, out: newZipOut(w, cfg.asOf)}
+	cw := &wrCounter{w: w, limit: cfg.limits.maxFile}
+	ww := &wrWriter{f: f, c: c, profile: cfg.profile, shard: shard > 0, out: newZipOut(cw, cfg.asOf), limits: cfg.limits}
+	ww.out.limits = cfg.limits
 	if ww.styles, err = ww.newStyles(f); err != nil {
 		return err
 	}
@@ -235,9 +252,69 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 		return err
 	}
 	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return &wrSortedZip{out: ww.out, first: ww.parts} }
-	_, err = f.WriteToBuffer()
+	if _, err = f.WriteToBuffer(); err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return wrUnwrapLimit(err)
+		}
+		return err
+	}
+	parts := make([]partSize, 0, len(ww.out.sizes))
+	for name, size := range ww.out.sizes {
+		parts = append(parts, partSize{name, size})
+	}
+	if err := checkSizes(cfg.limits, cw.n, parts); err != nil {
+		return wrLimitError(err)
+	}
+	return nil
+}
+
+// wrCounter counts the bytes written to w and refuses to write past limit.
+type wrCounter struct {
+	w     io.Writer
+	n     int64
+	limit int64
+}
+
+func (c *wrCounter) Write(p []byte) (int, error) {
+	if c.n+int64(len(p)) > c.limit {
+		return 0, wrLimitError(fmt.Errorf("%w: the workbook would be larger than %d bytes (xlsx.MaxFileSize; raise it with xlsx.WithMaxFileSize)", ErrTooLarge, c.limit))
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// wrLimitError turns the error of a read limit into Write's: the limit
+// holds because Read would refuse the workbook, and the option raises it
+// for both.
+func wrLimitError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), ErrTooLarge.Error()+": ")
+	return &wrLimit{msg}
+}
+
+// wrLimit is the error of a workbook beyond the read limits.
+type wrLimit struct{ msg string }
+
+func (e *wrLimit) Error() string {
+	return ErrTooLarge.Error() + ": " + e.msg + "; Read refuses such a workbook, so Write does not write it: write fewer view sheets (Sheets), or raise the limit for both, passing the option to Write through WriteLimits"
+}
+
+func (e *wrLimit) Is(target error) bool { return target == ErrTooLarge }
+
+// wrUnwrapLimit returns the wrLimit under err (excelize wraps the errors
+// of the zip writer), or err.
+func wrUnwrapLimit(err error) error {
+	var l *wrLimit
+	if errors.As(err, &l) {
+		return l
+	}
 	return err
 }
+
+// wrCellBytes is the least XML a streamed cell takes besides its text
+// (`<c r="A1" t="inlineStr"><is><t></t></is></c>`, less than excelize
+// writes), for the lower bound wrWriter.text.
+const wrCellBytes = 10
 
 // wrShardActivities is the size of register from which each sheet is
 // streamed by an excelize.File of its own (see wrWriter.stream).
@@ -309,6 +386,20 @@ type wrWriter struct {
 	shard   bool
 	out     *wrZipOut
 	parts   []string // the sheets' part names in f, in the order streamed
+	limits  readConfig
+	// text is a lower bound on the bytes of the sheets' XML streamed so
+	// far (their cells' text), which budget holds to the unpacked limit
+	// while the sheets are streamed, before excelize unpacks them.
+	text int64
+}
+
+// budget stops a workbook whose cells' text alone exceeds what a workbook
+// may unpack to.
+func (ww *wrWriter) budget() error {
+	if ww.text > ww.limits.maxUnzip {
+		return wrLimitError(fmt.Errorf("%w: the workbook would unpack to more than %d bytes (xlsx.MaxUnzipSize; raise it with xlsx.WithLimits)", ErrTooLarge, ww.limits.maxUnzip))
+	}
+	return nil
 }
 
 // newStyles creates the styles in f; every file of one workbook gets them
@@ -367,6 +458,7 @@ func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
 			if s == "" {
 				vals = append(vals, nil)
 			} else {
+				ww.text += int64(len(s)) + wrCellBytes
 				slab[i] = excelize.Cell{StyleID: ww.styles[vsText], Value: s}
 				vals = append(vals, &slab[i])
 			}
@@ -380,6 +472,7 @@ func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
 			var v any
 			if s != "" {
 				v = s
+				ww.text += int64(len(s)) + wrCellBytes
 			}
 			slab[i] = excelize.Cell{StyleID: ww.styles[st], Value: v}
 			vals = append(vals, &slab[i])
@@ -645,10 +738,13 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 			}
 		}
 		row++
-		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, nil), wrRowHeight(cells, l.widths)...)
+		if err := sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, nil), wrRowHeight(cells, l.widths)...); err != nil {
+			return err
+		}
+		return ww.budget()
 	})
 	if err != nil {
-		if errors.Is(err, ErrCellTooLong) {
+		if errors.Is(err, ErrCellTooLong) || errors.Is(err, ErrTooLarge) {
 			return err
 		}
 		return fmt.Errorf("xlsx: %w", err)
@@ -756,7 +852,10 @@ func (ww *wrWriter) view(v vwView) error {
 		if h, ok := l.heights[row]; ok {
 			opts = []excelize.RowOpts{{Height: h}}
 		}
-		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles), opts...)
+		if err := sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles), opts...); err != nil {
+			return err
+		}
+		return ww.budget()
 	})
 	if err != nil {
 		return err

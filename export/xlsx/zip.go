@@ -78,14 +78,24 @@ type wrZipOut struct {
 	zw       *zip.Writer
 	modified time.Time
 	done     map[string]bool // entries already written
+	// sizes are what the entries written unpack to, held to limits as
+	// they are written (see WriteLimits).
+	sizes    map[string]uint64
+	unpacked uint64
+	limits   readConfig
 }
 
 func newZipOut(w io.Writer, modified time.Time) *wrZipOut {
-	return &wrZipOut{zw: zip.NewWriter(w), modified: modified, done: map[string]bool{}}
+	return &wrZipOut{zw: zip.NewWriter(w), modified: modified, done: map[string]bool{}, sizes: map[string]uint64{}, limits: newReadConfig(nil)}
 }
 
 // write copies a compressed entry to the zip file.
 func (o *wrZipOut) write(e *wrZipEntry) error {
+	o.unpacked += e.size
+	o.sizes[e.name] = e.size
+	if err := checkPart(o.limits, o.unpacked, partSize{e.name, e.size}); err != nil {
+		return wrLimitError(err)
+	}
 	w, err := o.zw.CreateRaw(&zip.FileHeader{
 		Name:               e.name,
 		Method:             zip.Deflate,
