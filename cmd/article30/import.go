@@ -27,11 +27,16 @@ template has been seen in; the contact block fills the controller, DPO and
 representative; each row is an activity.
 
 Every cell import cannot read (an unknown lawful basis, a country it does
-not know, a note typed below the table) is listed on standard error as
-WORKBOOK: Sheet!Cell: problem. The register is written all the same, with
-the text of such a cell kept in its activity's notes (text typed below the
-table belongs to no activity and is only listed): correct it there, or in
-the workbook and import again, then run 'article30 validate'.
+not know, a note typed below the table, an Excel error value such as
+#DIV/0!, a formula saved without its value, an XML entity, a cell longer
+than Excel's 32,767 characters) is listed on standard error as
+WORKBOOK: Sheet!Cell: problem, saying what was found and what was kept;
+the first 100 are listed, then how many more. The register is written all
+the same, with the text of such a cell kept in its activity's notes (text
+typed below the table belongs to no activity and is only listed; of an
+over-long cell, what fits a cell): correct it there, or in the workbook
+and import again, then run 'article30 validate'. A workbook protected by a
+password to open is refused, with how to save a copy without one.
 
 A workbook written by 'article30 export' is read from its data sheets
 instead, which gives back the register exactly; --ico reads even such a
@@ -78,9 +83,9 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			defer f.Close()
 			in = f
 		}
-		data, err := safefile.ReadAll(in, xlsx.MaxUnzipSize)
+		data, err := safefile.ReadAll(in, xlsx.MaxFileSize)
 		if errors.Is(err, safefile.ErrTooLarge) {
-			return failf(e, "import", "%s: larger than %d MiB, the most a workbook may hold (xlsx.MaxUnzipSize)", file, xlsx.MaxUnzipSize>>20), nil
+			return failf(e, "import", "%s: larger than %d MiB, the largest workbook import reads (xlsx.MaxFileSize)", file, xlsx.MaxFileSize>>20), nil
 		}
 		if err != nil {
 			return failf(e, "import", "%s", fileMessage(err)), nil
@@ -102,7 +107,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 					listCells(e, file, ce)
 					return failf(e, "import", "%s was written by 'article30 export', but %s could not be read back: "+
 						"make the changes in its data sheets (Activities, Purposes, ...), or give --ico to read its Template sheet as a hand-kept template",
-						file, plural(len(ce), "cell", "cells")), nil
+						file, plural(ce.Count(), "cell", "cells")), nil
 				}
 				return failf(e, "import", "%s: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
 			}
@@ -122,7 +127,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		fmt.Fprintf(&b, "# Imported by article30 import from %s.\n", filepath.Base(file))
 		if len(cells) > 0 {
 			fmt.Fprintf(&b, "# %s could not be read: article30 import listed them. The text of each\n"+
-				"# one in an activity's row is in that activity's notes.\n", plural(len(cells), "cell", "cells"))
+				"# one in an activity's row is in that activity's notes.\n", plural(cells.Count(), "cell", "cells"))
 		}
 		if err := ropa.Encode(&b, reg); err != nil {
 			return failf(e, "import", "%s: writing the register: %v", file, err), nil
@@ -146,7 +151,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		}
 		msg := fmt.Sprintf("article30 import: %s from %s to %s", what, from, to)
 		if len(cells) > 0 {
-			msg += fmt.Sprintf("; %s could not be read", plural(len(cells), "cell", "cells"))
+			msg += fmt.Sprintf("; %s could not be read", plural(cells.Count(), "cell", "cells"))
 		}
 		fmt.Fprintln(e.stderr, clean(msg))
 		if len(cells) > 0 {
@@ -162,13 +167,19 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 const maxListedCells = 100
 
 // listCells lists the cells of a workbook that were not read cleanly, the
-// first maxListedCells of them, then how many more there are.
+// first maxListedCells of them, then how many more there are (with those
+// the library counted without listing them).
 func listCells(e *env, file string, cells xlsx.CellErrors) {
+	total := cells.Count()
+	listed := 0 // cells listed, or counted by a line listed
 	for i, c := range cells {
-		if i == maxListedCells {
-			fmt.Fprintf(e.stderr, "%s: ... and %s more (%d in all)\n", clean(file), plural(len(cells)-i, "cell", "cells"), len(cells))
-			return
+		if i == maxListedCells || errors.Is(c, xlsx.ErrMoreCells) {
+			break
 		}
 		fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
+		listed += xlsx.CellErrors{c}.Count()
+	}
+	if listed < total {
+		fmt.Fprintf(e.stderr, "%s: ... and %s more (%d in all)\n", clean(file), plural(total-listed, "cell", "cells"), total)
 	}
 }
