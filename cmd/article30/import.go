@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,7 +84,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			defer f.Close()
 			in = f
 		}
-		data, err := safefile.ReadAll(in, xlsx.MaxFileSize)
+		data, err := readLimited(in, xlsx.MaxFileSize)
 		if errors.Is(err, safefile.ErrTooLarge) {
 			return failf(e, "import", "%s: larger than %d MiB, the largest workbook import reads (xlsx.MaxFileSize)", file, xlsx.MaxFileSize>>20), nil
 		}
@@ -159,6 +160,43 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		}
 		return exitOK, nil
 	}
+}
+
+// readLimited reads r to its end, or to limit bytes and one more, like
+// safefile.ReadAll, but in chunks joined once at the end, so that an input
+// over the limit (import - < /dev/zero) takes the limit in memory and no
+// more: io.ReadAll's growing buffer and its copies took twice as much.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	const chunk = 1 << 20
+	var chunks [][]byte
+	var n int64
+	lr := io.LimitReader(r, limit+1)
+	for {
+		b := make([]byte, chunk)
+		k, err := io.ReadFull(lr, b)
+		if k > 0 {
+			chunks = append(chunks, b[:k])
+			n += int64(k)
+		}
+		if n > limit {
+			return nil, fmt.Errorf("%w (%d bytes)", safefile.ErrTooLarge, limit)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	out := make([]byte, 0, n)
+	for i, c := range chunks {
+		out = append(out, c...)
+		chunks[i] = nil
+	}
+	return out, nil
 }
 
 // maxListedCells is how many cell problems import lists; the rest are
