@@ -15,7 +15,7 @@ import (
 var noticeCommand = &command{
 	name:    "notice",
 	summary: "write the privacy notice a register supports, and what it lacks",
-	usage:   "article30 notice [--audience GROUP]... [--format md|html|txt] [--fragment] [-o OUT] [--as-of YYYY-MM-DD] FILE",
+	usage:   "article30 notice [--audience GROUP]... [--format md|html|txt] [--fragment] [--allow-incomplete] [-o OUT] [--as-of YYYY-MM-DD] FILE",
 	detail: `
 Notice reads the register FILE (YAML or JSON; - reads standard input) and
 writes the privacy notice it supports (UK GDPR and GDPR Articles 13 and
@@ -31,10 +31,12 @@ group of the register's own).
 
 On standard error, notice lists the items of Articles 13 and 14, each
 filled or missing, with the reason: a missing item is something the
-register does not record, so the notice cannot say it.
+register does not record, so the notice cannot say it. A notice with a
+missing item is a draft: it is still written, with a banner at its top
+listing what is missing, so that it cannot be published by accident.
 
-Exit status: 0 when the notice is written, even with missing items (the
-compliance check is 'article30 validate'); 2 when FILE cannot be read or
+Exit status: 0 when the notice is written and nothing is missing; 1 when
+it is written as a draft (0 with --allow-incomplete); 2 when FILE cannot be read or
 parsed, the register has no valid jurisdiction, an --audience group is
 unknown or not in the register, the output cannot be written, or on a
 usage error.`,
@@ -57,6 +59,7 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	format := fs.String("format", "md", "output `format`: md (Markdown), html or txt (plain text)")
 	fragment := fs.Bool("fragment", false, "with --format html, write the HTML fragment rather than a complete page")
 	out := fs.String("o", "", "write the notice to `FILE` rather than standard output")
+	allowIncomplete := fs.Bool("allow-incomplete", false, "exit 0 when the notice is a draft (the register lacks items Articles 13 and 14 require)")
 	force := forceFlag(fs)
 	asOf := asOfFlag(fs)
 	return func(e *env, args []string) (int, error) {
@@ -133,6 +136,10 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return failf(e, "notice", "%s", fileMessage(err)), nil
 		}
 		writeCoverage(e.stderr, n, len(groups) == 0)
+		if n.Draft() && !*allowIncomplete {
+			fmt.Fprintf(e.stderr, "article30 notice: the notice is a draft: %d items missing (--allow-incomplete to exit 0)\n", len(n.Missing()))
+			return exitFindings, nil
+		}
 		return exitOK, nil
 	}
 }

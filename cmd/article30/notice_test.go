@@ -51,7 +51,7 @@ func TestNoticeFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			args := append(append([]string{"notice", "--as-of", lawDate}, tt.args...), durham)
+			args := append(append([]string{"notice", "--as-of", lawDate, "--allow-incomplete"}, tt.args...), durham)
 			got := runArgs(t, "", args...)
 			if got.code != 0 {
 				t.Fatalf("article30 %q: exit status %d\n%s", args, got.code, got.stderr)
@@ -73,7 +73,7 @@ func TestNoticeFormats(t *testing.T) {
 // The notice for an audience speaks of that group only.
 func TestNoticeAudience(t *testing.T) {
 	t.Parallel()
-	got := runArgs(t, "", "notice", "--as-of", lawDate, "--audience", "referees", durham)
+	got := runArgs(t, "", "notice", "--as-of", lawDate, "--allow-incomplete", "--audience", "referees", durham)
 	if got.code != 0 {
 		t.Fatalf("exit status %d\n%s", got.code, got.stderr)
 	}
@@ -89,9 +89,9 @@ func TestNoticeAudience(t *testing.T) {
 // missing, with the reason.
 func TestNoticeCoverage(t *testing.T) {
 	t.Parallel()
-	got := runArgs(t, "", "notice", "--as-of", lawDate, durham)
+	got := runArgs(t, "", "notice", "--as-of", lawDate, "--allow-incomplete", durham)
 	if got.code != 0 {
-		t.Fatalf("exit status %d, want 0 although items are missing\n%s", got.code, got.stderr)
+		t.Fatalf("exit status %d, want 0 with --allow-incomplete although items are missing\n%s", got.code, got.stderr)
 	}
 	items := wantNotice(t, durham).Coverage()
 	lines := strings.Split(strings.TrimSuffix(got.stderr, "\n"), "\n")
@@ -124,7 +124,7 @@ func TestNoticeCoverage(t *testing.T) {
 func TestNoticeOutputFile(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "notice.html")
-	got := runArgs(t, "", "notice", "--as-of", lawDate, "--format", "html", "-o", out, durham)
+	got := runArgs(t, "", "notice", "--as-of", lawDate, "--allow-incomplete", "--format", "html", "-o", out, durham)
 	if got.code != 0 || got.stdout != "" || !strings.HasPrefix(got.stderr, "Articles 13 and 14: ") {
 		t.Errorf("exit status %d, stdout %q, stderr %q", got.code, got.stdout, got.stderr)
 	}
@@ -170,8 +170,71 @@ func TestNoticeErrors(t *testing.T) {
 
 func TestNoticeStdin(t *testing.T) {
 	t.Parallel()
-	got := runArgs(t, readFile(t, durham), "notice", "--as-of", lawDate, "--format", "txt", "-")
+	got := runArgs(t, readFile(t, durham), "notice", "--as-of", lawDate, "--allow-incomplete", "--format", "txt", "-")
 	if want := wantNotice(t, durham).Text(); got.code != 0 || strings.TrimSuffix(got.stdout, "\n") != strings.TrimSuffix(want, "\n") {
 		t.Errorf("notice -: exit status %d, stdout:\n%.200s", got.code, got.stdout)
+	}
+}
+
+// complete is a register that records every item Articles 13 and 14
+// require on lawDate: its notice is not a draft.
+const complete = `jurisdiction: uk
+controller:
+  name: Northfield Careers Trust
+  address: 1 High Street, Leeds LS1 1AA
+  email: info@northfield.example
+dpo:
+  name: Priya Shah
+  email: dpo@northfield.example
+complaints:
+  form: https://northfield.example/privacy/complaints
+reviewDate: 2026-10-01
+activities:
+  - id: payroll
+    name: Payroll
+    purposes:
+      - description: Paying staff under their contracts of employment
+        basis: contract
+    dataSubjects: [employees]
+    dataCategories: [identifiers, contact-details]
+    sources:
+      - kind: data-subject
+    none: [automated-decisions, transfers, other-sources]
+    provision: {requirement: contractual, consequences: We cannot pay you.}
+    recipients:
+      - name: Payroll bureau
+        kind: processor
+        country: GB
+    retention:
+      - rule: "P6Y from termination-of-employment"
+`
+
+// A notice with missing items is a draft: written with its banner, and
+// the command exits 1 unless --allow-incomplete; a complete register's
+// notice has no banner and exits 0.
+func TestNoticeDraft(t *testing.T) {
+	t.Parallel()
+	got := runArgs(t, "", "notice", "--as-of", lawDate, durham)
+	if got.code != exitFindings {
+		t.Errorf("draft: exit status %d, want %d", got.code, exitFindings)
+	}
+	if !strings.Contains(got.stdout, "> **Draft: not ready to publish**") {
+		t.Errorf("draft: no banner in the notice:\n%.400s", got.stdout)
+	}
+	missing := len(wantNotice(t, durham).Missing())
+	if want := fmt.Sprintf("article30 notice: the notice is a draft: %d items missing (--allow-incomplete to exit 0)\n", missing); !strings.HasSuffix(got.stderr, want) {
+		t.Errorf("draft: stderr ends %q, want %q", got.stderr[max(0, len(got.stderr)-120):], want)
+	}
+	if got := runArgs(t, "", "notice", "--as-of", lawDate, "--allow-incomplete", durham); got.code != exitOK || !strings.Contains(got.stdout, "Draft: not ready to publish") {
+		t.Errorf("--allow-incomplete: exit status %d, want 0 with the banner still written", got.code)
+	}
+
+	file := filepath.Join(t.TempDir(), "complete.yaml")
+	if err := os.WriteFile(file, []byte(complete), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got = runArgs(t, "", "notice", "--as-of", lawDate, "--format", "txt", file)
+	if got.code != exitOK || strings.Contains(strings.ToLower(got.stdout), "draft") {
+		t.Errorf("complete register: exit status %d, stderr:\n%s\nstdout:\n%.300s", got.code, got.stderr, got.stdout)
 	}
 }

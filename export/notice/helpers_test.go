@@ -182,3 +182,11 @@ func coverage(n *Notice, art string) (Item, bool) {
 	}
 	return Item{}, false
 }
+
+// readerText is the plain text of n without the draft banner, which speaks
+// to the organisation (quoting the coverage reasons), not to the reader.
+func readerText(n *Notice) string {
+	c := *n
+	c.coverage = nil
+	return c.Text()
+}

@@ -194,6 +194,57 @@ func (n *Notice) Coverage() []Item {
 	return out
 }
 
+// Missing returns the items of [Notice.Coverage] the notice does not fill:
+// what the register lacks that Articles 13 and 14 require, as they read
+// under the notice's regime on its date. It is empty for a notice that can
+// be published.
+func (n *Notice) Missing() []Item {
+	var out []Item
+	for _, it := range n.coverage {
+		if !it.Filled {
+			it.Fields = append([]string(nil), it.Fields...)
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Draft reports whether the notice is a draft: some item of
+// [Notice.Coverage] is missing. The renderers then put a banner listing
+// the missing items at the top of the notice, so that it cannot be
+// published by accident; a notice with nothing missing has none.
+func (n *Notice) Draft() bool {
+	for _, it := range n.coverage {
+		if !it.Filled {
+			return true
+		}
+	}
+	return false
+}
+
+// draftItems are the lines of the draft banner, one per missing item.
+func (n *Notice) draftItems() []string {
+	var out []string
+	for _, it := range n.coverage {
+		if !it.Filled {
+			line := "Art " + it.Article + ", " + it.Requirement
+			if it.Reason != "" {
+				line += ": " + it.Reason
+			}
+			out = append(out, clean(line))
+		}
+	}
+	return out
+}
+
+// draftPhrases are the phrases of the banner.
+func (n *Notice) draftPhrases() *phrases {
+	if n.Young {
+		return young
+	}
+	return adult
+}
+
 // Readability returns the Flesch reading ease of the notice's plain text
 // ([Notice.Text]); see [Flesch].
 func (n *Notice) Readability() float64 { return Flesch(n.Text()) }

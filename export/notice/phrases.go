@@ -141,6 +141,11 @@ type phrases struct {
 	updated        string // %s: date
 	version        string // %s: version
 
+	// The draft banner of a notice with missing items ([Notice.Draft]):
+	// written to the organisation, not to the reader, in both sets.
+	draftHeading string
+	draftLead    string
+
 	bases  map[lawfulbasis.Basis]string
 	rights map[rights.Right]string // "" keeps Right.PlainAt
 }
@@ -282,6 +287,9 @@ var adult = &phrases{
 	changesHeading: "Changes to this notice",
 	updated:        "This notice was last updated on %s.",
 	version:        "It is based on version %s of our record of processing activities.",
+
+	draftHeading: "Draft: not ready to publish",
+	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
 }
 
 var young = &phrases{
@@ -421,6 +429,9 @@ var young = &phrases{
 	changesHeading: "Changes to this notice",
 	updated:        "We last changed this notice on %s.",
 	version:        "It is based on version %s of our record of how we use information.",
+
+	draftHeading: "Draft: not ready to publish",
+	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
 
 	bases: map[lawfulbasis.Basis]string{
 		lawfulbasis.Consent:                       "You said yes to this.",

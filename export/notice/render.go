@@ -22,6 +22,19 @@ func (n *Notice) Markdown() string {
 	b = append(b, "# "...)
 	b = appendMD(b, n.Title)
 	b = append(b, '\n')
+	if n.Draft() {
+		ph := n.draftPhrases()
+		b = append(b, "\n> **"...)
+		b = appendMD(b, ph.draftHeading)
+		b = append(b, "**\n>\n> "...)
+		b = appendMD(b, ph.draftLead)
+		b = append(b, "\n>\n"...)
+		for _, it := range n.draftItems() {
+			b = append(b, "> - "...)
+			b = appendMD(b, it)
+			b = append(b, '\n')
+		}
+	}
 	for _, s := range n.Sections {
 		b = append(b, '\n')
 		b = append(b, "######"[:level(s.Level)]...)
@@ -241,6 +254,16 @@ const Width = 78
 func (n *Notice) Text() string {
 	b := make([]byte, 0, n.textSizeHint())
 	b = appendUnderlined(b, n.Title, '=')
+	if n.Draft() {
+		ph := n.draftPhrases()
+		b = append(b, '\n')
+		b = appendUnderlined(b, "*** "+strings.ToUpper(ph.draftHeading)+" ***", '*')
+		b = append(b, '\n')
+		b = appendWrapped(b, ph.draftLead, "", "")
+		for _, it := range n.draftItems() {
+			b = appendWrapped(b, it, "  - ", "    ")
+		}
+	}
 	for _, s := range n.Sections {
 		b = append(b, '\n')
 		switch level(s.Level) {
@@ -512,6 +535,20 @@ func (n *Notice) appendHTML(b []byte) []byte {
 	b = append(b, "<h1>"...)
 	b = appendInline(b, n.Title)
 	b = append(b, "</h1>\n"...)
+	if n.Draft() {
+		ph := n.draftPhrases()
+		b = append(b, `<section class="draft" aria-labelledby="draft">`+"\n"+`<h2 id="draft">`...)
+		b = appendInline(b, ph.draftHeading)
+		b = append(b, "</h2>\n<p>"...)
+		b = appendInline(b, ph.draftLead)
+		b = append(b, "</p>\n<ul>\n"...)
+		for _, it := range n.draftItems() {
+			b = append(b, "<li>"...)
+			b = appendInline(b, it)
+			b = append(b, "</li>\n"...)
+		}
+		b = append(b, "</ul>\n</section>\n"...)
+	}
 	open := 0 // nested sections open
 	for _, s := range n.Sections {
 		l := level(s.Level)
@@ -729,6 +766,8 @@ caption{text-align:left;font-weight:700;padding:0 0 .5rem}
 th,td{border:1px solid #505a5f;padding:.5rem .6rem;text-align:left;vertical-align:top}
 thead th{background:#f3f2f1;color:#1b1b1b}
 tbody th{font-weight:600}
+.draft{border:4px solid #b10e1e;padding:0 1rem;margin:0 0 2rem}
+.draft h2{border-top:0;margin-top:1rem;color:#b10e1e}
 @media print{a{color:#1b1b1b}}
 `
 
