@@ -18,7 +18,7 @@ import (
 
 // Messages for the kinds of compound file.
 const (
-	encryptedHelp = "it is protected by a password to open, so its content cannot be read: open it in Excel, " +
+	encryptedHelp = "its content cannot be read without the password: open it in Excel, " +
 		"choose File > Info > Protect Workbook > Encrypt with Password, clear the password, select OK and save a copy " +
 		"(in LibreOffice, File > Save As with \"Save with password\" unticked), then read the copy"
 	xlsHelp = "it is an Excel 97-2003 workbook (.xls), not an .xlsx workbook: open it in Excel and save a copy with " +

@@ -22,7 +22,7 @@ const (
 	MaxFileSize int64 = 256 << 20
 	// MaxUnzipSize is the most all the parts of a workbook may unpack to,
 	// in bytes (raise it with [WithLimits]). Write's workbook of 100,000
-	// activities like those of the seed registers unpacks to about 2.1 GB.
+	// activities like those of the seed registers unpacks to 2.2 GB.
 	MaxUnzipSize int64 = 4 << 30
 	// MaxXMLSize is the size above which a worksheet or the shared strings
 	// are unpacked to a temporary file and streamed from there rather than

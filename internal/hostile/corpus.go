@@ -121,7 +121,7 @@ func Corpus() []Input {
 			What: "register file one byte over ropa.MaxFileSize (64 MiB): a valid register padded with a comment",
 			make: func(w io.Writer) error { return Padded(w, 64<<20+1) }},
 		{Name: "large-30000.yaml", Large: true,
-			What: "register of 30,000 activities, 63 MB: the largest that ropa reads, once exported to a workbook import refused",
+			What: "register of 30,000 activities of 2 KB (59 MB, near ropa.MaxFileSize), whose workbook import once refused",
 			make: func(w io.Writer) error { return LargeRegister(w, 30000) }},
 		{Name: "long-cell.xlsx", Committed: true,
 			What: "ICO template whose Categories of personal data cell holds 40,000 characters",

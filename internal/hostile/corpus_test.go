@@ -135,3 +135,23 @@ func TestInputs(t *testing.T) {
 		}
 	}
 }
+
+var out = flag.String("out", "", "write every input of the corpus, the large ones too, into `DIR`")
+
+// TestWriteAll writes the whole corpus into the directory given by -out,
+// to try the inputs by hand:
+//
+//	go test ./internal/hostile -run TestWriteAll -out /tmp/hostile
+func TestWriteAll(t *testing.T) {
+	if *out == "" {
+		t.Skip("no -out directory")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range Corpus() {
+		if _, err := in.WriteFile(*out); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
