@@ -17,6 +17,8 @@ func Example() {
 		Controller:   ropa.Organisation{Name: "Oakfield Careers", Address: "1 Mill Lane, Oakfield OK1 2AB"},
 		DPO:          ropa.Contact{Name: "Sam Patel", Email: "dpo@oakfield.example"},
 		Complaints:   ropa.ComplaintRoute{Form: "https://oakfield.example/complaints"},
+		// The date the notice gives as its last update.
+		ReviewDate: ropa.Date{Time: time.Date(2026, time.October, 1, 0, 0, 0, 0, time.UTC)},
 		Activities: []ropa.Activity{{
 			ID: "recruitment", Name: "Recruitment",
 			Purposes: []ropa.Purpose{
@@ -146,7 +148,9 @@ func Example() {
 	//
 	// ## Changes to this notice
 	//
-	// This notice was last updated on 23 November 2026.
+	// This notice was last updated on 1 October 2026.
+	//
+	// It describes your rights under the law as it stood on 23 November 2026.
 }
 
 // A purpose the register gives no lawful basis is listed without one, and

@@ -99,11 +99,13 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 	mergeRoutes(&g.routes, cfg.routes)
 	g.authority, g.hasAuthority, g.authorityFields, g.authorityGap = supervisoryAuthority(reg, &cfg, at)
 	g.cov = newTracker(g.regime, g.complaintsLaw, g.ukNew)
+	g.updated = updatedOf(reg)
 	g.index(reg, audience)
 
 	n := &Notice{
 		Regime:   g.regime,
 		AsOf:     at,
+		Updated:  g.updated,
 		Audience: audience,
 		Young:    g.young,
 		Lang:     "en",
@@ -136,6 +138,21 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 	n.Sections = g.secs
 	n.coverage = g.cov.items()
 	return n, nil
+}
+
+// updatedOf returns the date the register's content was last settled: its
+// review date, else its version label when that is a date written
+// YYYY-MM-DD, else the zero time (the notice then gives no date of
+// update, rather than the day it happened to be generated).
+func updatedOf(reg *ropa.Register) time.Time {
+	if !reg.ReviewDate.IsZero() {
+		y, m, d := reg.ReviewDate.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	if t, err := time.Parse(time.DateOnly, strings.TrimSpace(reg.Version)); err == nil {
+		return t
+	}
+	return time.Time{}
 }
 
 // subjectsOf lists the register's groups of people: catalogue entries in
@@ -190,6 +207,7 @@ type gen struct {
 	reg           *ropa.Register
 	regime        lawfulbasis.Regime
 	at            time.Time
+	updated       time.Time // the register's date: see updatedOf
 	ukNew         bool // UK regime from 5 February 2026 (DUAA)
 	complaintsLaw bool // UK regime from 19 June 2026 (DPA 2018 s164A)
 	young         bool
@@ -2946,12 +2964,18 @@ func (g *gen) complain() {
 // notIndirect is the reason the Art 14 items do not apply.
 const notIndirect = "not applicable: the register states that no data come from anyone but the people themselves"
 
+// changes writes when the notice was last updated (from the register:
+// [updatedOf]; never the day it was generated) and, once, the day whose
+// law it applies.
 func (g *gen) changes() {
 	b := g.blocks()
-	b.paraf(g.ph.updated, g.at.Format("2 January 2006"))
+	if !g.updated.IsZero() {
+		b.paraf(g.ph.updated, g.updated.Format("2 January 2006"))
+	}
 	if v := clean(g.reg.Version); v != "" {
 		b.paraf(g.ph.version, v)
 	}
+	b.paraf(g.ph.lawAsOf, g.at.Format("2 January 2006"))
 	if !g.indirect && !g.sourcesUnknown {
 		g.cov.notApplicable("14(1)(d)", notIndirect)
 		g.cov.notApplicable("14(2)(f)", notIndirect)

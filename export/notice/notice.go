@@ -35,9 +35,14 @@ type Notice struct {
 	// Regime is the law the notice is written under (the register's
 	// jurisdiction).
 	Regime lawfulbasis.Regime
-	// AsOf is the day whose law the notice applies; it is also the date the
-	// notice gives as its last update.
+	// AsOf is the day whose law the notice applies, stated once in the
+	// notice.
 	AsOf time.Time
+	// Updated is the date the notice gives as its last update: the
+	// register's review date, else its version label when that is a date
+	// (YYYY-MM-DD); zero, and no date given, when the register records
+	// neither. It is never the day the notice was generated.
+	Updated time.Time
 	// Audience are the groups of people the notice is for, in catalogue
 	// order with custom groups last.
 	Audience []ropa.Subject
@@ -153,8 +158,7 @@ func Audience(subjects ...ropa.Subject) Option {
 	return func(c *config) { c.audience, c.audienceSet = s, true }
 }
 
-// AsOf sets the day whose law the notice applies and that it gives as its
-// date. Without it the notice uses [lawfulbasis.LawAsOf]; the package never
+// AsOf sets the day whose law the notice applies. Without it the notice uses [lawfulbasis.LawAsOf]; the package never
 // reads the clock.
 func AsOf(t time.Time) Option { return func(c *config) { c.asOf = t } }
 

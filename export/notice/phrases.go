@@ -140,6 +140,7 @@ type phrases struct {
 	changesHeading string
 	updated        string // %s: date
 	version        string // %s: version
+	lawAsOf        string // %s: the as-of date
 
 	// The draft banner of a notice with missing items ([Notice.Draft]):
 	// written to the organisation, not to the reader, in both sets.
@@ -287,6 +288,7 @@ var adult = &phrases{
 	changesHeading: "Changes to this notice",
 	updated:        "This notice was last updated on %s.",
 	version:        "It is based on version %s of our record of processing activities.",
+	lawAsOf:        "It describes your rights under the law as it stood on %s.",
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
@@ -429,6 +431,7 @@ var young = &phrases{
 	changesHeading: "Changes to this notice",
 	updated:        "We last changed this notice on %s.",
 	version:        "It is based on version %s of our record of how we use information.",
+	lawAsOf:        "It tells you your rights under the law on %s.",
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
