@@ -208,8 +208,8 @@ type gen struct {
 	regime        lawfulbasis.Regime
 	at            time.Time
 	updated       time.Time // the register's date: see updatedOf
-	ukNew         bool // UK regime from 5 February 2026 (DUAA)
-	complaintsLaw bool // UK regime from 19 June 2026 (DPA 2018 s164A)
+	ukNew         bool      // UK regime from 5 February 2026 (DUAA)
+	complaintsLaw bool      // UK regime from 19 June 2026 (DPA 2018 s164A)
 	young         bool
 	ph            *phrases
 	fixed         *fixedParas // of ph
