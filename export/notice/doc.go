@@ -51,7 +51,38 @@
 //     the notice's date ([authority.UK]). Under the EU regime with none
 //     named, the notice states only the right to complain to a supervisory
 //     authority (Art 77(1)) and reports the item missing.
-//   - Changes to this notice: the notice's date and the register's version.
+//   - Changes to this notice: the date of the last update, which is the
+//     register's review date, else its version label when that is a date
+//     (never the day the notice is generated: the notice says no date when
+//     the register records neither); the register's version; and, once,
+//     the day whose law the notice applies.
+//
+// # Drafts
+//
+// A notice whose register lacks an item Articles 13 and 14 require (under
+// the regime on the day) is still generated, but it is a draft
+// ([Notice.Draft]): [Notice.Missing] lists the missing items, and every
+// format begins with a banner, "Draft: not ready to publish", listing
+// them, so that an incomplete notice cannot be published by accident. A
+// register that records every item gives a notice without the banner.
+//
+// # Public text and internal notes
+//
+// The notice quotes the register's public text as written: names and
+// contact details, purposes, interests, the law relied on, sources,
+// recipients, transfer safeguards, retention schedules, the consequences
+// of not providing data, decisions' descriptions, logic and consequences,
+// the complaints details and the joint controllers' responsibilities. The
+// register's internal fields never reach it: an activity's notes, owner,
+// business function, security measures and systems; where consent is
+// recorded; legitimate interests assessments; processors' contracts;
+// transfer risk assessments; the references of policy documents, DPIAs
+// and breaches; how age is assured; and the fee registration number. A
+// generated sentence that would repeat what the register's own public
+// text says is left out: no "You can complain to us" when the complaints
+// details already say so, and no 30-day acknowledgement when they already
+// give it. The organisation's data protection officer is named as a way
+// to complain or to use a right only with a way to reach them.
 //
 // The wording is plain English in the second person with short sentences.
 // Citations appear only where they help ("The law: Education Act 1997

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -2884,8 +2885,14 @@ func (g *gen) complain() {
 	// where the register does not say whether they do.
 	indirect := g.indirect || g.sourcesUnknown
 	if g.complaintsLaw {
-		b.para(ph.complainUs)
-		if dt := clean(g.reg.Complaints.Details); dt != "" {
+		// The register's own description of its complaints handling is
+		// public text the notice quotes; a generated sentence that would
+		// say again what it says is left out.
+		dt := clean(g.reg.Complaints.Details)
+		if !saysComplain(dt) {
+			b.para(ph.complainUs)
+		}
+		if dt != "" {
 			b.para(capitalise(sentence(dt)))
 		}
 		var ways []string
@@ -2915,17 +2922,28 @@ func (g *gen) complain() {
 				g.cov.use(art, fieldsSet("complaints.", r.ComplaintsForm, "form", r.ComplaintsEmail, "email",
 					r.ComplaintsPhone, "phone", r.ComplaintsAddress, "address")...)
 			}
-		case !g.reg.DPO.IsZero():
-			b.para(ph.complainDPO)
-			for _, art := range arts {
-				g.cov.miss(art, "no complaint route is recorded (complaints.form, email, phone or address); the notice refers people to the DPO")
-			}
 		default:
+			// The DPO is a route only with a way to reach them: "contact
+			// our data protection officer" with none is not said.
+			d := g.reg.DPO
+			dpoWays := contactWays(d.Email, d.Phone, d.Address, "", "")
+			if len(dpoWays) > 0 {
+				b.paraf(ph.complainDPO, prose.List(dpoWays, "or"))
+			}
 			for _, art := range arts {
-				g.cov.miss(art, "no complaint route is recorded (complaints.form, email, phone or address) and there is no DPO to refer people to")
+				switch {
+				case len(dpoWays) > 0:
+					g.cov.miss(art, "no complaint route is recorded (complaints.form, email, phone or address); the notice refers people to the DPO")
+				case !d.IsZero():
+					g.cov.miss(art, "no complaint route is recorded (complaints.form, email, phone or address), and the DPO has no email, telephone number or address, so the notice gives no way to complain")
+				default:
+					g.cov.miss(art, "no complaint route is recorded (complaints.form, email, phone or address) and there is no DPO to refer people to")
+				}
 			}
 		}
-		b.para(ph.acknowledge)
+		if !saysAcknowledgement(dt) {
+			b.para(ph.acknowledge)
+		}
 	}
 	a := g.authority
 	name := clean(a.Name)
@@ -2959,6 +2977,22 @@ func (g *gen) complain() {
 		}
 	}
 	g.section(2, ph.complainHeading, b...)
+}
+
+// saysComplain reports whether the register's complaints details already
+// tell people they can complain ("you can complain", "you have a right to
+// complain", "you can make a complaint"), so that the generated sentence
+// stating the right would repeat them.
+func saysComplain(details string) bool { return canComplainRE.MatchString(details) }
+
+var canComplainRE = regexp.MustCompile(`(?i)\b(can|may|right to)\s+(make\s+a\s+|raise\s+a\s+)?complain`)
+
+// saysAcknowledgement reports whether the register's complaints details
+// already give a time for acknowledging a complaint ("within 30 days",
+// "thirty days"), so that the generated sentence would repeat them.
+func saysAcknowledgement(details string) bool {
+	d := strings.ToLower(details)
+	return strings.Contains(d, "30 days") || strings.Contains(d, "thirty days") || strings.Contains(d, "30 calendar days")
 }
 
 // notIndirect is the reason the Art 14 items do not apply.

@@ -129,7 +129,7 @@ type phrases struct {
 	complainHeading string
 	complainUs      string
 	complainWays    string // %s: ways
-	complainDPO     string
+	complainDPO     string // %s: the DPO's ways
 	acknowledge     string
 	regulatorUK     string // %s: regulator name
 	regulatorS165   string // %s: regulator name
@@ -277,7 +277,7 @@ var adult = &phrases{
 	complainHeading: "How to complain",
 	complainUs:      "You can complain to us if you think we have not handled your information in line with data protection law.",
 	complainWays:    "To complain, %s.",
-	complainDPO:     "To complain, contact our data protection officer.",
+	complainDPO:     "To complain, contact our data protection officer %s.",
 	acknowledge:     "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.",
 	regulatorUK:     "You can also complain to the %s.",
 	regulatorS165:   "You also have the right to complain to the %s, under section 165 of the Data Protection Act 2018.",
@@ -420,7 +420,7 @@ var young = &phrases{
 	complainHeading: "How to complain",
 	complainUs:      "If you are unhappy with how we use your information, you can complain to us.",
 	complainWays:    "To complain, %s.",
-	complainDPO:     "To complain, contact our data protection officer.",
+	complainDPO:     "To complain, contact our data protection officer %s.",
 	acknowledge:     "We will tell you we got your complaint within 30 days, and tell you what we decide.",
 	regulatorUK:     "You can also complain to the %s. It checks that organisations follow data protection law.",
 	regulatorS165:   "You can also complain to the %s. It checks that organisations follow data protection law. This right is in section 165 of the Data Protection Act 2018.",
