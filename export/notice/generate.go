@@ -2741,6 +2741,8 @@ func (g *gen) rights() {
 	}
 	g.cov.use("13(2)(b)", "activities[].purposes[].basis")
 
+	// How to use the rights: the routes for requests, else the DPO's
+	// ways, else the organisation's; never "contact us" with no way to.
 	var ways []string
 	if e := g.routes.RequestsEmail; e != "" {
 		ways = append(ways, "email "+e)
@@ -2748,17 +2750,22 @@ func (g *gen) rights() {
 	if u := g.routes.RequestsURL; u != "" {
 		ways = append(ways, "go to "+u)
 	}
-	d := g.reg.DPO
-	switch {
-	case len(ways) > 0:
+	d, c := g.reg.DPO, g.reg.Controller
+	route := true
+	if len(ways) > 0 {
 		b.paraf(ph.howRequests, prose.List(ways, "or"))
-	case !d.IsZero() && (clean(d.Phone) != "" || clean(d.Address) != ""):
-		b.para(ph.howRequestsDPO)
-	default:
-		b.para(ph.howRequestsUs)
+	} else if dw := contactWays(d.Email, d.Phone, d.Address, "", ""); len(dw) > 0 {
+		b.paraf(ph.howRequestsDPO, prose.List(dw, "or"))
+	} else if cw := contactWays(c.Email, c.Phone, c.Address, c.Website, "through our website at "); len(cw) > 0 {
+		b.paraf(ph.howRequestsUs, prose.List(cw, "or"))
+	} else {
+		route = false
+		g.cov.miss("13(2)(b)", "the register records no way to make a request (dpo or controller email, phone or address), so the notice cannot say how to use the rights")
 	}
 	if union&(1<<rights.WithdrawConsent) != 0 {
-		b.para(ph.howWithdraw)
+		if route {
+			b.para(ph.howWithdraw)
+		}
 		if consent {
 			g.cov.use("13(2)(c)", "activities[].purposes[].basis")
 		} else {
@@ -2767,12 +2774,21 @@ func (g *gen) rights() {
 	} else {
 		g.cov.notApplicable("13(2)(c)", "not applicable: no purpose is recorded as relying on consent")
 	}
+	// When the reply is due: UK GDPR Art 12A from 5 February 2026 (one
+	// month from the latest of the request, the identity information asked
+	// for under Art 12(6) and any fee under Art 12(5); extension by two
+	// months by notice within the first month, 12A(3)-(4); the clock
+	// stopped while the organisation waits for what it reasonably needs to
+	// find the information an access request is about, 12A(5)); before
+	// then, and under the EU regime, Art 12(3).
 	if g.ukNew {
 		b.para(ph.replyUK)
+		b.para(ph.extend)
+		b.para(ph.pauseUK)
 	} else {
 		b.para(ph.replyEU)
+		b.para(ph.extend)
 	}
-	b.para(ph.extend)
 	g.section(2, ph.rightsHeading, b...)
 	if marketing > 0 {
 		g.directMarketing(marketing)

@@ -892,20 +892,81 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 	}
 }
 
+// When a reply to a request is due: under the UK regime from 5 February
+// 2026, UK GDPR Art 12A (one month from the latest of the request, the
+// identity information asked for and any fee; two more months by notice
+// within the first; the clock stopped for clarifying an access request);
+// before then, and under the EU regime, Art 12(3).
 func TestRequestDeadline(t *testing.T) {
-	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
-	n := mustGenerate(t, reg)
-	if !strings.Contains(flat(n.Text()), "or of receiving anything we need to confirm your identity") {
-		t.Error("UK notice lacks the Art 12A start of the clock")
+	ukNew := []string{
+		"We will reply within one month. The month starts when we receive your request or, if later, when we receive anything we asked for to confirm who you are, or a fee we charged because a request was clearly unfounded or excessive.",
+		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
+		"If we need more details to find the information you ask for in a request for a copy, the month stops from the day we ask until the day we receive them.",
 	}
-	for _, n := range []*Notice{mustGenerate(t, reg, AsOf(day(2025, time.January, 1))), mustGenerate(t, small(lawfulbasis.EU, lawfulbasis.Contract))} {
-		text := flat(n.Text())
-		if !strings.Contains(text, "We will reply within one month of receiving your request.") || strings.Contains(text, "identity") {
-			t.Errorf("%s %v: wrong deadline", n.Regime, n.AsOf)
-		}
-		if !strings.Contains(norm(text), norm(adult.extend)) {
-			t.Error("no extension sentence")
-		}
+	old := []string{
+		"We will reply within one month of receiving your request.",
+		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
+	}
+	for _, tt := range []struct {
+		name   string
+		regime lawfulbasis.Regime
+		at     time.Time
+		want   []string
+	}{
+		{"UK from 5 February 2026", lawfulbasis.UK, day(2026, time.February, 5), ukNew},
+		{"UK the day before", lawfulbasis.UK, day(2026, time.February, 4), old},
+		{"EU", lawfulbasis.EU, day(2026, time.November, 23), old},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := flat(mustGenerate(t, small(tt.regime, lawfulbasis.Contract), AsOf(tt.at)).Text())
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			if len(tt.want) == 2 && (strings.Contains(text, "who you are") || strings.Contains(text, "fee")) {
+				t.Error("Art 12A's start of the clock stated where Art 12(3) applies")
+			}
+		})
+	}
+}
+
+// How to use the rights names a way to: the routes for requests, else the
+// DPO's, else the organisation's; with none, nothing is said and 13(2)(b)
+// is missing.
+func TestRightsRoute(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		dpo  ropa.Contact
+		org  ropa.Organisation
+		want string // "" for no sentence
+	}{
+		{"DPO email", ropa.Contact{Name: "Dee", Email: "dpo@acme.example"}, ropa.Organisation{Name: "Acme"},
+			"To use any of these rights, email dpo@acme.example."},
+		{"DPO phone", ropa.Contact{Name: "Dee", Phone: "0113 496 0000"}, ropa.Organisation{Name: "Acme", Email: "info@acme.example"},
+			"To use any of these rights, email info@acme.example."},
+		{"DPO post only", ropa.Contact{Name: "Dee", Address: "1 High Street"}, ropa.Organisation{Name: "Acme"},
+			"To use any of these rights, contact our data protection officer by post at 1 High Street."},
+		{"organisation's website", ropa.Contact{}, ropa.Organisation{Name: "Acme", Website: "https://acme.example"},
+			"To use any of these rights, contact us through our website at https://acme.example."},
+		{"no way", ropa.Contact{Name: "Dee"}, ropa.Organisation{Name: "Acme"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := small(lawfulbasis.UK, lawfulbasis.Contract)
+			reg.DPO, reg.Controller = tt.dpo, tt.org
+			n := mustGenerate(t, reg)
+			text := flat(readerText(n))
+			if tt.want != "" && !strings.Contains(text, tt.want) {
+				t.Errorf("text lacks %q", tt.want)
+			}
+			if strings.Contains(text, "contact us.") || strings.Contains(text, "data protection officer.") {
+				t.Errorf("a route with no way to use it:\n%s", text)
+			}
+			it, _ := coverage(n, "13(2)(b)")
+			if noWay := strings.Contains(it.Reason, "no way to make a request"); noWay != (tt.want == "") {
+				t.Errorf("13(2)(b) = %+v", it)
+			}
+		})
 	}
 }
 

@@ -112,12 +112,13 @@ type phrases struct {
 	rightsDepend   string
 	rightsUnknown  string
 	howRequests    string // %s: ways
-	howRequestsDPO string
-	howRequestsUs  string
+	howRequestsDPO string // %s: the DPO's ways
+	howRequestsUs  string // %s: the organisation's ways
 	howWithdraw    string
-	replyUK        string
-	replyEU        string
-	extend         string
+	replyUK        string // UK GDPR Art 12A(1)-(2)
+	replyEU        string // Art 12(3)
+	extend         string // Art 12A(3)-(4); Art 12(3)
+	pauseUK        string // Art 12A(5): access requests only
 
 	// The right to object to direct marketing (rights.ObjectDirectMarketing,
 	// Art 21(2)), in a section of its own (Art 21(4): "presented clearly
@@ -263,12 +264,13 @@ var adult = &phrases{
 	rightsDepend:   "Some of these rights depend on why we use your information, so they do not apply to every use.",
 	rightsUnknown:  "Other rights may also apply, depending on why we use your information.",
 	howRequests:    "To use any of these rights, %s.",
-	howRequestsDPO: "To use any of these rights, contact our data protection officer.",
-	howRequestsUs:  "To use any of these rights, contact us.",
+	howRequestsDPO: "To use any of these rights, contact our data protection officer %s.",
+	howRequestsUs:  "To use any of these rights, contact us %s.",
 	howWithdraw:    "You can withdraw your consent in the same way.",
-	replyUK:        "We will reply within one month of receiving your request, or of receiving anything we need to confirm your identity.",
+	replyUK:        "We will reply within one month. The month starts when we receive your request or, if later, when we receive anything we asked for to confirm who you are, or a fee we charged because a request was clearly unfounded or excessive.",
 	replyEU:        "We will reply within one month of receiving your request.",
-	extend:         "We can extend this by two more months for complex or numerous requests, and will tell you why within the first month.",
+	extend:         "We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
+	pauseUK:        "If we need more details to find the information you ask for in a request for a copy, the month stops from the day we ask until the day we receive them.",
 
 	dmHeading:  "Your right to object to direct marketing",
 	dmAbsolute: "We cannot refuse.",
@@ -406,12 +408,13 @@ var young = &phrases{
 	rightsDepend:   "Some of these depend on why we use your information, so they do not always apply.",
 	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
 	howRequests:    "To ask for any of these, %s.",
-	howRequestsDPO: "To ask for any of these, contact our data protection officer.",
-	howRequestsUs:  "To ask for any of these, contact us.",
+	howRequestsDPO: "To ask for any of these, contact our data protection officer %s.",
+	howRequestsUs:  "To ask for any of these, contact us %s.",
 	howWithdraw:    "You can change your mind about saying yes in the same way.",
-	replyUK:        "We will answer within one month of getting your request, or of getting anything we need to check who you are.",
+	replyUK:        "We will answer within one month. The month starts when we get your request or, if later, when we get anything we asked for to check who you are, or a fee we asked for.",
 	replyEU:        "We will answer within one month of getting your request.",
 	extend:         "If your request is hard, or you send us lots of them, we can take two more months. If we do, we will tell you why within the first month.",
+	pauseUK:        "If you ask for a copy of your information and we need more details to find it, the month stops until you send them.",
 
 	dmHeading:  "Saying no to marketing",
 	dmAbsolute: "We cannot say no.",
