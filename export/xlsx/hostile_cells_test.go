@@ -278,3 +278,29 @@ func TestCellErrorsCapped(t *testing.T) {
 		t.Errorf("%d listed, count %d, last %v", len(ce), ce.Count(), last)
 	}
 }
+
+// Hyperlinks past the importer's limit are reported, not dropped without
+// a word: their cells are imported with their text.
+func TestReadICOTooManyLinks(t *testing.T) {
+	var links strings.Builder
+	links.WriteString("<hyperlinks>")
+	for r := 1; r <= icoMaxLinks+5; r++ {
+		fmt.Fprintf(&links, `<hyperlink ref="Z%d" location="Log!A1"/>`, r+10)
+	}
+	links.WriteString(`<hyperlink ref="E2" location="Log!A2"/></hyperlinks>`)
+	cells := append(append([]hostile.Cell{}, icoHead...), hostile.Cell{Ref: "E1", Text: "Link to record of consent"},
+		hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"}, hostile.Cell{Ref: "E2", Text: "Consent log"})
+	b := hostile.Workbook{Sheets: []hostile.Sheet{{Name: "Template", Cells: cells, After: links.String()}}}.Bytes()
+	reg, err := ReadICO(bytes.NewReader(b))
+	var ce CellErrors
+	if !errors.As(err, &ce) || reg == nil {
+		t.Fatalf("ReadICO: %v", err)
+	}
+	want := []string{"Template: the sheet has 6 hyperlinks more than the 100000 read: the cells of those links were imported with their text, not their targets"}
+	if diff := cmp.Diff(want, icoErrorList(ce)); diff != "" {
+		t.Errorf("cell errors (-want +got):\n%s", diff)
+	}
+	if got := reg.Activities[0].ConsentRecord; got != "Consent log" {
+		t.Errorf("consent record %q", got)
+	}
+}

@@ -143,6 +143,8 @@ type icoSheet struct {
 	links  map[icoPos]string
 	pkg    *icoPackage // where to read links from
 	loaded bool        // links read
+	// linksCut counts the hyperlinks past icoMaxLinks, not read.
+	linksCut int
 	// beyond is the first cell of each row with text past icoMaxCols.
 	beyond []icoBeyond
 	// found is what the scan found in the sheet's XML, by 1-based row
@@ -179,6 +181,9 @@ func (rd *icoReader) reportBeyond(s *icoSheet) {
 func (rd *icoReader) reportScan(s *icoSheet) {
 	for _, c := range sortedFindings(s.found) {
 		rd.fail(s.name, c.row-1, c.col-1, c.text, icoNotice(c.message(true)))
+	}
+	if s.linksCut > 0 {
+		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("the sheet has %d hyperlinks more than the %d read: the cells of those links were imported with their text, not their targets", s.linksCut, icoMaxLinks)))
 	}
 	for p, l := range s.long {
 		if !l.reported {
@@ -283,7 +288,7 @@ func (rd *icoReader) loadLinks(s *icoSheet) { s.pkg = rd.pkg }
 func (s *icoSheet) linkAt(p icoPos) (string, bool) {
 	if s.pkg != nil && !s.loaded {
 		s.loaded = true
-		s.links = s.pkg.links(s.name)
+		s.links, s.linksCut = s.pkg.links(s.name)
 	}
 	t, ok := s.links[p]
 	return t, ok
@@ -2485,10 +2490,10 @@ func (p *icoPackage) sheetPart(sheet string) string {
 
 // links reads the hyperlinks of the named sheet: cell -> target (or, for
 // a link within the workbook, its location).
-func (p *icoPackage) links(sheet string) map[icoPos]string {
+func (p *icoPackage) links(sheet string) (map[icoPos]string, int) {
 	part := p.sheetPart(sheet)
 	if part == "" {
-		return nil
+		return nil, 0
 	}
 	var rels map[string][2]string
 	out := map[icoPos]string{}
@@ -2527,5 +2532,5 @@ func (p *icoPackage) links(sheet string) map[icoPos]string {
 			}
 		}
 	})
-	return out
+	return out, max(0, n-icoMaxLinks)
 }

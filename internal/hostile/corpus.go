@@ -315,7 +315,7 @@ func errorCellsWorkbook() []byte {
 	for i, v := range ErrorValues {
 		r := i + 2
 		cells = append(cells,
-			Cell{Ref: fmt.Sprintf("A%d", r), Text: "Activity " + v},
+			Cell{Ref: fmt.Sprintf("A%d", r), Text: fmt.Sprintf("Activity %d", i+1)},
 			Cell{Ref: fmt.Sprintf("B%d", r), Text: "Staff"},
 			Cell{Ref: fmt.Sprintf("D%d", r), Error: v, Formula: fmt.Sprintf("VLOOKUP(A%d,Retention!A:B,2,FALSE)", r)})
 	}

@@ -34,9 +34,12 @@ type Sheet struct {
 	Name   string
 	Cells  []Cell
 	Prolog string
-	// Rows, if set, is XML appended to the sheet's rows as it is (for
-	// sheets too large to be listed cell by cell, use [Workbook.Stream]).
+	// Rows, if set, is XML appended to the sheet's rows as it is, for
+	// sheets too large to be listed cell by cell.
 	Rows string
+	// After is XML written after the sheet's data, as it is (hyperlinks,
+	// say).
+	After string
 }
 
 // Workbook is a minimal .xlsx package written part by part, as Excel
@@ -111,7 +114,9 @@ func (s Sheet) xml() string {
 		b.WriteString(`</row>`)
 	}
 	b.WriteString(s.Rows)
-	b.WriteString(`</sheetData></worksheet>`)
+	b.WriteString(`</sheetData>`)
+	b.WriteString(s.After)
+	b.WriteString(`</worksheet>`)
 	return b.String()
 }
 
