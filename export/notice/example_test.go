@@ -50,6 +50,28 @@ func Example() {
 	// Output:
 	// # Oakfield Careers privacy notice
 	//
+	// ## Summary
+	//
+	// This notice explains how Oakfield Careers uses information about people.
+	//
+	// What we use information for:
+	//
+	// - Job applicants: to assess your application; to check your right to work. More: [Information about job applicants](#information-about-job-applicants)
+	//
+	// You have rights over your information, such as getting a copy and having it corrected. To use them, email dpo@oakfield.example. More: [Your rights](#your-rights)
+	//
+	// You can complain to us, and to the Information Commission (ICO). More: [How to complain](#how-to-complain)
+	//
+	// ## Contents
+	//
+	// - [Who we are](#who-we-are)
+	// - [Information about job applicants](#information-about-job-applicants)
+	// - [What our lawful bases mean](#what-our-lawful-bases-mean)
+	// - [Automated decisions](#automated-decisions)
+	// - [Your rights](#your-rights)
+	// - [How to complain](#how-to-complain)
+	// - [Changes to this notice](#changes-to-this-notice)
+	//
 	// ## Who we are
 	//
 	// Oakfield Careers is responsible for your information. In data protection law, we are the controller.
@@ -64,19 +86,12 @@ func Example() {
 	//
 	// ### What we use your information for
 	//
-	// We use your information for the purposes below. For each one, the table gives our lawful basis: the reason the law allows it.
-	//
 	// **Why we use your information**
 	//
 	// | What we use it for | Our lawful basis |
 	// | --- | --- |
 	// | To assess your application | Contract. |
 	// | To check your right to work | Legal obligation. The law: Immigration, Asylum and Nationality Act 2006 s15. |
-	//
-	// What these lawful bases mean:
-	//
-	// - Contract: we need your information to carry out a contract with you, or to take steps you have asked for before entering into one.
-	// - Legal obligation: we need to use your information to comply with the law.
 	//
 	// ### What information we use
 	//
@@ -106,13 +121,20 @@ func Example() {
 	//
 	// | Information | How long we keep it |
 	// | --- | --- |
-	// | Your name and other identifiers; your employment history; your right to work and immigration status | It is kept for 6 months from the end of the recruitment process, then deleted. |
+	// | All the information above | It is kept for 6 months from the end of the recruitment process, then deleted. |
 	//
 	// ### Whether you must give us your information
 	//
 	// We need this information before we can enter into a contract with you. We cannot consider your application.
 	//
-	// ### Automated decisions
+	// ## What our lawful bases mean
+	//
+	// The law allows us to use your information only for a reason it sets out, called a lawful basis. The bases in the tables above mean:
+	//
+	// - Contract: we need your information to carry out a contract with you, or to take steps you have asked for before entering into one.
+	// - Legal obligation: we need to use your information to comply with the law.
+	//
+	// ## Automated decisions
 	//
 	// We do not make decisions about you by automated means only.
 	//

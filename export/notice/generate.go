@@ -130,13 +130,18 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 
 	g.secs = make([]Section, 0, 8+10*len(audience))
 	g.whoWeAre()
+	head := len(g.secs)
+	spans := make([][2]int, len(audience))
 	for i, s := range audience {
+		start := len(g.secs)
 		g.group(i, s, g.groups[i])
+		spans[i] = [2]int{start, len(g.secs)}
 	}
+	tail := len(g.secs)
 	g.rights()
 	g.complain()
 	g.changes()
-	n.Sections = g.secs
+	n.Sections = g.layout(head, spans, tail)
 	n.coverage = g.cov.items()
 	return n, nil
 }
@@ -216,6 +221,7 @@ type gen struct {
 	fixed         *fixedParas // of ph
 	internalLead  Block       // the paragraph before the internal recipients
 	routes        Routes
+	requestWays   string // how to make a request, as the rights section says it ("" for none)
 	authority     Regulator
 	hasAuthority  bool
 	// The register fields the authority comes from, and why there is none.
@@ -2709,27 +2715,31 @@ func (g *gen) rights() {
 	}
 	b := g.blocks()
 	b.para(ph.rightsLead)
-	b.list(g.rightItems(common))
-	// The groups with the same other rights are named together, in the
-	// order of the first.
-	for i := range g.grights {
-		extra := g.grights[i].rights &^ common
-		if extra == 0 || slices.ContainsFunc(g.grights[:i], func(o groupRights) bool { return o.rights&^common == extra }) {
+	// Each right once: one every group has as it is, one only some have
+	// naming them.
+	var items []string
+	for _, r := range allRights {
+		bit := uint32(1) << r
+		if union&bit == 0 {
 			continue
 		}
-		items := g.rightItems(extra)
-		if len(items) == 0 {
+		it := g.rightItems(bit)
+		if len(it) == 0 {
+			continue
+		}
+		if common&bit != 0 {
+			items = append(items, it[0])
 			continue
 		}
 		var names []string
-		for j := i; j < len(g.grights); j++ {
-			if g.grights[j].rights&^common == extra {
+		for j := range g.grights {
+			if g.grights[j].rights&bit != 0 {
 				names = append(names, subjectPlain(g.audience[j]))
 			}
 		}
-		b.paraf(ph.rightsAlso, capitalise(groupList(names)))
-		b.list(items)
+		items = append(items, it[0]+" "+sprintf(ph.rightsOnly, groupList(names)))
 	}
+	b.list(items)
 	if depend {
 		b.para(ph.rightsDepend)
 	}
@@ -2753,10 +2763,13 @@ func (g *gen) rights() {
 	d, c := g.reg.DPO, g.reg.Controller
 	route := true
 	if len(ways) > 0 {
-		b.paraf(ph.howRequests, prose.List(ways, "or"))
+		g.requestWays = prose.List(ways, "or")
+		b.paraf(ph.howRequests, g.requestWays)
 	} else if dw := contactWays(d.Email, d.Phone, d.Address, "", ""); len(dw) > 0 {
+		g.requestWays = sprintf(ph.contactDPO, prose.List(dw, "or"))
 		b.paraf(ph.howRequestsDPO, prose.List(dw, "or"))
 	} else if cw := contactWays(c.Email, c.Phone, c.Address, c.Website, "through our website at "); len(cw) > 0 {
+		g.requestWays = sprintf(ph.contactUsWays, prose.List(cw, "or"))
 		b.paraf(ph.howRequestsUs, prose.List(cw, "or"))
 	} else {
 		route = false

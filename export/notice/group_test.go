@@ -135,34 +135,100 @@ func renderings(n *Notice) map[string]string {
 	}
 }
 
-// groupText returns the plain text of the sections about one group in a
-// notice: from its level-2 heading to the next level-2 section.
+// groupText returns the plain text a reader of one group's section is
+// told about the group in a notice: its section (from its level-2 heading,
+// which may name other groups with the same sections, to the next level-2
+// section), the meanings of the lawful bases its table names, the
+// automated decisions section's part for it, and the sections every group
+// shares.
 func groupText(n *Notice, heading string) string {
+	group := strings.TrimPrefix(heading, "Information about ")
+	// includes reports whether a list of groups ("a, b and c"; "a; b and
+	// c; and d") names the group.
+	includes := func(list string) bool {
+		list = strings.ToLower(strings.TrimSuffix(list, ":"))
+		g := strings.ToLower(group)
+		for _, sep := range []string{", ", "; ", " and ", "; and "} {
+			if strings.HasPrefix(list, g+sep) || strings.HasSuffix(list, sep+g) {
+				return true
+			}
+			for _, sep2 := range []string{", ", "; ", " and ", "; and "} {
+				if strings.Contains(list, sep+g+sep2) {
+					return true
+				}
+			}
+		}
+		return list == g
+	}
+	shared := map[string]bool{}
+	for _, h := range []string{adult.purposesHeading, adult.infoHeading, adult.sourcesHeading, adult.sharingHeading,
+		adult.transfersHeading[0], adult.transfersHeading[1], adult.retentionHeading, adult.provisionHeading} {
+		shared[h] = true
+	}
 	var b strings.Builder
+	write := func(bl Block) {
+		switch bl := bl.(type) {
+		case Paragraph:
+			b.WriteString(bl.Text + "\n")
+		case List:
+			b.WriteString(strings.Join(bl.Items, "\n") + "\n")
+		case Link:
+			b.WriteString(linkText(bl) + "\n")
+		case Table:
+			b.WriteString(bl.Caption + "\n")
+			for _, r := range bl.Rows {
+				b.WriteString(strings.Join(r, "\n") + "\n")
+			}
+		}
+	}
 	in := false
 	for _, s := range n.Sections {
 		if s.Level == 2 {
-			in = s.Heading == heading
+			in = strings.HasPrefix(s.Heading, "Information about ") && includes(strings.TrimPrefix(s.Heading, "Information about "))
 		}
 		if !in {
 			continue
 		}
 		b.WriteString(s.Heading + "\n")
 		for _, bl := range s.Blocks {
-			switch bl := bl.(type) {
-			case Paragraph:
-				b.WriteString(bl.Text + "\n")
-			case List:
-				b.WriteString(strings.Join(bl.Items, "\n") + "\n")
-			case Table:
-				b.WriteString(bl.Caption + "\n")
-				for _, r := range bl.Rows {
-					b.WriteString(strings.Join(r, "\n") + "\n")
+			write(bl)
+		}
+	}
+	own := b.String()
+	for _, s := range n.Sections {
+		switch {
+		case s.Level == 2 && s.Heading == adult.basesHeading:
+			for _, it := range items(&s) {
+				title, _, _ := strings.Cut(it, ": ")
+				if strings.Contains(own, title+".") {
+					b.WriteString(it + "\n")
 				}
+			}
+		case s.Level == 2 && s.Heading == adult.adHeading:
+			mine := true
+			for _, bl := range s.Blocks {
+				if p, ok := bl.(Paragraph); ok && isGroupsLine(p.Text) {
+					mine = includes(p.Text)
+					continue
+				}
+				if mine {
+					write(bl)
+				}
+			}
+		case s.Level == 2 && shared[s.Heading]:
+			b.WriteString(s.Heading + "\n")
+			for _, bl := range s.Blocks {
+				write(bl)
 			}
 		}
 	}
 	return b.String()
+}
+
+// isGroupsLine reports whether a paragraph of the automated decisions
+// section names the groups the blocks after it are about ("Job applicants:").
+func isGroupsLine(text string) bool {
+	return strings.HasSuffix(text, ":") && !strings.Contains(text, ". ") && len(strings.Fields(text)) < 12
 }
 
 // TestGroupsDoNotCross checks, on a two-group activity under each regime,
@@ -224,8 +290,8 @@ func TestGroupsDoNotCross(t *testing.T) {
 // TestGroupRights checks that each group's rights come from the bases of
 // its own purposes and the decisions about it: portability (contract) and
 // the automated decision rights for applicants, the right to object
-// (legitimate interests) for referees, and in the notice for both, the
-// rights they share first and each group's others after its name.
+// (legitimate interests) for referees, and in the notice for both, each
+// right once, naming the groups it is for where not all have it.
 func TestGroupRights(t *testing.T) {
 	reg := twoGroups()
 	at := AsOf(day(2026, time.November, 23))
@@ -251,32 +317,21 @@ func TestGroupRights(t *testing.T) {
 			}
 		})
 	}
+	// In the notice for both, each right once: those only some groups
+	// have name them.
 	n := mustGenerate(t, reg, at)
-	var got []Block
-	for _, b := range section(n, "Your rights").Blocks {
-		switch b := b.(type) {
-		case Paragraph:
-			if strings.HasSuffix(b.Text, ":") {
-				got = append(got, b)
-			}
-		case List:
-			var titles []string
-			for _, it := range b.Items {
-				title, _, _ := strings.Cut(it, ": ")
-				titles = append(titles, title)
-			}
-			got = append(got, List{Items: titles})
+	got := items(section(n, "Your rights"))
+	var titles []string
+	for _, it := range got {
+		title, _, _ := strings.Cut(it, ": ")
+		if _, who, ok := strings.Cut(it, " This right is for "); ok {
+			title += " (" + strings.TrimSuffix(who, ".") + ")"
 		}
+		titles = append(titles, title)
 	}
-	want := []Block{
-		Paragraph{Text: "You have these rights over your information:"},
-		List{Items: []string{rights.Access.Title(), rights.Rectification.Title(), rights.Erasure.Title(), rights.Restriction.Title()}},
-		Paragraph{Text: "Job applicants also have these rights:"},
-		List{Items: []string{portability, adm}},
-		Paragraph{Text: "Referees also have these rights:"},
-		List{Items: []string{object}},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	want := []string{rights.Access.Title(), rights.Rectification.Title(), rights.Erasure.Title(), rights.Restriction.Title(),
+		portability + " (job applicants)", object + " (referees)", adm + " (job applicants)"}
+	if diff := cmp.Diff(want, titles); diff != "" {
 		t.Errorf("rights of both groups (-want +got):\n%s", diff)
 	}
 }

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/article30/article30/authority"
@@ -63,11 +64,53 @@ type Section struct {
 	Heading string
 	Level   int
 	Blocks  []Block
+	// ID is the section's anchor, which links in the notice point to: the
+	// one GitHub gives the heading in Markdown ("your-rights"), with "-1",
+	// "-2" ... after a repeated heading.
+	ID string
+	// Nav is true for the table of contents, which the HTML writes as a
+	// <nav> element.
+	Nav bool
 }
 
-// Block is a block of a section's content: a [Paragraph], a [List] or a
-// [Table]. The interface is sealed: no other type implements it.
+// Block is a block of a section's content: a [Paragraph], a [List], a
+// [Table], a [Link] or a list of [Links]. The interface is sealed: no other
+// type implements it.
 type Block interface{ block() }
+
+// Link is a paragraph that points to another section of the notice. Text
+// holds "%s" where the link goes (the link alone when Text is empty); the
+// link reads Label and goes to the section whose [Section.ID] is Target.
+// The plain text form writes the label in quotation marks.
+type Link struct {
+	Text   string
+	Label  string
+	Target string
+}
+
+// Links is a bulleted list of [Link]s.
+type Links struct{ Items []Link }
+
+// parts returns the text before and after the link.
+func (l Link) parts() (before, after string) {
+	if l.Text == "" {
+		return "", ""
+	}
+	before, after, ok := strings.Cut(l.Text, "%s")
+	if !ok {
+		return l.Text + " ", ""
+	}
+	return before, after
+}
+
+// words counts the words of the link's text, label included.
+func (l Link) words() int {
+	before, after := l.parts()
+	return wordCount(before) + wordCount(l.Label) + wordCount(after)
+}
+
+func (Link) block()  {}
+func (Links) block() {}
 
 // Paragraph is one paragraph of text.
 type Paragraph struct{ Text string }

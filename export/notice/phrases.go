@@ -108,7 +108,7 @@ type phrases struct {
 
 	rightsHeading  string
 	rightsLead     string
-	rightsAlso     string // %s: a group, capitalised
+	rightsOnly     string // %s: the groups a right is for
 	rightsDepend   string
 	rightsUnknown  string
 	howRequests    string // %s: ways
@@ -142,6 +142,32 @@ type phrases struct {
 	updated        string // %s: date
 	version        string // %s: version
 	lawAsOf        string // %s: the as-of date
+
+	// The first layer ([gen.firstLayer]), the contents and the shared
+	// sections ([gen.layout]).
+	summaryHeading     string
+	summaryWho         string // %s: controller
+	summaryUseLead     string
+	summaryUse         string // %s: the groups, %s: their purposes
+	summaryNoPurposes  string // %s: the groups
+	summaryOthers      string // after purposes cut short
+	summaryYou         string // the groups, in a notice for one young group
+	summaryRights      string // %s: how to make a request; the link follows
+	summaryRightsNoWay string
+	summaryComplain    string // %s: the authority; the right to complain to us too
+	summaryComplainReg string // %s: the authority
+	summaryAnAuthority string
+	usFallback         string
+	contactDPO         string // %s: the DPO's ways
+	contactUsWays      string // %s: the organisation's ways
+	contentsHeading    string
+	basesHeading       string
+	basesShared        string
+	adFor              string // %s: the groups
+	sameAs             string // %s: these groups, %s: the groups it was said for; %%s: the link
+	sameAsFor          string // %s: the groups it was said for
+	sameConditions     string // as sameAs, for the conditions for special category data
+	allInfo            string // a retention row for all the group's information
 
 	// The draft banner of a notice with missing items ([Notice.Draft]):
 	// written to the organisation, not to the reader, in both sets.
@@ -185,7 +211,7 @@ var adult = &phrases{
 	infoLead:      "We use this information about you:",
 	special:       " (special category data)",
 	criminal:      " (criminal offence data)",
-	sensitiveLead: "The law gives special protection to some of this information. We use it only where one of these conditions applies:",
+	sensitiveLead: "The law gives some of this information special protection. We use it only where:",
 	sch1:          "The Data Protection Act 2018 condition: %s.",
 	criminalLaw:   "The Data Protection Act 2018 allows it for: %s.",
 	criminalAuth:  "The law that allows it: %s.",
@@ -260,7 +286,7 @@ var adult = &phrases{
 
 	rightsHeading:  "Your rights",
 	rightsLead:     "You have these rights over your information:",
-	rightsAlso:     "%s also have these rights:",
+	rightsOnly:     "This right is for %s.",
 	rightsDepend:   "Some of these rights depend on why we use your information, so they do not apply to every use.",
 	rightsUnknown:  "Other rights may also apply, depending on why we use your information.",
 	howRequests:    "To use any of these rights, %s.",
@@ -290,7 +316,31 @@ var adult = &phrases{
 	changesHeading: "Changes to this notice",
 	updated:        "This notice was last updated on %s.",
 	version:        "It is based on version %s of our record of processing activities.",
-	lawAsOf:        "It describes your rights under the law as it stood on %s.",
+
+	summaryHeading:     "Summary",
+	summaryWho:         "This notice explains how %s uses information about people.",
+	summaryUseLead:     "What we use information for:",
+	summaryUse:         "%s: %s. More: %%s",
+	summaryNoPurposes:  "%s. More: %%s",
+	summaryOthers:      "; and other purposes",
+	summaryYou:         "You",
+	summaryRights:      "You have rights over your information, such as getting a copy and having it corrected. To use them, %s. More: %%s",
+	summaryRightsNoWay: "You have rights over your information, such as getting a copy and having it corrected. More: %s",
+	summaryComplain:    "You can complain to us, and to the %s. More: %%s",
+	summaryComplainReg: "You can complain to the %s. More: %%s",
+	summaryAnAuthority: "data protection authority",
+	usFallback:         "our organisation",
+	contactDPO:         "contact our data protection officer %s",
+	contactUsWays:      "contact us %s",
+	contentsHeading:    "Contents",
+	basesHeading:       "What our lawful bases mean",
+	basesShared:        "The law allows us to use your information only for a reason it sets out, called a lawful basis. The bases in the tables above mean:",
+	adFor:              "%s:",
+	sameAs:             "For %s, this is the same as for %s: see %%s.",
+	sameAsFor:          "the same as for %s",
+	sameConditions:     "For %s, the conditions for this information are the same as for %s: see %%s.",
+	allInfo:            "All the information above",
+	lawAsOf:            "It describes your rights under the law as it stood on %s.",
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
@@ -329,7 +379,7 @@ var young = &phrases{
 	infoLead:      "We use this information about you:",
 	special:       " (special category data)",
 	criminal:      " (criminal offence data)",
-	sensitiveLead: "Some of this information needs extra care. We only use it when one of these is true:",
+	sensitiveLead: "Some of this information needs extra care. We only use it when:",
 	sch1:          "The Data Protection Act 2018 condition: %s.",
 	criminalLaw:   "The Data Protection Act 2018 allows it for: %s.",
 	criminalAuth:  "The law that allows it: %s.",
@@ -404,7 +454,7 @@ var young = &phrases{
 
 	rightsHeading:  "Your rights",
 	rightsLead:     "These are your rights:",
-	rightsAlso:     "%s also have these rights:",
+	rightsOnly:     "This is for %s.",
 	rightsDepend:   "Some of these depend on why we use your information, so they do not always apply.",
 	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
 	howRequests:    "To ask for any of these, %s.",
@@ -434,7 +484,31 @@ var young = &phrases{
 	changesHeading: "Changes to this notice",
 	updated:        "We last changed this notice on %s.",
 	version:        "It is based on version %s of our record of how we use information.",
-	lawAsOf:        "It tells you your rights under the law on %s.",
+
+	summaryHeading:     "In short",
+	summaryWho:         "This explains how %s uses information about you.",
+	summaryUseLead:     "What we use information for:",
+	summaryUse:         "%s: %s. More: %%s",
+	summaryNoPurposes:  "%s. More: %%s",
+	summaryOthers:      "; and other things",
+	summaryYou:         "You",
+	summaryRights:      "You have rights, like getting a copy of your information or getting it fixed. To ask, %s. More: %%s",
+	summaryRightsNoWay: "You have rights, like getting a copy of your information or getting it fixed. More: %s",
+	summaryComplain:    "You can complain to us, and to the %s. More: %%s",
+	summaryComplainReg: "You can complain to the %s. More: %%s",
+	summaryAnAuthority: "data protection authority",
+	usFallback:         "we",
+	contactDPO:         "contact our data protection officer %s",
+	contactUsWays:      "contact us %s",
+	contentsHeading:    "Contents",
+	basesHeading:       "Our reasons for using your information",
+	basesShared:        "The law lets us use your information only for certain reasons. The reasons above mean:",
+	adFor:              "%s:",
+	sameAs:             "For %s, this is the same as for %s: see %%s.",
+	sameAsFor:          "the same as for %s",
+	sameConditions:     "For %s, the reasons are the same as for %s: see %%s.",
+	allInfo:            "All the information above",
+	lawAsOf:            "It tells you your rights under the law on %s.",
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",

@@ -53,6 +53,15 @@ func (n *Notice) Markdown() string {
 					b = appendMD(b, it)
 					b = append(b, '\n')
 				}
+			case Link:
+				b = appendMDLink(b, bl)
+				b = append(b, '\n')
+			case Links:
+				for _, it := range bl.Items {
+					b = append(b, "- "...)
+					b = appendMDLink(b, it)
+					b = append(b, '\n')
+				}
 			case Table:
 				if bl.Caption != "" {
 					b = append(b, "**"...)
@@ -78,6 +87,30 @@ func (n *Notice) Markdown() string {
 		}
 	}
 	return unsafeString(b)
+}
+
+// appendMDLink appends a link to a section of the notice, in its text.
+func appendMDLink(b []byte, l Link) []byte {
+	before, after := l.parts()
+	b = appendMD(b, before)
+	if before != "" && strings.HasSuffix(before, " ") {
+		b = append(b, ' ')
+	}
+	b = append(b, '[')
+	b = appendMD(b, l.Label)
+	b = append(b, "](#"...)
+	b = append(b, l.Target...)
+	b = append(b, ')')
+	if strings.HasPrefix(after, " ") {
+		b = append(b, ' ')
+	}
+	return appendMD(b, after)
+}
+
+// linkText is a link's text as plain text: its label in quotation marks.
+func linkText(l Link) string {
+	before, after := l.parts()
+	return before + "“" + l.Label + "”" + after
 }
 
 func level(l int) int {
@@ -280,6 +313,12 @@ func (n *Notice) Text() string {
 			case List:
 				for _, it := range bl.Items {
 					b = appendWrapped(b, it, "  - ", "    ")
+				}
+			case Link:
+				b = appendWrapped(b, linkText(bl), "", "")
+			case Links:
+				for _, it := range bl.Items {
+					b = appendWrapped(b, linkText(it), "  - ", "    ")
 				}
 			case Table:
 				if bl.Caption != "" {
@@ -557,16 +596,41 @@ func (n *Notice) appendHTML(b []byte) []byte {
 			b = append(b, "</section>\n"...)
 			open--
 		}
-		for open < depth {
+		if s.Nav {
+			// The table of contents: a navigation landmark named by its
+			// heading, not a section.
+			b = append(b, `<nav aria-labelledby="`...)
+			b = appendEscaped(b, s.ID)
+			b = append(b, `">`+"\n"...)
+		}
+		for open < depth && !s.Nav {
 			b = append(b, "<section>\n"...)
 			open++
 		}
 		h := string(rune('0' + l))
-		b = append(b, "<h"+h+">"...)
+		b = append(b, "<h"+h...)
+		if s.ID != "" {
+			b = append(b, ` id="`...)
+			b = appendEscaped(b, s.ID)
+			b = append(b, '"')
+		}
+		b = append(b, '>')
 		b = appendInline(b, s.Heading)
 		b = append(b, "</h"+h+">\n"...)
 		for _, bl := range s.Blocks {
 			switch bl := bl.(type) {
+			case Link:
+				b = append(b, "<p>"...)
+				b = appendHTMLLink(b, bl)
+				b = append(b, "</p>\n"...)
+			case Links:
+				b = append(b, "<ul>\n"...)
+				for _, it := range bl.Items {
+					b = append(b, "<li>"...)
+					b = appendHTMLLink(b, it)
+					b = append(b, "</li>\n"...)
+				}
+				b = append(b, "</ul>\n"...)
 			case Paragraph:
 				b = append(b, "<p>"...)
 				b = appendInline(b, bl.Text)
@@ -611,11 +675,26 @@ func (n *Notice) appendHTML(b []byte) []byte {
 				b = append(b, "</tbody>\n</table>\n"...)
 			}
 		}
+		if s.Nav {
+			b = append(b, "</nav>\n"...)
+		}
 	}
 	for ; open > 0; open-- {
 		b = append(b, "</section>\n"...)
 	}
 	return b
+}
+
+// appendHTMLLink appends a link to a section of the notice, in its text.
+func appendHTMLLink(b []byte, l Link) []byte {
+	before, after := l.parts()
+	b = appendInline(b, before)
+	b = append(b, `<a href="#`...)
+	b = appendEscaped(b, l.Target)
+	b = append(b, `">`...)
+	b = appendInline(b, l.Label)
+	b = append(b, "</a>"...)
+	return appendInline(b, after)
 }
 
 // linkRE finds web addresses and email addresses in text.
