@@ -300,8 +300,9 @@ func icoWorkbook(prolog string, cells ...Cell) []byte {
 	return Workbook{Sheets: []Sheet{{Name: "Template", Prolog: prolog, Cells: append(append([]Cell{}, icoHead...), cells...)}}}.Bytes()
 }
 
-// LongText is the text of the over-long cell: 40,000 characters.
-var LongText = strings.Repeat("Payroll records of every kind; ", 1291)[:40000]
+// LongText is the text of the over-long cell: 40,000 characters of one
+// value, without a line break, semicolon or comma that would split it.
+var LongText = strings.Repeat("Payroll records of every kind ", 1334)[:39999] + "."
 
 func longCellWorkbook() []byte {
 	return icoWorkbook("", Cell{Ref: "A2", Text: "Payroll"}, Cell{Ref: "B2", Text: "Staff"}, Cell{Ref: "C2", Text: LongText})
