@@ -900,9 +900,9 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 // before then, and under the EU regime, Art 12(3).
 func TestRequestDeadline(t *testing.T) {
 	ukNew := []string{
-		"We will reply within one month. The month starts when we receive your request or, if later, when we receive anything we asked for to confirm who you are, or a fee we charged because a request was clearly unfounded or excessive.",
+		"We will reply within one month of receiving your request or, if later, anything we asked for to confirm who you are or a fee we charged for a clearly unfounded or excessive request.",
 		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
-		"If we need more details to find the information you ask for in a request for a copy, the month stops from the day we ask until the day we receive them.",
+		"For a request for a copy, the month pauses while we wait for details we need to find the information.",
 	}
 	old := []string{
 		"We will reply within one month of receiving your request.",

@@ -293,10 +293,10 @@ var adult = &phrases{
 	howRequestsDPO: "To use any of these rights, contact our data protection officer %s.",
 	howRequestsUs:  "To use any of these rights, contact us %s.",
 	howWithdraw:    "You can withdraw your consent in the same way.",
-	replyUK:        "We will reply within one month. The month starts when we receive your request or, if later, when we receive anything we asked for to confirm who you are, or a fee we charged because a request was clearly unfounded or excessive.",
+	replyUK:        "We will reply within one month of receiving your request or, if later, anything we asked for to confirm who you are or a fee we charged for a clearly unfounded or excessive request.",
 	replyEU:        "We will reply within one month of receiving your request.",
 	extend:         "We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
-	pauseUK:        "If we need more details to find the information you ask for in a request for a copy, the month stops from the day we ask until the day we receive them.",
+	pauseUK:        "For a request for a copy, the month pauses while we wait for details we need to find the information.",
 
 	dmHeading:  "Your right to object to direct marketing",
 	dmAbsolute: "We cannot refuse.",
