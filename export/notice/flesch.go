@@ -5,21 +5,33 @@ import (
 	"unicode"
 )
 
-// Flesch returns the Flesch reading ease of text:
+// Flesch returns the Flesch reading ease of the running text of text:
 //
 //	206.835 − 1.015 × (words / sentences) − 84.6 × (syllables / words)
 //
 // Higher is easier: 60 to 70 is plain English, which most adults read
 // easily; 90 and above is easy for an 11-year-old. It returns 0 for text
-// with no words.
+// with no running text.
+//
+// It measures prose the way a reader meets it, as sentences of running
+// text. The text is cut into blocks of lines: a block ends at a blank
+// line, at a heading's underline ("---", "==="), after a line whose last
+// word ends a sentence (with ".", "!" or "?", after any closing quotes or
+// brackets), and after a line of fewer than ten words that ends no
+// sentence and is followed by a line starting with a capital letter or a
+// digit (a heading or label on a line of its own); a line starting a list
+// item ("- ", "* ", "• ", after any indent) starts a block. A block is
+// running text when its last word ends a sentence; the others (headings,
+// list items and table cells without a full stop such as "Your contact
+// details", "Contents") are left out, so that short labels do not pass for
+// short sentences. Within running text, a sentence ends at each word
+// ending in ".", "!" or "?". The same function is applied to a notice
+// ([Notice.Readability]) and to any other text compared with it, such as
+// an organisation's own notice.
 //
 // Words are the white-space separated tokens that contain a letter;
 // numbers, email addresses' punctuation and underlines of headings do not
-// count. A sentence ends at a token ending in ".", "!" or "?" (after any
-// closing quotes or brackets), at a blank line, and before a line that
-// starts a list item ("- ", "* ", "• "), so that headings and list items
-// without a full stop count as sentences of their own, as [Notice.Text]
-// lays them out.
+// count.
 //
 // Syllables are counted with the usual heuristic for English (the one of
 // the widely copied "syllable" counters): a word of three letters or fewer
@@ -30,25 +42,35 @@ import (
 // least one syllable a word. It is exact for most common words and errs by
 // one on some ("wanted" counts 1, "Australian" 3).
 func Flesch(text string) float64 {
-	var words, sentences, syllables int
-	inSentence := false
-	end := func() {
-		if inSentence {
-			sentences++
-			inSentence = false
-		}
+	words, sentences, syllables := fleschCounts(text)
+	if words == 0 {
+		return 0
 	}
+	return 206.835 - 1.015*float64(words)/float64(sentences) - 84.6*float64(syllables)/float64(words)
+}
+
+// SyllablesPerWord returns the average syllables per word of the running
+// text of text, counted as [Flesch] counts them; 0 for none.
+func SyllablesPerWord(text string) float64 {
+	words, _, syllables := fleschCounts(text)
+	if words == 0 {
+		return 0
+	}
+	return float64(syllables) / float64(words)
+}
+
+// fleschCounts counts the words, sentences and syllables of the running
+// text of text (see [Flesch]).
+func fleschCounts(text string) (words, sentences, syllables int) {
+	var block []string // the tokens of the block being read
 	var buf []byte
-	for _, line := range strings.Split(text, "\n") {
-		trimmed := strings.TrimSpace(line)
-		if trimmed == "" {
-			end()
-			continue
+	flush := func() {
+		defer func() { block = block[:0] }()
+		if len(block) == 0 || !endsSentence(block[len(block)-1]) {
+			return
 		}
-		if strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "* ") || strings.HasPrefix(trimmed, "• ") {
-			end()
-		}
-		for _, tok := range strings.Fields(trimmed) {
+		inSentence := false
+		for _, tok := range block {
 			buf = buf[:0]
 			for _, r := range strings.ToLower(tok) {
 				if unicode.IsLetter(r) {
@@ -64,20 +86,62 @@ func Flesch(text string) float64 {
 				syllables += syllableCount(buf)
 				inSentence = true
 			}
-			t := strings.TrimRight(tok, `"')]}’”`)
-			if t != "" && strings.IndexByte(".!?", t[len(t)-1]) >= 0 {
-				end()
+			if endsSentence(tok) && inSentence {
+				sentences++
+				inSentence = false
 			}
 		}
+		if inSentence {
+			sentences++
+		}
 	}
-	end()
-	if words == 0 {
-		return 0
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.Trim(trimmed, "-=~*_") == "" {
+			flush() // a blank line, or a heading's underline
+			continue
+		}
+		if strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "* ") || strings.HasPrefix(trimmed, "• ") {
+			flush()
+			trimmed = trimmed[2:]
+		}
+		fields := strings.Fields(trimmed)
+		block = append(block, fields...)
+		switch {
+		case endsSentence(fields[len(fields)-1]):
+			flush()
+		case len(fields) < labelWords && i+1 < len(lines) && startsLine(lines[i+1]):
+			flush() // a heading or label on a line of its own
+		}
 	}
-	if sentences == 0 {
-		sentences = 1
+	flush()
+	return words, sentences, syllables
+}
+
+// labelWords is the length under which a line that ends no sentence and
+// is followed by a line starting with a capital letter or a digit is a
+// heading or a label, not the start of a wrapped sentence.
+const labelWords = 10
+
+// startsLine reports whether a line starts, after any indent or list
+// marker, with a capital letter or a digit.
+func startsLine(line string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(line), "-*• ")
+	for _, r := range t {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
 	}
-	return 206.835 - 1.015*float64(words)/float64(sentences) - 84.6*float64(syllables)/float64(words)
+	return false
+}
+
+// endsSentence reports whether a token ends a sentence: its last character
+// before any closing quotes or brackets is ".", "!" or "?".
+func endsSentence(tok string) bool {
+	// Closing quotes and brackets, and any other character outside ASCII
+	// after the stop (such as the "Ìý" of a non-breaking space decoded as
+	// Latin-1), do not hide it.
+	t := strings.TrimRightFunc(tok, func(r rune) bool { return r > 0x7f || strings.ContainsRune(`"')]}`, r) })
+	return t != "" && strings.IndexByte(".!?", t[len(t)-1]) >= 0
 }
 
 func isVowel(c byte) bool {

@@ -1,11 +1,10 @@
 package notice
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -24,9 +23,19 @@ func TestFlesch(t *testing.T) {
 			"9 words, 11 syllables (o-ver, la-zy), by hand: 206.835 - 9.135 - 103.4"},
 		{"two sentences", "Data protection law gives you rights. You can ask for a copy of your information.", 75.14,
 			"15 words, 2 sentences, 22 syllables (da-ta 2, pro-tec-tion 3, co-py 2, in-for-ma-tion 4), by hand: 206.835 - 1.015*7.5 - 84.6*22/15"},
-		{"list and heading", "Your rights\n-----------\n\n  - Access\n  - Erasure\n", 206.835 - 1.015*4/3.0 - 84.6*(1+1+2+3)/4.0,
-			"a heading and two list items are three sentences of 4 words; \"your\" 1, \"rights\" 1, \"access\" 2, \"erasure\" 3 syllables"},
+		{"heading and one-word bullets left out", "Your rights\n-----------\n\n  - Access\n  - Erasure\n\nThe cat sat on the mat.\n", 116.145,
+			"the heading and the list items have no full stop: only the sentence counts"},
+		{"wrapped paragraph and bullet sentences", "Data protection law gives\nyou rights.\n\n  - You can ask for a copy of your\n    information.\n", 75.14,
+			"the same 15 words and 2 sentences as \"two sentences\", wrapped over lines and one of them a list item"},
+		{"a label without a full stop inside running text", "Contents\n\nThe quick brown fox jumps over the lazy dog.", 94.30,
+			"\"Contents\" is no sentence; the rest is the fox"},
+		{"table rows as plain text", "  What we use it for: Payroll\n  Our lawful basis: Contract.\n", 206.835 - 1.015*4 - 84.6*7/4.0,
+			"the first row is a label on its own line, left out; the second is 4 words, 1 sentence, 7 syllables (our 1, law-ful, ba-sis, con-tract 2 each)"},
+		{"one paragraph a line, headings between", "1. Introduction\nThe cat sat on the mat.\nContact us\nThe cat sat on the mat.\n", 116.145,
+			"text with no blank lines: the headings end no sentence and are followed by a capital, so are left out"},
+		{"mojibake after the stop", "The cat sat on the mat.Ìý\nDate of update\n", 116.145, "the stop still ends the sentence"},
 		{"empty", "  \n---\n 0303 123 1113 ", 0, "no words"},
+		{"no running text", "Your rights\n===========\n\n- Access\n", 0, "a heading and a bullet only"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Flesch(tc.text); math.Abs(got-tc.want) > 0.01 {
@@ -50,25 +59,36 @@ func TestSyllables(t *testing.T) {
 	}
 }
 
-// TestReadabilityOfSeeds logs the Flesch reading ease of the notice each
-// seed register gives (for the whole organisation) and of the original seed
-// notices in ../../../shared/seeds.
+// seedNotices maps each seed register to the file of the organisation's
+// original notice in ../../../shared/seeds.
+var seedNotices = map[string]string{
+	"health-careers":                "000_b0d8dd1c2dd76057.txt",
+	"careers-and-enterprise":        "001_3d35978c3ab35394.txt",
+	"healthwatch-hertfordshire":     "002_5550fd7b9f259a44.txt",
+	"durham-university-recruitment": "003_d0f0e8753ce7c9a9.txt",
+	"harris-careers":                "004_92ef8624032bd628.txt",
+}
+
+// TestReadabilityOfSeeds logs, for each seed organisation, the Flesch
+// reading ease and syllables per word of the notice its register gives
+// (for the whole organisation, without the draft banner, which speaks to
+// the organisation) and of its original notice, measured by the same
+// function, against the targets of issue 17: at least 60 (70 for a
+// young-people audience) and no more syllables per word than the original.
+// It reports; it does not fail, as the targets are not all met yet.
 func TestReadabilityOfSeeds(t *testing.T) {
 	names, regs := seedRegisters(t)
 	for _, name := range names {
 		n := mustGenerate(t, regs[name])
-		t.Logf("generated %-32s Flesch %5.1f (%d words)", name, n.Readability(), len(strings.Fields(n.Text())))
-	}
-	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	if len(files) == 0 {
-		t.Skip("seed notices not present")
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+		text := readerText(n)
+		target := 60.0
+		if n.Young {
+			target = 70
 		}
-		t.Logf("original  %-32s Flesch %5.1f (%d words)", filepath.Base(f), Flesch(string(b)), len(strings.Fields(string(b))))
+		line := fmt.Sprintf("%-30s generated: Flesch %5.1f, %.3f syllables/word (target ≥ %.0f)", name, Flesch(text), SyllablesPerWord(text), target)
+		if b, err := os.ReadFile(filepath.Join("../../../shared/seeds", seedNotices[name])); err == nil {
+			line += fmt.Sprintf("; original: Flesch %5.1f, %.3f syllables/word", Flesch(string(b)), SyllablesPerWord(string(b)))
+		}
+		t.Log(line)
 	}
 }
