@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,24 +47,30 @@ type groupSecs struct {
 // are the sections before the groups', spans the range of each audience
 // group's sections, and g.secs[tail:] the sections after them.
 func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
-	// Groups whose subsections read the same are merged.
+	// Groups whose subsections read the same are merged. Subsections are
+	// compared by a hash of their text, then in full, so that the cost is
+	// linear in the notice's size.
 	var groups []groupSecs
-	var keys []string
+	byKey := map[uint64][]int{} // groups by the hash of their subsections
 	for i, sp := range spans {
 		subs := g.secs[sp[0]+1 : sp[1]]
 		// Automated decisions have a section of their own, naming the
 		// groups where they differ: they do not keep groups apart.
-		var k string
+		var h maphash.Hash
+		h.SetSeed(hashSeed)
 		for _, sub := range subs {
 			if sub.Heading != g.ph.adHeading {
-				k += sectionsKey([]Section{sub})
+				writeSection(&h, sub)
 			}
 		}
-		if j := slices.Index(keys, k); j >= 0 {
+		k := h.Sum64()
+		j := slices.IndexFunc(byKey[k], func(j int) bool { return sameSubs(groups[j].subs, subs, g.ph.adHeading) })
+		if j >= 0 {
+			j = byKey[k][j]
 			groups[j].names = append(groups[j].names, g.audience[i])
 			continue
 		}
-		keys = append(keys, k)
+		byKey[k] = append(byKey[k], len(groups))
 		groups = append(groups, groupSecs{names: []ropa.Subject{g.audience[i]}, subs: subs})
 	}
 
@@ -71,20 +78,37 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	// is said once, in a section of its own after the groups'; automated
 	// decisions always are.
 	shared := map[string]bool{}
-	var sharedOrder []string
 	if len(groups) > 1 {
-		for _, sub := range groups[0].subs {
-			k := sectionsKey([]Section{sub})
+		// How many groups have each subsection, by hash.
+		count := map[uint64]int{}
+		hashes := make([][]uint64, len(groups))
+		for gi, gr := range groups {
+			for _, sub := range gr.subs {
+				var h maphash.Hash
+				h.SetSeed(hashSeed)
+				writeSection(&h, sub)
+				hashes[gi] = append(hashes[gi], h.Sum64())
+			}
+			for i, k := range hashes[gi] {
+				if !slices.Contains(hashes[gi][:i], k) {
+					count[k]++
+				}
+			}
+		}
+		for si, sub := range groups[0].subs {
+			if count[hashes[0][si]] != len(groups) || sub.Heading == g.ph.adHeading || sub.Heading == g.ph.purposesHeading {
+				continue
+			}
 			all := true
-			for _, gr := range groups[1:] {
-				if !slices.ContainsFunc(gr.subs, func(o Section) bool { return sectionsKey([]Section{o}) == k }) {
+			for gi, gr := range groups[1:] {
+				j := slices.Index(hashes[gi+1], hashes[0][si])
+				if j < 0 || !sameSubs([]Section{gr.subs[j]}, []Section{sub}, "") {
 					all = false
 					break
 				}
 			}
-			if all && sub.Heading != g.ph.adHeading && sub.Heading != g.ph.purposesHeading {
+			if all {
 				shared[sub.Heading] = true
-				sharedOrder = append(sharedOrder, sub.Heading)
 			}
 		}
 	}
@@ -168,12 +192,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 				if t, ok := bl.(Table); ok && sub.Heading == g.ph.retentionHeading {
 					bl = g.withAllInfo(Section{Blocks: []Block{t}}, all)[0]
 				}
-				for _, nb := range g.unrepeated(bl, seen, who, len(out)) {
-					if _, ok := nb.(Link); ok && slices.Contains(bs, nb) {
-						continue // one link to the same place is enough
-					}
-					bs = append(bs, nb)
-				}
+				bs = g.unrepeated(bs, bl, seen, who, len(out))
 			}
 			if len(bs) == 0 {
 				continue
@@ -229,46 +248,64 @@ type said struct {
 	sub    int
 }
 
-// unrepeated returns bl, or, for a paragraph or list item of repeatWords
-// words or more that an earlier group's section said, a link to where it
-// was said instead. who are the groups of the section bl is in, sub the
-// index its subsection will have.
-func (g *gen) unrepeated(bl Block, seen map[string]said, who string, sub int) []Block {
+// unrepeated appends bl to bs, or, for a paragraph or list item of
+// repeatWords words or more that an earlier group's section said, a link
+// to where it was said instead; one link to the same place is enough. who
+// are the groups of the section bl is in, sub the index its subsection
+// will have.
+func (g *gen) unrepeated(bs []Block, bl Block, seen map[string]said, who string, sub int) []Block {
 	switch b := bl.(type) {
 	case Paragraph:
 		if wordCount(b.Text) < repeatWords {
-			return []Block{bl}
+			break
 		}
 		if at, ok := seen[b.Text]; ok && at.groups != who {
-			return []Block{g.sameAs(g.ph.sameAs, who, at)}
+			return appendLink(bs, g.sameAs(g.ph.sameAs, who, at))
 		}
 		seen[b.Text] = said{who, sub}
 	case List:
 		// A list said before as a whole is a link to it.
 		if at, ok := allSeen(b.Items, seen, who); ok {
-			return []Block{g.sameAs(g.ph.sameAs, who, at)}
+			return appendLink(bs, g.sameAs(g.ph.sameAs, who, at))
 		}
 		// An item with a label ("Information about your health: ...")
 		// said before keeps its label and points to where it was said;
 		// an item without one (a purpose, a recipient) is the register's
 		// entry for this group too, and is kept.
-		keep := make([]string, 0, len(b.Items))
-		for _, it := range b.Items {
+		var keep []string // nil while the items are kept as they are
+		for i, it := range b.Items {
 			if wordCount(it) >= repeatWords {
-				label, _, found := strings.Cut(it, ": ")
-				if at, ok := seen[it]; ok && at.groups != who && found && wordCount(label) < repeatWords {
-					keep = append(keep, label+": "+sprintf(g.ph.sameAsFor, at.groups))
-					continue
+				at, ok := seen[it]
+				if ok && at.groups != who {
+					if label, _, found := strings.Cut(it, ": "); found && wordCount(label) < repeatWords {
+						if keep == nil {
+							keep = append(make([]string, 0, len(b.Items)), b.Items[:i]...)
+						}
+						keep = append(keep, label+": "+sprintf(g.ph.sameAsFor, at.groups))
+						continue
+					}
 				}
-				if _, ok := seen[it]; !ok {
+				if !ok {
 					seen[it] = said{who, sub}
 				}
 			}
-			keep = append(keep, it)
+			if keep != nil {
+				keep = append(keep, it)
+			}
 		}
-		return []Block{List{Items: keep}}
+		if keep != nil {
+			return append(bs, List{Items: keep})
+		}
 	}
-	return []Block{bl}
+	return append(bs, bl)
+}
+
+// appendLink appends l to bs unless bs has it.
+func appendLink(bs []Block, l Link) []Block {
+	if slices.Contains(bs, Block(l)) {
+		return bs
+	}
+	return append(bs, l)
 }
 
 // sameAs is a link, for the groups who, to where the same was said for
@@ -316,9 +353,9 @@ func allSeen(items []string, seen map[string]said, who string) (said, bool) {
 }
 
 // allInfo returns the group's categories of information as its "What
-// information we use" list gives them, in lower case and without the
-// special category or criminal offence suffix, for recognising a retention
-// row that covers them all.
+// information we use" list gives them, without the special category or
+// criminal offence suffix, for recognising a retention row that covers
+// them all.
 func (g *gen) allInfo(subs []Section) []string {
 	for _, sub := range subs {
 		if sub.Heading != g.ph.infoHeading {
@@ -328,15 +365,28 @@ func (g *gen) allInfo(subs []Section) []string {
 			if l, ok := bl.(List); ok && j > 0 && sub.Blocks[j-1] == g.fixed.infoLead {
 				out := make([]string, len(l.Items))
 				for i, it := range l.Items {
-					it = strings.TrimSuffix(strings.TrimSuffix(it, g.ph.special), g.ph.criminal)
-					out[i] = strings.ToLower(it)
+					out[i] = strings.TrimSuffix(strings.TrimSuffix(it, g.ph.special), g.ph.criminal)
 				}
-				slices.Sort(out)
 				return out
 			}
 		}
 	}
 	return nil
+}
+
+// coversAll reports whether a retention row's first cell ("Your name; your
+// contact details") names each category of all once, in any order and
+// case, and no other.
+func coversAll(cell string, all []string) bool {
+	if strings.Count(cell, "; ")+1 != len(all) {
+		return false
+	}
+	for part := range strings.SplitSeq(cell, "; ") {
+		if !slices.ContainsFunc(all, func(c string) bool { return strings.EqualFold(c, part) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // withAllInfo returns the blocks of a section, with the first cell of a
@@ -346,27 +396,29 @@ func (g *gen) withAllInfo(sub Section, all []string) []Block {
 	if len(all) < 2 {
 		return sub.Blocks
 	}
-	out := slices.Clone(sub.Blocks)
-	for i, bl := range out {
+	var out []Block // nil while unchanged
+	for i, bl := range sub.Blocks {
 		t, ok := bl.(Table)
 		if !ok {
 			continue
 		}
-		rows := slices.Clone(t.Rows)
-		for j, r := range rows {
-			if len(r) == 0 {
+		for j, r := range t.Rows {
+			if len(r) == 0 || !coversAll(r[0], all) {
 				continue
 			}
-			cats := strings.Split(strings.ToLower(r[0]), "; ")
-			slices.Sort(cats)
-			if slices.Equal(cats, all) {
-				r = slices.Clone(r)
-				r[0] = g.ph.allInfo
-				rows[j] = r
+			if out == nil {
+				out = slices.Clone(sub.Blocks)
 			}
+			rows := slices.Clone(t.Rows)
+			r = slices.Clone(r)
+			r[0] = g.ph.allInfo
+			rows[j] = r
+			t.Rows = rows
+			out[i] = t
 		}
-		t.Rows = rows
-		out[i] = t
+	}
+	if out == nil {
+		return sub.Blocks
 	}
 	return out
 }
@@ -390,20 +442,24 @@ func (g *gen) plainNames(names []ropa.Subject) []string {
 // firstLayer is the short notice at the top: who we are, what each group's
 // information is used for, the key rights, and how to use them and
 // complain, each with a link into the full notice. It has at most
-// firstLayerWords words: a group's purposes are cut short, with "and other
-// purposes", to keep it so.
+// firstLayerWords words: each group's purposes are cut to the same number
+// of words, the largest that fits (at the end of a purpose where one fits,
+// with "and other purposes"), and when even the shortest lines do not fit,
+// the last groups are left to the contents. Its cost is linear in the
+// purposes' text (a binary search over the number of words).
 func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 	ph := g.ph
-	var bs []Block
 	name := clean(g.reg.Controller.Name)
 	if name == "" {
 		name = ph.usFallback
 	}
-	bs = append(bs, Paragraph{Text: sprintf(ph.summaryWho, name)})
-	var items []Link
-	var purposes [][]string
-	for _, gr := range groups {
-		heading := g.groupHeading(gr.names)
+	intro := Paragraph{Text: sprintf(ph.summaryWho, name)}
+	lead := Paragraph{Text: ph.summaryUseLead}
+
+	// Each group's purposes, and the words up to the end of each.
+	purposes := make([][]string, len(groups))
+	ends := make([][]int, len(groups))
+	for i, gr := range groups {
 		var ps []string
 		for _, s := range gr.subs {
 			if s.Heading != ph.purposesHeading {
@@ -414,7 +470,7 @@ func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 				case Table:
 					for _, r := range b.Rows {
 						if len(r) > 0 {
-							ps = append(ps, strings.TrimRight(lowerFirst(r[0]), ". "))
+							ps = append(ps, strings.TrimRight(r[0], ". "))
 						}
 					}
 				case List:
@@ -422,13 +478,17 @@ func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 						continue // what the bases mean
 					}
 					for _, it := range b.Items {
-						ps = append(ps, strings.TrimRight(lowerFirst(it), ". "))
+						ps = append(ps, strings.TrimRight(it, ". "))
 					}
 				}
 			}
 		}
-		purposes = append(purposes, ps)
-		items = append(items, Link{Label: heading, Target: ids[heading]})
+		purposes[i] = ps
+		n := 0
+		for _, p := range ps {
+			n += wordCount(p)
+			ends[i] = append(ends[i], n)
+		}
 	}
 	who := func(i int) string {
 		if g.young && len(g.audience) == 1 {
@@ -436,33 +496,69 @@ func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 		}
 		return capitalise(groupList(g.plainNames(groups[i].names)))
 	}
-	// Each group's line, with its first n purposes, cut to caps[i] words
-	// when that is not 0.
-	caps := make([]int, len(groups))
-	line := func(i, n int) string {
+	// cutAt returns how many purposes of group i fit in c words (c < 0:
+	// all), and whether the first does not, so that its words are cut.
+	cutAt := func(i, c int) (n int, words bool) {
+		e := ends[i]
+		if c < 0 || len(e) == 0 || e[len(e)-1] <= c {
+			return len(e), false
+		}
+		n, _ = slices.BinarySearch(e, c+1)
+		return n, n == 0
+	}
+	// line is group i's line with its purposes cut to at most c words
+	// (c < 0: not cut).
+	line := func(i, c int) Link {
+		heading := g.groupHeading(groups[i].names)
+		l := Link{Label: heading, Target: ids[heading]}
 		ps := purposes[i]
 		if len(ps) == 0 {
-			return sprintf(ph.summaryNoPurposes, who(i))
+			l.Text = sprintf(ph.summaryNoPurposes, who(i))
+			return l
 		}
-		text := strings.Join(ps[:min(n, len(ps))], "; ")
+		n, cutWords := cutAt(i, c)
+		if cutWords {
+			ws := strings.Fields(ps[0])
+			text := lowerFirst(strings.TrimRight(strings.Join(ws[:c], " "), ",;:")) + " …"
+			l.Text = strings.Replace(sprintf(ph.summaryUse, who(i), text), "….", "…", 1)
+			return l
+		}
+		lower := make([]string, n)
+		for j, p := range ps[:n] {
+			lower[j] = lowerFirst(p)
+		}
+		text := strings.Join(lower, "; ")
 		if n < len(ps) {
 			text += ph.summaryOthers
 		}
-		if ws := strings.Fields(text); caps[i] > 0 && len(ws) > caps[i] {
-			text = strings.TrimRight(strings.Join(ws[:caps[i]], " "), ",;:") + " …"
-			return strings.Replace(sprintf(ph.summaryUse, who(i), text), "….", "…", 1)
-		}
-		return sprintf(ph.summaryUse, who(i), text)
+		l.Text = sprintf(ph.summaryUse, who(i), text)
+		return l
 	}
-	shown := make([]int, len(groups))
+	// lineWords is the words of line(i, c), worked out without writing it.
+	base := make([]int, len(groups)) // the words of a line but its purposes
 	for i := range groups {
-		shown[i] = len(purposes[i])
-		items[i].Text = line(i, shown[i])
+		if len(purposes[i]) == 0 {
+			base[i] = line(i, -1).words()
+		} else {
+			base[i] = wordCount(sprintf(ph.summaryUse, who(i), "")) - 1 + wordCount(g.groupHeading(groups[i].names))
+		}
 	}
-	if len(items) > 0 {
-		bs = append(bs, Paragraph{Text: ph.summaryUseLead}, Links{Items: items})
+	others := wordCount(ph.summaryOthers)
+	lineWords := func(i, c int) int {
+		if len(purposes[i]) == 0 {
+			return base[i]
+		}
+		n, cutWords := cutAt(i, c)
+		switch {
+		case cutWords:
+			return base[i] + c + 1
+		case n < len(purposes[i]):
+			return base[i] + ends[i][n-1] + others
+		}
+		return base[i] + ends[i][len(ends[i])-1]
 	}
-	var rest []Link
+
+	var rest []Block
 	if g.requestWays != "" {
 		rest = append(rest, Link{Text: sprintf(ph.summaryRights, g.requestWays), Label: ph.rightsHeading, Target: ids[ph.rightsHeading]})
 	} else {
@@ -479,42 +575,66 @@ func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 		complain = sprintf(ph.summaryComplain, reg)
 	}
 	rest = append(rest, Link{Text: complain, Label: ph.complainHeading, Target: ids[ph.complainHeading]})
-	for _, l := range rest {
-		bs = append(bs, l)
+
+	fixed := wordCount(ph.summaryHeading) + wordCount(intro.Text) + wordCount(lead.Text)
+	for _, bl := range rest {
+		fixed += bl.(Link).words()
 	}
-	sec := Section{Heading: ph.summaryHeading, Level: 2, Blocks: bs}
-	// Cut the longest group's purposes, one at a time, until the layer
-	// fits; one purpose is kept for each group.
-	for sectionWords(sec) > firstLayerWords {
-		at, longest := -1, 0
-		for i := range items {
-			if n := wordCount(items[i].Text); shown[i] > 1 && n > longest {
-				at, longest = i, n
+	more := Link{Text: ph.summaryMoreGroups, Label: ph.contentsHeading, Target: slug(ph.contentsHeading)}
+	// words returns the words of the layer with the first k groups'
+	// purposes cut to c words.
+	words := func(k, c int) int {
+		w := fixed
+		for i := range k {
+			w += lineWords(i, c)
+		}
+		if k < len(groups) {
+			w += more.words()
+		}
+		return w
+	}
+	k, c := len(groups), -1
+	if words(k, c) > firstLayerWords {
+		longest := 0
+		for _, e := range ends {
+			if len(e) > 0 {
+				longest = max(longest, e[len(e)-1])
 			}
 		}
-		if at >= 0 {
-			shown[at]--
-			items[at].Text = line(at, shown[at])
-			continue
-		}
-		// One purpose each, and still too long: the longest line loses
-		// words, down to eight.
-		for i := range items {
-			if n := wordCount(items[i].Text); n > longest {
-				at, longest = i, n
+		// The largest cut that fits, down to four words.
+		lo, hi := 4, longest
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if words(k, mid) <= firstLayerWords {
+				lo = mid
+			} else {
+				hi = mid - 1
 			}
 		}
-		ws := len(strings.Fields(strings.Join(purposes[at][:1], "")))
-		if caps[at] == 0 {
-			caps[at] = ws
+		c = lo
+		if words(k, c) > firstLayerWords {
+			// Too many groups: as many as fit, then the contents.
+			k = 0
+			for w := fixed + more.words(); k < len(groups); k++ {
+				if w += lineWords(k, c); w > firstLayerWords {
+					break
+				}
+			}
 		}
-		if caps[at] <= 8 {
-			break
-		}
-		caps[at] = max(caps[at]-(sectionWords(sec)-firstLayerWords), 8)
-		items[at].Text = line(at, shown[at])
 	}
-	return sec
+	items := make([]Link, 0, k+1)
+	for i := range k {
+		items = append(items, line(i, c))
+	}
+	if k < len(groups) {
+		items = append(items, more)
+	}
+	bs := []Block{intro}
+	if len(items) > 0 {
+		bs = append(bs, lead, Links{Items: items})
+	}
+	bs = append(bs, rest...)
+	return Section{Heading: ph.summaryHeading, Level: 2, Blocks: bs}
 }
 
 // sectionWords counts the words of a section's heading and text.
@@ -561,6 +681,94 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// hashSeed seeds the hashes of subsections, the same in every Generate.
+var hashSeed = maphash.MakeSeed()
+
+// writeSection writes a section's heading and text to h.
+func writeSection(h *maphash.Hash, s Section) {
+	h.WriteString(s.Heading)
+	h.WriteByte(0)
+	for _, bl := range s.Blocks {
+		switch x := bl.(type) {
+		case Paragraph:
+			h.WriteByte(1)
+			h.WriteString(x.Text)
+		case List:
+			h.WriteByte(2)
+			for _, it := range x.Items {
+				h.WriteString(it)
+				h.WriteByte(0)
+			}
+		case Table:
+			h.WriteByte(3)
+			h.WriteString(x.Caption)
+			for _, c := range x.Header {
+				h.WriteString(c)
+				h.WriteByte(0)
+			}
+			for _, r := range x.Rows {
+				h.WriteByte(4)
+				for _, c := range r {
+					h.WriteString(c)
+					h.WriteByte(0)
+				}
+			}
+		case Link:
+			h.WriteByte(5)
+			h.WriteString(x.Text + "\x00" + x.Label + "\x00" + x.Target)
+		case Links:
+			h.WriteByte(6)
+			for _, it := range x.Items {
+				h.WriteString(it.Text + "\x00" + it.Label + "\x00" + it.Target)
+			}
+		}
+	}
+	h.WriteByte(7)
+}
+
+// sameSubs reports whether two lists of subsections read the same, the
+// ones headed skip left out.
+func sameSubs(a, b []Section, skip string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && skip != "" && a[i].Heading == skip {
+			i++
+		}
+		for j < len(b) && skip != "" && b[j].Heading == skip {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i].Heading != b[j].Heading || !sameBlocks(a[i].Blocks, b[j].Blocks) {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+// sameBlocks reports whether two lists of blocks read the same.
+func sameBlocks(a, b []Block) bool {
+	return slices.EqualFunc(a, b, func(x, y Block) bool {
+		switch x := x.(type) {
+		case Paragraph, Link:
+			return x == y
+		case List:
+			y, ok := y.(List)
+			return ok && slices.Equal(x.Items, y.Items)
+		case Links:
+			y, ok := y.(Links)
+			return ok && slices.Equal(x.Items, y.Items)
+		case Table:
+			y, ok := y.(Table)
+			return ok && x.Caption == y.Caption && slices.Equal(x.Header, y.Header) &&
+				slices.EqualFunc(x.Rows, y.Rows, func(r, q []string) bool { return slices.Equal(r, q) })
+		}
+		return false
+	})
 }
 
 // sectionsKey is a key equal for sections that read the same.

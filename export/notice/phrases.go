@@ -152,6 +152,7 @@ type phrases struct {
 	summaryNoPurposes  string // %s: the groups
 	summaryOthers      string // after purposes cut short
 	summaryYou         string // the groups, in a notice for one young group
+	summaryMoreGroups  string // the other groups: the link to the contents follows
 	summaryRights      string // %s: how to make a request; the link follows
 	summaryRightsNoWay string
 	summaryComplain    string // %s: the authority; the right to complain to us too
@@ -324,6 +325,7 @@ var adult = &phrases{
 	summaryNoPurposes:  "%s. More: %%s",
 	summaryOthers:      "; and other purposes",
 	summaryYou:         "You",
+	summaryMoreGroups:  "For other groups of people, see %s.",
 	summaryRights:      "You have rights over your information, such as getting a copy and having it corrected. To use them, %s. More: %%s",
 	summaryRightsNoWay: "You have rights over your information, such as getting a copy and having it corrected. More: %s",
 	summaryComplain:    "You can complain to us, and to the %s. More: %%s",
@@ -492,6 +494,7 @@ var young = &phrases{
 	summaryNoPurposes:  "%s. More: %%s",
 	summaryOthers:      "; and other things",
 	summaryYou:         "You",
+	summaryMoreGroups:  "For other people, see %s.",
 	summaryRights:      "You have rights, like getting a copy of your information or getting it fixed. To ask, %s. More: %%s",
 	summaryRightsNoWay: "You have rights, like getting a copy of your information or getting it fixed. More: %s",
 	summaryComplain:    "You can complain to us, and to the %s. More: %%s",
