@@ -163,6 +163,13 @@ func (c decodeConfig) decodeBytes(b []byte) (*Register, error) {
 		line, col := badUTF8(b)
 		return nil, &DecodeError{Line: line, Column: col, Err: errors.New("the file is not valid UTF-8 text")}
 	}
+	// A control character written raw is refused as the same character
+	// written as an escape is (checkText), at its line and column, rather
+	// than by the YAML parser's message, which names neither.
+	if line, col, r, ok := rawControl(b); ok {
+		return nil, &DecodeError{Line: line, Column: col,
+			Err: fmt.Errorf("%s U+%04X is not allowed in register text", runeName(r), r)}
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&doc); err != nil {
@@ -231,6 +238,25 @@ func syntaxError(err error) error {
 		}
 	}
 	return de
+}
+
+// rawControl finds the first forbidden character written raw in b (a
+// byte order mark at the start is allowed), with its line and column.
+func rawControl(b []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		c, size := utf8.DecodeRune(b[i:])
+		if forbiddenRune(c) {
+			return line, col, c, true
+		}
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0, 0, false
 }
 
 // mappingHint gives YAML's "mapping values are not allowed in this

@@ -143,6 +143,14 @@ func TestControlCharacters(t *testing.T) {
 			}
 		})
 	}
+	// Written raw, the same characters are refused at their line and column.
+	for _, raw := range []string{"\x1b[31m", "\x07", "\u202e", "\u0085"} {
+		_, err := Decode(strings.NewReader("jurisdiction: uk\ncontroller:\n  name: \"Acme " + raw + "\"\nactivities: []\n"))
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Line != 3 || de.Column != 15 || !strings.Contains(err.Error(), "is not allowed in register text") {
+			t.Errorf("raw %q: Decode = %v", raw, err)
+		}
+	}
 	// Tab, line feed and carriage return are text.
 	if _, err := Decode(strings.NewReader("jurisdiction: uk\ncontroller:\n  name: \"a\\tb\\r\\nc\"\nactivities: []\n")); err != nil {
 		t.Errorf("tab and line breaks: %v", err)

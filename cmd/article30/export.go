@@ -82,7 +82,7 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			}
 			// The default output sits beside a register file; a device
 			// or pipe (/dev/stdin) has no such place.
-			if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() {
+			if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() || isDevice(file) {
 				return 0, fmt.Errorf("%s is not a regular file: give -o", file)
 			}
 			dest = strings.TrimSuffix(file, filepath.Ext(file)) + ".xlsx"
@@ -156,4 +156,15 @@ func findingCounts(reg *ropa.Register, at time.Time) string {
 	}
 	rep := ropa.Check(reg, ropa.AsOf(at))
 	return fmt.Sprintf("findings as of %s: %s", at.Format(time.DateOnly), counts(rep.Errors, rep.Warnings, rep.Infos))
+}
+
+// isDevice reports whether name is under /dev or /proc, where a file that
+// stat follows to a regular file (/dev/stdin redirected from one) is still
+// no place for an output beside it.
+func isDevice(name string) bool {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return false
+	}
+	return strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
 }

@@ -236,7 +236,7 @@ func hostileCases() []hostileCase {
 				for name, want := range map[string]string{
 					"control-escape.yaml": "escape U+001B", "control-nul.yaml": "NUL U+0000", "control-bell.yaml": "control character U+0007",
 					"control-rlo.yaml": "bidirectional text control U+202E", "control-raw-rlo.yaml": "bidirectional text control U+202E",
-					"control-raw.yaml": "control characters are not allowed",
+					"control-raw.yaml": "4:20: escape U+001B is not allowed in register text",
 				} {
 					loadErr(name, nil, want)(t, dir)
 				}

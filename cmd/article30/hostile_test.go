@@ -54,9 +54,12 @@ func TestExportDeviceNeedsOutput(t *testing.T) {
 	if _, err := os.Stat("/dev/null"); err != nil {
 		t.Skip("no /dev/null")
 	}
-	got := runAt(t, day(2026, 11, 23), "export", "/dev/null")
-	if got.code != exitFailure || !strings.Contains(got.stderr, "/dev/null is not a regular file: give -o") {
-		t.Errorf("exit %d, stderr %q", got.code, got.stderr)
+	// /dev/stdin may stat as the regular file stdin was redirected from.
+	for _, dev := range []string{"/dev/null", "/dev/stdin"} {
+		got := runAt(t, day(2026, 11, 23), "export", dev)
+		if got.code != exitFailure || !strings.Contains(got.stderr, dev+" is not a regular file: give -o") {
+			t.Errorf("export %s: exit %d, stderr %q", dev, got.code, got.stderr)
+		}
 	}
 }
 
