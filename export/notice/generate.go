@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -104,6 +105,7 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 	g.index(reg, audience)
 
 	n := &Notice{
+		trace:    cfg.trace,
 		Regime:   g.regime,
 		AsOf:     at,
 		Updated:  g.updated,
@@ -229,6 +231,8 @@ type gen struct {
 	authorityGap    string
 	audience        []ropa.Subject
 	acts            []*ropa.Activity // the activities about anyone in the audience
+	actIndex        []int            // by index in acts: the activity's index in the register
+	src             []string         // the register fields of the next section (see section)
 	cov             *tracker
 	secs            []Section
 
@@ -554,6 +558,7 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 			continue
 		}
 		g.acts = append(g.acts, a)
+		g.actIndex = append(g.actIndex, i)
 		nPurposes += len(a.Purposes)
 		nSources += len(a.Sources)
 		nRecipients += len(a.Recipients)
@@ -919,7 +924,8 @@ func (g *gen) section(level int, heading string, bs ...Block) {
 		}
 		clear(bs)
 	}
-	g.secs = append(g.secs, Section{Heading: heading, Level: level, Blocks: out})
+	g.secs = append(g.secs, Section{Heading: heading, Level: level, Blocks: out, src: g.src})
+	g.src = nil
 }
 
 // fixedParas are the paragraphs of fixed text that the sections of every
@@ -1063,6 +1069,15 @@ func (g *gen) whoWeAre() {
 		b.para(ph.jointLead)
 		b.list(joint)
 	}
+	g.src = fieldsSet("", c.Name, "controller.name", c.Address, "controller.address", c.Email, "controller.email",
+		c.Phone, "controller.phone", c.Website, "controller.website", d.Name, "dpo.name", d.Email, "dpo.email",
+		d.Phone, "dpo.phone", d.Address, "dpo.address")
+	if !g.reg.Representative.IsZero() {
+		g.src = append(g.src, "representative")
+	}
+	for i := range g.reg.JointControllers {
+		g.src = append(g.src, "jointControllers["+strconv.Itoa(i)+"]")
+	}
 	g.section(2, ph.whoWeAre, b...)
 }
 
@@ -1093,15 +1108,77 @@ func (g *gen) group(k int, s ropa.Subject, acts []int) {
 	g.section(2, heading)
 	vs := g.viewsOf(s, acts)
 	cats := g.categoriesOf(vs)
+	g.src = g.paths(vs, "purposes")
 	g.purposes(s, vs)
+	g.src = append(g.paths(vs, "dataCategories"), g.paths(vs, "special")...)
 	g.information(vs, cats)
+	g.src = g.paths(vs, "sources")
 	g.sources(s, vs)
+	g.src = g.paths(vs, "recipients")
 	g.sharing(s, vs)
+	g.src = g.paths(vs, "transfers")
 	g.transfers(s, vs)
+	g.src = g.paths(vs, "retention")
 	g.retention(s, vs, cats)
+	g.src = g.paths(vs, "provision")
 	g.provision(s, vs)
+	g.src = g.paths(vs, "automated")
 	g.automated(s, vs)
+	g.src = nil
 	g.groupRights(k, vs)
+}
+
+// paths returns the register fields, as JSON paths with indexes
+// ("activities[2].purposes[0]"), of the entries of one kind (a JSON field
+// of ropa.Activity) that the group's activities vs record for it, with the
+// activity's statements of none for the kinds a notice may deny.
+func (g *gen) paths(vs []view, kind string) []string {
+	var out []string
+	for i := range vs {
+		v := &vs[i]
+		a := g.acts[v.ai]
+		prefix := "activities[" + strconv.Itoa(g.actIndex[v.ai]) + "]."
+		var n int
+		var idx []int
+		switch kind {
+		case "purposes":
+			n, idx = len(a.Purposes), v.idx.Purposes
+		case "dataCategories":
+			n, idx = len(a.DataCategories), v.idx.Categories
+		case "sources":
+			n, idx = len(a.Sources), v.idx.Sources
+		case "recipients":
+			n, idx = len(a.Recipients), v.idx.Recipients
+		case "transfers":
+			n, idx = len(a.Transfers), v.idx.Transfers
+		case "retention":
+			n, idx = len(a.Retention), v.idx.Retention
+		case "automated":
+			n, idx = len(a.Automated), v.idx.Automated
+		case "special":
+			if len(a.Special.Conditions) > 0 || len(a.Special.Schedule1) > 0 {
+				out = append(out, prefix+"special")
+			}
+			if len(a.Criminal.Schedule1) > 0 || a.Criminal.Authority != "" {
+				out = append(out, prefix+"criminal")
+			}
+			continue
+		case "provision":
+			if (v.all || v.prov) && (a.Provision.Requirement != "" || clean(a.Provision.Consequences) != "") {
+				out = append(out, prefix+"provision")
+			}
+			continue
+		}
+		for j := range n {
+			if v.all || slices.Contains(idx, j) {
+				out = append(out, prefix+kind+"["+strconv.Itoa(j)+"]")
+			}
+		}
+		if len(a.None) > 0 && (kind == "sources" || kind == "recipients" || kind == "transfers" || kind == "automated") {
+			out = append(out, prefix+"none")
+		}
+	}
+	return out
 }
 
 // categoriesOf lists the group's data categories in its activities vs, in
@@ -2802,6 +2879,7 @@ func (g *gen) rights() {
 		b.para(ph.replyEU)
 		b.para(ph.extend)
 	}
+	g.src = append(g.rightsPaths(), "jurisdiction")
 	g.section(2, ph.rightsHeading, b...)
 	if marketing > 0 {
 		g.directMarketing(marketing)
@@ -2837,6 +2915,13 @@ func (g *gen) directMarketing(n int) {
 		b.paraf(ph.dmWho, groupList(groups))
 	}
 	g.cov.use("13(2)(b)", "activities[].purposes[].directMarketing")
+	for ai, a := range g.acts {
+		for i := range a.Purposes {
+			if a.Purposes[i].DirectMarketing {
+				g.src = append(g.src, "activities["+strconv.Itoa(g.actIndex[ai])+"].purposes["+strconv.Itoa(i)+"].directMarketing")
+			}
+		}
+	}
 	g.section(3, ph.dmHeading, b...)
 }
 
@@ -2883,6 +2968,24 @@ func (g *gen) rightItem(r rights.Right) string {
 		g.rightTexts[r].text, g.rightTexts[r].done = it, true
 	}
 	return it
+}
+
+// rightsPaths are the register fields the rights come from: the basis of
+// each purpose and the decisions about the audience.
+func (g *gen) rightsPaths() []string {
+	var out []string
+	for ai, a := range g.acts {
+		prefix := "activities[" + strconv.Itoa(g.actIndex[ai]) + "]."
+		for i := range a.Purposes {
+			if a.Purposes[i].Basis.Valid() {
+				out = append(out, prefix+"purposes["+strconv.Itoa(i)+"].basis")
+			}
+		}
+		for i := range a.Automated {
+			out = append(out, prefix+"automated["+strconv.Itoa(i)+"]")
+		}
+	}
+	return out
 }
 
 // groupList joins the names of groups of people with "and": with commas,
@@ -3005,6 +3108,15 @@ func (g *gen) complain() {
 			g.cov.miss("13(2)(d)", g.authorityGap)
 		}
 	}
+	g.src = fieldsSet("", g.reg.Complaints.Details, "complaints.details", g.reg.Complaints.Form, "complaints.form",
+		g.reg.Complaints.Email, "complaints.email", g.reg.Complaints.Phone, "complaints.phone", g.reg.Complaints.Address, "complaints.address")
+	g.src = append(g.src, g.authorityFields...)
+	if d := g.reg.DPO; !d.IsZero() {
+		g.src = append(g.src, "dpo")
+	}
+	// The regime decides which rights to complain there are, and the
+	// regulator named by default.
+	g.src = append(g.src, "jurisdiction")
 	g.section(2, ph.complainHeading, b...)
 }
 
@@ -3044,5 +3156,11 @@ func (g *gen) changes() {
 		g.cov.notApplicable("14(2)(f)", notIndirect)
 	}
 	g.cov.finish(g)
+	if !g.reg.ReviewDate.IsZero() {
+		g.src = append(g.src, "reviewDate")
+	}
+	if clean(g.reg.Version) != "" {
+		g.src = append(g.src, "version")
+	}
 	g.section(2, g.ph.changesHeading, b...)
 }

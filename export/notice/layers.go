@@ -38,8 +38,9 @@ const repeatWords = 12
 // sections read the same: their level-3 subsections, without the level-2
 // heading.
 type groupSecs struct {
-	names []ropa.Subject
-	subs  []Section
+	names   []ropa.Subject
+	members []int // the groups' indexes in the audience
+	subs    []Section
 }
 
 // layout returns the notice's sections: the first layer, the contents,
@@ -68,10 +69,11 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		if j >= 0 {
 			j = byKey[k][j]
 			groups[j].names = append(groups[j].names, g.audience[i])
+			groups[j].members = append(groups[j].members, i)
 			continue
 		}
 		byKey[k] = append(byKey[k], len(groups))
-		groups = append(groups, groupSecs{names: []ropa.Subject{g.audience[i]}, subs: subs})
+		groups = append(groups, groupSecs{names: []ropa.Subject{g.audience[i]}, members: []int{i}, subs: subs})
 	}
 
 	// A subsection that reads the same for every group (of two or more)
@@ -151,7 +153,8 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 			}
 			if shared[sub.Heading] {
 				if gi == 0 {
-					sharedSecs = append(sharedSecs, Section{Heading: sub.Heading, Level: 2, Blocks: g.withAllInfo(sub, all)})
+					sharedSecs = append(sharedSecs, Section{Heading: sub.Heading, Level: 2, Blocks: g.withAllInfo(sub, all),
+						src: g.srcOf(spans, sub.Heading, nil)})
 				}
 				continue
 			}
@@ -197,13 +200,13 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 			if len(bs) == 0 {
 				continue
 			}
-			out = append(out, Section{Heading: sub.Heading, Level: 3, Blocks: bs})
+			out = append(out, Section{Heading: sub.Heading, Level: 3, Blocks: bs, src: g.srcOf(spans, sub.Heading, gr.members)})
 		}
 	}
 	out = append(out, sharedSecs...)
 	if len(bases) > 0 {
 		out = append(out, Section{Heading: g.ph.basesHeading, Level: 2, Blocks: []Block{
-			Paragraph{Text: g.ph.basesShared}, List{Items: bases}}})
+			Paragraph{Text: g.ph.basesShared}, List{Items: bases}}, src: g.srcOf(spans, g.ph.purposesHeading, nil)})
 	}
 	if len(ads) > 0 {
 		var bs []Block
@@ -213,7 +216,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 			}
 			bs = append(bs, a.blocks...)
 		}
-		out = append(out, Section{Heading: g.ph.adHeading, Level: 2, Blocks: bs})
+		out = append(out, Section{Heading: g.ph.adHeading, Level: 2, Blocks: bs, src: g.srcOf(spans, g.ph.adHeading, nil)})
 	}
 	out = append(out, g.secs[tail:]...)
 	setIDs(out)
@@ -226,6 +229,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		}
 	}
 	first := g.firstLayer(groups, ids)
+	first.src = g.srcOf(spans, g.ph.purposesHeading, nil)
 	contents := Section{Heading: g.ph.contentsHeading, Level: 2, Nav: true}
 	var toc []Link
 	for _, s := range out {
@@ -238,6 +242,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	all = append(all, first, contents)
 	all = append(all, out...)
 	setIDs(all)
+	setSources(all)
 	return all
 }
 
@@ -681,6 +686,47 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// srcOf returns the register fields of the subsections headed heading of
+// the audience groups members (nil: every group), without repeats.
+func (g *gen) srcOf(spans [][2]int, heading string, members []int) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(i int) {
+		for _, sub := range g.secs[spans[i][0]+1 : spans[i][1]] {
+			if sub.Heading != heading {
+				continue
+			}
+			for _, p := range sub.src {
+				if !seen[p] {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	if members == nil {
+		for i := range spans {
+			add(i)
+		}
+	} else {
+		for _, i := range members {
+			add(i)
+		}
+	}
+	return out
+}
+
+// setSources gives each block of each section the fields of its section.
+func setSources(secs []Section) {
+	for i := range secs {
+		s := &secs[i]
+		s.Sources = make([][]string, len(s.Blocks))
+		for j := range s.Blocks {
+			s.Sources[j] = s.src
+		}
+	}
 }
 
 // hashSeed seeds the hashes of subsections, the same in every Generate.

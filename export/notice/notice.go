@@ -55,6 +55,8 @@ type Notice struct {
 	// followed by its level-3 subsections.
 	Sections []Section
 
+	trace bool // write data-source attributes in the HTML
+
 	coverage []Item
 }
 
@@ -71,6 +73,17 @@ type Section struct {
 	// Nav is true for the table of contents, which the HTML writes as a
 	// <nav> element.
 	Nav bool
+	// Sources holds, for each block, the register fields it was
+	// generated from, as JSON paths with indexes
+	// ("activities[2].purposes[0]", "complaints.form"), so that a reviewer
+	// can trace each sentence. The paths are those of the block's section:
+	// a block of a group's subsection carries the entries of that kind the
+	// register records for the group (and the activities' statements of
+	// none); a section several groups share carries the entries of all of
+	// them. With [Trace], the HTML writes them as data-source attributes.
+	Sources [][]string
+
+	src []string // the fields of the section, while it is generated
 }
 
 // Block is a block of a section's content: a [Paragraph], a [List], a
@@ -185,6 +198,7 @@ func ICO() Regulator { return regulatorOf(authority.UK(lawfulbasis.LawAsOf)) }
 type Option func(*config)
 
 type config struct {
+	trace        bool
 	audience     []ropa.Subject
 	audienceSet  bool
 	asOf         time.Time
@@ -192,6 +206,12 @@ type config struct {
 	authority    Regulator
 	authoritySet bool
 }
+
+// Trace makes [Notice.HTML] and [Notice.Page] write, on each paragraph,
+// list and table, a data-source attribute holding the register fields it
+// came from ([Section.Sources]), separated by spaces. It is off by
+// default: a published notice does not need them.
+func Trace() Option { return func(c *config) { c.trace = true } }
 
 // Audience limits the notice to the given groups of people. Without it the
 // notice is for every group the register records. Each group must appear

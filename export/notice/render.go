@@ -617,14 +617,20 @@ func (n *Notice) appendHTML(b []byte) []byte {
 		b = append(b, '>')
 		b = appendInline(b, s.Heading)
 		b = append(b, "</h"+h+">\n"...)
-		for _, bl := range s.Blocks {
+		for bi, bl := range s.Blocks {
+			// With Trace, each block's element names the register fields
+			// it came from.
+			attr := ""
+			if n.trace && bi < len(s.Sources) && len(s.Sources[bi]) > 0 {
+				attr = ` data-source="` + html.EscapeString(strings.Join(s.Sources[bi], " ")) + `"`
+			}
 			switch bl := bl.(type) {
 			case Link:
-				b = append(b, "<p>"...)
+				b = append(b, "<p"+attr+">"...)
 				b = appendHTMLLink(b, bl)
 				b = append(b, "</p>\n"...)
 			case Links:
-				b = append(b, "<ul>\n"...)
+				b = append(b, "<ul"+attr+">\n"...)
 				for _, it := range bl.Items {
 					b = append(b, "<li>"...)
 					b = appendHTMLLink(b, it)
@@ -632,11 +638,11 @@ func (n *Notice) appendHTML(b []byte) []byte {
 				}
 				b = append(b, "</ul>\n"...)
 			case Paragraph:
-				b = append(b, "<p>"...)
+				b = append(b, "<p"+attr+">"...)
 				b = appendInline(b, bl.Text)
 				b = append(b, "</p>\n"...)
 			case List:
-				b = append(b, "<ul>\n"...)
+				b = append(b, "<ul"+attr+">\n"...)
 				for _, it := range bl.Items {
 					b = append(b, "<li>"...)
 					b = appendInline(b, it)
@@ -644,7 +650,7 @@ func (n *Notice) appendHTML(b []byte) []byte {
 				}
 				b = append(b, "</ul>\n"...)
 			case Table:
-				b = append(b, "<table>\n"...)
+				b = append(b, "<table"+attr+">\n"...)
 				if bl.Caption != "" {
 					b = append(b, "<caption>"...)
 					b = appendInline(b, bl.Caption)
