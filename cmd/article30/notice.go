@@ -15,7 +15,7 @@ import (
 var noticeCommand = &command{
 	name:    "notice",
 	summary: "write the privacy notice a register supports, and what it lacks",
-	usage:   "article30 notice [--audience GROUP]... [--format md|html|txt] [--fragment] [--allow-incomplete] [-o OUT] [--as-of YYYY-MM-DD] FILE",
+	usage:   "article30 notice [--audience GROUP]... [--format md|html|txt] [--fragment] [--allow-incomplete] [--since OLD] [-o OUT] [--as-of YYYY-MM-DD] FILE",
 	detail: `
 Notice reads the register FILE (YAML or JSON; - reads standard input) and
 writes the privacy notice it supports (UK GDPR and GDPR Articles 13 and
@@ -35,6 +35,12 @@ register does not record, so the notice cannot say it. A notice with a
 missing item is a draft: it is still written, with a banner at its top
 listing what is missing, so that it cannot be published by accident.
 
+With --since OLD, notice writes instead what a reader would see change
+in the notice when the register changes from OLD to FILE: the sections
+added, removed and reworded, with the lines removed and added (in HTML
+with the register fields each came from), for the same audience and
+date; exit status 0 when it is written.
+
 Exit status: 0 when the notice is written and nothing is missing; 1 when
 it is written as a draft (0 with --allow-incomplete); 2 when FILE cannot be read or
 parsed, the register has no valid jurisdiction, an --audience group is
@@ -45,6 +51,7 @@ usage error.`,
 		"article30 notice --audience job-applicants --format html -o jobs-privacy.html register.yaml",
 		"article30 notice --audience employees --audience volunteers --format txt register.yaml",
 		"article30 notice --format html --fragment --as-of 2026-06-19 register.yaml",
+		"article30 notice --since register-2025.yaml register.yaml",
 	},
 	flags: noticeFlags,
 }
@@ -59,6 +66,7 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	format := fs.String("format", "md", "output `format`: md (Markdown), html or txt (plain text)")
 	fragment := fs.Bool("fragment", false, "with --format html, write the HTML fragment rather than a complete page")
 	out := fs.String("o", "", "write the notice to `FILE` rather than standard output")
+	since := fs.String("since", "", "write what changes in the notice since the register `OLD` (YAML or JSON) rather than the notice")
 	allowIncomplete := fs.Bool("allow-incomplete", false, "exit 0 when the notice is a draft (the register lacks items Articles 13 and 14 require)")
 	force := forceFlag(fs)
 	asOf := asOfFlag(fs)
@@ -94,6 +102,11 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if err := checkOutput(dest, *force, file); err != nil {
 			return 0, err
 		}
+		if *since != "" {
+			if err := checkOutput(dest, *force, *since); err != nil {
+				return 0, err
+			}
+		}
 		noteLaw(e.stderr, at)
 
 		reg, file, ok := openRegister(e, file)
@@ -113,6 +126,27 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 				}
 			}
 			opts = append(opts, notice.Audience(groups...))
+		}
+		if *since != "" {
+			old, oldName, ok := openRegister(e, *since)
+			if !ok {
+				return exitFailure, nil
+			}
+			c, err := notice.Diff(old, reg, opts...)
+			if err != nil {
+				return failf(e, "notice", "%s, %s: %s", oldName, file, strings.TrimPrefix(err.Error(), "notice: ")), nil
+			}
+			text := c.Markdown()
+			switch *format {
+			case "txt":
+				text = c.Text()
+			case "html":
+				text = c.HTML()
+			}
+			if err := writeOutput(e, dest, []byte(text)); err != nil {
+				return failf(e, "notice", "%s", fileMessage(err)), nil
+			}
+			return exitOK, nil
 		}
 		n, err := notice.Generate(reg, opts...)
 		if err != nil {

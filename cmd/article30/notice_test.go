@@ -238,3 +238,37 @@ func TestNoticeDraft(t *testing.T) {
 		t.Errorf("complete register: exit status %d, stderr:\n%s\nstdout:\n%.300s", got.code, got.stderr, got.stdout)
 	}
 }
+
+// --since writes what changes in the notice between two registers, in
+// each format, the same as notice.Diff.
+func TestNoticeSince(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.yaml")
+	if err := os.WriteFile(old, []byte(complete), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	new := filepath.Join(dir, "new.yaml")
+	if err := os.WriteFile(new, []byte(strings.Replace(complete, "P6Y from termination-of-employment", "P7Y from termination-of-employment", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := notice.Diff(loadT(t, old), loadT(t, new), notice.AsOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for format, want := range map[string]string{"md": c.Markdown(), "txt": c.Text(), "html": c.HTML()} {
+		got := runArgs(t, "", "notice", "--as-of", lawDate, "--format", format, "--since", old, new)
+		if got.code != exitOK {
+			t.Errorf("%s: exit status %d\n%s", format, got.code, got.stderr)
+		}
+		if diff := cmp.Diff(want, got.stdout); diff != "" {
+			t.Errorf("%s: stdout (-want +got):\n%s", format, diff)
+		}
+		if !strings.Contains(got.stdout, "7 years") || !strings.Contains(got.stdout, "6 years") {
+			t.Errorf("%s: the change of period is not shown:\n%s", format, got.stdout)
+		}
+	}
+	if got := runArgs(t, "", "notice", "--since", filepath.Join(dir, "missing.yaml"), new); got.code != exitFailure {
+		t.Errorf("missing OLD: exit status %d", got.code)
+	}
+}
