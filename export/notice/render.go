@@ -831,7 +831,14 @@ func appendEscaped(b []byte, s string) []byte {
 // table headers #1b1b1b on #f3f2f1 15.4:1; focused links #0b0c0c on
 // #ffdd00 14.5:1); table borders #505a5f on white 7.1:1. Links are
 // underlined, so they do not rely on colour alone, and the focus indicator
-// is a 3px outline with a yellow background.
+// is a 3px outline with a yellow background. In dark mode
+// (prefers-color-scheme: dark) text #e8e8e8 on #121212 is 15.1:1, links
+// #8ab4f8 8.6:1, visited #c58af9 7.1:1, table headers on #2a2a2a 11.6:1
+// and the draft banner #ff8a80 8.2:1. On a narrow screen (under 40rem, so
+// a 390px phone) the margins and headings shrink and table cells break
+// long words, so that nothing scrolls sideways. In print the contents are
+// left out, links print their address after them, table rows and list
+// items are not split across pages and table headers repeat.
 const pageCSS = `:root{color-scheme:light}
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;background:#fff;color:#1b1b1b;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:1.0625rem;line-height:1.55}
@@ -853,7 +860,11 @@ thead th{background:#f3f2f1;color:#1b1b1b}
 tbody th{font-weight:600}
 .draft{border:4px solid #b10e1e;padding:0 1rem;margin:0 0 2rem}
 .draft h2{border-top:0;margin-top:1rem;color:#b10e1e}
-@media print{a{color:#1b1b1b}}
+nav ul{padding-left:1.25rem}
+th,td{overflow-wrap:anywhere}
+@media (max-width:40rem){body{font-size:1rem}main{padding:1rem .75rem 2rem}h1{font-size:1.6rem}h2{font-size:1.3rem}th,td{padding:.4rem}}
+@media (prefers-color-scheme:dark){:root{color-scheme:dark}body{background:#121212;color:#e8e8e8}h2{border-top-color:#e8e8e8}a{color:#8ab4f8}a:visited{color:#c58af9}thead th{background:#2a2a2a;color:#e8e8e8}th,td{border-color:#9aa0a6}.draft{border-color:#ff8a80}.draft h2{color:#ff8a80}}
+@media print{body{background:#fff;color:#000;font-size:11pt}a,a:visited{color:#000}nav{display:none}a[href^="http"]::after,a[href^="mailto:"]::after{content:" (" attr(href) ")"}tr,th,td,li{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}}
 `
 
 // Page writes the notice as a complete HTML5 page: the fragment of
