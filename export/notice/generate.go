@@ -1001,28 +1001,28 @@ func (g *gen) whoWeAre() {
 	b := g.blocks()
 	if name := clean(c.Name); name != "" {
 		b.paraf(ph.controllerIntro, name)
-		g.cov.use("13(1)(a)", "controller.name")
+		g.cov.use(art13_1a, "controller.name")
 	} else {
-		g.cov.miss("13(1)(a)", "the controller's name is missing")
+		g.cov.miss(art13_1a, "the controller's name is missing")
 	}
 	if a := clean(c.Address); a != "" {
 		b.paraf(ph.address, a)
-		g.cov.use("13(1)(a)", "controller.address")
+		g.cov.use(art13_1a, "controller.address")
 	}
 	if ways := contactWays(c.Email, c.Phone, "", c.Website, "through our website at "); len(ways) > 0 {
 		b.paraf(ph.contactUs, prose.List(ways, "or"))
-		g.cov.use("13(1)(a)", fieldsSet("controller.", c.Email, "email", c.Phone, "phone", c.Website, "website")...)
+		g.cov.use(art13_1a, fieldsSet("controller.", c.Email, "email", c.Phone, "phone", c.Website, "website")...)
 	}
 	if clean(c.Address) == "" && clean(c.Email) == "" && clean(c.Phone) == "" {
-		g.cov.miss("13(1)(a)", "the controller has no address, email or telephone number in the register")
+		g.cov.miss(art13_1a, "the controller has no address, email or telephone number in the register")
 	}
 
 	d := g.reg.DPO
 	switch {
 	case d.IsZero() && c.PublicAuthority:
-		g.cov.miss("13(1)(b)", "a public authority must designate a DPO, and none is recorded")
+		g.cov.miss(art13_1b, "a public authority must designate a DPO, and none is recorded")
 	case d.IsZero():
-		g.cov.notApplicable("13(1)(b)", "no DPO designated")
+		g.cov.notApplicable(art13_1b, "no DPO designated")
 	default:
 		ways := contactWays(d.Email, d.Phone, d.Address, "", "")
 		if name := clean(d.Name); name != "" {
@@ -1033,9 +1033,9 @@ func (g *gen) whoWeAre() {
 		} else if len(ways) > 0 {
 			b.paraf(ph.dpoContactNoName, prose.List(ways, "or"))
 		}
-		g.cov.use("13(1)(b)", fieldsSet("dpo.", d.Name, "name", d.Email, "email", d.Phone, "phone", d.Address, "address")...)
+		g.cov.use(art13_1b, fieldsSet("dpo.", d.Name, "name", d.Email, "email", d.Phone, "phone", d.Address, "address")...)
 		if len(ways) == 0 {
-			g.cov.miss("13(1)(b)", "the DPO has no email, telephone number or address in the register")
+			g.cov.miss(art13_1b, "the DPO has no email, telephone number or address in the register")
 		}
 	}
 
@@ -1047,7 +1047,7 @@ func (g *gen) whoWeAre() {
 		if len(ways) > 0 {
 			b.paraf(ph.repContact, prose.List(ways, "or"))
 		}
-		g.cov.use("13(1)(a)", fieldsSet("representative.", r.Name, "name", r.Email, "email", r.Phone, "phone", r.Address, "address")...)
+		g.cov.use(art13_1a, fieldsSet("representative.", r.Name, "name", r.Email, "email", r.Phone, "phone", r.Address, "address")...)
 	}
 
 	var joint []string
@@ -1225,7 +1225,7 @@ func (g *gen) purposes(s ropa.Subject, vs []view) {
 	}
 	g.strs2, g.strs3, g.used = pairs, others, used
 	if len(pairs) == 0 && len(others) == 0 {
-		g.cov.miss("13(1)(c)", fmt.Sprintf("no purposes are recorded for %s", subjectPlain(s)))
+		g.cov.miss(art13_1c, fmt.Sprintf("no purposes are recorded for %s", subjectPlain(s)))
 		return
 	}
 	b := g.blocks()
@@ -1270,10 +1270,10 @@ func (g *gen) purposesOf(ai int) []purposeEntry {
 		}
 		desc := clean(p.Description)
 		if desc == "" {
-			g.cov.miss("13(1)(c)", fmt.Sprintf("activity %q has a purpose with no description", a.ID))
+			g.cov.miss(art13_1c, fmt.Sprintf("activity %q has a purpose with no description", a.ID))
 			continue
 		}
-		g.cov.use("13(1)(c)", "activities[].purposes[].description")
+		g.cov.use(art13_1c, "activities[].purposes[].description")
 		cell, ok := g.basisCell(desc, *p)
 		key := purposeKey{desc, cell}
 		id, seen := g.pairIDs[key]
@@ -1292,14 +1292,14 @@ func (g *gen) purposesOf(ai int) []purposeEntry {
 func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 	b := p.Basis
 	if !b.Valid() {
-		g.cov.miss("13(1)(c)", fmt.Sprintf("purpose %q has no lawful basis in the register", desc))
+		g.cov.miss(art13_1c, fmt.Sprintf("purpose %q has no lawful basis in the register", desc))
 		return "", false
 	}
 	if err := b.CheckAvailable(g.regime, g.at); err != nil {
-		g.cov.miss("13(1)(c)", fmt.Sprintf("purpose %q relies on %s, which cannot be stated: %v", desc, strings.ToLower(b.Title()), err))
+		g.cov.miss(art13_1c, fmt.Sprintf("purpose %q relies on %s, which cannot be stated: %v", desc, strings.ToLower(b.Title()), err))
 		return "", false
 	}
-	g.cov.use("13(1)(c)", "activities[].purposes[].basis")
+	g.cov.use(art13_1c, "activities[].purposes[].basis")
 	// The text depends only on the basis and the one value stated with
 	// it; purposes often share both.
 	key := basisKey{b: b}
@@ -1307,21 +1307,21 @@ func (g *gen) basisCell(desc string, p ropa.Purpose) (string, bool) {
 	case lawfulbasis.LegitimateInterests:
 		if in := clean(p.Interest); in != "" {
 			key.format, key.arg = g.ph.interest, in
-			g.cov.use("13(1)(d)", "activities[].purposes[].interest")
+			g.cov.use(art13_1d, "activities[].purposes[].interest")
 		} else {
-			g.cov.miss("13(1)(d)", fmt.Sprintf("purpose %q relies on legitimate interests but no interest is recorded", desc))
+			g.cov.miss(art13_1d, fmt.Sprintf("purpose %q relies on legitimate interests but no interest is recorded", desc))
 		}
 	case lawfulbasis.RecognisedLegitimateInterests:
 		if p.Annex1.Valid() && p.Annex1.Available(g.regime, g.at) {
 			key.format, key.arg, key.plain = g.ph.annex1, p.Annex1.Plain(), true
-			g.cov.use("13(1)(c)", "activities[].purposes[].annex1")
+			g.cov.use(art13_1c, "activities[].purposes[].annex1")
 		} else {
-			g.cov.miss("13(1)(c)", fmt.Sprintf("purpose %q relies on recognised legitimate interests but names no Annex 1 condition", desc))
+			g.cov.miss(art13_1c, fmt.Sprintf("purpose %q relies on recognised legitimate interests but names no Annex 1 condition", desc))
 		}
 	case lawfulbasis.LegalObligation, lawfulbasis.PublicTask:
 		if pr := clean(p.Provision); pr != "" {
 			key.format, key.arg = g.ph.theLaw, pr
-			g.cov.use("13(1)(c)", "activities[].purposes[].provision")
+			g.cov.use(art13_1c, "activities[].purposes[].provision")
 		}
 	}
 	text, ok := g.basisTexts[key]
@@ -1595,20 +1595,20 @@ func (g *gen) sources(s ropa.Subject, vs []view) {
 			if len(v.cats) > 0 {
 				catsFrom = true
 			} else {
-				g.cov.miss("14(1)(d)", fmt.Sprintf("activity %q obtains data about %s from other sources but records no data categories for them", g.info[v.ai].a.ID, subjectPlain(s)))
+				g.cov.miss(art14_1d, fmt.Sprintf("activity %q obtains data about %s from other sources but records no data categories for them", g.info[v.ai].a.ID, subjectPlain(s)))
 			}
 		case ropa.NotRecorded:
 			none = false
 			g.sourcesUnknown = true
 			if reason := g.notRecorded(v, s, factOtherSources, "sources other than the people themselves"); reason != "" {
-				g.cov.miss("14(1)(d)", reason)
-				g.cov.miss("14(2)(f)", reason)
+				g.cov.miss(art14_1d, reason)
+				g.cov.miss(art14_2f, reason)
 			}
 		}
 	}
 	g.ids = ids
 	if catsFrom {
-		g.cov.use("14(1)(d)", "activities[].dataCategories")
+		g.cov.use(art14_1d, "activities[].dataCategories")
 	}
 	b := g.blocks()
 	switch {
@@ -1689,14 +1689,14 @@ func (g *gen) sourcesOf(ai int) []sourceEntry {
 		switch src.Kind {
 		case ropa.FromThirdParty:
 			if name == "" {
-				g.cov.miss("14(2)(f)", fmt.Sprintf("a third-party source of activity %q is not named", a.ID))
+				g.cov.miss(art14_2f, fmt.Sprintf("a third-party source of activity %q is not named", a.ID))
 			}
-			g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
+			g.cov.use(art14_2f, "activities[].sources[].kind", "activities[].sources[].name")
 		case ropa.FromPublic:
 			if name == "" {
-				g.cov.miss("14(2)(f)", fmt.Sprintf("a public source of activity %q is not named", a.ID))
+				g.cov.miss(art14_2f, fmt.Sprintf("a public source of activity %q is not named", a.ID))
 			}
-			g.cov.use("14(2)(f)", "activities[].sources[].kind", "activities[].sources[].name")
+			g.cov.use(art14_2f, "activities[].sources[].kind", "activities[].sources[].name")
 		}
 	}
 	in.sources = g.srcSlab[start:len(g.srcSlab):len(g.srcSlab)]
@@ -1756,7 +1756,7 @@ func (g *gen) sharing(s ropa.Subject, vs []view) {
 		case ropa.NotRecorded:
 			none = false
 			if reason := g.notRecorded(v, s, factRecipients, "recipients outside the organisation"); reason != "" {
-				g.cov.miss("13(1)(e)", reason)
+				g.cov.miss(art13_1e, reason)
 			}
 		}
 	}
@@ -1767,7 +1767,7 @@ func (g *gen) sharing(s ropa.Subject, vs []view) {
 	b := g.blocks()
 	if none {
 		b.add(g.fixed.sharesNone)
-		g.cov.use("13(1)(e)", "activities[].none")
+		g.cov.use(art13_1e, "activities[].none")
 	}
 	if len(others) > 0 {
 		b.add(g.fixed.othersLead)
@@ -1805,7 +1805,7 @@ func (g *gen) recipientsOf(ai int) []recipientEntry {
 		if name == "" || !g.forAudience(r.Subjects) {
 			continue
 		}
-		g.cov.use("13(1)(e)", "activities[].recipients[].name", "activities[].recipients[].kind")
+		g.cov.use(art13_1e, "activities[].recipients[].name", "activities[].recipients[].kind")
 		e := recipientEntry{list: toOthers, i: i}
 		switch r.Kind {
 		case ropa.Processor:
@@ -1868,7 +1868,7 @@ func (g *gen) transfers(s ropa.Subject, vs []view) {
 				what = "transfers outside the EEA"
 			}
 			if reason := g.notRecorded(v, s, factTransfers, what); reason != "" {
-				g.cov.miss("13(1)(f)", reason)
+				g.cov.miss(art13_1f, reason)
 			}
 		}
 	}
@@ -1883,7 +1883,7 @@ func (g *gen) transfers(s ropa.Subject, vs []view) {
 	}
 	if none {
 		b.add(g.fixed.transfersNone[eu])
-		g.cov.use("13(1)(f)", "activities[].none")
+		g.cov.use(art13_1f, "activities[].none")
 	}
 	b.list(g.stringsOfIDs(ids))
 	if copyNote {
@@ -1941,7 +1941,7 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 		}
 		if recipient != "" {
 			parts = append(parts, sprintf(ph.transferToOutside[eu], recipient))
-			g.cov.use("13(1)(f)", "activities[].transfers[].recipient")
+			g.cov.use(art13_1f, "activities[].transfers[].recipient")
 		} else {
 			parts = append(parts, ph.transferOutside[eu])
 		}
@@ -1949,7 +1949,7 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 		if recipient != "" {
 			what += " to " + recipient
 		}
-		g.cov.miss("13(1)(f)", fmt.Sprintf("%s does not name its country (%s, unknown), so the notice can state no approval or safeguard", what, unknownCountry))
+		g.cov.miss(art13_1f, fmt.Sprintf("%s does not name its country (%s, unknown), so the notice can state no approval or safeguard", what, unknownCountry))
 		return strings.Join(parts, " "), false
 	}
 	if recipient != "" {
@@ -1957,9 +1957,9 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 	} else {
 		parts = append(parts, capitalise(sprintf(ph.transferToCountry, country)))
 	}
-	g.cov.use("13(1)(f)", "activities[].transfers[].country")
+	g.cov.use(art13_1f, "activities[].transfers[].country")
 	if recipient != "" {
-		g.cov.use("13(1)(f)", "activities[].transfers[].recipient")
+		g.cov.use(art13_1f, "activities[].transfers[].recipient")
 	}
 	if !lawfulbasis.ThirdCountry(g.regime, code, g.at) {
 		if g.regime == lawfulbasis.UK {
@@ -1975,7 +1975,7 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 	}
 	m := t.Mechanism
 	if m.Valid() {
-		g.cov.use("13(1)(f)", "activities[].transfers[].mechanism")
+		g.cov.use(art13_1f, "activities[].transfers[].mechanism")
 	}
 	if m.Valid() && !m.Available(g.regime, g.at) {
 		switch m {
@@ -1984,9 +1984,9 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 			if m == lawfulbasis.SwissUSPrivacyShield {
 				name = "Swiss-US Privacy Shield"
 			}
-			g.cov.miss("13(1)(f)", fmt.Sprintf("transfer to %s relies on the %s, which has not been a valid transfer mechanism since 16 July 2020; the notice states the transfer but no safeguard", what, name))
+			g.cov.miss(art13_1f, fmt.Sprintf("transfer to %s relies on the %s, which has not been a valid transfer mechanism since 16 July 2020; the notice states the transfer but no safeguard", what, name))
 		default:
-			g.cov.miss("13(1)(f)", fmt.Sprintf("transfer to %s relies on %s, which is not available: %v; the notice states the transfer but no safeguard", what, m.Title(), m.CheckAvailable(g.regime, g.at)))
+			g.cov.miss(art13_1f, fmt.Sprintf("transfer to %s relies on %s, which is not available: %v; the notice states the transfer but no safeguard", what, m.Title(), m.CheckAvailable(g.regime, g.at)))
 		}
 		return strings.Join(parts, " "), false
 	}
@@ -2013,17 +2013,17 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 				who = "The recipient"
 			}
 			parts = append(parts, sprintf(ph.certified, who))
-			g.cov.use("13(1)(f)", "activities[].transfers[].certified")
+			g.cov.use(art13_1f, "activities[].transfers[].certified")
 		}
 		if m.IsSafeguard() {
 			parts = append(parts, sprintf(g.safeguardsPhrase(), m.Plain()))
 			copies = true
 		}
 	case !m.Valid():
-		g.cov.miss("13(1)(f)", fmt.Sprintf("transfer to %s: no approval covers it on %s and no safeguard is recorded; the notice states the transfer but no safeguard", what, g.at.Format(time.DateOnly)))
+		g.cov.miss(art13_1f, fmt.Sprintf("transfer to %s: no approval covers it on %s and no safeguard is recorded; the notice states the transfer but no safeguard", what, g.at.Format(time.DateOnly)))
 		return strings.Join(parts, " "), false
 	case m.IsApproval():
-		g.cov.miss("13(1)(f)", fmt.Sprintf("transfer to %s relies on %s, but no approval covers it on %s; the notice states the transfer but no safeguard", what, m.Title(), g.at.Format(time.DateOnly)))
+		g.cov.miss(art13_1f, fmt.Sprintf("transfer to %s relies on %s, but no approval covers it on %s; the notice states the transfer but no safeguard", what, m.Title(), g.at.Format(time.DateOnly)))
 		return strings.Join(parts, " "), false
 	default:
 		switch {
@@ -2041,12 +2041,12 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 			copies = true
 		}
 		if m.NeedsDocumentedSafeguards() && clean(t.Safeguards) == "" {
-			g.cov.miss("13(1)(f)", fmt.Sprintf("transfer to %s relies on compelling legitimate interests but its suitable safeguards are not recorded", what))
+			g.cov.miss(art13_1f, fmt.Sprintf("transfer to %s relies on compelling legitimate interests but its suitable safeguards are not recorded", what))
 		}
 	}
 	if sg := clean(t.Safeguards); sg != "" {
 		parts = append(parts, sprintf(ph.extraSafeguards, lowerFirst(sentence(sg))))
-		g.cov.use("13(1)(f)", "activities[].transfers[].safeguards")
+		g.cov.use(art13_1f, "activities[].transfers[].safeguards")
 	}
 	return strings.Join(parts, " "), copies
 }
@@ -2333,21 +2333,21 @@ func (g *gen) retentionCoverage(ai int) {
 		}
 		in.rets[ri] = g.retentionText(r)
 		if in.rets[ri] == "" {
-			g.cov.miss("13(2)(a)", fmt.Sprintf("a retention rule of activity %q has neither a valid rule nor a schedule", a.ID))
+			g.cov.miss(art13_2a, fmt.Sprintf("a retention rule of activity %q has neither a valid rule nor a schedule", a.ID))
 			continue
 		}
-		g.cov.use("13(2)(a)")
+		g.cov.use(art13_2a)
 		if !r.Rule.IsZero() {
-			g.cov.use("13(2)(a)", "activities[].retention[].rule")
+			g.cov.use(art13_2a, "activities[].retention[].rule")
 		}
 		if strings.TrimSpace(r.Schedule) != "" {
-			g.cov.use("13(2)(a)", "activities[].retention[].schedule")
+			g.cov.use(art13_2a, "activities[].retention[].schedule")
 		}
 		if len(r.Categories) > 0 {
-			g.cov.use("13(2)(a)", "activities[].retention[].categories")
+			g.cov.use(art13_2a, "activities[].retention[].categories")
 		}
 		if !r.Minimum.IsZero() {
-			g.cov.use("13(2)(a)", "activities[].retention[].minimum")
+			g.cov.use(art13_2a, "activities[].retention[].minimum")
 		}
 	}
 }
@@ -2385,9 +2385,9 @@ func (g *gen) retentionGaps(s ropa.Subject, v *view) {
 	switch {
 	case len(missing) == 0:
 	case v.all:
-		g.cov.miss("13(2)(a)", fmt.Sprintf("activity %q has no retention period for: %s", in.a.ID, strings.Join(missing, ", ")))
+		g.cov.miss(art13_2a, fmt.Sprintf("activity %q has no retention period for: %s", in.a.ID, strings.Join(missing, ", ")))
 	default:
-		g.cov.miss("13(2)(a)", fmt.Sprintf("activity %q has no retention period for the data of %s: %s", in.a.ID, subjectPlain(s), strings.Join(missing, ", ")))
+		g.cov.miss(art13_2a, fmt.Sprintf("activity %q has no retention period for the data of %s: %s", in.a.ID, subjectPlain(s), strings.Join(missing, ", ")))
 	}
 }
 
@@ -2406,9 +2406,9 @@ func (g *gen) provision(s ropa.Subject, vs []view) {
 			if g.collectsFromSubject(v) {
 				a := g.info[v.ai].a
 				if v.all {
-					g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
+					g.cov.miss(art13_2e, fmt.Sprintf("activity %q does not record whether providing the data is required", a.ID))
 				} else {
-					g.cov.miss("13(2)(e)", fmt.Sprintf("activity %q does not record whether %s must provide their data", a.ID, subjectPlain(s)))
+					g.cov.miss(art13_2e, fmt.Sprintf("activity %q does not record whether %s must provide their data", a.ID, subjectPlain(s)))
 				}
 			}
 			continue
@@ -2457,11 +2457,11 @@ func (g *gen) provisionOf(ai int) string {
 	var parts []string
 	if s := g.ph.requirement[string(a.Provision.Requirement)]; s != "" {
 		parts = append(parts, s)
-		g.cov.use("13(2)(e)", "activities[].provision.requirement")
+		g.cov.use(art13_2e, "activities[].provision.requirement")
 	}
 	if s := clean(a.Provision.Consequences); s != "" {
 		parts = append(parts, capitalise(sentence(s)))
-		g.cov.use("13(2)(e)", "activities[].provision.consequences")
+		g.cov.use(art13_2e, "activities[].provision.consequences")
 	}
 	in.prov = strings.Join(parts, " ")
 	g.provTexts[k] = in.prov
@@ -2526,16 +2526,16 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 		default:
 			none = false
 			if reason := g.notRecorded(v, s, factAutomated, "decisions made by automated means only or profiling"); reason != "" {
-				g.cov.miss("13(2)(f)", reason)
+				g.cov.miss(art13_2f, reason)
 			}
 		}
 	}
 	g.pairs = sig
 	if stated {
-		g.cov.use("13(2)(f)", "activities[].automated[].solely", "activities[].automated[].significant")
+		g.cov.use(art13_2f, "activities[].automated[].solely", "activities[].automated[].significant")
 	}
 	if statedNone {
-		g.cov.use("13(2)(f)", "activities[].none")
+		g.cov.use(art13_2f, "activities[].none")
 	}
 	switch {
 	case len(sig) > 0:
@@ -2558,7 +2558,7 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 				if !slices.Contains(a.Automated[p[1]].Safeguards, sg) {
 					all = false
 					if g.ukNew {
-						g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q does not record the Art 22C(2) safeguard %q", a.ID, string(sg)))
+						g.cov.miss(art13_2f, fmt.Sprintf("activity %q does not record the Art 22C(2) safeguard %q", a.ID, string(sg)))
 					}
 				}
 			}
@@ -2570,7 +2570,7 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 			}
 		}
 		if len(items) > 0 {
-			g.cov.use("13(2)(f)", "activities[].automated[].safeguards")
+			g.cov.use(art13_2f, "activities[].automated[].safeguards")
 			g.strs3 = items
 		}
 		b.list(g.stringsOf(items))
@@ -2581,7 +2581,7 @@ func (g *gen) automated(s ropa.Subject, vs []view) {
 	}
 	if profiling {
 		b.add(g.fixed.profiling)
-		g.cov.use("13(2)(f)", "activities[].automated[].profiling")
+		g.cov.use(art13_2f, "activities[].automated[].profiling")
 	}
 	if len(b) == 0 {
 		return
@@ -2607,7 +2607,7 @@ func (g *gen) decisionOf(ai, di int) [3]string {
 		t := clean(s.text)
 		if t == "" {
 			if i > 0 {
-				g.cov.miss("13(2)(f)", fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
+				g.cov.miss(art13_2f, fmt.Sprintf("activity %q makes solely automated significant decisions but does not record their %s", a.ID, s.field))
 			}
 			continue
 		}
@@ -2618,7 +2618,7 @@ func (g *gen) decisionOf(ai, di int) [3]string {
 			g.adTexts[k] = p
 		}
 		in.ad[di][i] = p
-		g.cov.use("13(2)(f)", "activities[].automated[]."+s.field)
+		g.cov.use(art13_2f, "activities[].automated[]."+s.field)
 	}
 	return in.ad[di]
 }
@@ -2782,7 +2782,7 @@ func (g *gen) rights() {
 		union |= gr.rights
 		unknown = unknown || gr.unknown || gr.noBasis
 		if gr.noBasis && !gr.unknown {
-			g.cov.miss("13(2)(b)", fmt.Sprintf("no purposes are recorded for %s, so the rights that depend on the lawful basis (erasure, portability, objection) cannot be stated for them", subjectPlain(g.audience[i])))
+			g.cov.miss(art13_2b, fmt.Sprintf("no purposes are recorded for %s, so the rights that depend on the lawful basis (erasure, portability, objection) cannot be stated for them", subjectPlain(g.audience[i])))
 		}
 		depend = depend || gr.depend
 		consent = consent || gr.consent
@@ -2824,9 +2824,9 @@ func (g *gen) rights() {
 		b.para(ph.rightsUnknown)
 	}
 	if slices.ContainsFunc(g.grights, func(gr groupRights) bool { return gr.unknown }) {
-		g.cov.miss("13(2)(b)", "some purposes have no lawful basis in the register, so the rights that depend on it (erasure, portability, objection) cannot all be stated")
+		g.cov.miss(art13_2b, "some purposes have no lawful basis in the register, so the rights that depend on it (erasure, portability, objection) cannot all be stated")
 	}
-	g.cov.use("13(2)(b)", "activities[].purposes[].basis")
+	g.cov.use(art13_2b, "activities[].purposes[].basis")
 
 	// How to use the rights: the routes for requests, else the DPO's
 	// ways, else the organisation's; never "contact us" with no way to.
@@ -2850,19 +2850,19 @@ func (g *gen) rights() {
 		b.paraf(ph.howRequestsUs, prose.List(cw, "or"))
 	} else {
 		route = false
-		g.cov.miss("13(2)(b)", "the register records no way to make a request (dpo or controller email, phone or address), so the notice cannot say how to use the rights")
+		g.cov.miss(art13_2b, "the register records no way to make a request (dpo or controller email, phone or address), so the notice cannot say how to use the rights")
 	}
 	if union&(1<<rights.WithdrawConsent) != 0 {
 		if route {
 			b.para(ph.howWithdraw)
 		}
 		if consent {
-			g.cov.use("13(2)(c)", "activities[].purposes[].basis")
+			g.cov.use(art13_2c, "activities[].purposes[].basis")
 		} else {
-			g.cov.use("13(2)(c)", "activities[].special.conditions")
+			g.cov.use(art13_2c, "activities[].special.conditions")
 		}
 	} else {
-		g.cov.notApplicable("13(2)(c)", "not applicable: no purpose is recorded as relying on consent")
+		g.cov.notApplicable(art13_2c, "not applicable: no purpose is recorded as relying on consent")
 	}
 	// When the reply is due: UK GDPR Art 12A from 5 February 2026 (one
 	// month from the latest of the request, the identity information asked
@@ -2914,7 +2914,7 @@ func (g *gen) directMarketing(n int) {
 		}
 		b.paraf(ph.dmWho, groupList(groups))
 	}
-	g.cov.use("13(2)(b)", "activities[].purposes[].directMarketing")
+	g.cov.use(art13_2b, "activities[].purposes[].directMarketing")
 	for ai, a := range g.acts {
 		for i := range a.Purposes {
 			if a.Purposes[i].DirectMarketing {
@@ -3041,11 +3041,11 @@ func (g *gen) complain() {
 		if r.ComplaintsAddress != "" {
 			ways = append(ways, "write to "+r.ComplaintsAddress)
 		}
-		arts := []string{"13(2)(ca)"}
+		arts := []article{art13_2ca}
 		if indirect {
-			arts = append(arts, "14(2)(da)")
+			arts = append(arts, art14_2da)
 		} else {
-			g.cov.notApplicable("14(2)(da)", notIndirect)
+			g.cov.notApplicable(art14_2da, notIndirect)
 		}
 		switch {
 		case len(ways) > 0:
@@ -3092,7 +3092,7 @@ func (g *gen) complain() {
 		if ways := contactWays(a.Email, a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
 			b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 		}
-		g.cov.use("13(2)(d)", g.authorityFields...)
+		g.cov.use(art13_2d, g.authorityFields...)
 	default:
 		// Art 77(1): the right to complain to a supervisory authority,
 		// in particular in the member state of the person's habitual
@@ -3103,9 +3103,9 @@ func (g *gen) complain() {
 			if ways := contactWays(a.Email, a.Phone, a.Address, a.Website, "online at "); len(ways) > 0 {
 				b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 			}
-			g.cov.use("13(2)(d)", g.authorityFields...)
+			g.cov.use(art13_2d, g.authorityFields...)
 		} else {
-			g.cov.miss("13(2)(d)", g.authorityGap)
+			g.cov.miss(art13_2d, g.authorityGap)
 		}
 	}
 	g.src = fieldsSet("", g.reg.Complaints.Details, "complaints.details", g.reg.Complaints.Form, "complaints.form",
@@ -3152,8 +3152,8 @@ func (g *gen) changes() {
 	}
 	b.paraf(g.ph.lawAsOf, g.at.Format("2 January 2006"))
 	if !g.indirect && !g.sourcesUnknown {
-		g.cov.notApplicable("14(1)(d)", notIndirect)
-		g.cov.notApplicable("14(2)(f)", notIndirect)
+		g.cov.notApplicable(art14_1d, notIndirect)
+		g.cov.notApplicable(art14_2f, notIndirect)
 	}
 	g.cov.finish(g)
 	if !g.reg.ReviewDate.IsZero() {
