@@ -129,7 +129,7 @@ func Example() {
 	//
 	// ## What our lawful bases mean
 	//
-	// The law allows us to use your information only for a reason it sets out, called a lawful basis. The bases in the tables above mean:
+	// Our lawful basis is the reason the law allows us to use your information. The bases in the tables above mean:
 	//
 	// - Contract: we need your information to carry out a contract with you, or to take steps you have asked for before entering into one.
 	// - Legal obligation: we need to use your information to comply with the law.

@@ -336,7 +336,7 @@ var adult = &phrases{
 	contactUsWays:      "contact us %s",
 	contentsHeading:    "Contents",
 	basesHeading:       "What our lawful bases mean",
-	basesShared:        "The law allows us to use your information only for a reason it sets out, called a lawful basis. The bases in the tables above mean:",
+	basesShared:        "Our lawful basis is the reason the law allows us to use your information. The bases in the tables above mean:",
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
