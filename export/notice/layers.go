@@ -142,6 +142,13 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	}
 	var sharedSecs []Section
 	seen := map[string]said{} // where each text was first said
+	// The subsections of earlier groups, by heading, as generated.
+	type earlierSub struct {
+		who    string
+		index  int
+		blocks []Block
+	}
+	earlier := map[string][]earlierSub{}
 	for gi, gr := range groups {
 		heading := g.groupHeading(gr.names)
 		who := groupList(g.plainNames(gr.names))
@@ -157,6 +164,18 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 						src: g.srcOf(spans, sub.Heading, nil)})
 				}
 				continue
+			}
+			// A subsection that reads the same as an earlier group's is a
+			// link to it (but for the purposes, whose table the first
+			// layer reads).
+			if sub.Heading != g.ph.purposesHeading {
+				if at := slices.IndexFunc(earlier[sub.Heading], func(e earlierSub) bool { return sameBlocks(e.blocks, sub.Blocks) }); at >= 0 {
+					e := earlier[sub.Heading][at]
+					out = append(out, Section{Heading: sub.Heading, Level: 3, Blocks: []Block{g.sameAs(g.ph.sameAs, who, said{e.who, e.index})},
+						src: g.srcOf(spans, sub.Heading, gr.members)})
+					continue
+				}
+				earlier[sub.Heading] = append(earlier[sub.Heading], earlierSub{who: who, index: len(out), blocks: sub.Blocks})
 			}
 			var bs []Block
 			for j := 0; j < len(sub.Blocks); j++ {
