@@ -233,6 +233,7 @@ type gen struct {
 	acts            []*ropa.Activity // the activities about anyone in the audience
 	actIndex        []int            // by index in acts: the activity's index in the register
 	src             []string         // the register fields of the next section (see section)
+	pathMemo        map[pathKey][]string
 	cov             *tracker
 	secs            []Section
 
@@ -1133,50 +1134,85 @@ func (g *gen) group(k int, s ropa.Subject, acts []int) {
 // of ropa.Activity) that the group's activities vs record for it, with the
 // activity's statements of none for the kinds a notice may deny.
 func (g *gen) paths(vs []view, kind string) []string {
+	if len(vs) == 1 {
+		return g.pathsOf(&vs[0], kind)
+	}
 	var out []string
 	for i := range vs {
-		v := &vs[i]
-		a := g.acts[v.ai]
-		prefix := "activities[" + strconv.Itoa(g.actIndex[v.ai]) + "]."
-		var n int
-		var idx []int
-		switch kind {
-		case "purposes":
-			n, idx = len(a.Purposes), v.idx.Purposes
-		case "dataCategories":
-			n, idx = len(a.DataCategories), v.idx.Categories
-		case "sources":
-			n, idx = len(a.Sources), v.idx.Sources
-		case "recipients":
-			n, idx = len(a.Recipients), v.idx.Recipients
-		case "transfers":
-			n, idx = len(a.Transfers), v.idx.Transfers
-		case "retention":
-			n, idx = len(a.Retention), v.idx.Retention
-		case "automated":
-			n, idx = len(a.Automated), v.idx.Automated
-		case "special":
-			if len(a.Special.Conditions) > 0 || len(a.Special.Schedule1) > 0 {
-				out = append(out, prefix+"special")
-			}
-			if len(a.Criminal.Schedule1) > 0 || a.Criminal.Authority != "" {
-				out = append(out, prefix+"criminal")
-			}
-			continue
-		case "provision":
-			if (v.all || v.prov) && (a.Provision.Requirement != "" || clean(a.Provision.Consequences) != "") {
-				out = append(out, prefix+"provision")
-			}
-			continue
+		out = append(out, g.pathsOf(&vs[i], kind)...)
+	}
+	return out
+}
+
+// pathKey is an activity (by index in acts) and a kind of entry.
+type pathKey struct {
+	ai   int
+	kind string
+}
+
+// pathsOf is paths for one activity's view, worked out once for a view
+// of an activity that scopes nothing, which reads the same for each of its
+// groups.
+func (g *gen) pathsOf(v *view, kind string) []string {
+	if !v.all {
+		return g.viewPaths(v, kind)
+	}
+	k := pathKey{v.ai, kind}
+	if p, ok := g.pathMemo[k]; ok {
+		return p
+	}
+	if g.pathMemo == nil {
+		g.pathMemo = map[pathKey][]string{}
+	}
+	p := g.viewPaths(v, kind)
+	g.pathMemo[k] = p
+	return p
+}
+
+// viewPaths works out pathsOf.
+func (g *gen) viewPaths(v *view, kind string) []string {
+	var out []string
+	a := g.acts[v.ai]
+	prefix := "activities[" + strconv.Itoa(g.actIndex[v.ai]) + "]."
+	var n int
+	var idx []int
+	switch kind {
+	case "purposes":
+		n, idx = len(a.Purposes), v.idx.Purposes
+	case "dataCategories":
+		n, idx = len(a.DataCategories), v.idx.Categories
+	case "sources":
+		n, idx = len(a.Sources), v.idx.Sources
+	case "recipients":
+		n, idx = len(a.Recipients), v.idx.Recipients
+	case "transfers":
+		n, idx = len(a.Transfers), v.idx.Transfers
+	case "retention":
+		n, idx = len(a.Retention), v.idx.Retention
+	case "automated":
+		n, idx = len(a.Automated), v.idx.Automated
+	case "special":
+		if len(a.Special.Conditions) > 0 || len(a.Special.Schedule1) > 0 {
+			out = append(out, prefix+"special")
 		}
-		for j := range n {
-			if v.all || slices.Contains(idx, j) {
-				out = append(out, prefix+kind+"["+strconv.Itoa(j)+"]")
-			}
+		if len(a.Criminal.Schedule1) > 0 || a.Criminal.Authority != "" {
+			out = append(out, prefix+"criminal")
 		}
-		if len(a.None) > 0 && (kind == "sources" || kind == "recipients" || kind == "transfers" || kind == "automated") {
-			out = append(out, prefix+"none")
+		return out
+	case "provision":
+		if (v.all || v.prov) && (a.Provision.Requirement != "" || clean(a.Provision.Consequences) != "") {
+			out = append(out, prefix+"provision")
 		}
+		return out
+	}
+	out = make([]string, 0, n+1)
+	for j := range n {
+		if v.all || slices.Contains(idx, j) {
+			out = append(out, prefix+kind+"["+strconv.Itoa(j)+"]")
+		}
+	}
+	if len(a.None) > 0 && (kind == "sources" || kind == "recipients" || kind == "transfers" || kind == "automated") {
+		out = append(out, prefix+"none")
 	}
 	return out
 }

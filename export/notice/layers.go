@@ -710,6 +710,15 @@ func wordCount(s string) int {
 // srcOf returns the register fields of the subsections headed heading of
 // the audience groups members (nil: every group), without repeats.
 func (g *gen) srcOf(spans [][2]int, heading string, members []int) []string {
+	if len(members) == 1 {
+		// One group: its subsection's own fields, as they are.
+		for _, sub := range g.secs[spans[members[0]][0]+1 : spans[members[0]][1]] {
+			if sub.Heading == heading {
+				return sub.src
+			}
+		}
+		return nil
+	}
 	var out []string
 	seen := map[string]bool{}
 	add := func(i int) {
