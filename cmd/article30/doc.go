@@ -96,7 +96,9 @@
 // them (job-applicants, "Job applicants", "custom: Alumni"); a group that is
 // unknown or that the register does not record is a usage error. Standard
 // error lists each item of Articles 13 and 14, filled or missing, with the
-// reason.
+// reason. A notice that lacks an item the law requires is a draft, with a
+// banner listing what is missing. --since OLD writes what a reader would
+// see change since the register OLD.
 //
 // # import
 //
@@ -183,10 +185,12 @@
 //   - 2: a file could not be read or parsed, or the command line is wrong
 //     (unknown command or flag, bad --as-of date, no FILE). 2 wins over 1.
 //
-// demo, export and notice do not judge a register (validate does): they
-// exit 0 when they have written their output, whatever the findings or the
-// notice's missing items, and 2 when a file cannot be read, parsed or
-// written, or the command line is wrong.
+// demo and export do not judge a register (validate does): they exit 0
+// when they have written their output, whatever the findings, and 2 when a
+// file cannot be read, parsed or written, or the command line is wrong.
+// notice exits 1 when the notice is a draft (an item the law requires is
+// missing), unless --allow-incomplete is given, 0 when it is complete, and
+// 2 as the others.
 //
 // import exits 0 when every cell was read, 1 when the register was written
 // but some cells could not be read (so that CI notices), and 2 when the
