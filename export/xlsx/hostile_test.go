@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
-	"hash/crc32"
 	"io"
 	"runtime"
 	"strings"
@@ -15,44 +14,16 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/article30/article30/internal/hostile"
 )
 
 // icoBombSize is what the zip bomb's one entry expands to: 1 GiB of spaces.
-const icoBombSize = 1 << 30
-
-// icoDeflateRepeat returns a raw deflate stream of prefix, n copies of
-// chunk and suffix, with the CRC-32 and size of what it expands to.
-// Compressing a gigabyte takes seconds (minutes under the race detector), so
-// it compresses chunk once, ending in a sync flush, and repeats that
-// segment: each segment starts afresh and refers back only within itself,
-// so the copies join into one valid stream, closed by a final block.
-func icoDeflateRepeat(prefix, chunk []byte, n int, suffix []byte) ([]byte, uint32, uint64) {
-	segment := func(b []byte, final bool) []byte {
-		var buf bytes.Buffer
-		w, _ := flate.NewWriter(&buf, flate.BestCompression)
-		w.Write(b)
-		if final {
-			w.Close()
-		} else {
-			w.Flush()
-		}
-		return buf.Bytes()
-	}
-	head, seg, tail := segment(prefix, false), segment(chunk, false), segment(suffix, true)
-	out := make([]byte, 0, len(head)+n*len(seg)+len(tail))
-	out = append(out, head...)
-	crc := crc32.Update(0, crc32.IEEETable, prefix)
-	for range n {
-		out = append(out, seg...)
-		crc = crc32.Update(crc, crc32.IEEETable, chunk)
-	}
-	crc = crc32.Update(crc, crc32.IEEETable, suffix)
-	return append(out, tail...), crc, uint64(len(prefix) + n*len(chunk) + len(suffix))
-}
+const icoBombSize = hostile.BombSize
 
 // icoBombStream expands to icoBombSize spaces.
 var icoBombStream = sync.OnceValues(func() ([]byte, uint32) {
-	stream, crc, _ := icoDeflateRepeat(nil, bytes.Repeat([]byte{' '}, 1<<20), icoBombSize>>20, nil)
+	stream, crc, _ := hostile.DeflateRepeat(nil, bytes.Repeat([]byte{' '}, 1<<20), icoBombSize>>20, nil)
 	return stream, crc
 })
 
@@ -326,7 +297,7 @@ func TestHostileRows(t *testing.T) {
 			if tc.row == linked {
 				h = strings.Replace(head, `</row>`, `<c t="inlineStr"><is><t>Link to record of consent</t></is></c></row>`, 1)
 			}
-			stream, crc, size := icoDeflateRepeat([]byte(ns+h), chunk, 1_000_000/per, []byte(`</sheetData></worksheet>`))
+			stream, crc, size := hostile.DeflateRepeat([]byte(ns+h), chunk, 1_000_000/per, []byte(`</sheetData></worksheet>`))
 			data := icoReplacePart(t, base, "xl/worksheets/sheet1.xml", stream, crc, size)
 			err, took, alloc := icoMeasure(t, data, tc.opts...)
 			t.Logf("%d bytes in (sheet %d MiB): %v after %v, heap peak +%.1f MiB", len(data), size>>20, err, took, float64(alloc)/(1<<20))
