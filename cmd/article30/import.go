@@ -101,16 +101,21 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			switch {
 			case err == nil:
 				own = true
+			case reg != nil:
+				// Read, with view cells it did not read (an edit of a
+				// column generated from the data sheets, say): listed.
+				own = true
+				cells, _ = errors.AsType[xlsx.CellErrors](err)
 			case errors.Is(err, xlsx.ErrNotWorkbook):
 				reg = nil // not one of ours: read it as the ICO template
 			default:
 				if ce, ok := errors.AsType[xlsx.CellErrors](err); ok {
 					listCells(e, file, ce)
-					return failf(e, "import", "%s was written by 'article30 export', but %s could not be read back: "+
-						"make the changes in its data sheets (Activities, Purposes, ...), or give --ico to read its Template sheet as a hand-kept template",
+					return failf(e, "import", "%s was written by 'article30 export', but %s could not be read: "+
+						"correct them in the workbook and import it again, or give --ico to read its Template sheet as a hand-kept template",
 						file, plural(ce.Count(), "cell", "cells")), nil
 				}
-				return failf(e, "import", "%s: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
+				return failf(e, "import", "%s: %s", file, cliWords(strings.TrimPrefix(err.Error(), "xlsx: "))), nil
 			}
 		}
 		if reg == nil {
@@ -118,7 +123,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			if err != nil {
 				ce, ok := errors.AsType[xlsx.CellErrors](err)
 				if !ok || reg == nil {
-					return failf(e, "import", "%s: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
+					return failf(e, "import", "%s: %s", file, cliWords(strings.TrimPrefix(err.Error(), "xlsx: "))), nil
 				}
 				cells = ce
 			}
@@ -126,7 +131,11 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "# Imported by article30 import from %s.\n", filepath.Base(file))
-		if len(cells) > 0 {
+		switch {
+		case len(cells) > 0 && own:
+			fmt.Fprintf(&b, "# %s of its views were not read: article30 import listed them. The\n"+
+				"# register is the one its data sheets and the Template's editable cells hold.\n", plural(cells.Count(), "cell", "cells"))
+		case len(cells) > 0:
 			fmt.Fprintf(&b, "# %s could not be read: article30 import listed them. The text of each\n"+
 				"# one in an activity's row is in that activity's notes.\n", plural(cells.Count(), "cell", "cells"))
 		}
@@ -153,6 +162,9 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		msg := fmt.Sprintf("article30 import: %s from %s to %s", what, from, to)
 		if len(cells) > 0 {
 			msg += fmt.Sprintf("; %s could not be read", plural(cells.Count(), "cell", "cells"))
+			if own {
+				msg += " (edits of cells generated from the data sheets: make them on the data sheets)"
+			}
 		}
 		fmt.Fprintln(e.stderr, clean(msg))
 		if len(cells) > 0 {
@@ -214,10 +226,28 @@ func listCells(e *env, file string, cells xlsx.CellErrors) {
 		if i == maxListedCells || errors.Is(c, xlsx.ErrMoreCells) {
 			break
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(c.Error()))
+		fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(cliWords(c.Error())))
 		listed += xlsx.CellErrors{c}.Count()
 	}
 	if listed < total {
 		fmt.Fprintf(e.stderr, "%s: ... and %s more (%d in all)\n", clean(file), plural(total-listed, "cell", "cells"), total)
 	}
 }
+
+// cliWords puts the library's names for what a caller does (Go functions
+// and options) in the command-line tool's words, so that a message tells
+// a user of the command what to type.
+func cliWords(msg string) string {
+	return cliWordsReplacer.Replace(msg)
+}
+
+var cliWordsReplacer = strings.NewReplacer(
+	"import the sheet with ReadICO", "import it with 'article30 import --ico'",
+	"use ReadICO", "use 'article30 import' without writing it with 'article30 export' first",
+	"with ReadICO", "with 'article30 import --ico'",
+	"read it with SkipViewCheck and write it again", "import it and export it again",
+	"read it with WithProfile", "import it with the article30 version that wrote it",
+	" (xlsx.MaxFileSize; raise it with xlsx.WithMaxFileSize)", "",
+	" (xlsx.MaxUnzipSize; raise it with xlsx.WithLimits)", "",
+	"xlsx.MaxFileSize", "the largest workbook import reads",
+)

@@ -226,12 +226,16 @@ func TestImportOwnWorkbook(t *testing.T) {
 		t.Errorf("import -: exit status %d, stderr %s", got.code, got.stderr)
 	}
 
-	// Edit a view cell.
+	// Edit the Template: the controller's name, which is read, and a
+	// column generated from the data sheets, which is not.
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := f.SetCellStr(xlsx.ICO2018.ControllerSheet, "B3", "Edited by hand"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStr(xlsx.ICO2018.ControllerSheet, "L10", "Consent"); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
@@ -244,12 +248,18 @@ func TestImportOwnWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = runArgs(t, "", "import", edited)
-	if got.code != 2 || got.stdout != "" {
-		t.Errorf("edited export: exit status %d, stdout %q; want 2 and nothing", got.code, got.stdout)
+	if got.code != 1 || !strings.Contains(got.stdout, "name: Edited by hand") {
+		t.Errorf("edited export: exit status %d, stdout %q; want 1 and the edited name", got.code, got.stdout)
 	}
-	for _, s := range []string{edited + ": Template!B3: ", "was written by 'article30 export'", "--ico"} {
+	for _, s := range []string{edited + ": Template!L10: not read", "the basis column of the Purposes sheet", "1 cell could not be read"} {
 		if !strings.Contains(got.stderr, s) {
 			t.Errorf("edited export: stderr lacks %q:\n%s", s, got.stderr)
+		}
+	}
+	// The messages name commands and flags, never the library's Go names.
+	for _, goName := range []string{"ReadICO", "SkipViewCheck", "WithProfile", "xlsx."} {
+		if strings.Contains(got.stderr, goName) {
+			t.Errorf("edited export: stderr names %s:\n%s", goName, got.stderr)
 		}
 	}
 	got = runArgs(t, "", "import", "--ico", edited)

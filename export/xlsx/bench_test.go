@@ -86,7 +86,11 @@ func floorSheets(tb testing.TB, reg *ropa.Register) []floorSheet {
 		out = append(out, s)
 	}
 	for _, d := range dsSheets() {
-		s := floorSheet{name: d.name, rows: []floorRow{{1, d.headers}}}
+		var titles []string
+		for _, h := range d.headers {
+			titles = append(titles, dsTitle(h))
+		}
+		s := floorSheet{name: d.name, rows: []floorRow{{1, titles}}}
 		err := d.rows(reg, func(_ string, cells []string) error {
 			s.rows = append(s.rows, floorRow{len(s.rows) + 1, slices.Clone(cells)})
 			return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
@@ -563,6 +564,9 @@ type dsSheet struct {
 	rows       func(reg *ropa.Register, emit dsEmit) error
 }
 
+// dsHeaders returns the fields of the columns of a data sheet, by JSON
+// path (Write heads them with their titles, dsTitle), and their drop-down
+// lists.
 func dsHeaders[T any](key string, fields []dsField[T]) (headers, lists []string) {
 	if key != "" {
 		headers, lists = append(headers, key), append(lists, "")
@@ -571,6 +575,91 @@ func dsHeaders[T any](key string, fields []dsField[T]) (headers, lists []string)
 		headers, lists = append(headers, f.name), append(lists, f.list)
 	}
 	return headers, lists
+}
+
+// dsTitles are the column headings that are not the field's JSON path
+// put into words (dsTitle).
+var dsTitles = map[string]string{
+	dsKeyActivity:                       "Activity ID",
+	dsKeyRecord:                         "Activity ID or record",
+	dsKeyField:                          "List",
+	dsKeyValue:                          "Value",
+	"id":                                "Activity ID",
+	"dataSubjects":                      "Data subjects",
+	"special.conditions":                "Special category data: Article 9 conditions",
+	"special.schedule1":                 "Special category data: Schedule 1 conditions",
+	"special.law":                       "Special category data: the law relied on",
+	"criminal.schedule1":                "Criminal offence data: Schedule 1 conditions",
+	"criminal.authority":                "Criminal offence data: official authority",
+	"policyDocument.reference":          "Policy document: link",
+	"policyDocument.article6":           "Policy document: Article 6 basis",
+	"policyDocument.followsPolicy":      "Policy document: followed?",
+	"policyDocument.reason":             "Policy document: reasons for not following it",
+	"provision.requirement":             "Providing the data: requirement",
+	"provision.consequences":            "Providing the data: consequences of not",
+	"provision.subjects":                "Providing the data: data subjects",
+	"children.onlineService":            "Children: online service likely used by them",
+	"children.ageAssurance":             "Children: age assurance",
+	"children.parentalConsent":          "Children: parental consent",
+	"children.higherProtection":         "Children: higher protection",
+	"largeScale":                        "Large scale",
+	"dpia.required":                     "DPIA: required?",
+	"dpia.status":                       "DPIA: progress",
+	"dpia.reference":                    "DPIA: link",
+	"screening":                         "DPIA screening criteria",
+	"consentRecord":                     "Link to record of consent",
+	"consent.givenBy":                   "Consent: given by",
+	"consent.withdrawal":                "Consent: how to withdraw",
+	"consent.biometric.parentalConsent": "Biometric data: parental consent",
+	"consent.biometric.childRefusal":    "Biometric data: the child may refuse",
+	"consent.biometric.alternative":     "Biometric data: alternative offered",
+	"breach.occurred":                   "Personal data breach occurred?",
+	"breach.reference":                  "Personal data breach: link",
+	"basis":                             "Lawful basis (Article 6)",
+	"interest":                          "Legitimate interest",
+	"assessment":                        "Legitimate interests assessment",
+	"annex1":                            "Recognised legitimate interest (Annex 1)",
+	"outsidePublicTasks":                "Outside public tasks",
+	"afterObjection":                    "After an objection",
+	"subjects":                          "Data subjects (empty: all)",
+	"protectionTest":                    "Data protection test",
+	"minimumSource":                     "Minimum: source",
+	"rule":                              "Rule (short form)",
+	"kind":                              "Kind",
+	"fact":                              "Stated as none",
+	"automated.solely":                  "Automated: solely",
+	"automated.significant":             "Automated: significant effects",
+	"automated.profiling":               "Automated: profiling",
+	"automated.logic":                   "Automated: logic",
+	"automated.consequences":            "Automated: consequences",
+	"automated.ground":                  "Automated: ground",
+	"automated.safeguards":              "Automated: safeguards",
+	"dataCategories":                    "Data categories",
+}
+
+// dsTitle is the heading of the column of a field: its JSON path put into
+// words ("businessFunction" is "Business function"), or its entry in
+// dsTitles. [Read] takes either the title or the JSON path, which format
+// 1 and 2 workbooks have.
+func dsTitle(name string) string {
+	if t, ok := dsTitles[name]; ok {
+		return t
+	}
+	var b strings.Builder
+	for i, r := range name {
+		switch {
+		case r == '.':
+			b.WriteString(": ")
+		case i == 0:
+			b.WriteRune(unicode.ToUpper(r))
+		case unicode.IsUpper(r):
+			b.WriteByte(' ')
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // dsEncode fills cells with v's fields.

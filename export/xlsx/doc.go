@@ -69,13 +69,45 @@
 //
 // [Read] reads the data sheets by sheet name and column heading, so columns
 // may be moved, and accepts in each enumerated cell anything the
-// enumeration's parser accepts: a slug, a title or a citation. It then
-// generates the views again from what it read and compares them with the
-// file, cell by cell: a view cell someone edited, a note typed beside a
-// view or a sheet added with text in it is reported, as is every cell that
-// cannot be read, each as a [*CellError] naming sheet and cell, together in
-// [CellErrors]. Nothing written in the workbook is silently dropped: edit
-// the data sheets, or import a hand-kept sheet with ReadICO.
+// enumeration's parser accepts: a slug, a title or a citation.
+//
+// # Round trip through a person
+//
+// The workbook says which cells a person edits and which are derived:
+//
+//   - Edited: every cell of the data sheets except the activity IDs that
+//     link their rows (rename an activity on the Activities sheet, change
+//     a purpose's basis on the Purposes sheet); and, on the Template, the
+//     cells that stand for one field each: the contact block's values,
+//     Business function (A), Purpose of processing (B, a line per purpose:
+//     its description), Categories of individuals (D), Categories of
+//     personal data (E), Categories of recipients (F, a line per
+//     recipient: its name), Retention schedule (J, a line per rule: the
+//     text after the rule's own sentence), Security measures (K), Link to
+//     record of consent (S), Location (T), the DPIA and breach columns
+//     (U-Y) and, for an activity that needs an appropriate policy
+//     document, its link, Yes/No and reasons (AB-AD).
+//   - Derived: every other view cell (the other Template columns, the
+//     Processor, Retention, Findings and Reference sheets, and the counts
+//     on the Notes sheet). They are generated again from the register
+//     read; they never stop a read.
+//
+// Rows belong to their activity by its ID (the Template's grey column AE),
+// never by name or position. Write records a fingerprint of each view and
+// of each Template row as written, so Read knows which side a person
+// changed: a view nobody touched is simply generated again (a renamed
+// activity renames itself on the Retention sheet); a Template cell edited
+// where the data sheets were not is read into the register; an activity
+// edited on both keeps the data sheets' values, which record each fact
+// whole (a purpose's lawful basis, the groups each record concerns), and
+// the Template cell is reported; any other view cell that differs from
+// what the register gives is reported. Each report is a [*CellError]
+// wrapping [ErrViewEdited], naming the cell, its text and where to make
+// the change; Read then returns the register AND those reports in
+// [CellErrors]. A cell that cannot be read (an unknown lawful basis on the
+// Purposes sheet, "Perhaps" in a Yes/No column of the Template) is an
+// error: Read returns no register and every such cell. Nothing written in
+// the workbook is silently dropped.
 //
 // Write then Read gives back an identical register, except that an empty
 // list and an absent one are the same (Read returns nil for both).

@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ func SkipViewCheck() ReadOption { return func(c *readConfig) { c.skipViews = tru
 type rdViewDiff struct{ file, want string }
 
 func (e *rdViewDiff) Error() string {
-	return fmt.Sprintf("differs from the register data (%s in the file, %s expected); edit the data sheets, or import the sheet with ReadICO",
+	return fmt.Sprintf("not read (%s in the file, %s from the data sheets): this sheet is generated from the data sheets, and was generated again from them; make the change there",
 		rdQuote(e.file), rdQuote(e.want))
 }
 
@@ -116,8 +117,11 @@ type rdReader struct {
 
 	asOf         time.Time
 	customChecks bool
-	// format1 is set for a workbook of format 1 (wbFormat1).
-	format1 bool
+	// format1 is set for a workbook of format 1 (wbFormat1); old for one
+	// of an earlier format (1 or 2), whose views are not compared.
+	format1, old bool
+	// digests are the fingerprints of the views as written (see edits.go).
+	digests map[string]string
 }
 
 func (rd *rdReader) fail(sheet, cell, value string, err error) {
@@ -167,7 +171,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 		return nil, fmt.Errorf("%w: the data sheets %s that article30 writes are missing, so the register cannot be read whole; to import the ICO template, use ReadICO",
 			ErrNotWorkbook, strings.Join(missing, ", "))
 	}
-	if len(rd.errs) > 0 {
+	if rd.blocked() {
 		return nil, rd.errors()
 	}
 	rd.organisation()
@@ -187,18 +191,39 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 		rdChild(rd, snNone, dsNoneFields, func(a *ropa.Activity, v ropa.None) { a.None = append(a.None, v) })
 	}
 	rd.textLists()
-	if len(rd.errs) > 0 {
+	if rd.blocked() {
 		return nil, rd.errors()
 	}
-	if !rd.cfg.skipViews {
+	if !rd.cfg.skipViews && !rd.old {
 		rd.views()
 	}
 	rd.unknownSheets()
-	if len(rd.errs) > 0 {
+	switch {
+	case rd.blocked():
 		return nil, rd.errors()
+	case len(rd.errs) > 0:
+		// Only cells not read (ErrViewEdited): the register, with them.
+		return rd.reg, rd.errors()
 	}
 	return rd.reg, nil
 }
+
+// blocked reports whether a cell could not be read, as opposed to a view
+// cell reported as not read ([ErrViewEdited]), which does not stop a read.
+func (rd *rdReader) blocked() bool {
+	return rd.more > 0 || slices.ContainsFunc(rd.errs, func(e *CellError) bool { return !errors.Is(e, ErrViewEdited) })
+}
+
+// rdOldFormat reports a workbook of an earlier format, whose views are not
+// compared with its data sheets.
+type rdOldFormat struct{ format string }
+
+func (e *rdOldFormat) Error() string {
+	return fmt.Sprintf("the workbook was written by an earlier version of article30, in format %s, whose views this version does not generate: "+
+		"its data sheets were read, its views were not (an edit made to them is not in the register); written again, it has format %s", e.format, wbFormat)
+}
+
+func (e *rdOldFormat) Is(target error) bool { return target == ErrViewEdited }
 
 // errors returns the cell errors in sheet and cell order.
 func (rd *rdReader) errors() CellErrors {
@@ -298,11 +323,20 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 		if t.row == 1 {
 			for i, h := range cells {
 				key := strings.TrimSpace(h)
+				// A heading is the field's title, or its JSON path (the
+				// headings of format 1 and 2).
+				if j := slices.IndexFunc(known, func(k string) bool { return dsTitle(k) == key }); j >= 0 {
+					key = known[j]
+				}
 				switch {
 				case key == "":
 					continue
 				case !slices.Contains(known, key):
-					rd.fail(sheet, wbCellRef(i+1, 1), h, fmt.Errorf("unknown column heading %q: its cells would be lost; the columns of this sheet are %s", h, strings.Join(known, ", ")))
+					titles := make([]string, len(known))
+					for j, k := range known {
+						titles[j] = strconv.Quote(dsTitle(k))
+					}
+					rd.fail(sheet, wbCellRef(i+1, 1), h, fmt.Errorf("unknown column heading %q: its cells would be lost; the columns of this sheet are %s", h, strings.Join(titles, ", ")))
 				default:
 					if _, dup := t.cols[key]; dup {
 						rd.fail(sheet, wbCellRef(i+1, 1), h, fmt.Errorf("column heading %q appears twice", h))
@@ -317,7 +351,7 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 			}
 			for _, r := range required {
 				if _, ok := t.cols[r]; !ok {
-					rd.fail(sheet, "", "", fmt.Errorf("no column headed %q in row 1", r))
+					rd.fail(sheet, "", "", fmt.Errorf("no column headed %q in row 1", dsTitle(r)))
 					return
 				}
 			}
@@ -370,7 +404,13 @@ func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]i
 
 // rdFieldNames are the headings of fields.
 func rdFieldNames[T any](key string, fields []dsField[T]) []string {
-	h, _ := dsHeaders(key, fields)
+	var h []string
+	if key != "" {
+		h = append(h, key)
+	}
+	for _, f := range fields {
+		h = append(h, f.name)
+	}
 	return h
 }
 
@@ -411,15 +451,15 @@ func (rd *rdReader) settings() error {
 			vals[cells[0]], refs[cells[0]] = cells[1], wbCellRef(2, row)
 		}
 	}
-	switch vals["format"] {
+	switch f := vals["format"]; f {
 	case wbFormat:
-	case wbFormat1:
+	case wbFormat1, wbFormat2:
 		// An earlier version wrote it: its data sheets are read, but its
 		// views cannot be regenerated to be compared.
-		rd.format1 = true
+		rd.format1 = f == wbFormat1
+		rd.old = true
 		if !rd.cfg.skipViews {
-			rd.fail(snLists, refs["format"], vals["format"], fmt.Errorf("the workbook was written by an earlier version of article30 in format %s, whose views this version does not generate; "+
-				"check that no view was edited (edits to views are not read), read it with SkipViewCheck and write it again to have format %s", wbFormat1, wbFormat))
+			rd.fail(snLists, refs["format"], f, &rdOldFormat{f})
 		}
 	default:
 		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ReadICO",
@@ -433,6 +473,12 @@ func (rd *rdReader) settings() error {
 		rd.fail(snLists, refs["asOf"], vals["asOf"], errors.New("the date the law was applied at is not a date YYYY-MM-DD"))
 	}
 	rd.asOf = at
+	rd.digests = map[string]string{}
+	for k, v := range vals {
+		if strings.HasPrefix(k, digestKey("")) {
+			rd.digests[k] = v
+		}
+	}
 	switch vals["checks"] {
 	case "default":
 	case "custom":
@@ -627,8 +673,13 @@ func (rd *rdReader) textLists() {
 // views compares every view sheet in the workbook with the view generated
 // from the register read.
 func (rd *rdReader) views() {
-	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.profile, customChecks: rd.customChecks}
+	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.profile, customChecks: rd.customChecks, digests: rd.digests}
 	all := vwViews(rd.cfg.profile)
+	// The Template first: the edits read from it change the register the
+	// other views are generated from.
+	if slices.Contains(rd.sheets, c.profile.ControllerSheet) {
+		rd.template(c)
+	}
 	needReport := !rd.customChecks && slices.ContainsFunc(all, func(v vwView) bool {
 		return (v.name == CoverSheet || v.name == FindingsSheet) && slices.Contains(rd.sheets, v.name)
 	})
@@ -636,11 +687,14 @@ func (rd *rdReader) views() {
 		c.report = ropa.Check(rd.reg, ropa.AsOf(rd.asOf))
 	}
 	for _, v := range all {
-		if !slices.Contains(rd.sheets, v.name) {
+		if !slices.Contains(rd.sheets, v.name) || v.name == c.profile.ControllerSheet {
 			continue
 		}
 		if rd.customChecks && v.name == FindingsSheet {
 			continue
+		}
+		if d, ok := rd.digests[digestKey(v.name)]; ok && rd.sheetDigest(v.name) == d {
+			continue // untouched: generated again from the data sheets
 		}
 		gen := v.gen
 		if rd.customChecks && v.name == CoverSheet {
@@ -649,6 +703,36 @@ func (rd *rdReader) views() {
 		rd.compare(v.name, func(emit vwEmit) error { return gen(c, emit) })
 	}
 	rd.compare(snLists, func(emit vwEmit) error { return vwListsSheet(c, emit) })
+}
+
+// sheetDigest is the fingerprint of a sheet's cells as they are in the
+// file ("" when the sheet cannot be read).
+func (rd *rdReader) sheetDigest(sheet string) string {
+	rows, err := rd.f.Rows(sheet)
+	if err != nil {
+		return ""
+	}
+	defer rows.Close()
+	d := newDigest()
+	row := 0
+	found := rd.found[sheet]
+	for rows.Next() {
+		row++
+		cells, err := rows.Columns(rdRawCells)
+		if err != nil {
+			return ""
+		}
+		for i := range cells {
+			if _, ok := found[[2]int{row, i + 1}]; ok {
+				return "" // an error value or formula: compare the cells
+			}
+		}
+		d.row(row, cells)
+	}
+	if rows.Error() != nil {
+		return ""
+	}
+	return d.sum()
 }
 
 // rdCoverAnyCounts generates the Cover with the finding counts accepted as

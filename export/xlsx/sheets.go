@@ -46,7 +46,8 @@ const (
 // the categories and one automated decision in columns of the Activities
 // sheet (see wbFormat1Fields).
 const (
-	wbFormat  = "article30-workbook/2"
+	wbFormat  = "article30-workbook/3"
+	wbFormat2 = "article30-workbook/2"
 	wbFormat1 = "article30-workbook/1"
 )
 
@@ -90,6 +91,9 @@ type vwCtx struct {
 	// customChecks is set when the findings came from check options the
 	// reader cannot know, so it cannot regenerate them.
 	customChecks bool
+	// digests are the fingerprints of the view sheets as written, by
+	// digestKey, recorded among the settings on the Lists sheet.
+	digests map[string]string
 }
 
 // wbUTF16Len counts the UTF-16 code units of s, the unit of Excel's cell

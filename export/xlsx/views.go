@@ -46,6 +46,11 @@ const (
 	vwActivityIDHeading = "Activity ID (article30)"
 	vwRecordHeading     = "Record (article30)"
 	vwExtraSection      = "article30"
+	// vwWrittenHeading heads the hidden column after the activity ID that
+	// holds a fingerprint of the row as it was written (vwRowDigest), so
+	// that the reader can tell an edit made on the Template from one made
+	// on the data sheets.
+	vwWrittenHeading = "Written as (article30)"
 )
 
 // vwTextRow emits a row of plain text, each cell fitted to the cell limit.
@@ -220,8 +225,8 @@ func vwContactBlock(c *vwCtx, emit vwEmit) error {
 
 // vwHeadings emits the section row and the heading row of a record with
 // the given columns and an extra column of article30's own.
-func vwHeadings(p Profile, cols []Column, extra string, emit vwEmit) error {
-	n := len(cols) + 1
+func vwHeadings(p Profile, cols []Column, emit vwEmit, extras ...string) error {
+	n := len(cols) + len(extras)
 	sec, secSt := make([]string, n), make([]vwStyle, n)
 	head, headSt := make([]string, n), make([]vwStyle, n)
 	for i, col := range cols {
@@ -235,8 +240,12 @@ func vwHeadings(p Profile, cols []Column, extra string, emit vwEmit) error {
 			headSt[i] = vsRequired
 		}
 	}
-	sec[n-1], secSt[n-1] = vwExtraSection, vsExtra
-	head[n-1], headSt[n-1] = extra, vsExtra
+	for i, extra := range extras {
+		k := len(cols) + i
+		secSt[k] = vsExtra
+		head[k], headSt[k] = extra, vsExtra
+	}
+	sec[len(cols)] = vwExtraSection
 	if err := emit(p.SectionRow, sec, secSt); err != nil {
 		return err
 	}
@@ -263,14 +272,18 @@ func vwTemplate(c *vwCtx, emit vwEmit) error {
 	if err := vwContactBlock(c, emit); err != nil {
 		return err
 	}
-	if err := vwHeadings(p, p.Controller, vwActivityIDHeading, emit); err != nil {
+	if err := vwHeadings(p, p.Controller, emit, vwActivityIDHeading, vwWrittenHeading); err != nil {
 		return err
 	}
-	row := make([]string, len(p.Controller)+1)
+	row := make([]string, len(p.Controller)+2)
 	for i := range c.reg.Activities {
 		clear(row)
 		vwTemplateRow(c, &c.reg.Activities[i], row)
-		if err := vwTextRow(emit, p.HeadingRow+1+i, row, nil); err != nil {
+		for j, s := range row {
+			row[j] = vwFit(s)
+		}
+		row[numICOColumns+1] = vwRowDigest(row[:numICOColumns])
+		if err := emit(p.HeadingRow+1+i, row, nil); err != nil {
 			return err
 		}
 	}
@@ -841,7 +854,7 @@ func vwProcessor(c *vwCtx, emit vwEmit) error {
 	if err := vwContactBlock(c, emit); err != nil {
 		return err
 	}
-	if err := vwHeadings(p, p.Processor, vwRecordHeading, emit); err != nil {
+	if err := vwHeadings(p, p.Processor, emit, vwRecordHeading); err != nil {
 		return err
 	}
 	jur := c.reg.Jurisdiction
@@ -1136,12 +1149,18 @@ func vwSettings(c *vwCtx) [][2]string {
 	if c.customChecks {
 		checks = "custom"
 	}
-	return [][2]string{
+	out := [][2]string{
 		{"format", wbFormat},
 		{"profile", c.profile.Name},
 		{"asOf", c.asOf.Format(time.DateOnly)},
 		{"checks", checks},
 	}
+	for _, v := range vwViews(c.profile) {
+		if d, ok := c.digests[digestKey(v.name)]; ok {
+			out = append(out, [2]string{digestKey(v.name), d})
+		}
+	}
+	return out
 }
 
 func vwListsSheet(c *vwCtx, emit vwEmit) error {

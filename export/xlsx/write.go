@@ -723,7 +723,11 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 	}
 	defer t.close()
 	sw := t.sw
-	if err := sw.SetRow("A1", ww.row(d.headers, []vwStyle{vsHeader})); err != nil {
+	titles := make([]string, len(d.headers))
+	for i, h := range d.headers {
+		titles[i] = dsTitle(h)
+	}
+	if err := sw.SetRow("A1", ww.row(titles, []vwStyle{vsHeader})); err != nil {
 		return err
 	}
 	row := 1
@@ -846,8 +850,16 @@ func (ww *wrWriter) view(v vwView) error {
 	defer t.close()
 	sw := t.sw
 	lastRow, lastCol := 0, 0
+	// The fingerprint of the sheet as written tells the reader whether a
+	// person edited it (see edits.go); of the controller sheet, the rows
+	// above the data, each data row having its own.
+	d := newDigest()
+	headOnly := v.name == ww.profile.ControllerSheet
 	err = v.gen(ww.c, func(row int, cells []string, styles []vwStyle) error {
 		lastRow, lastCol = row, max(lastCol, len(cells))
+		if !headOnly || row <= ww.profile.HeadingRow {
+			d.row(row, cells)
+		}
 		opts := wrRowHeight(cells, l.widths)
 		if h, ok := l.heights[row]; ok {
 			opts = []excelize.RowOpts{{Height: h}}
@@ -860,6 +872,10 @@ func (ww *wrWriter) view(v vwView) error {
 	if err != nil {
 		return err
 	}
+	if ww.c.digests == nil {
+		ww.c.digests = map[string]string{}
+	}
+	ww.c.digests[digestKey(v.name)] = d.sum()
 	if err := ww.end(t, l, lastRow, lastCol); err != nil {
 		return err
 	}
