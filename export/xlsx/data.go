@@ -21,10 +21,11 @@ import (
 
 // dsField is one field of a record of type T on a data sheet.
 type dsField[T any] struct {
-	name string                   // column heading: the JSON field path
-	list string                   // drop-down list key, or ""
-	get  func(*T) (string, error) // the cell text; an error for a value the workbook cannot hold
-	set  func(*T, string) error   // reads the cell text back
+	name  string                   // the JSON field path (the heading is its title, dsTitle)
+	list  string                   // drop-down list key, or ""
+	multi bool                     // several values, one a line: a prompt, not a drop-down
+	get   func(*T) (string, error) // the cell text; an error for a value the workbook cannot hold
+	set   func(*T, string) error   // reads the cell text back
 }
 
 // dsText is a free-text field.
@@ -111,8 +112,9 @@ func dsEnum[T any, E ~string, P dsTextEnum[E]](name, list string, p func(*T) *E)
 // dsEnumList is a list of a ropa string enumeration, one slug a line.
 func dsEnumList[T any, E ~string, P dsTextEnum[E]](name, list string, p func(*T) *[]E) dsField[T] {
 	return dsField[T]{
-		name: name,
-		list: list,
+		name:  name,
+		list:  list,
+		multi: true,
 		get: func(v *T) (string, error) {
 			l := *p(v)
 			out := make([]string, len(l))
@@ -254,8 +256,9 @@ func dsLaw[T any, E dsLegal](name, list string, p func(*T) *E, parse func(string
 // dsLawList is a list of a lawfulbasis enumeration, one slug a line.
 func dsLawList[T any, E dsLegal](name, list string, p func(*T) *[]E, parse func(string) (E, error)) dsField[T] {
 	return dsField[T]{
-		name: name,
-		list: list,
+		name:  name,
+		list:  list,
+		multi: true,
 		get: func(v *T) (string, error) {
 			l := *p(v)
 			out := make([]string, len(l))
@@ -572,10 +575,17 @@ func dsHeaders[T any](key string, fields []dsField[T]) (headers, lists []string)
 		headers, lists = append(headers, key), append(lists, "")
 	}
 	for _, f := range fields {
-		headers, lists = append(headers, f.name), append(lists, f.list)
+		l := f.list
+		if f.multi && l != "" {
+			l = dsMultiPrefix + l // several values: a prompt, not a list their own values violate
+		}
+		headers, lists = append(headers, f.name), append(lists, l)
 	}
 	return headers, lists
 }
+
+// dsMultiPrefix marks the list key of a column of several values.
+const dsMultiPrefix = "+"
 
 // dsTitles are the column headings that are not the field's JSON path
 // put into words (dsTitle).

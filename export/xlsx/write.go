@@ -251,7 +251,7 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if err := ww.properties(cfg); err != nil {
 		return err
 	}
-	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return &wrSortedZip{out: ww.out, first: ww.parts} }
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return &wrSortedZip{out: ww.out, first: ww.parts, dims: ww.dims} }
 	if _, err = f.WriteToBuffer(); err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return wrUnwrapLimit(err)
@@ -385,7 +385,8 @@ type wrWriter struct {
 	cells   []excelize.Cell // the cells of vals, reused from row to row
 	shard   bool
 	out     *wrZipOut
-	parts   []string // the sheets' part names in f, in the order streamed
+	parts   []string          // the sheets' part names in f, in the order streamed
+	dims    map[string]string // the used range of each sheet, by part name
 	limits  readConfig
 	// text is a lower bound on the bytes of the sheets' XML streamed so
 	// far (their cells' text), which budget holds to the unpacked limit
@@ -636,7 +637,7 @@ func (ww *wrWriter) end(t *wrTarget, l *wrSheetLayout, lastRow, lastCol int) err
 
 // finish flushes the sheet; a sheet streamed by a file of its own is saved
 // at once and its part kept, compressed, for the workbook.
-func (ww *wrWriter) finish(t *wrTarget) error {
+func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
 	if err := t.sw.Flush(); err != nil {
 		return err
 	}
@@ -644,13 +645,19 @@ func (ww *wrWriter) finish(t *wrTarget) error {
 	if to == "" {
 		return fmt.Errorf("xlsx: internal error: no part for sheet %q", t.sheet)
 	}
+	if ww.dims == nil {
+		ww.dims = map[string]string{}
+	}
+	if lastRow > 0 && lastCol > 0 && (lastRow > 1 || lastCol > 1) {
+		ww.dims[to] = "A1:" + wbCellRef(lastCol, lastRow)
+	}
 	ww.parts = append(ww.parts, to)
 	if !t.own {
 		return nil
 	}
 	defer t.close()
 	from := wrSheetPart(t.f, t.sheet)
-	z := &wrSortedZip{keep: from}
+	z := &wrSortedZip{keep: from, dims: map[string]string{from: ww.dims[to]}}
 	t.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return z }
 	if _, err := t.f.WriteToBuffer(); err != nil {
 		return err
@@ -774,13 +781,14 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 			}
 		}
 	}
-	return ww.finish(t)
+	return ww.finish(t, row, len(d.headers))
 }
 
 // dropDown adds a drop-down of list key to the range: inline when the list
 // is short enough, through the list's defined name otherwise. It warns
 // rather than stops, because the reader also accepts titles and citations.
 func (ww *wrWriter) dropDown(t *wrTarget, sqref, key string) error {
+	key, multi := strings.CutPrefix(key, dsMultiPrefix)
 	i := slices.IndexFunc(vwLists(), func(l vwList) bool { return l.key == key })
 	if i < 0 {
 		return fmt.Errorf("xlsx: internal error: no list %q", key)
@@ -788,6 +796,13 @@ func (ww *wrWriter) dropDown(t *wrTarget, sqref, key string) error {
 	values := vwLists()[i].values
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
+	if multi {
+		// A drop-down allows one value, and a cell of several would
+		// violate its own list: a prompt says what to write instead.
+		col := wbColName(vwListCol + i)
+		dv.SetInput("Several values", "One value a line (Alt+Enter). The values are in column "+col+" of the hidden Lists sheet; a title or a citation is also read.")
+		return t.f.AddDataValidation(t.sheet, dv)
+	}
 	if wbUTF16Len(strings.Join(values, ",")) <= excelize.MaxFieldLength {
 		if err := dv.SetDropList(values); err != nil {
 			return err
@@ -879,7 +894,7 @@ func (ww *wrWriter) view(v vwView) error {
 	if err := ww.end(t, l, lastRow, lastCol); err != nil {
 		return err
 	}
-	return ww.finish(t)
+	return ww.finish(t, lastRow, lastCol)
 }
 
 // lists streams the hidden Lists sheet and defines a name for each list.
@@ -890,7 +905,9 @@ func (ww *wrWriter) lists() error {
 	}
 	defer t.close()
 	sw := t.sw
+	lastRow, lastCol := 0, 0
 	err = vwListsSheet(ww.c, func(row int, cells []string, styles []vwStyle) error {
+		lastRow, lastCol = row, max(lastCol, len(cells))
 		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles))
 	})
 	if err != nil {
@@ -901,7 +918,7 @@ func (ww *wrWriter) lists() error {
 			return err
 		}
 	}
-	return ww.finish(t)
+	return ww.finish(t, lastRow, lastCol)
 }
 
 // properties sets the document properties, dated by the AsOf day.

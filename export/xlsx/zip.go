@@ -126,7 +126,20 @@ type wrSortedZip struct {
 	entries []*wrZipEntry
 	cur     *wrZipEntry
 	fw      *flate.Writer
+	// dims are the used ranges of the sheets, by part name: excelize's
+	// StreamWriter declares <dimension ref="A1"> whatever it wrote, and
+	// readers that trust it (openpyxl's read-only mode) see one cell. The
+	// declaration is corrected on its way to the archive (dim, head).
+	dims map[string]string
+	dim  string
+	head []byte
 }
+
+// wrDimensionA1 is what excelize writes for every sheet's dimension.
+var wrDimensionA1 = []byte(`<dimension ref="A1"></dimension>`)
+
+// wrMaxHead is how far into a sheet's XML its dimension is looked for.
+const wrMaxHead = 1 << 16
 
 // Create starts a new entry; the previous one is finished first.
 func (z *wrSortedZip) Create(name string) (io.Writer, error) {
@@ -148,6 +161,7 @@ func (z *wrSortedZip) Create(name string) (io.Writer, error) {
 	}
 	z.cur = e
 	z.entries = append(z.entries, e)
+	z.dim, z.head = z.dims[name], z.head[:0]
 	return (*wrZipEntryWriter)(z), nil
 }
 
@@ -155,6 +169,27 @@ func (z *wrSortedZip) Create(name string) (io.Writer, error) {
 type wrZipEntryWriter wrSortedZip
 
 func (w *wrZipEntryWriter) Write(p []byte) (int, error) {
+	z := (*wrSortedZip)(w)
+	if z.dim != "" {
+		z.head = append(z.head, p...)
+		i := bytes.Index(z.head, wrDimensionA1)
+		if i < 0 && len(z.head) < wrMaxHead {
+			return len(p), nil
+		}
+		head := z.head
+		if i >= 0 {
+			head = slices.Concat(head[:i], []byte(`<dimension ref="`+z.dim+`"></dimension>`), head[i+len(wrDimensionA1):])
+		}
+		z.dim = ""
+		if _, err := w.write(head); err != nil {
+			return 0, err
+		}
+		return len(p), nil
+	}
+	return w.write(p)
+}
+
+func (w *wrZipEntryWriter) write(p []byte) (int, error) {
 	z := (*wrSortedZip)(w)
 	e := z.cur
 	e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
@@ -165,6 +200,12 @@ func (w *wrZipEntryWriter) Write(p []byte) (int, error) {
 func (z *wrSortedZip) finish() error {
 	if z.cur == nil {
 		return nil
+	}
+	if z.dim != "" { // a sheet shorter than the search
+		z.dim = ""
+		if _, err := (*wrZipEntryWriter)(z).write(z.head); err != nil {
+			return err
+		}
 	}
 	z.cur = nil
 	return z.fw.Close()
