@@ -18,20 +18,25 @@ import (
 var exportCommand = &command{
 	name:    "export",
 	summary: "write a register as an Excel workbook in the ICO template's layout",
-	usage:   "article30 export [-o OUT.xlsx] [--sheets LIST] [--as-of YYYY-MM-DD] FILE",
+	usage:   "article30 export [-o OUT.xlsx] [--sheets LIST] [--data-sheets] [--as-of YYYY-MM-DD] FILE",
 	detail: `
 Export reads the register FILE (YAML or JSON; - reads standard input) and
-writes it as an Excel workbook: views for people (Cover, the controller
-record in the ICO template's layout on Template, Processor, Retention,
-Findings of the compliance rules as the law stood on the --as-of date, and
-a Reference sheet of the law), then the data sheets that hold the register
-itself, which 'article30 import' and the xlsx package read back into an
-identical register.
+writes it as an Excel workbook in the ICO template's order: Notes (what
+the heading colours mean, which cells to edit, the organisation and the
+findings counted), the controller record in the ICO template's layout on
+Template, Processor, then Retention, Findings of the compliance rules as
+the law stood on the --as-of date, and a Reference sheet of the law; then
+the data sheets that hold the register itself, hidden so that the workbook
+prints as a register (--data-sheets shows them), which 'article30 import'
+reads back into an identical register. Edits to the Template's editable
+cells and to the data sheets are read back; the Notes sheet says which.
+It prints on A4 landscape with the headings on every page.
 
 The workbook goes to -o, or, without -o, beside FILE with its extension
 replaced by .xlsx (register.yaml gives register.xlsx); -o - writes it to
 standard output. --sheets chooses the views by name, separated by commas
-(Cover, Template, Processor, Retention, Findings, Reference, in any case);
+(Notes, Template, Processor, Retention, Findings, Reference, in any case;
+Cover is taken for Notes);
 --sheets "" writes the data sheets alone. The same register, date and
 sheets give the same bytes.
 
@@ -48,7 +53,7 @@ say), the workbook cannot be saved, or on a usage error.`,
 }
 
 // viewSheets are the view sheets --sheets may name, in workbook order.
-var viewSheets = []string{xlsx.CoverSheet, xlsx.ICO2018.ControllerSheet, xlsx.ICO2018.ProcessorSheet,
+var viewSheets = []string{xlsx.NotesSheet, xlsx.ICO2018.ControllerSheet, xlsx.ICO2018.ProcessorSheet,
 	xlsx.RetentionSheet, xlsx.FindingsSheet, xlsx.ReferenceSheet}
 
 func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
@@ -56,6 +61,7 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	var sheets *string
 	fs.Func("sheets", "write only these view sheets, a comma-separated `LIST` of "+strings.Join(viewSheets, ", ")+` ("" for none)`,
 		func(s string) error { sheets = &s; return nil })
+	showData := fs.Bool("data-sheets", false, "show the data sheets (hidden by default, so that the workbook prints as a register)")
 	asOf := asOfFlag(fs)
 	force := forceFlag(fs)
 	return func(e *env, args []string) (int, error) {
@@ -68,6 +74,9 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return 0, err
 		}
 		opts := []xlsx.Option{xlsx.AsOf(at)}
+		if *showData {
+			opts = append(opts, xlsx.ShowDataSheets())
+		}
 		if sheets != nil {
 			names, err := parseSheets(*sheets)
 			if err != nil {
@@ -120,6 +129,9 @@ func parseSheets(list string) ([]string, error) {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			continue
+		}
+		if strings.EqualFold(s, "cover") { // the Notes sheet's name before
+			s = xlsx.NotesSheet
 		}
 		i := slices.IndexFunc(viewSheets, func(v string) bool { return strings.EqualFold(v, s) })
 		if i < 0 {

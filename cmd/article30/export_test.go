@@ -112,7 +112,7 @@ func TestExportSheets(t *testing.T) {
 		views  []string
 	}{
 		{"Template,Findings", []string{"Template", "Findings"}},
-		{"findings, TEMPLATE ,cover", []string{"Cover", "Template", "Findings"}},
+		{"findings, TEMPLATE ,cover", []string{"Notes", "Template", "Findings"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -147,7 +147,7 @@ func TestExportErrors(t *testing.T) {
 		stderr []string
 	}{
 		{"unknown sheet", []string{"--sheets", "Template,Findigs", "testdata/compliant.yaml"},
-			[]string{`article30 export: --sheets: unknown sheet "Findigs" (did you mean "Findings"?); the view sheets are Cover, Template, Processor, Retention, Findings, Reference`, "Usage: article30 export"}},
+			[]string{`article30 export: --sheets: unknown sheet "Findigs" (did you mean "Findings"?); the view sheets are Notes, Template, Processor, Retention, Findings, Reference`, "Usage: article30 export"}},
 		{"stdin without -o", []string{"-"}, []string{"-o is required when FILE is - (standard input)"}},
 		{"no file", nil, []string{"article30 export: no FILE given"}},
 		{"bad date", []string{"--as-of", "2026-13-01", "testdata/compliant.yaml"}, []string{`--as-of "2026-13-01": want a date written YYYY-MM-DD`}},

@@ -5,21 +5,32 @@
 //
 // # The workbook
 //
-// [Write] makes one workbook with two kinds of sheet. The views are for
-// people:
+// [Write] makes one workbook with two kinds of sheet, in the order of the
+// ICO's own workbook: Notes, Template, Processor, then the project's other
+// sheets. The views are for people:
 //
-//   - Cover: the organisation, its DPO, the supervisory authority, the
-//     regime, the date the law was applied at, the version and review
-//     date, the number of findings by severity, and how to read the
-//     workbook.
+//   - Notes: what the heading colours mean (green required by Article 30
+//     or DPA 2018 Schedule 1, blue optional), how the workbook works
+//     (which cells a person edits, which are generated, why the activity
+//     ID is there, how to show the data sheets), then the organisation,
+//     its contacts, the supervisory authority, the regime, the date the
+//     law was applied at and the findings counted. (It was the Cover
+//     sheet before format 3; [CoverSheet] still names it.)
 //   - Template: the controller record in the layout of the regulator's
 //     template ([ICO2018] by default): the contact block in rows 2-6 (the
 //     controller in columns A/B, the DPO in D/E, the representative in
 //     G/H), the sections merged over their columns in row 8, the 30
 //     headings in row 9, green where the template marks them required and
-//     blue where optional, and from row 10 one row per processing activity,
-//     several values in a cell on separate lines. Column AE holds the
-//     activity's ID, which links the row to the data sheets. A fact that
+//     blue where optional, panes frozen at A10 as in the ICO's workbook,
+//     and from row 10 one row per processing activity, several values in a
+//     cell on separate lines. Column AE, after the ICO's columns, greyed
+//     and narrow, holds the activity's ID: it keys the row to the
+//     register, so that rows sorted, filtered or edited keep their
+//     activity; it sits after the ICO's columns, rather than hidden, so
+//     that A-AD stay where the ICO's template has them and a person can
+//     see which row is which (a hidden key is one nobody knows not to
+//     delete). The hidden column AF holds the row's fingerprint as
+//     written (see Round trip through a person). A fact that
 //     concerns only some of the activity's data subjects says whom, in
 //     plain words: "Health (job applicants only)"; a right only some of
 //     them have says so too. A fact the register states there is none of
@@ -37,6 +48,21 @@
 //     Schedule 1 condition and transfer mechanism, with its citation under
 //     the register's regime and whether it is available on the date.
 //
+// # Printing
+//
+// Every visible sheet prints on A4 landscape with its heading rows repeated
+// on every page. The Template prints from its section row (the contact
+// block is on the Notes sheet, whole, rather than its labels repeated down
+// every page), at 58 per cent, its sections packed onto four pages across
+// (A-F, G-K, L-R, S-AE), each page starting at a section boundary or, for
+// the Article 30 record, wider than a page, with its title repeated
+// ("(continued)"): a title never crosses a page break. The other views fit
+// one page across; Notes fits one page. The data sheets are hidden, because a
+// spreadsheet prints every visible sheet and they are tables for editing,
+// not for reading ([ShowDataSheets] writes them visible); so is a
+// Findings sheet with no findings. The HR example prints on 8 pages with
+// LibreOffice and the seed registers on 13 to 20 (TestPrintPageCounts).
+//
 // The data sheets hold the register itself, normalised, and are what
 // [Read] reads: Organisation (a row per register-level field, the
 // supervisory authority's among them), Joint controllers, Activities (a
@@ -44,8 +70,10 @@
 // categories, Purposes, Recipients, Transfers, Retention rules, Sources,
 // Automated decisions and Stated none (the facts the activity states it
 // has none of); then Processor records, and Text lists (lists of free
-// text, one element a row). Their columns are headed by the model's JSON
-// field names; enumerations are written as slugs, lists of enumerations
+// text, one element a row). Their columns are headed by the fields' names
+// in words ("Policy document: Article 6 basis"; [Read] also takes the
+// JSON paths, "policyDocument.article6", of format 1 and 2 workbooks);
+// enumerations are written as slugs, lists of enumerations
 // and of data subjects one a line, yes/no fields as "yes" or empty, dates
 // as YYYY-MM-DD, retention rules and periods in their short forms. Rows
 // belong to their activity through its ID. Each record that may concern
@@ -55,7 +83,11 @@
 // Activities sheet, so that a category and the groups it concerns stay
 // one row that reads back as it was written. Drop-downs generated from
 // the Go enumerations (kept on a hidden Lists sheet, with defined names)
-// help whoever edits them.
+// help whoever edits a column of one value; a column of several values,
+// one a line, has an input prompt instead (a drop-down allows one value,
+// so several would violate it). Every sheet declares its true dimension,
+// so that readers that trust it (openpyxl's read-only mode) see every
+// cell.
 //
 // Every text is written as text: a cell starting with "=", "+", "-" or "@"
 // never becomes a formula, and text columns carry the Text number format

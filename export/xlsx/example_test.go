@@ -55,7 +55,7 @@ func ExampleWrite() {
 		fmt.Printf("%s: %q\n", cell, v)
 	}
 	// Output:
-	// Cover, Template, Retention, Findings, Reference
+	// Notes, Template, Retention, Findings, Reference
 	// B9: "Purpose of processing"
 	// B10: "To process applications for places\nTo tell families about open days"
 	// D10: "Pupils and students\nParents and carers"

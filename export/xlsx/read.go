@@ -830,6 +830,9 @@ func (rd *rdReader) unknownSheets() {
 	for _, v := range vwViews(rd.cfg.profile) {
 		known = append(known, v.name)
 	}
+	if rd.old {
+		known = append(known, "Cover") // the Notes sheet of formats 1 and 2
+	}
 	for _, s := range rd.sheets {
 		if slices.Contains(known, s) {
 			continue

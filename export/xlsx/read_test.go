@@ -72,7 +72,7 @@ func TestReadEditedView(t *testing.T) {
 func TestReadViewEditsOfEveryKind(t *testing.T) {
 	reg := loadSeed(t, "healthwatch-hertfordshire")
 	cases := map[string]string{
-		"Cover!B3":             "Another organisation",
+		"Notes!B3":             "Another organisation",
 		"Template!H2":          "a note beside the contact block",
 		"Template!A40":         "a note below the table",
 		"Template!AG10":        "our own column",
@@ -332,7 +332,7 @@ func TestReadSkipViewCheck(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	// Unknown sheets are still reported.
-	b = editCells(t, b, map[string]string{"Notes!A1": "keep me"})
+	b = editCells(t, b, map[string]string{"Our notes!A1": "keep me"})
 	if _, err := Read(bytes.NewReader(b), SkipViewCheck()); err == nil {
 		t.Error("a sheet with text the package does not write was dropped")
 	}

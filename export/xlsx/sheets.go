@@ -14,7 +14,15 @@ import (
 // controller and processor views are named by [Profile.ControllerSheet] and
 // [Profile.ProcessorSheet] ("Template" and "Processor" in [ICO2018]).
 const (
-	CoverSheet     = "Cover"
+	// NotesSheet comes first, as in the ICO's workbook: what the colours
+	// of the headings mean, how the workbook works (which cells a person
+	// edits and which are generated), and the organisation with the
+	// findings counted.
+	NotesSheet = "Notes"
+	// CoverSheet is the name NotesSheet had before format 3.
+	//
+	// Deprecated: use NotesSheet; [Sheets] takes either name.
+	CoverSheet     = NotesSheet
 	RetentionSheet = "Retention"
 	FindingsSheet  = "Findings"
 	ReferenceSheet = "Reference"
@@ -73,6 +81,7 @@ const (
 	vsError                   // finding of severity error (light red)
 	vsWarning                 // finding of severity warning (light yellow)
 	vsInfo                    // finding of severity info (light blue)
+	vsMuted                   // article30's own key column: small grey text
 	vsCount
 )
 

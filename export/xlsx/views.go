@@ -61,10 +61,33 @@ func vwTextRow(emit vwEmit, row int, cells []string, styles []vwStyle) error {
 	return emit(row, cells, styles)
 }
 
-// ---- Cover ----
+// ---- Notes ----
 
-// vwCoverRows are the rows of the Cover sheet, for the writer's layout.
+// vwCoverTitle is the title of the Notes sheet and of the document.
 const vwCoverTitle = "Record of processing activities"
+
+// vwNotesGuide is how the workbook works, in the Notes sheet's words:
+// which cells a person edits and which are generated (see edits.go).
+func vwNotesGuide(p Profile) [][2]string {
+	return [][2]string{
+		{p.ControllerSheet, "The record of processing in the ICO template's layout: one row per processing activity, several values in a cell on separate lines. " +
+			"You may edit these cells, and they are read back: the contact block's values; Business function; Purpose of processing (a line per purpose); " +
+			"Categories of individuals and of personal data (a line each); Categories of recipients (a recipient's name, before its brackets); " +
+			"Retention schedule (the text after the rule, a line per rule); security measures; Link to record of consent; Location of personal data; " +
+			"the DPIA and breach columns; and, where a Schedule 1 condition needs one, the policy document's link, Yes/No and reasons."},
+		{"Generated cells", "The other columns of " + p.ControllerSheet + " (lawful bases, conditions, rights, transfers, sources, automated decisions), and the " +
+			p.ProcessorSheet + ", " + RetentionSheet + ", " + FindingsSheet + " and " + ReferenceSheet + " sheets, are generated from the register, as are the counts on this sheet. " +
+			"When the workbook is read they are generated again; an edit made to them is reported as not read, with where to make it instead."},
+		{"Activity ID", "Column AE of " + p.ControllerSheet + " (grey) holds each activity's ID: it ties the row to the register, so that sorting or filtering the rows loses nothing. " +
+			"Leave it as it is; the hidden column after it records how the row was written, so that an edit here is told from one on the data sheets."},
+		{"Data sheets", "Organisation, Joint controllers, Activities, Data categories, Purposes, Recipients, Transfers, Retention rules, Sources, Automated decisions, Stated none, " +
+			"Processor records and Text lists hold the register itself, every field of it, and are read back whole. They are hidden so that the workbook prints as a register: " +
+			"right-click a sheet tab and choose Unhide (Excel) or Show Sheet (LibreOffice) to edit them, for example to rename an activity or change a purpose's lawful basis. " +
+			"A subjects column names the data subjects a row concerns, one a line; left empty, the row concerns all the activity's data subjects. " +
+			"An activity edited both here and on " + p.ControllerSheet + " keeps the data sheets' values, which record each fact whole, and the import says so."},
+		{"Printing", "A4 landscape, the headings repeated on every page; " + p.ControllerSheet + " prints its sections on pages of their own, each with its title."},
+	}
+}
 
 func vwCover(c *vwCtx, emit vwEmit) error {
 	reg, p := c.reg, c.profile
@@ -79,6 +102,28 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 		return err
 	}
 	row++
+	if err := put([]string{"Notes"}, []vwStyle{vsHeader, vsHeader}); err != nil {
+		return err
+	}
+	legend := [][2]string{
+		{"Green heading", "Required: Article 30 of the UK GDPR (or the GDPR), or Schedule 1 to the Data Protection Act 2018 where it applies, asks for this information."},
+		{"Blue heading", "Optional: not required by Article 30, but kept to show accountability and to answer requests, breaches and privacy notices quickly."},
+	}
+	if err := put([]string{legend[0][0], legend[0][1]}, []vwStyle{vsRequired, vsText}); err != nil {
+		return err
+	}
+	if err := put([]string{legend[1][0], legend[1][1]}, []vwStyle{vsOptional, vsText}); err != nil {
+		return err
+	}
+	for _, l := range vwNotesGuide(p) {
+		if err := put([]string{l[0], l[1]}, label); err != nil {
+			return err
+		}
+	}
+	row++
+	if err := put([]string{"This register"}, []vwStyle{vsHeader, vsHeader}); err != nil {
+		return err
+	}
 	dpo := reg.DPO.Name
 	if reg.DPO.Email != "" {
 		if dpo != "" {
@@ -87,9 +132,21 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 			dpo = reg.DPO.Email
 		}
 	}
+	rep := reg.Representative.Name
+	if reg.Representative.Email != "" {
+		if rep != "" {
+			rep += " <" + reg.Representative.Email + ">"
+		} else {
+			rep = reg.Representative.Email
+		}
+	}
 	lines := [][2]string{
 		{"Organisation", reg.Controller.Name},
+		{"Address", reg.Controller.Address},
+		{"Email", reg.Controller.Email},
+		{"Telephone", reg.Controller.Phone},
 		{"Data protection officer", dpo},
+		{"Representative", rep},
 		{"Supervisory authority", vwAuthority(reg, c.asOf)},
 		{"Regime", reg.Jurisdiction.Title()},
 		{"Law applied at", c.asOf.Format(time.DateOnly)},
@@ -100,6 +157,9 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 		{"Profile", p.Name},
 	}
 	for _, l := range lines {
+		if l[1] == "" {
+			continue // a label without a value says nothing
+		}
 		if err := put([]string{l[0], l[1]}, label); err != nil {
 			return err
 		}
@@ -119,33 +179,6 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 		{"Information", strconv.Itoa(c.report.Infos)},
 	}
 	for _, l := range counts {
-		if err := put([]string{l[0], l[1]}, label); err != nil {
-			return err
-		}
-	}
-	row++
-	if err := put([]string{"How to read this workbook"}, []vwStyle{vsHeader, vsHeader}); err != nil {
-		return err
-	}
-	legend := [][2]string{
-		{"Green heading", "required: Article 30 or DPA 2018 Schedule 1 asks for it"},
-		{"Blue heading", "optional: kept for accountability"},
-	}
-	if err := put([]string{legend[0][0], legend[0][1]}, []vwStyle{vsRequired, vsText}); err != nil {
-		return err
-	}
-	if err := put([]string{legend[1][0], legend[1][1]}, []vwStyle{vsOptional, vsText}); err != nil {
-		return err
-	}
-	guide := [][2]string{
-		{p.ControllerSheet, "the record of processing in the regulator's layout: one row per processing activity, several values in a cell on separate lines"},
-		{p.ProcessorSheet, "the records kept as a processor for other controllers (Article 30(2)), where there are any"},
-		{RetentionSheet, "how long each category of data is kept, activity by activity"},
-		{FindingsSheet, "what the compliance checks found, with the law they cite"},
-		{ReferenceSheet, "the lawful bases, conditions and transfer mechanisms, with their citations"},
-		{"Data sheets", "Organisation, Joint controllers, Activities, Data categories, Purposes, Recipients, Transfers, Retention rules, Sources, Automated decisions, Stated none, Processor records and Text lists hold the register itself. Edit those: the sheets above are views generated from them, and a workbook whose views were edited is refused when it is read back, so that no edit is lost. A subjects column names the data subjects a row concerns, one a line; left empty, the row concerns all the activity's data subjects."},
-	}
-	for _, l := range guide {
 		if err := put([]string{l[0], l[1]}, label); err != nil {
 			return err
 		}
@@ -229,9 +262,13 @@ func vwHeadings(p Profile, cols []Column, emit vwEmit, extras ...string) error {
 	n := len(cols) + len(extras)
 	sec, secSt := make([]string, n), make([]vwStyle, n)
 	head, headSt := make([]string, n), make([]vwStyle, n)
+	starts := vwPageStarts(cols, vwRecordWidths(p, cols, len(extras)))
 	for i, col := range cols {
-		if i == 0 || cols[i-1].Section != col.Section {
+		switch {
+		case i == 0 || cols[i-1].Section != col.Section:
 			sec[i] = col.Section
+		case slices.Contains(starts, i):
+			sec[i] = col.Section + " (continued)"
 		}
 		secSt[i] = vsSection
 		head[i] = col.Heading
@@ -253,18 +290,86 @@ func vwHeadings(p Profile, cols []Column, emit vwEmit, extras ...string) error {
 }
 
 // vwSections returns the runs of columns under one section, as 1-based
-// [first, last] column pairs, for merging.
-func vwSections(cols []Column) [][2]int {
+// [first, last] column pairs, for merging; a section that a printed page
+// starts within (starts) is split there, so that each page shows its
+// title.
+func vwSections(cols []Column, starts []int) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(cols); {
 		j := i
-		for j+1 < len(cols) && cols[j+1].Section == cols[i].Section {
+		for j+1 < len(cols) && cols[j+1].Section == cols[i].Section && !slices.Contains(starts, j+1) {
 			j++
 		}
 		out = append(out, [2]int{i + 1, j + 1})
 		i = j + 1
 	}
 	return out
+}
+
+// vwPageChars is how many characters of column width a printed page of a
+// record holds: A4 landscape at vwPrintScale per cent.
+const (
+	vwPageChars  = 175
+	vwPrintScale = 58
+)
+
+// vwTemplateWidths are the widths of the ICO controller columns, in
+// characters, chosen so that the sections print on four pages across at a
+// legible scale (A-F, G-K, L-R, S-AE), the purposes and categories wide
+// enough to keep the rows short.
+var vwTemplateWidths = [numICOColumns]float64{
+	14, 48, 18, 22, 42, 30, 22, 24, 28, 44, 40, // A-K
+	24, 22, 24, 14, 42, 22, 24, // L-R
+	12, 16, 10, 12, 12, 10, 12, // S-Y
+	20, 16, 14, 10, 16, // Z-AD
+}
+
+// vwRecordWidths returns the widths of a record sheet's columns and of
+// the extra columns after them (the activity ID, then the hidden
+// fingerprint of the controller sheet; the record label of the processor
+// sheet).
+func vwRecordWidths(p Profile, cols []Column, extras int) []float64 {
+	var w []float64
+	for i := range cols {
+		switch {
+		case len(cols) == numICOColumns && cols[0].Heading == p.Controller[0].Heading:
+			w = append(w, vwTemplateWidths[i])
+		default:
+			w = append(w, 30)
+		}
+	}
+	for range extras {
+		w = append(w, 10)
+	}
+	return w
+}
+
+// vwPageStarts returns the columns (from 0) that start a printed page
+// after the first: whole sections are packed onto pages of at most
+// vwPageChars, and a section wider than a page is split. The extra
+// columns go on the last page.
+func vwPageStarts(cols []Column, widths []float64) []int {
+	var starts []int
+	used := 0.0
+	for i := 0; i < len(cols); {
+		j, w := i, 0.0
+		for ; j < len(cols) && cols[j].Section == cols[i].Section; j++ {
+			w += widths[j]
+		}
+		if used > 0 && used+w > vwPageChars {
+			starts = append(starts, i)
+			used = 0
+		}
+		for k := i; k < j; k++ {
+			if used > 0 && used+widths[k] > vwPageChars {
+				starts = append(starts, k)
+				used = 0
+			}
+			used += widths[k]
+		}
+		i = j
+	}
+	return starts
 }
 
 func vwTemplate(c *vwCtx, emit vwEmit) error {
@@ -276,6 +381,10 @@ func vwTemplate(c *vwCtx, emit vwEmit) error {
 		return err
 	}
 	row := make([]string, len(p.Controller)+2)
+	// The activity ID and the fingerprint in small grey text: they are
+	// there for the round trip, not for reading.
+	styles := make([]vwStyle, len(row))
+	styles[numICOColumns], styles[numICOColumns+1] = vsMuted, vsMuted
 	for i := range c.reg.Activities {
 		clear(row)
 		vwTemplateRow(c, &c.reg.Activities[i], row)
@@ -283,7 +392,7 @@ func vwTemplate(c *vwCtx, emit vwEmit) error {
 			row[j] = vwFit(s)
 		}
 		row[numICOColumns+1] = vwRowDigest(row[:numICOColumns])
-		if err := emit(p.HeadingRow+1+i, row, nil); err != nil {
+		if err := emit(p.HeadingRow+1+i, row, styles); err != nil {
 			return err
 		}
 	}

@@ -34,10 +34,12 @@ type writeConfig struct {
 	profile   Profile
 	checkOpts []ropa.Option
 	shard     int // 0: by size; 1: always; -1: never
+	showData  bool
 	limits    readConfig
 }
 
-// Sheets chooses the view sheets to include, by name: [CoverSheet], the
+// Sheets chooses the view sheets to include, by name: [NotesSheet] ("Cover"
+// is taken for it too), the
 // profile's controller and processor sheets ("Template" and "Processor"),
 // [RetentionSheet], [FindingsSheet] and [ReferenceSheet]. Without this
 // option every view is written (the processor view only when the register
@@ -65,6 +67,12 @@ func Properties(author, title string) Option {
 // record 6, because the writer fills them by position. (The read-side
 // counterpart is [WithProfile].)
 func Layout(p Profile) Option { return func(c *writeConfig) { c.profile = p } }
+
+// ShowDataSheets writes the data sheets visible. By default they are
+// hidden, so that the workbook prints as a register (spreadsheet programs
+// print every visible sheet), and the Notes sheet says how to show them;
+// they are read back either way.
+func ShowDataSheets() Option { return func(c *writeConfig) { c.showData = true } }
 
 // CheckOptions are passed to [ropa.Check] for the findings sheet and the
 // cover (for example [ropa.Without] or [ropa.WithRules]). The date is always
@@ -227,6 +235,16 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if err := f.SetSheetVisible(snLists, false); err != nil {
 		return err
 	}
+	// The data sheets are hidden, so that the workbook prints as a register
+	// (a spreadsheet prints every visible sheet); the Notes sheet says how
+	// to show them. Without views they are all there is.
+	if len(views) > 0 && !cfg.showData {
+		for _, d := range data {
+			if err := f.SetSheetVisible(d.name, false); err != nil {
+				return err
+			}
+		}
+	}
 	f.SetActiveSheet(0)
 	ww.names = names
 
@@ -239,6 +257,13 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	}
 	if checked != nil {
 		<-checked
+		// A Findings sheet of headings alone would print as an empty page:
+		// it is hidden, and the Notes sheet counts no findings.
+		if len(c.report.Findings) == 0 && slices.ContainsFunc(views, func(v vwView) bool { return v.name == FindingsSheet }) {
+			if err := f.SetSheetVisible(FindingsSheet, false); err != nil {
+				return err
+			}
+		}
 	}
 	for _, v := range views {
 		if err := ww.view(v); err != nil {
@@ -345,7 +370,11 @@ func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
 		return out, nil
 	}
 	var out []vwView
-	for _, n := range cfg.views {
+	for k, n := range cfg.views {
+		if n == "Cover" { // the Notes sheet's name before format 3
+			n = NotesSheet
+			cfg.views[k] = n
+		}
 		i := slices.IndexFunc(all, func(v vwView) bool { return v.name == n })
 		if i < 0 {
 			var known []string
@@ -428,6 +457,7 @@ func (ww *wrWriter) newStyles(f *excelize.File) ([vsCount]int, error) {
 		vsError:    {NumFmt: text, Alignment: wrap, Fill: fill("FFC7CE")},
 		vsWarning:  {NumFmt: text, Alignment: wrap, Fill: fill("FFEB9C")},
 		vsInfo:     {NumFmt: text, Alignment: wrap, Fill: fill("DDEBF7")},
+		vsMuted:    {NumFmt: text, Alignment: wrap, Font: &excelize.Font{Color: "808080", Size: 8}},
 	}
 	for i, d := range defs {
 		id, err := f.NewStyle(d)
@@ -492,6 +522,14 @@ type wrSheetLayout struct {
 	filterRow int // row of the auto-filter's headings; 0 for none
 	merges    [][2]string
 	heights   map[int]float64
+	// hidden are the 1-based columns hidden; pageStarts the columns (from
+	// 0) that start a printed page, printed at scale per cent rather than
+	// fitted to the page's width.
+	hidden     []int
+	pageStarts []int
+	scale      uint
+	onePage    bool // fitted to one page, across and down
+	printFrom  int  // the first row printed; 0 for all
 }
 
 // wrTarget is a sheet being streamed: by the workbook's file, or by a file
@@ -542,7 +580,7 @@ func (ww *wrWriter) begin(sheet string, l *wrSheetLayout) (t *wrTarget, err erro
 	// The sheet properties are written before the rows: fit to page for
 	// printing must be set before the stream starts (the page setup itself
 	// follows the rows, in end).
-	fit := true
+	fit := l.scale == 0
 	if err := t.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return nil, err
 	}
@@ -563,6 +601,16 @@ func (ww *wrWriter) begin(sheet string, l *wrSheetLayout) (t *wrTarget, err erro
 	}
 	if len(l.widths) > 0 {
 		if err := sw.SetColStyle(1, len(l.widths), ww.styles[vsText]); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range l.hidden {
+		if err := sw.SetColVisible(c, c, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range l.pageStarts {
+		if err := sw.InsertPageBreak(wbCellRef(c+1, 1)); err != nil {
 			return nil, err
 		}
 	}
@@ -595,7 +643,11 @@ func (ww *wrWriter) end(t *wrTarget, l *wrSheetLayout, lastRow, lastCol int) err
 	for _, w := range l.widths {
 		total += w
 	}
-	landscape, a4, wide, tall := "landscape", 9, max(1, int((total+219)/220)), 0
+	_ = total
+	landscape, a4, wide, tall := "landscape", 9, 1, 0
+	if l.onePage {
+		tall = 1
+	}
 	if l.filterRow > 0 || l.freezeCol > 0 {
 		var parts []string
 		q := "'" + strings.ReplaceAll(t.sheet, "'", "''") + "'!"
@@ -613,8 +665,21 @@ func (ww *wrWriter) end(t *wrTarget, l *wrSheetLayout, lastRow, lastCol int) err
 			return err
 		}
 	}
-	if err := t.f.SetPageLayout(t.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+	opts := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}
+	if l.scale > 0 {
+		opts = &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, AdjustTo: &l.scale}
+	}
+	if err := t.f.SetPageLayout(t.sheet, opts); err != nil {
 		return err
+	}
+	if l.printFrom > 0 && lastRow >= l.printFrom {
+		// The contact block is on the Notes sheet, whole: the record
+		// prints from its section titles.
+		q := "'" + strings.ReplaceAll(t.sheet, "'", "''") + "'!"
+		area := q + "$A$" + strconv.Itoa(l.printFrom) + ":$" + wbColName(max(lastCol, 1)) + "$" + strconv.Itoa(lastRow)
+		if err := ww.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: t.sheet}); err != nil {
+			return err
+		}
 	}
 	for _, m := range l.merges {
 		if err := t.sw.MergeCell(m[0], m[1]); err != nil {
@@ -819,34 +884,34 @@ func (ww *wrWriter) dropDown(t *wrTarget, sqref, key string) error {
 func (ww *wrWriter) viewLayout(name string) *wrSheetLayout {
 	p := ww.c.profile
 	switch name {
-	case CoverSheet:
-		return &wrSheetLayout{widths: []float64{28, 100}}
+	case NotesSheet:
+		return &wrSheetLayout{widths: []float64{28, 110}, onePage: true}
 	case p.ControllerSheet, p.ProcessorSheet:
-		cols := p.Controller
+		cols, extras := p.Controller, 2
 		if name == p.ProcessorSheet {
-			cols = p.Processor
+			cols, extras = p.Processor, 1
 		}
-		l := &wrSheetLayout{freezeRow: p.HeadingRow, freezeCol: 1, filterRow: p.HeadingRow,
-			heights: map[int]float64{p.SectionRow: 30, p.HeadingRow: 90}}
-		for i := range cols {
-			w := 30.0
-			if i == 0 {
-				w = 26
-			}
-			if name == p.ControllerSheet && (i == colPurpose || i == colPersonalData || i == colRetention || i == colSecurity || i == colRights) {
-				w = 45
-			}
-			l.widths = append(l.widths, w)
+		// Frozen at A10, as the ICO's template is; the section and heading
+		// rows repeat on every printed page, column A does not (it would
+		// repeat the contact block's labels without their values).
+		l := &wrSheetLayout{freezeRow: p.HeadingRow, filterRow: p.HeadingRow,
+			heights: map[int]float64{p.SectionRow: 30, p.HeadingRow: 105},
+			widths:  vwRecordWidths(p, cols, extras)}
+		l.printFrom = p.SectionRow
+		if name == p.ControllerSheet {
+			l.hidden = []int{len(cols) + 2} // the fingerprint column
+			l.pageStarts = vwPageStarts(cols, l.widths)
+			l.scale = vwPrintScale
 		}
-		l.widths = append(l.widths, 24)
-		for _, s := range vwSections(cols) {
+		for _, s := range vwSections(cols, l.pageStarts) {
 			if s[0] != s[1] {
 				l.merges = append(l.merges, [2]string{wbCellRef(s[0], p.SectionRow), wbCellRef(s[1], p.SectionRow)})
 			}
 		}
 		return l
 	case RetentionSheet:
-		return &wrSheetLayout{widths: []float64{24, 36, 30, 36, 60, 12, 30}, freezeRow: 1, filterRow: 1}
+		// One width a heading of vwRetentionHeadings.
+		return &wrSheetLayout{widths: []float64{16, 28, 28, 30, 30, 70, 12, 28}, freezeRow: 1, filterRow: 1}
 	case FindingsSheet:
 		return &wrSheetLayout{widths: []float64{10, 28, 26, 36, 24, 90}, freezeRow: 1, filterRow: 1}
 	case ReferenceSheet:
