@@ -547,11 +547,17 @@ func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 			l.Text = strings.Replace(sprintf(ph.summaryUse, who(i), text), "….", "…", 1)
 			return l
 		}
+		// Each purpose is a sentence of its own: the register's words,
+		// not run together with semicolons into one long sentence.
 		lower := make([]string, n)
 		for j, p := range ps[:n] {
-			lower[j] = lowerFirst(p)
+			if j == 0 {
+				lower[j] = lowerFirst(p)
+			} else {
+				lower[j] = capitalise(p)
+			}
 		}
-		text := strings.Join(lower, "; ")
+		text := strings.Join(lower, ". ")
 		if n < len(ps) {
 			text += ph.summaryOthers
 		}

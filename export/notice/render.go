@@ -338,7 +338,7 @@ func (n *Notice) Text() string {
 						if j < len(firsts) {
 							first = firsts[j]
 						}
-						b = appendWrapped(b, c, first, "    ")
+						b = appendWrapped(b, endSentence(c), first, "    ")
 					}
 				}
 			}
@@ -990,4 +990,15 @@ func (n *Notice) textSizeHint() int {
 		}
 	}
 	return size + size/64 + 64
+}
+
+// endSentence ends a table cell of plain text with a full stop when it
+// ends with none, as each cell stands on lines of its own there ("What we
+// use it for: To pay you."), where Markdown and HTML set it in a cell.
+func endSentence(c string) string {
+	c = strings.TrimRight(c, " ")
+	if c == "" || strings.ContainsRune(".!?:", rune(c[len(c)-1])) {
+		return c
+	}
+	return c + "."
 }

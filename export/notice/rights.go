@@ -346,6 +346,9 @@ func (g *gen) rightItem(r rights.Right) string {
 		return g.rightTexts[r].text
 	}
 	it := g.ph.rights[r]
+	if it != "" && !g.young {
+		it = r.Title() + ": " + it // the adult list names each right
+	}
 	if it == "" || r == rights.AutomatedDecisions && !g.ukNew {
 		it = ""
 		if text := r.PlainAt(g.regime, g.at); text != "" {

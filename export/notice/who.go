@@ -39,7 +39,7 @@ func (g *gen) whoWeAre() {
 		g.cov.notApplicable(art13_1b, "no DPO designated")
 	default:
 		ways := contactWays(g.ph, d.Email, d.Phone, d.Address, "", "")
-		if name := clean(d.Name); name != "" {
+		if name := clean(d.Name); name != "" && !roleOnly(name) {
 			b.paraf(ph.dpoNamed, name)
 			if len(ways) > 0 {
 				b.paraf(ph.dpoContact, prose.List(ways, "or"))
@@ -109,3 +109,12 @@ func fieldsSet(prefix string, pairs ...string) []string {
 
 // ---------------------------------------------------------------------------
 // One group of people.
+
+// roleOnly reports whether a DPO's name is only the role ("Data
+// Protection Officer", "The DPO"), which "Our data protection officer is
+// ..." would repeat.
+func roleOnly(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(name), "the ")))
+	n = strings.TrimRight(n, ". ")
+	return n == "data protection officer" || n == "dpo" || n == "data protection officer (dpo)"
+}
