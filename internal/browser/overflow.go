@@ -41,7 +41,8 @@ type WideElement struct {
 	// :nth-of-type where they are ambiguous, from the nearest ancestor with
 	// an id or from <html>.
 	Selector string `json:"selector"`
-	// HTML is the start of the element's markup.
+	// HTML is the start of the element's markup, with each run of white
+	// space made one space.
 	HTML string `json:"html"`
 	// Left and Right are the outer edges of the element's border box and
 	// its own text together, in CSS pixels from the left edge of the
@@ -127,7 +128,7 @@ var overflowJS = fmt.Sprintf(`(async () => {
 	return JSON.stringify({
 		scrollWidth: root.scrollWidth, clientWidth: cw, wideCount: wide.length,
 		wide: wide.slice(0, %d).map(w => ({
-			selector: selector(w.e), html: w.e.outerHTML.slice(0, 200),
+			selector: selector(w.e), html: w.e.outerHTML.slice(0, 200).replace(/\s+/g, " "),
 			left: w.left, right: w.right,
 		})),
 	});
