@@ -170,6 +170,11 @@ type phrases struct {
 	sameConditions     string // as sameAs, for the conditions for special category data
 	allInfo            string // a retention row for all the group's information
 
+	// Ways to reach someone, each followed by the address or number.
+	byEmail, byPhone, byPost, throughWebsite, online string
+	email, phone, writeTo, goTo, complaintForm       string
+	theRecipient                                     string // a certified recipient with no name
+
 	// The draft banner of a notice with missing items ([Notice.Draft]):
 	// written to the organisation, not to the reader, in both sets.
 	draftHeading string
@@ -344,6 +349,18 @@ var adult = &phrases{
 	allInfo:            "All the information above",
 	lawAsOf:            "It describes your rights under the law as it stood on %s.",
 
+	byEmail:        "by email at ",
+	byPhone:        "by phone on ",
+	byPost:         "by post at ",
+	throughWebsite: "through our website at ",
+	online:         "online at ",
+	email:          "email ",
+	phone:          "phone ",
+	writeTo:        "write to ",
+	goTo:           "go to ",
+	complaintForm:  "use our complaint form at ",
+	theRecipient:   "The recipient",
+
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
 }
@@ -513,6 +530,18 @@ var young = &phrases{
 	allInfo:            "All the information above",
 	lawAsOf:            "It tells you your rights under the law on %s.",
 
+	byEmail:        "by email at ",
+	byPhone:        "by phone on ",
+	byPost:         "by post at ",
+	throughWebsite: "through our website at ",
+	online:         "online at ",
+	email:          "email ",
+	phone:          "phone ",
+	writeTo:        "write to ",
+	goTo:           "go to ",
+	complaintForm:  "use our complaint form at ",
+	theRecipient:   "The recipient",
+
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
 
@@ -536,4 +565,18 @@ var young = &phrases{
 		rights.WithdrawConsent:       "If you said yes to us using your information, you can change your mind at any time. This does not change what we did before.",
 		rights.ObjectDirectMarketing: "You can tell us at any time to stop using your information to send you marketing, and we must stop.",
 	},
+}
+
+// changeWords are the texts of a "What changed" section ([Changes.Section]),
+// which an organisation adds to the notice it publishes.
+var changeWords = struct {
+	heading, nothing, lead  string
+	added, removed, changed string // %s: the section's heading
+}{
+	heading: "What changed",
+	nothing: "Nothing in this notice has changed.",
+	lead:    "We have changed these parts of this notice:",
+	added:   "New: %s.",
+	removed: "Removed: %s.",
+	changed: "Changed: %s.",
 }
