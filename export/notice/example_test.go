@@ -103,7 +103,7 @@ func Example() {
 	//
 	// ### Where we get your information
 	//
-	// You give us this information yourself. We do not get it from anyone else.
+	// We get information from you. We do not get it from anyone else.
 	//
 	// ### Who we share your information with
 	//

@@ -350,7 +350,7 @@ func TestStatedNone(t *testing.T) {
 	}{
 		{ropa.FactAutomated, "We do not make decisions about you by computer alone, without a person involved.", []string{"13(2)(f)"}, nil},
 		{ropa.FactTransfers, "We do not send your information outside the UK.", []string{"13(1)(f)"}, nil},
-		{ropa.FactOtherSources, "You give us this information yourself. We do not get it from anyone else.", []string{"14(1)(d)", "14(2)(f)"}, nil},
+		{ropa.FactOtherSources, "We get information from you. We do not get it from anyone else.", []string{"14(1)(d)", "14(2)(f)"}, nil},
 		{ropa.FactRecipients, "We do not share your information with anyone outside our organisation.", []string{"13(1)(e)"},
 			func(a *ropa.Activity) { a.Recipients = nil }},
 	} {

@@ -168,6 +168,12 @@ type phrases struct {
 	sameAs             string // %s: these groups, %s: the groups it was said for; %%s: the link
 	sameAsFor          string // %s: the groups it was said for
 	sameConditions     string // as sameAs, for the conditions for special category data
+	// sameList says, in place of a lead and its list, that the list is
+	// the same as for other groups: %s the groups it was said for, %%s
+	// the link. The key is the lead it replaces: infoLead, sourcesLead,
+	// othersLead, processorsLead, purposesOther or purposesOnly, or
+	// "internal" for internalLead.
+	sameList map[string]string
 	allInfo            string // a retention row for all the group's information
 
 	// Ways to reach someone, each followed by the address or number.
@@ -224,7 +230,7 @@ var adult = &phrases{
 
 	sourcesHeading: "Where we get your information",
 	sourcesLead:    "We get your information from:",
-	fromYourself:   "You give us this information yourself.",
+	fromYourself:   "We get information from you.",
 	onlyFromYou:    "We get your information only from you.",
 	noOtherSources: "We do not get it from anyone else.",
 	fromYou:        "You",
@@ -345,6 +351,15 @@ var adult = &phrases{
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
+	sameList: map[string]string{
+		"We use this information about you:":                              "We use the same information about you as for %s: see %%s.",
+		"We get your information from:":                                   "We get your information from the same sources as for %s: see %%s.",
+		"We share your information with these organisations:":             "We share your information with the same organisations as for %s: see %%s.",
+		"These organisations work for us. The law calls them processors:": "The same organisations work for us as for %s (the law calls them processors): see %%s.",
+		"We also use your information for these purposes:":                "We also use your information for the same purposes as for %s: see %%s.",
+		"We use your information for these purposes:":                     "We use your information for the same purposes as for %s: see %%s.",
+		"internal": "Within our organisation, the same people use your information as for %s: see %%s.",
+	},
 	sameConditions:     "For %s, the conditions for this information are the same as for %s: see %%s.",
 	allInfo:            "All the information above",
 	lawAsOf:            "It describes your rights under the law as it stood on %s.",
@@ -418,7 +433,7 @@ var young = &phrases{
 
 	sourcesHeading: "Where we get your information",
 	sourcesLead:    "We get your information from:",
-	fromYourself:   "You give us this information yourself.",
+	fromYourself:   "We get information from you.",
 	onlyFromYou:    "We only get your information from you.",
 	noOtherSources: "We do not get it from anyone else.",
 	fromYou:        "You",
@@ -539,6 +554,15 @@ var young = &phrases{
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
+	sameList: map[string]string{
+		"We use this information about you:":             "We use the same information about you as for %s: see %%s.",
+		"We get your information from:":                  "We get your information from the same places as for %s: see %%s.",
+		"We share your information with:":                "We share your information with the same people as for %s: see %%s.",
+		"These organisations do work for us:":            "The same organisations do work for us as for %s: see %%s.",
+		"We also use your information for these things:": "We also use your information for the same things as for %s: see %%s.",
+		"We use your information for these things:":      "We use your information for the same things as for %s: see %%s.",
+		"internal": "The same people here use your information as for %s: see %%s.",
+	},
 	sameConditions:     "For %s, the reasons are the same as for %s: see %%s.",
 	allInfo:            "All the information above",
 	lawAsOf:            "It tells you your rights under the law on %s.",

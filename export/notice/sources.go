@@ -4,6 +4,7 @@ package notice
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/article30/article30/ropa"
 )
@@ -73,7 +74,7 @@ func (g *gen) sources(s ropa.Subject, vs []view) {
 		b.add(g.fixed.fromYourself)
 	default:
 		b.add(g.fixed.sourcesLead)
-		b.list(g.stringsOfIDs(ids))
+		b.list(g.mergeLabels(g.stringsOfIDs(ids)))
 		if none {
 			b.add(g.fixed.noOtherSources)
 		}
@@ -184,3 +185,26 @@ func (g *gen) sourceItem(kind ropa.SourceKind, name string) string {
 
 // notIndirect is the reason the Art 14 items do not apply.
 const notIndirect = "not applicable: the register states that no data come from anyone but the people themselves"
+
+// mergeLabels joins the items of a list of sources that share a label
+// ("You: Application form", "You: Interviews") into one item, at the place
+// of the first ("You: Application form; Interviews"), so that a label is
+// said once. Items without a label are kept as they are.
+func (g *gen) mergeLabels(items []string) []string {
+	at := map[string]int{} // label -> index in out
+	out := items[:0:0]
+	for _, it := range items {
+		label, rest, ok := strings.Cut(it, ": ")
+		if !ok || label != g.ph.fromYou && label != g.ph.observed {
+			out = append(out, it)
+			continue
+		}
+		if i, seen := at[label]; seen {
+			out[i] += "; " + rest
+			continue
+		}
+		at[label] = len(out)
+		out = append(out, it)
+	}
+	return out
+}
