@@ -53,7 +53,7 @@ say), the workbook cannot be saved, or on a usage error.`,
 }
 
 // viewSheets are the view sheets --sheets may name, in workbook order.
-var viewSheets = []string{xlsx.NotesSheet, xlsx.ICO2018.ControllerSheet, xlsx.ICO2018.ProcessorSheet,
+var viewSheets = []string{xlsx.NotesSheet, xlsx.TemplateSheet, xlsx.ProcessorSheet,
 	xlsx.RetentionSheet, xlsx.FindingsSheet, xlsx.ReferenceSheet}
 
 func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {

@@ -246,7 +246,6 @@ var cliWordsReplacer = strings.NewReplacer(
 	"use ReadICO", "use 'article30 import' without writing it with 'article30 export' first",
 	"with ReadICO", "with 'article30 import --ico'",
 	"read it with SkipViewCheck and write it again", "import it and export it again",
-	"read it with WithProfile", "import it with the article30 version that wrote it",
 	" (xlsx.MaxFileSize; raise it with xlsx.WithMaxFileSize)", "",
 	" (xlsx.MaxUnzipSize; raise it with xlsx.WithLimits)", "",
 	"xlsx.MaxFileSize", "the largest workbook import reads",

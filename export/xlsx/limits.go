@@ -125,14 +125,17 @@ func WithMaxCellErrors(n int) ReadOption {
 	}
 }
 
-// WithProfile reads a workbook in another regulator's layout.
+// WithProfile chose the layout to read.
+//
+// Deprecated: the package reads one template, the ICO's, which is the
+// default: Read refuses any profile but [ICO2018] as it is (see [Layout]).
 func WithProfile(p Profile) ReadOption { return func(c *readConfig) { c.profile = p } }
 
 func newReadConfig(opts []ReadOption) readConfig {
 	c := readConfig{
 		maxFile: MaxFileSize, maxUnzip: MaxUnzipSize, maxXML: MaxXMLSize, maxPart: MaxPartSize,
 		expansion: ExpansionFactor, maxActivities: MaxActivities, maxCellErrors: MaxCellErrors,
-		profile: ICO2018,
+		profile: icoLayout(),
 	}
 	for _, o := range opts {
 		o(&c)

@@ -1,8 +1,13 @@
 package xlsx
 
-// Column is one column of a regulator's template: its heading as the
-// template words it, the section it sits under, whether the template marks
-// it required (green) or optional (blue), and the law it serves.
+import (
+	"reflect"
+	"slices"
+)
+
+// Column is one column of the ICO's template: its heading as the template
+// words it, the section it sits under, whether the template marks it
+// required (green) or optional (blue), and the law it serves.
 type Column struct {
 	Heading  string
 	Section  string
@@ -10,9 +15,15 @@ type Column struct {
 	Law      string
 }
 
-// Profile is a regulator's spreadsheet layout for the record of processing:
-// a named, versioned description that the writer and the importer share.
-// The ICO's is [ICO2018]; a CNIL or Irish DPC layout would be another value.
+// Profile describes the ICO template's layout as this package lays it out:
+// sheet names, the contact block, the section and heading rows, the
+// columns and their colours. There is one, the ICO's ([ICO2018]): the
+// writer fills the columns by position and the reader regenerates the
+// views from it, so a profile is a description, not a way to lay out
+// another regulator's template. A CNIL or Irish DPC layout would need
+// columns keyed to register fields, which this package does not have.
+// (The type stays exported because the ICO importer, export/xlsx/ico,
+// shares the read options, whose configuration names it.)
 type Profile struct {
 	// Name identifies the profile and its version, e.g. "ico-2018".
 	Name string
@@ -34,6 +45,13 @@ type Profile struct {
 	RequiredFill, OptionalFill string
 }
 
+// The names of the controller and processor sheets, as the ICO's template
+// names them.
+const (
+	TemplateSheet  = "Template"
+	ProcessorSheet = "Processor"
+)
+
 // Section names of the ICO controller template.
 const (
 	secRecord   = "Article 30 Record of Processing Activities"
@@ -45,7 +63,7 @@ const (
 	secSch1     = "Data Protection Act 2018 – Special Category or Criminal Conviction and Offence Data"
 )
 
-// ICO2018 is the layout of the ICO's "Documentation template for
+// ICO2018 is a copy of the layout of the ICO's "Documentation template for
 // controllers" (gdpr-documentation-controller-template.xlsx, ICO document
 // 2172937) and its processor counterpart, as the project's notes rebuild it
 // from independent public copies: contact block in rows 2-6 (controller,
@@ -54,7 +72,28 @@ const (
 // headings are required under Article 30 or DPA 2018 Schedule 1, blue ones
 // optional (the template's Notes sheet). The template has not been reissued
 // since 2018 and still says "GDPR".
-var ICO2018 = Profile{
+//
+// It is a copy: the package lays out and reads its own, so changing this
+// value changes nothing but itself.
+var ICO2018 = icoLayout()
+
+// icoLayout returns the ICO's layout, a new copy each time.
+func icoLayout() Profile { return icoProfile.clone() }
+
+// clone copies p, its slices included.
+func (p Profile) clone() Profile {
+	p.ContactBlocks = slices.Clone(p.ContactBlocks)
+	p.ContactRows = slices.Clone(p.ContactRows)
+	p.Controller = slices.Clone(p.Controller)
+	p.Processor = slices.Clone(p.Processor)
+	return p
+}
+
+// isICO reports whether p is the ICO's layout, the one the package lays out.
+func isICO(p Profile) bool { return reflect.DeepEqual(p, icoProfile) }
+
+// icoProfile is the package's own ICO layout, never handed out.
+var icoProfile = Profile{
 	Name:            "ico-2018",
 	ControllerSheet: "Template",
 	ProcessorSheet:  "Processor",

@@ -86,6 +86,9 @@ const rdAny = "\x00any"
 // and one beyond the size limits [ErrTooLarge]. Read never panics.
 func Read(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 	cfg := newReadConfig(opts)
+	if err := checkProfile(cfg.profile); err != nil {
+		return nil, err
+	}
 	wb, err := open(r, cfg)
 	if err != nil {
 		return nil, err
@@ -466,7 +469,7 @@ func (rd *rdReader) settings() error {
 			ErrNotWorkbook, snLists, wbFormat, vals["format"])
 	}
 	if p := vals["profile"]; p != rd.cfg.profile.Name {
-		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q: read it with WithProfile", p, rd.cfg.profile.Name))
+		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q, which this version reads: read it with the version of article30 that wrote it", p, rd.cfg.profile.Name))
 	}
 	at, err := time.Parse(time.DateOnly, vals["asOf"])
 	if err != nil {

@@ -61,11 +61,12 @@ func Properties(author, title string) Option {
 	return func(c *writeConfig) { c.author, c.title = author, title }
 }
 
-// Layout writes the views in another regulator's layout. The profile may
-// change sheet names, wording, rows and colours; its controller record
-// must have the ICO's 30 columns in the ICO's order and its processor
-// record 6, because the writer fills them by position. (The read-side
-// counterpart is [WithProfile].)
+// Layout chose the layout of the views.
+//
+// Deprecated: the package lays out one template, the ICO's, which is the
+// default: Write refuses any profile but [ICO2018] as it is. (Layout and
+// its read-side twin WithProfile promised other regulators' layouts that
+// the writer, filling the ICO's columns by position, never laid out.)
 func Layout(p Profile) Option { return func(c *writeConfig) { c.profile = p } }
 
 // ShowDataSheets writes the data sheets visible. By default they are
@@ -97,7 +98,7 @@ func WriteLimits(opts ...ReadOption) Option {
 }
 
 func newWriteConfig(opts []Option) writeConfig {
-	c := writeConfig{asOf: lawfulbasis.LawAsOf, profile: ICO2018, limits: newReadConfig(nil)}
+	c := writeConfig{asOf: lawfulbasis.LawAsOf, profile: icoLayout(), limits: newReadConfig(nil)}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -106,23 +107,11 @@ func newWriteConfig(opts []Option) writeConfig {
 	return c
 }
 
-// checkProfile reports a profile the writer cannot lay out.
+// checkProfile refuses a profile other than the ICO's: the writer fills
+// the ICO's columns by position, and the reader regenerates its views.
 func checkProfile(p Profile) error {
-	switch {
-	case len(p.Controller) != numICOColumns:
-		return fmt.Errorf("xlsx: profile %q has %d controller columns; the writer fills the ICO's %d by position", p.Name, len(p.Controller), numICOColumns)
-	case len(p.Processor) != 6:
-		return fmt.Errorf("xlsx: profile %q has %d processor columns; the writer fills the ICO's 6 by position", p.Name, len(p.Processor))
-	case p.ControllerSheet == "" || p.ProcessorSheet == "" || p.ControllerSheet == p.ProcessorSheet:
-		return fmt.Errorf("xlsx: profile %q needs two distinct sheet names", p.Name)
-	case p.ContactFirstRow < 2 || p.SectionRow < p.ContactFirstRow+len(p.ContactRows) || p.HeadingRow <= p.SectionRow:
-		return fmt.Errorf("xlsx: profile %q: the contact block, section row and heading row must come in that order from row 1", p.Name)
-	}
-	for _, n := range []string{p.ControllerSheet, p.ProcessorSheet} {
-		if slices.Contains(wbReservedSheets(), n) || strings.EqualFold(n, CoverSheet) || strings.EqualFold(n, RetentionSheet) ||
-			strings.EqualFold(n, FindingsSheet) || strings.EqualFold(n, ReferenceSheet) {
-			return fmt.Errorf("xlsx: profile %q: sheet name %q is taken by another sheet of the workbook", p.Name, n)
-		}
+	if !isICO(p) {
+		return fmt.Errorf("xlsx: profile %q: the package lays out and reads one template, the ICO's (xlsx.ICO2018, the default), unchanged", p.Name)
 	}
 	return nil
 }
