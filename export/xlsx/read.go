@@ -683,12 +683,10 @@ func (rd *rdReader) views() {
 	if slices.Contains(rd.sheets, c.profile.ControllerSheet) {
 		rd.template(c)
 	}
-	needReport := !rd.customChecks && slices.ContainsFunc(all, func(v vwView) bool {
-		return (v.name == CoverSheet || v.name == FindingsSheet) && slices.Contains(rd.sheets, v.name)
-	})
-	if needReport {
-		c.report = ropa.Check(rd.reg, ropa.AsOf(rd.asOf))
-	}
+	// The checks run only for a Notes or Findings sheet that differs from
+	// what was written, to compare it: an untouched one is generated again
+	// when the register is written again.
+	checked := false
 	for _, v := range all {
 		if !slices.Contains(rd.sheets, v.name) || v.name == c.profile.ControllerSheet {
 			continue
@@ -698,6 +696,9 @@ func (rd *rdReader) views() {
 		}
 		if d, ok := rd.digests[digestKey(v.name)]; ok && rd.sheetDigest(v.name) == d {
 			continue // untouched: generated again from the data sheets
+		}
+		if !checked && !rd.customChecks && (v.name == NotesSheet || v.name == FindingsSheet) {
+			c.report, checked = ropa.Check(rd.reg, ropa.AsOf(rd.asOf)), true
 		}
 		gen := v.gen
 		if rd.customChecks && v.name == CoverSheet {
