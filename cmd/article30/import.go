@@ -40,14 +40,20 @@ and import again, then run 'article30 validate'. A workbook protected by a
 password to open is refused, with how to save a copy without one.
 
 A workbook written by 'article30 export' is read from its data sheets
-instead, which gives back the register exactly; --ico reads even such a
-workbook as a hand-kept template (its Template sheet).
+instead, which gives back the register exactly, with the edits made to it:
+on the data sheets, and in the Template's editable cells (its Notes sheet
+lists them). An edit of a cell generated from the register (a lawful basis
+on the Template, a count on the Notes sheet, a row of the Retention sheet)
+is listed as not read, saying where to make it; where an activity was
+edited on both the Template and the data sheets, the data sheets' values
+are kept and the Template's cells listed. --ico reads even such a workbook
+as a hand-kept template (its Template sheet).
 
 Exit status: 0 when every cell was read; 1 when the register was written
-but some cells could not be read; 2 when the workbook cannot be read (not
-an .xlsx file, no heading row of the ICO template, too large, or an export
-whose views were edited), the output cannot be written, or on a usage
-error.`,
+but some cells could not be read, or were not read; 2 when the workbook
+cannot be read (not an .xlsx file, no heading row of the ICO template, too
+large, or an export with a cell that cannot be read on its data sheets),
+the output cannot be written, or on a usage error.`,
 	examples: []string{
 		"article30 import ropa.xlsx -o register.yaml",
 		"article30 import --ico exported.xlsx > register.yaml",

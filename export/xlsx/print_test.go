@@ -138,3 +138,32 @@ func TestPrintPageCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestDataSheetHeadings: the data sheets are headed in words, not by the
+// model's JSON paths ("policyDocument.article6" was a heading), and every
+// title is distinct within its sheet and maps back to its field.
+func TestDataSheetHeadings(t *testing.T) {
+	f := openBytes(t, writeBytes(t, smallRegister()))
+	for _, d := range dsSheets() {
+		rows, err := f.GetRows(d.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for i, h := range rows[0] {
+			if strings.ContainsAny(h, ".") || h != strings.TrimSpace(h) || h == "" || strings.ToLower(h[:1]) == h[:1] {
+				t.Errorf("%s!%s heading %q is not in words", d.name, wbCellRef(i+1, 1), h)
+			}
+			if seen[h] {
+				t.Errorf("%s: heading %q twice", d.name, h)
+			}
+			seen[h] = true
+			if h != dsTitle(d.headers[i]) {
+				t.Errorf("%s!%s = %q, want %q", d.name, wbCellRef(i+1, 1), h, dsTitle(d.headers[i]))
+			}
+		}
+	}
+	if got := dsTitle("policyDocument.article6"); got != "Policy document: Article 6 basis" {
+		t.Errorf("policyDocument.article6 is headed %q", got)
+	}
+}
