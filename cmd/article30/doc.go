@@ -105,7 +105,7 @@
 //	article30 import [-o OUT.yaml] [--ico] WORKBOOK.xlsx
 //
 // Import reads a hand-kept ICO documentation template with
-// [github.com/article30/article30/export/xlsx.ReadICO] and writes the
+// [github.com/article30/article30/export/xlsx/ico.Read] and writes the
 // register as YAML, to standard output or to -o. Each cell it could not read
 // is listed on standard error as WORKBOOK: Sheet!Cell: problem, and the
 // register is written all the same, the text of such a cell kept in its

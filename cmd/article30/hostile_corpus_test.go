@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/internal/hostile"
 	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/rights"
@@ -102,7 +103,7 @@ func hostileCases() []hostileCase {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			reg, err := xlsx.ReadICO(f)
+			reg, err := ico.Read(f)
 			check(t, reg, err)
 		}
 	}
@@ -291,7 +292,7 @@ func hostileCases() []hostileCase {
 			name: "password-protected workbook", inputs: []string{"encrypted.xlsx", "encrypted-shape.xlsx"},
 			lib: readICO("encrypted.xlsx", func(t *testing.T, reg *ropa.Register, err error) {
 				if !errors.Is(err, xlsx.ErrEncrypted) || reg != nil {
-					t.Errorf("ReadICO(encrypted) = %v", err)
+					t.Errorf("ico.Read(encrypted) = %v", err)
 				}
 			}),
 			args: []string{"import", "{dir}/encrypted.xlsx"}, code: exitFailure,
@@ -301,7 +302,7 @@ func hostileCases() []hostileCase {
 			name: "Excel 97-2003 workbook", inputs: []string{"legacy.xls"},
 			lib: readICO("legacy.xls", func(t *testing.T, reg *ropa.Register, err error) {
 				if !errors.Is(err, xlsx.ErrNotWorkbook) || errors.Is(err, xlsx.ErrEncrypted) {
-					t.Errorf("ReadICO(.xls) = %v", err)
+					t.Errorf("ico.Read(.xls) = %v", err)
 				}
 			}),
 			args: []string{"import", "{dir}/legacy.xls"}, code: exitFailure,
@@ -383,7 +384,7 @@ func hostileCases() []hostileCase {
 			name: "zip bomb", inputs: []string{"zip-bomb.xlsx"},
 			lib: readICO("zip-bomb.xlsx", func(t *testing.T, reg *ropa.Register, err error) {
 				if !errors.Is(err, xlsx.ErrTooLarge) || !strings.Contains(err.Error(), "xlsx.ExpansionFactor") {
-					t.Errorf("ReadICO(zip bomb) = %v", err)
+					t.Errorf("ico.Read(zip bomb) = %v", err)
 				}
 			}),
 			args: []string{"import", "{dir}/zip-bomb.xlsx"}, code: exitFailure,

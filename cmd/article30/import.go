@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/ropa"
 )
@@ -57,7 +58,7 @@ error.`,
 
 func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	out := fs.String("o", "", "write the register to `FILE` rather than standard output")
-	ico := fs.Bool("ico", false, "read a workbook written by 'article30 export' as a hand-kept template too")
+	asICO := fs.Bool("ico", false, "read a workbook written by 'article30 export' as a hand-kept template too")
 	force := forceFlag(fs)
 	return func(e *env, args []string) (int, error) {
 		file, err := oneFile(args)
@@ -95,7 +96,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		var reg *ropa.Register
 		var cells xlsx.CellErrors
 		own := false
-		if !*ico {
+		if !*asICO {
 			// A workbook of article30's own reads back exactly.
 			reg, err = xlsx.Read(bytes.NewReader(data))
 			switch {
@@ -114,11 +115,11 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			}
 		}
 		if reg == nil {
-			reg, err = xlsx.ReadICO(bytes.NewReader(data))
+			reg, err = ico.Read(bytes.NewReader(data))
 			if err != nil {
 				ce, ok := errors.AsType[xlsx.CellErrors](err)
 				if !ok || reg == nil {
-					return failf(e, "import", "%s: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
+					return failf(e, "import", "%s: %s", file, libMessage(err)), nil
 				}
 				cells = ce
 			}
@@ -220,4 +221,14 @@ func listCells(e *env, file string, cells xlsx.CellErrors) {
 	if listed < total {
 		fmt.Fprintf(e.stderr, "%s: ... and %s more (%d in all)\n", clean(file), plural(total-listed, "cell", "cells"), total)
 	}
+}
+
+// libMessage is a library error's text without the package prefix the
+// library puts on it ("xlsx: ", "ico: ").
+func libMessage(err error) string {
+	s := err.Error()
+	for _, p := range []string{"xlsx: ", "ico: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
 }

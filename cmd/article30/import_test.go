@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/ropa"
 )
 
@@ -122,14 +123,14 @@ func TestImport(t *testing.T) {
 			golden(t, "import/"+tt.name+".yaml", yaml)
 			golden(t, "import/"+tt.name+".stderr", strings.ReplaceAll(got.stderr, dir+string(filepath.Separator), ""))
 
-			// The file holds what ReadICO reads, and reads as a register.
+			// The file holds what ico.Read reads, and reads as a register.
 			reg, err := ropa.Decode(strings.NewReader(yaml))
 			if err != nil {
 				t.Fatalf("the imported register does not decode: %v", err)
 			}
-			want, _ := xlsx.ReadICO(strings.NewReader(readFile(t, book)))
+			want, _ := ico.Read(strings.NewReader(readFile(t, book)))
 			if diff := cmp.Diff(want, reg, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("imported register (-ReadICO +file):\n%s", diff)
+				t.Errorf("imported register (-ico.Read +file):\n%s", diff)
 			}
 		})
 	}

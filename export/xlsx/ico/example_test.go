@@ -1,4 +1,4 @@
-package xlsx_test
+package ico_test
 
 import (
 	"bytes"
@@ -10,9 +10,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 )
 
-func ExampleReadICO() {
+func ExampleRead() {
 	// A tiny hand-kept template: the contact block, the headings (found by
 	// their words, not their row), two activities and a typo.
 	f := excelize.NewFile()
@@ -36,7 +37,7 @@ func ExampleReadICO() {
 		log.Fatal(err)
 	}
 
-	reg, err := xlsx.ReadICO(&buf)
+	reg, err := ico.Read(&buf)
 	var cells xlsx.CellErrors
 	if err != nil && !errors.As(err, &cells) {
 		log.Fatal(err) // not a workbook, too large, or no heading row

@@ -1,4 +1,4 @@
-package xlsx
+package ico
 
 import (
 	"archive/zip"
@@ -11,17 +11,18 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx"
 	"github.com/article30/article30/ropa"
 )
 
 // icoCheckImport checks what any import must satisfy: a register or an
-// error, never both unless the error is CellErrors; cell errors that name
+// error, never both unless the error is xlsx.CellErrors; cell errors that name
 // their sheet; unique activity IDs; and a register whose only structural
 // problems are text too long for the model or a missing controller name,
 // never an invalid enumeration value, country or email.
 func icoCheckImport(t *testing.T, reg *ropa.Register, err error) {
 	t.Helper()
-	var cells CellErrors
+	var cells xlsx.CellErrors
 	switch {
 	case reg == nil && err == nil:
 		t.Fatal("nil register and nil error")
@@ -29,13 +30,13 @@ func icoCheckImport(t *testing.T, reg *ropa.Register, err error) {
 		if errors.As(err, &cells) {
 			t.Fatalf("cell errors without a register: %v", err)
 		}
-		if !errors.Is(err, ErrNotWorkbook) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrNoHeader) {
+		if !errors.Is(err, xlsx.ErrNotWorkbook) && !errors.Is(err, xlsx.ErrTooLarge) && !errors.Is(err, ErrNoHeader) {
 			t.Fatalf("error wraps none of the sentinels: %v", err)
 		}
 		return
 	case err != nil:
 		if !errors.As(err, &cells) || len(cells) == 0 {
-			t.Fatalf("register with an error that is not CellErrors: %v", err)
+			t.Fatalf("register with an error that is not xlsx.CellErrors: %v", err)
 		}
 	}
 	for _, c := range cells {
@@ -105,7 +106,7 @@ func icoFuzzMinimize() {
 	}
 }
 
-// FuzzReadICO feeds ReadICO arbitrary bytes, seeded with the generator's
+// FuzzReadICO feeds Read arbitrary bytes, seeded with the generator's
 // workbooks (as generated, and re-zipped without compression): it must not
 // panic, and must return a register or an error.
 func FuzzReadICO(f *testing.F) {
@@ -131,7 +132,7 @@ func FuzzReadICO(f *testing.F) {
 	defer func(old bool) { icoRecover = old }(icoRecover)
 	icoRecover = false // a panic in this package's code must fail the fuzz test
 	f.Fuzz(func(t *testing.T, b []byte) {
-		reg, err := ReadICO(bytes.NewReader(b), WithLimits(16<<20, 4<<20))
+		reg, err := Read(bytes.NewReader(b), xlsx.WithLimits(16<<20, 4<<20))
 		icoCheckImport(t, reg, err)
 	})
 }
@@ -158,20 +159,20 @@ func FuzzICOCells(f *testing.F) {
 		vals := []string{a, b, c, d}
 		// The contact block, with the fuzzed text in its values.
 		file.SetCellStr(sheet, "A1", "Name and contact details")
-		for i, label := range ICO2018.ContactRows {
+		for i, label := range icoLayout.ContactRows {
 			file.SetCellStr(sheet, icoRef(1, 2+i), label)
 			file.SetCellStr(sheet, icoRef(2, 2+i), vals[i])
 		}
 		// Headings, with one replaced by fuzzed text.
-		for k, col := range ICO2018.Controller {
+		for k, col := range icoLayout.Controller {
 			h := col.Heading
-			if k == len(a)%len(ICO2018.Controller) && k != colPurpose && k != colIndividuals {
+			if k == len(a)%len(icoLayout.Controller) && k != colPurpose && k != colIndividuals {
 				h = d
 			}
 			file.SetCellStr(sheet, icoRef(k+1, 8), h)
 		}
 		// Two rows of data, every cell fuzzed text, then notes below.
-		for k := range ICO2018.Controller {
+		for k := range icoLayout.Controller {
 			file.SetCellStr(sheet, icoRef(k+1, 9), vals[k%4])
 			file.SetCellStr(sheet, icoRef(k+1, 10), vals[(k+1)%4])
 		}
@@ -181,7 +182,7 @@ func FuzzICOCells(f *testing.F) {
 		if err := file.Write(&buf); err != nil {
 			t.Skip(err) // text excelize will not write
 		}
-		reg, err := ReadICO(&buf)
+		reg, err := Read(&buf)
 		icoCheckImport(t, reg, err)
 	})
 }

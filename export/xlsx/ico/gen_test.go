@@ -1,4 +1,4 @@
-package xlsx
+package ico
 
 import (
 	"bytes"
@@ -127,7 +127,7 @@ func icoGenContact(cells map[string]string, r int, blocks [][5]string) {
 	for i, b := range blocks {
 		col := 1 + 2*i
 		icoGenRow(cells, r, col, b[0])
-		for j, label := range ICO2018.ContactRows {
+		for j, label := range icoLayout.ContactRows {
 			icoGenRow(cells, r+1+j, col, label, b[1+j])
 		}
 	}
@@ -148,18 +148,18 @@ func icoGenCleanSheets(typo bool) []icoGenSheet {
 	})
 	// Sections over their columns, merged.
 	start := 0
-	for k := 1; k <= len(ICO2018.Controller); k++ {
-		if k == len(ICO2018.Controller) || ICO2018.Controller[k].Section != ICO2018.Controller[start].Section {
+	for k := 1; k <= len(icoLayout.Controller); k++ {
+		if k == len(icoLayout.Controller) || icoLayout.Controller[k].Section != icoLayout.Controller[start].Section {
 			a, _ := excelize.CoordinatesToCellName(start+1, 8)
 			b, _ := excelize.CoordinatesToCellName(k, 8)
-			t.cells[a] = ICO2018.Controller[start].Section
+			t.cells[a] = icoLayout.Controller[start].Section
 			if a != b {
 				t.merges = append(t.merges, [2]string{a, b})
 			}
 			start = k
 		}
 	}
-	for k, c := range ICO2018.Controller {
+	for k, c := range icoLayout.Controller {
 		icoGenRow(t.cells, 9, k+1, c.Heading)
 	}
 	icoGenRow(t.cells, 10, 1,
@@ -194,7 +194,7 @@ func icoGenCleanSheets(typo bool) []icoGenSheet {
 	icoGenContact(p.cells, 2, [][5]string{icoGenController})
 	p.cells["A8"] = secRecord
 	p.merges = append(p.merges, [2]string{"A8", "F8"})
-	for k, c := range ICO2018.Processor {
+	for k, c := range icoLayout.Processor {
 		icoGenRow(p.cells, 9, k+1, c.Heading)
 	}
 	icoGenRow(p.cells, 10, 1, "St Mary's School, 2 Church Road, Oakfield", "", "Payroll processing\nHR advice", "India", "IDTA", "Encrypted transfer\nAccess controls")

@@ -1,4 +1,4 @@
-package xlsx
+package ico
 
 import (
 	"archive/zip"
@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx"
 	"github.com/article30/article30/internal/hostile"
 )
 
@@ -67,9 +68,9 @@ func TestHostileBombStreamIsValid(t *testing.T) {
 	}
 }
 
-// icoMeasure runs ReadICO and returns its error, the time it took and the
+// icoMeasure runs Read and returns its error, the time it took and the
 // peak of the heap in use while it ran, sampled every few milliseconds.
-func icoMeasure(t *testing.T, data []byte, opts ...ReadOption) (error, time.Duration, uint64) {
+func icoMeasure(t *testing.T, data []byte, opts ...xlsx.ReadOption) (error, time.Duration, uint64) {
 	t.Helper()
 	runtime.GC()
 	var base runtime.MemStats
@@ -93,12 +94,12 @@ func icoMeasure(t *testing.T, data []byte, opts ...ReadOption) (error, time.Dura
 		}
 	}()
 	start := time.Now()
-	reg, err := ReadICO(bytes.NewReader(data), opts...)
+	reg, err := Read(bytes.NewReader(data), opts...)
 	took := time.Since(start)
 	close(done)
 	top := <-peak
 	if err != nil && reg != nil {
-		var cells CellErrors
+		var cells xlsx.CellErrors
 		if !errors.As(err, &cells) {
 			t.Errorf("a register with the error %v", err)
 		}
@@ -130,19 +131,19 @@ func TestHostile(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		data func() []byte
-		opts []ReadOption
+		opts []xlsx.ReadOption
 		want error
 	}{
-		{"zip bomb", func() []byte { return icoZipBomb(t, true) }, nil, ErrTooLarge},
-		{"zip bomb with a lying header", func() []byte { return icoZipBomb(t, false) }, nil, ErrNotWorkbook},
-		{"truncated workbook", func() []byte { return clean[:len(clean)/2] }, nil, ErrNotWorkbook},
-		{"workbook cut by one byte", func() []byte { return clean[:len(clean)-1] }, nil, ErrNotWorkbook},
-		{"text file", func() []byte { return []byte("Business function,Purpose of processing\nHR,Payroll\n") }, nil, ErrNotWorkbook},
-		{"PNG", func() []byte { return png }, nil, ErrNotWorkbook},
-		{"empty", func() []byte { return nil }, nil, ErrNotWorkbook},
-		{"zip that is not a workbook", func() []byte { return notXLSX }, nil, ErrNotWorkbook},
+		{"zip bomb", func() []byte { return icoZipBomb(t, true) }, nil, xlsx.ErrTooLarge},
+		{"zip bomb with a lying header", func() []byte { return icoZipBomb(t, false) }, nil, xlsx.ErrNotWorkbook},
+		{"truncated workbook", func() []byte { return clean[:len(clean)/2] }, nil, xlsx.ErrNotWorkbook},
+		{"workbook cut by one byte", func() []byte { return clean[:len(clean)-1] }, nil, xlsx.ErrNotWorkbook},
+		{"text file", func() []byte { return []byte("Business function,Purpose of processing\nHR,Payroll\n") }, nil, xlsx.ErrNotWorkbook},
+		{"PNG", func() []byte { return png }, nil, xlsx.ErrNotWorkbook},
+		{"empty", func() []byte { return nil }, nil, xlsx.ErrNotWorkbook},
+		{"zip that is not a workbook", func() []byte { return notXLSX }, nil, xlsx.ErrNotWorkbook},
 		{"no heading row", func() []byte { return noHeader }, nil, ErrNoHeader},
-		{"over the caller's limits", func() []byte { return clean }, []ReadOption{WithLimits(4<<10, 4<<10)}, ErrTooLarge},
+		{"over the caller's limits", func() []byte { return clean }, []xlsx.ReadOption{xlsx.WithLimits(4<<10, 4<<10)}, xlsx.ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := tc.data()
@@ -179,7 +180,7 @@ func TestHostileSheets(t *testing.T) {
 		check func(t *testing.T, err error, n int)
 	}{
 		{"cells in the far corner", far, func(t *testing.T, err error, n int) {
-			var cells CellErrors
+			var cells xlsx.CellErrors
 			errors.As(err, &cells)
 			want := []string{
 				`Template!XFD2: text beyond column AMJ is not read: "far right"`,
@@ -201,7 +202,7 @@ func TestHostileSheets(t *testing.T) {
 				t.Fatal(err)
 			}
 			start := time.Now()
-			reg, err := ReadICO(bytes.NewReader(b))
+			reg, err := Read(bytes.NewReader(b))
 			if took := time.Since(start); took > 10*time.Second {
 				t.Errorf("took %v", took)
 			}
@@ -276,19 +277,19 @@ func TestHostileRows(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		row  string
-		opts []ReadOption
+		opts []xlsx.ReadOption
 		want error
 	}{
 		// The rows compress beyond ExpansionFactor: raised, to reach the
 		// activity limit, lowered to 20,000 (the register of 100,000 bare
-		// activities MaxActivities allows takes some 300 MiB of heap,
+		// activities xlsx.MaxActivities allows takes some 300 MiB of heap,
 		// which is the register's size, not the sheet's).
-		{"a million activities", activity, []ReadOption{WithExpansionFactor(1000), WithMaxActivities(20000)}, ErrTooLarge},
-		{"a million activities with text in a link column", linked, []ReadOption{WithExpansionFactor(1000), WithMaxActivities(20000)}, ErrTooLarge},
+		{"a million activities", activity, []xlsx.ReadOption{xlsx.WithExpansionFactor(1000), xlsx.WithMaxActivities(20000)}, xlsx.ErrTooLarge},
+		{"a million activities with text in a link column", linked, []xlsx.ReadOption{xlsx.WithExpansionFactor(1000), xlsx.WithMaxActivities(20000)}, xlsx.ErrTooLarge},
 		// A million empty rows compress 400 times: above ExpansionFactor,
 		// which the caller raises here to reach the streaming.
-		{"a million empty rows, spilled to a temporary file", empty, []ReadOption{WithLimits(64<<20, 4<<20), WithExpansionFactor(1000)}, nil},
-		{"a million empty rows, refused by the expansion factor", empty, []ReadOption{WithLimits(64<<20, 4<<20)}, ErrTooLarge},
+		{"a million empty rows, spilled to a temporary file", empty, []xlsx.ReadOption{xlsx.WithLimits(64<<20, 4<<20), xlsx.WithExpansionFactor(1000)}, nil},
+		{"a million empty rows, refused by the expansion factor", empty, []xlsx.ReadOption{xlsx.WithLimits(64<<20, 4<<20)}, xlsx.ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			per := 1 << 20 / len(tc.row)

@@ -1,14 +1,10 @@
-package xlsx
+package ico
 
 import (
-	"archive/zip"
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"net/mail"
-	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -16,24 +12,26 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/internal/match"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
 )
 
-// ErrNoHeader is returned by [ReadICO] for a workbook in which no sheet has
+// ErrNoHeader is returned by [Read] for a workbook in which no sheet has
 // a heading row holding "Purpose of processing" and "Categories of
 // individuals" among its first rows.
-var ErrNoHeader = errors.New("xlsx: no ICO template heading row")
+var ErrNoHeader = errors.New("ico: no ICO template heading row")
 
-// ErrNotImported is under the [CellError] values that [ReadICO] reports for
+// ErrNotImported is under the [xlsx.CellError] values that [Read] reports for
 // text it found a place for nowhere in the register, such as notes typed
 // below the table: they are notices rather than mistakes, and errors.Is
 // tells them apart.
-var ErrNotImported = errors.New("xlsx: text not imported")
+var ErrNotImported = errors.New("ico: text not imported")
 
-// Limits of the importer beyond those of [ReadOption].
+// Limits of the importer beyond those of [xlsx.ReadOption].
 const (
 	icoHeaderScan = 40     // rows searched for the heading row
 	icoMaxCols    = 1024   // columns read per row
@@ -43,14 +41,14 @@ const (
 	// puts before a text ("custom criminal: ", a heading in the notes),
 	// so that whatever it imports fits a cell when the register is
 	// exported. A longer cell is cut there and reported.
-	icoMaxCell = wbMaxCell - 64
+	icoMaxCell = maxCell - 64
 )
 
-// icoRecover turns a panic under ReadICO into ErrNotWorkbook. The fuzz test
+// icoRecover turns a panic under Read into xlsx.ErrNotWorkbook. The fuzz test
 // switches it off so that a panic in this package's own code is found.
 var icoRecover = true
 
-// ReadICO imports a workbook in the ICO documentation template layout that a
+// Read imports a workbook in the ICO documentation template layout that a
 // DPO keeps by hand (the "Template" sheet of the ICO's "Documentation
 // template for controllers", and a "Processor" sheet if there is one). A
 // workbook that holds only the processor record (the ICO's processor
@@ -69,7 +67,7 @@ var icoRecover = true
 // activity; after an empty row, a row with nothing under "Purpose of
 // processing", "Categories of individuals" and "Categories of personal
 // data" is taken for notes typed below the table and reported as a
-// [CellError] wrapping [ErrNotImported].
+// [xlsx.CellError] wrapping [ErrNotImported].
 //
 // A cell holds several values separated by line breaks or semicolons (and,
 // in columns of enumerations such as data categories, countries or lawful
@@ -84,42 +82,40 @@ var icoRecover = true
 // The register's Jurisdiction is [lawfulbasis.UK], since the ICO template is
 // the UK's; a caller importing an EU register sets it afterwards.
 //
-// When some cells cannot be read, ReadICO returns the register with
-// everything else AND a [CellErrors] naming each cell, such as
+// When some cells cannot be read, Read returns the register with
+// everything else AND a [xlsx.CellErrors] naming each cell, such as
 // `Template!L12: unknown lawful basis "consnet" (did you mean "consent"?);
 // accepted: ...`; the text of such a cell is also kept in the activity's
 // Notes. Input that is not an xlsx workbook, or is truncated, is an error
 // wrapping [ErrNotWorkbook]; a workbook beyond the size limits (a zip bomb)
 // wraps [ErrTooLarge]; one without a heading row wraps [ErrNoHeader]. In
 // those cases the register is nil; an error reading r is returned wrapped.
-// ReadICO does not panic.
-func ReadICO(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
-	cfg := newReadConfig(opts)
-	wb, err := open(r, cfg)
+// Read does not panic.
+func Read(r io.Reader, opts ...xlsx.ReadOption) (reg *ropa.Register, err error) {
+	cfg := newConfig(opts)
+	wb, err := book.Open(r, cfg.Limits)
 	if err != nil {
 		return nil, err
 	}
-	defer wb.close()
+	defer wb.Close()
 	if icoRecover {
 		defer func() {
 			if p := recover(); p != nil {
-				reg, err = nil, fmt.Errorf("%w: %v", ErrNotWorkbook, p)
+				reg, err = nil, fmt.Errorf("%w: %v", xlsx.ErrNotWorkbook, p)
 			}
 		}()
 	}
-	rd := &icoReader{f: wb.f, wb: wb, cfg: cfg, prof: cfg.profile, pkg: icoOpenPackage(wb.zip, cfg.maxXML)}
-	wb.pkg = rd.pkg
+	rd := &icoReader{f: wb.File, wb: wb, cfg: cfg, pkg: wb.Package()}
 	return rd.read()
 }
 
 // icoReader holds the state of one import.
 type icoReader struct {
 	f      *excelize.File
-	wb     *workbook
-	cfg    readConfig
-	more   int // cells found beyond cfg.maxCellErrors
-	prof   Profile
-	pkg    *icoPackage // the zip, for hyperlinks
+	wb     *book.Workbook
+	cfg    config
+	more   int           // cells found beyond cfg.maxCellErrors
+	pkg    *book.Package // the zip, for hyperlinks
 	reg    *ropa.Register
 	errs   []icoErr
 	sheets []string // sheet names in the order errors are sorted
@@ -128,7 +124,7 @@ type icoReader struct {
 
 type icoErr struct {
 	sheet, row, col int
-	e               *CellError
+	e               *xlsx.CellError
 }
 
 // icoPos is a 0-based row and column.
@@ -140,16 +136,16 @@ type icoSheet struct {
 	rows   *excelize.Rows
 	n      int        // rows read so far
 	top    [][]string // the first icoHeaderScan rows
-	links  map[icoPos]string
-	pkg    *icoPackage // where to read links from
-	loaded bool        // links read
+	links  map[book.Pos]string
+	pkg    *book.Package // where to read links from
+	loaded bool          // links read
 	// linksCut counts the hyperlinks past icoMaxLinks, not read.
 	linksCut int
 	// beyond is the first cell of each row with text past icoMaxCols.
 	beyond []icoBeyond
 	// found is what the scan found in the sheet's XML, by 1-based row
 	// and column: next empties the cells that hold no data.
-	found map[[2]int]rawCell
+	found map[[2]int]book.Finding
 	// long are the cells longer than icoMaxCell, cut by next.
 	long map[icoPos]*icoLong
 }
@@ -179,8 +175,8 @@ func (rd *icoReader) reportBeyond(s *icoSheet) {
 // reportScan reports what the scan found in the sheet's XML, and the cells
 // too long to be imported whole that no activity's notes accounted for.
 func (rd *icoReader) reportScan(s *icoSheet) {
-	for _, c := range sortedFindings(s.found) {
-		rd.fail(s.name, c.row-1, c.col-1, c.text, icoNotice(c.message(true)))
+	for _, c := range book.SortedFindings(s.found) {
+		rd.fail(s.name, c.Row-1, c.Col-1, c.Text, icoNotice(c.Message(true)))
 	}
 	if s.linksCut > 0 {
 		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("the sheet has %d hyperlinks more than the %d read: the cells of those links were imported with their text, not their targets", s.linksCut, icoMaxLinks)))
@@ -188,7 +184,7 @@ func (rd *icoReader) reportScan(s *icoSheet) {
 	for p, l := range s.long {
 		if !l.reported {
 			rd.fail(s.name, p.row, p.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d): the first %d were imported; the last %d, from %s, were not",
-				l.units, wbMaxCell, l.kept, l.units-l.kept, rdQuote(l.tail))))
+				l.units, maxCell, l.kept, l.units-l.kept, quote(l.tail))))
 		}
 	}
 }
@@ -204,14 +200,14 @@ func (s *icoSheet) close() {
 func (s *icoSheet) next() ([]string, bool, error) {
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
-			return nil, false, fmt.Errorf("%w: sheet %q: %v", ErrNotWorkbook, s.name, err)
+			return nil, false, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, s.name, err)
 		}
 		return nil, false, nil
 	}
 	s.n++
 	cells, err := s.rows.Columns()
 	if err != nil {
-		return nil, false, fmt.Errorf("%w: sheet %q row %d: %v", ErrNotWorkbook, s.name, s.n, err)
+		return nil, false, fmt.Errorf("%w: sheet %q row %d: %v", xlsx.ErrNotWorkbook, s.name, s.n, err)
 	}
 	if len(cells) > icoMaxCols {
 		for c := icoMaxCols; c < len(cells); c++ {
@@ -223,18 +219,18 @@ func (s *icoSheet) next() ([]string, bool, error) {
 		cells = cells[:icoMaxCols]
 	}
 	for i, c := range cells {
-		if _, ok := s.found[[2]int{s.n, i + 1}]; ok && s.found[[2]int{s.n, i + 1}].kind != rawEntity {
+		if _, ok := s.found[[2]int{s.n, i + 1}]; ok && s.found[[2]int{s.n, i + 1}].Kind != book.KindEntity {
 			cells[i] = "" // an error value, a formula without a value: no data
 			continue
 		}
 		cells[i] = icoClean(c)
 		if len(cells[i]) > icoMaxCell {
-			if n := wbUTF16Len(cells[i]); n > icoMaxCell && len(s.long) < 100000 {
+			if n := utf16Len(cells[i]); n > icoMaxCell && len(s.long) < 100000 {
 				kept, tail := icoCut(cells[i], icoMaxCell)
 				if s.long == nil {
 					s.long = map[icoPos]*icoLong{}
 				}
-				s.long[icoPos{s.n - 1, i}] = &icoLong{units: n, kept: wbUTF16Len(kept), tail: tail}
+				s.long[icoPos{s.n - 1, i}] = &icoLong{units: n, kept: utf16Len(kept), tail: tail}
 				cells[i] = kept
 			}
 		}
@@ -263,9 +259,9 @@ func icoCut(s string, units int) (string, string) {
 func (rd *icoReader) openSheet(name string) (*icoSheet, error) {
 	rows, err := rd.f.Rows(name)
 	if err != nil {
-		return nil, fmt.Errorf("%w: sheet %q: %v", ErrNotWorkbook, name, err)
+		return nil, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, name, err)
 	}
-	s := &icoSheet{name: name, rows: rows, found: rd.wb.findings(name)}
+	s := &icoSheet{name: name, rows: rows, found: rd.wb.Findings(name)}
 	for len(s.top) < icoHeaderScan {
 		cells, ok, err := s.next()
 		if err != nil {
@@ -288,15 +284,15 @@ func (rd *icoReader) loadLinks(s *icoSheet) { s.pkg = rd.pkg }
 func (s *icoSheet) linkAt(p icoPos) (string, bool) {
 	if s.pkg != nil && !s.loaded {
 		s.loaded = true
-		s.links, s.linksCut = s.pkg.links(s.name)
+		s.links, s.linksCut = s.pkg.Links(s.name, icoMaxLinks)
 	}
-	t, ok := s.links[p]
+	t, ok := s.links[book.Pos{Row: p.row, Col: p.col}]
 	return t, ok
 }
 
 // fail records a cell that could not be read.
 func (rd *icoReader) fail(sheet string, row, col int, value string, err error) {
-	if len(rd.errs) >= rd.cfg.maxCellErrors {
+	if len(rd.errs) >= rd.cfg.MaxCellErrors {
 		rd.more++
 		return
 	}
@@ -309,7 +305,7 @@ func (rd *icoReader) fail(sheet string, row, col int, value string, err error) {
 		rd.sheets = append(rd.sheets, sheet)
 		si = len(rd.sheets) - 1
 	}
-	rd.errs = append(rd.errs, icoErr{si, row, col, &CellError{Sheet: sheet, Cell: cell, Value: value, Err: err}})
+	rd.errs = append(rd.errs, icoErr{si, row, col, &xlsx.CellError{Sheet: sheet, Cell: cell, Value: value, Err: err}})
 }
 
 // icoNotice is the error of a notice about text not imported.
@@ -325,11 +321,11 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 
 	// The controller sheet: the profile's by name, else the first with a heading row.
 	order := make([]string, 0, len(sheets))
-	if i := icoFindSheet(sheets, rd.prof.ControllerSheet); i >= 0 {
+	if i := icoFindSheet(sheets, icoLayout.ControllerSheet); i >= 0 {
 		order = append(order, sheets[i])
 	}
 	for _, name := range sheets {
-		if !slices.Contains(order, name) && !strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(rd.prof.ProcessorSheet)) {
+		if !slices.Contains(order, name) && !strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(icoLayout.ProcessorSheet)) {
 			order = append(order, name)
 		}
 	}
@@ -344,7 +340,7 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 			openErr = err // a sheet that cannot be read is not the record; try the others
 			continue
 		}
-		if h := icoFindHeader(s.top, rd.prof.Controller, icoControllerMatch, colPurpose, colIndividuals, rd.prof); h != nil {
+		if h := icoFindHeader(s.top, icoLayout.Controller, icoControllerMatch, colPurpose, colIndividuals, icoLayout); h != nil {
 			sheet, hdr = s, h
 			break
 		}
@@ -364,7 +360,7 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 	}
 	if sheet == nil {
 		return nil, fmt.Errorf("%w: no sheet has a row with the headings %q and %q in its first %d rows",
-			ErrNoHeader, icoHeadingAt(rd.prof.Controller, colPurpose), icoHeadingAt(rd.prof.Controller, colIndividuals), icoHeaderScan)
+			ErrNoHeader, icoHeadingAt(icoLayout.Controller, colPurpose), icoHeadingAt(icoLayout.Controller, colIndividuals), icoHeaderScan)
 	}
 	defer sheet.close()
 	rd.sheets = append(rd.sheets, sheet.name)
@@ -377,7 +373,7 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 	rd.reportBeyond(sheet)
 	rd.reportScan(sheet)
 
-	if i := icoFindSheet(sheets, rd.prof.ProcessorSheet); i >= 0 && sheets[i] != sheet.name {
+	if i := icoFindSheet(sheets, icoLayout.ProcessorSheet); i >= 0 && sheets[i] != sheet.name {
 		if err := rd.processorSheet(sheets[i]); err != nil {
 			return nil, err
 		}
@@ -389,11 +385,11 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 // findProcessorSheet returns the first sheet with the processor record's
 // heading row, the profile's processor sheet first.
 func (rd *icoReader) findProcessorSheet(sheets []string) string {
-	if len(rd.prof.Processor) != numProcessorColumns {
+	if len(icoLayout.Processor) != numProcessorColumns {
 		return ""
 	}
 	order := slices.Clone(sheets)
-	if i := icoFindSheet(sheets, rd.prof.ProcessorSheet); i > 0 {
+	if i := icoFindSheet(sheets, icoLayout.ProcessorSheet); i > 0 {
 		order = append([]string{sheets[i]}, slices.Delete(order, i, i+1)...)
 	}
 	for _, name := range order {
@@ -401,7 +397,7 @@ func (rd *icoReader) findProcessorSheet(sheets []string) string {
 		if err != nil {
 			continue
 		}
-		h := icoFindHeader(s.top, rd.prof.Processor, icoProcessorMatch, pcolController, pcolProcessing, rd.prof)
+		h := icoFindHeader(s.top, icoLayout.Processor, icoProcessorMatch, pcolController, pcolProcessing, icoLayout)
 		s.close()
 		if h != nil {
 			return name
@@ -425,12 +421,12 @@ func (rd *icoReader) result() (*ropa.Register, error) {
 		}
 		return a.col < b.col
 	})
-	out := make(CellErrors, len(rd.errs), len(rd.errs)+1)
+	out := make(xlsx.CellErrors, len(rd.errs), len(rd.errs)+1)
 	for i, e := range rd.errs {
 		out[i] = e.e
 	}
 	if rd.more > 0 {
-		out = append(out, &CellError{Err: &moreCells{rd.more, rd.cfg.maxCellErrors}})
+		out = append(out, &xlsx.CellError{Err: book.MoreCells(rd.more, rd.cfg.MaxCellErrors)})
 	}
 	return rd.reg, out
 }
@@ -448,7 +444,7 @@ func icoFindSheet(sheets []string, name string) int {
 	return -1
 }
 
-func icoHeadingAt(cols []Column, k int) string {
+func icoHeadingAt(cols []column, k int) string {
 	if k < len(cols) {
 		return cols[k].Heading
 	}
@@ -767,7 +763,7 @@ type icoCompiled struct {
 	n     int
 }
 
-func (m icoMatcher) compile(cols []Column) *icoCompiled {
+func (m icoMatcher) compile(cols []column) *icoCompiled {
 	c := &icoCompiled{m: m, exact: map[string][]int{}, n: len(cols)}
 	add := func(h string, k int) {
 		key := strings.Join(icoTokens(h), " ")
@@ -817,7 +813,7 @@ func (c *icoCompiled) candidates(heading string) []icoCand {
 }
 
 // icoSectionOf recognises a section header of the profile.
-func icoSectionOf(prof Profile, cols []Column, text string) string {
+func icoSectionOf(prof layout, cols []column, text string) string {
 	toks := icoTokens(text)
 	if len(toks) == 0 {
 		return ""
@@ -873,7 +869,7 @@ func icoIsIDHeading(head string) bool {
 
 // icoFindHeader finds the first of rows that holds headings for columns a
 // and b, and maps its columns.
-func icoFindHeader(rows [][]string, cols []Column, m icoMatcher, a, b int, prof Profile) *icoHeader {
+func icoFindHeader(rows [][]string, cols []column, m icoMatcher, a, b int, prof layout) *icoHeader {
 	if a >= len(cols) || b >= len(cols) {
 		return nil
 	}
@@ -985,7 +981,7 @@ const (
 )
 
 // icoBlockOf recognises a contact block's title.
-func icoBlockOf(prof Profile, text string) int {
+func icoBlockOf(prof layout, text string) int {
 	toks := icoTokens(text)
 	if len(toks) == 0 || len(toks) > 10 || strings.Contains(text, "@") {
 		return -1
@@ -1088,7 +1084,7 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 			if txt == "" {
 				continue
 			}
-			if icoBlockOf(rd.prof, txt) >= 0 {
+			if icoBlockOf(icoLayout, txt) >= 0 {
 				break
 			}
 			lab, inline := icoLabelOf(txt)
@@ -1133,7 +1129,7 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 			if txt == "" {
 				continue
 			}
-			b := icoBlockOf(rd.prof, txt)
+			b := icoBlockOf(icoLayout, txt)
 			if b < 0 || seen[b] {
 				continue
 			}
@@ -1270,8 +1266,8 @@ func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
 			rd.belowTable(s, r, cells)
 			return nil
 		}
-		if len(rd.reg.Activities) >= rd.cfg.maxActivities {
-			return fmt.Errorf("%w: more than %d activities on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", ErrTooLarge, rd.cfg.maxActivities, s.name)
+		if len(rd.reg.Activities) >= rd.cfg.MaxActivities {
+			return fmt.Errorf("%w: more than %d activities on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", xlsx.ErrTooLarge, rd.cfg.MaxActivities, s.name)
 		}
 		rd.reg.Activities = append(rd.reg.Activities, x.activity())
 		return nil
@@ -1424,10 +1420,10 @@ func (x *icoRow) joinNotes() string {
 			sep = 1
 		}
 		body := n.text[n.head:]
-		whole := wbUTF16Len(body)
+		whole := utf16Len(body)
 		keptBody := body
-		if u := wbUTF16Len(n.text); used+sep+u > wbMaxCell {
-			room := wbMaxCell - used - sep - wbUTF16Len(n.text[:n.head])
+		if u := utf16Len(n.text); used+sep+u > maxCell {
+			room := maxCell - used - sep - utf16Len(n.text[:n.head])
 			keptBody = ""
 			if room > 0 {
 				keptBody, _ = icoCut(body, room)
@@ -1439,22 +1435,22 @@ func (x *icoRow) joinNotes() string {
 			}
 			b.WriteString(n.text[:n.head])
 			b.WriteString(keptBody)
-			used += sep + wbUTF16Len(n.text[:n.head]) + wbUTF16Len(keptBody)
+			used += sep + utf16Len(n.text[:n.head]) + utf16Len(keptBody)
 		}
 		cut := body[len(keptBody):]
 		long := x.s.long[icoPos{x.row, n.col}]
 		switch {
 		case long != nil:
 			long.reported = true
-			kept := wbUTF16Len(keptBody)
+			kept := utf16Len(keptBody)
 			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d), so it was not read into the register's fields: "+
 				"its first %d characters were kept in the activity's notes; the last %d, from %s, were not imported",
-				long.units, wbMaxCell, kept, long.units-kept, rdQuote(cut+long.tail))))
+				long.units, maxCell, kept, long.units-kept, quote(cut+long.tail))))
 		case cut != "":
-			kept := wbUTF16Len(keptBody)
+			kept := utf16Len(keptBody)
 			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("the activity's notes are full (they hold at most %d characters, as a workbook cell does): "+
 				"the first %d of this cell's %d characters were kept in them; the last %d, from %s, were not imported",
-				wbMaxCell, kept, whole, whole-kept, rdQuote(cut))))
+				maxCell, kept, whole, whole-kept, quote(cut))))
 		}
 	}
 	return b.String()
@@ -2214,7 +2210,7 @@ func (x *icoRow) dpiaStatus() ropa.DPIAStatus {
 // Processor sheet
 
 func (rd *icoReader) processorSheet(name string) error {
-	cols := rd.prof.Processor
+	cols := icoLayout.Processor
 	if len(cols) != numProcessorColumns {
 		return nil
 	}
@@ -2223,7 +2219,7 @@ func (rd *icoReader) processorSheet(name string) error {
 		return err
 	}
 	defer s.close()
-	h := icoFindHeader(s.top, cols, icoProcessorMatch, pcolController, pcolProcessing, rd.prof)
+	h := icoFindHeader(s.top, cols, icoProcessorMatch, pcolController, pcolProcessing, icoLayout)
 	if h == nil {
 		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("no heading row with %q and %q; the sheet was not imported",
 			cols[pcolController].Heading, cols[pcolProcessing].Heading)))
@@ -2247,8 +2243,8 @@ func (rd *icoReader) processorSheet(name string) error {
 			rd.belowTable(s, r, cells)
 			return nil
 		}
-		if len(rd.reg.ProcessorRecords) >= rd.cfg.maxActivities {
-			return fmt.Errorf("%w: more than %d processor records on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", ErrTooLarge, rd.cfg.maxActivities, s.name)
+		if len(rd.reg.ProcessorRecords) >= rd.cfg.MaxActivities {
+			return fmt.Errorf("%w: more than %d processor records on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", xlsx.ErrTooLarge, rd.cfg.MaxActivities, s.name)
 		}
 		p := ropa.ProcessorRecord{
 			Controller:     x.raw(pcolController),
@@ -2331,206 +2327,4 @@ func icoCountry(s string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// ---------------------------------------------------------------------------
-// Hyperlinks
-
-// icoPackage reads hyperlinks straight from the zip, streaming the
-// worksheet: excelize's way (GetCellHyperLink) loads the whole sheet, which
-// takes time quadratic in its rows for rows without a row number.
-type icoPackage struct {
-	files map[string]*zip.File // by lower-case name
-	max   int64                // bytes read from one part
-}
-
-func icoOpenPackage(zr *zip.Reader, max int64) *icoPackage {
-	if zr == nil {
-		return nil
-	}
-	if max <= 0 {
-		max = MaxXMLSize
-	}
-	p := &icoPackage{files: map[string]*zip.File{}, max: max}
-	for _, f := range zr.File {
-		p.files[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
-	}
-	return p
-}
-
-// open opens a part by its name in the package.
-func (p *icoPackage) open(name string) (io.ReadCloser, bool) {
-	f, ok := p.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
-	if !ok {
-		return nil, false
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, false
-	}
-	return struct {
-		io.Reader
-		io.Closer
-	}{io.LimitReader(rc, p.max), rc}, true
-}
-
-// each calls fn for every start element of a part named local. With skip,
-// it first skips the bytes before the first element named skip, without
-// decoding them.
-func (p *icoPackage) each(name, local, skip string, fn func(xml.StartElement)) {
-	rc, ok := p.open(name)
-	if !ok {
-		return
-	}
-	defer rc.Close()
-	var r io.Reader = rc
-	if skip != "" {
-		if r = icoSkipTo(rc, skip); r == nil {
-			return
-		}
-	}
-	d := xml.NewDecoder(r)
-	d.Strict = false
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == local {
-			fn(se)
-		}
-	}
-}
-
-// icoSkipTo reads r up to the start tag of the first element named local
-// (with or without a prefix) and returns a reader from that tag on, or nil
-// if there is none. A "<" cannot occur unescaped in text, so a byte search
-// finds the tag.
-func icoSkipTo(r io.Reader, local string) io.Reader {
-	buf := make([]byte, 64<<10)
-	keep := 0 // bytes carried over from the previous read
-	for {
-		n, err := io.ReadFull(r, buf[keep:])
-		data := buf[:keep+n]
-		for off := 0; ; {
-			i := bytes.Index(data[off:], []byte(local))
-			if i < 0 {
-				break
-			}
-			i += off
-			// Back up over a prefix to the "<".
-			j := i - 1
-			for j >= 0 && i-j <= 32 && data[j] != '<' && data[j] != '>' && data[j] != ' ' {
-				j--
-			}
-			end := i + len(local)
-			if j >= 0 && data[j] == '<' && (j == i-1 || data[i-1] == ':') && end < len(data) && strings.IndexByte(" />\t\r\n", data[end]) >= 0 {
-				return io.MultiReader(bytes.NewReader(bytes.Clone(data[j:])), r)
-			}
-			off = i + 1
-		}
-		if err != nil {
-			return nil
-		}
-		// Carry the tail over, in case the tag straddles the reads.
-		keep = min(len(data), len(local)+34)
-		copy(buf, data[len(data)-keep:])
-	}
-}
-
-func icoAttr(se xml.StartElement, local string, prefixed bool) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local && (a.Name.Space != "") == prefixed {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// rels reads a relationships part: Id -> Target, with Type.
-func (p *icoPackage) rels(name string) map[string][2]string {
-	out := map[string][2]string{}
-	p.each(name, "Relationship", "", func(se xml.StartElement) {
-		out[icoAttr(se, "Id", false)] = [2]string{icoAttr(se, "Target", false), icoAttr(se, "Type", false)}
-	})
-	return out
-}
-
-// icoResolve resolves a relationship target against the part it is from.
-func icoResolve(from, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(target, "/")
-	}
-	return path.Join(path.Dir(from), target)
-}
-
-func icoRelsOf(part string) string {
-	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
-}
-
-// sheetPart finds the part that holds the named sheet.
-func (p *icoPackage) sheetPart(sheet string) string {
-	book := "xl/workbook.xml"
-	for _, r := range p.rels("_rels/.rels") {
-		if strings.HasSuffix(r[1], "/officeDocument") {
-			book = icoResolve("", r[0])
-		}
-	}
-	rels := p.rels(icoRelsOf(book))
-	part := ""
-	p.each(book, "sheet", "", func(se xml.StartElement) {
-		if part == "" && icoAttr(se, "name", false) == sheet {
-			if r, ok := rels[icoAttr(se, "id", true)]; ok {
-				part = icoResolve(book, r[0])
-			}
-		}
-	})
-	return part
-}
-
-// links reads the hyperlinks of the named sheet: cell -> target (or, for
-// a link within the workbook, its location).
-func (p *icoPackage) links(sheet string) (map[icoPos]string, int) {
-	part := p.sheetPart(sheet)
-	if part == "" {
-		return nil, 0
-	}
-	var rels map[string][2]string
-	out := map[icoPos]string{}
-	n := 0
-	p.each(part, "hyperlink", "hyperlinks", func(se xml.StartElement) {
-		if n++; n > icoMaxLinks {
-			return
-		}
-		target := ""
-		if id := icoAttr(se, "id", true); id != "" {
-			if rels == nil {
-				rels = p.rels(icoRelsOf(part))
-			}
-			target = rels[id][0]
-		}
-		if target == "" {
-			target = icoAttr(se, "location", false)
-		}
-		target = strings.TrimSpace(target)
-		first, last, isRange := strings.Cut(icoAttr(se, "ref", false), ":")
-		c1, r1, err := excelize.CellNameToCoordinates(first)
-		if target == "" || err != nil {
-			return
-		}
-		c2, r2 := c1, r1
-		if isRange {
-			if c, r, err := excelize.CellNameToCoordinates(last); err == nil && c >= c1 && r >= r1 && (c-c1+1)*(r-r1+1) <= 1000 {
-				c2, r2 = c, r
-			}
-		}
-		for r := r1; r <= r2; r++ {
-			for c := c1; c <= c2; c++ {
-				if _, dup := out[icoPos{r - 1, c - 1}]; !dup {
-					out[icoPos{r - 1, c - 1}] = target
-				}
-			}
-		}
-	})
-	return out, max(0, n-icoMaxLinks)
 }

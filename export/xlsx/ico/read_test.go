@@ -1,9 +1,8 @@
-package xlsx
+package ico
 
 import (
 	"bytes"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -11,21 +10,22 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
 )
 
 // icoRead imports a generated variant and splits the cell errors out.
-func icoRead(t *testing.T, variant string, opts ...ReadOption) (*ropa.Register, CellErrors) {
+func icoRead(t *testing.T, variant string, opts ...xlsx.ReadOption) (*ropa.Register, xlsx.CellErrors) {
 	t.Helper()
-	reg, err := ReadICO(bytes.NewReader(icoWorkbookT(t, variant)), opts...)
-	var cells CellErrors
+	reg, err := Read(bytes.NewReader(icoWorkbookT(t, variant)), opts...)
+	var cells xlsx.CellErrors
 	if err != nil && !errors.As(err, &cells) {
-		t.Fatalf("ReadICO(%s): %v", variant, err)
+		t.Fatalf("Read(%s): %v", variant, err)
 	}
 	if reg == nil {
-		t.Fatalf("ReadICO(%s): nil register with %v", variant, err)
+		t.Fatalf("Read(%s): nil register with %v", variant, err)
 	}
 	return reg, cells
 }
@@ -148,7 +148,7 @@ func TestReadICOValidates(t *testing.T) {
 
 // icoErrorList is the list of cell errors as "Sheet!Cell: message", with
 // long "accepted" lists cut at the first semicolon.
-func icoErrorList(cells CellErrors) []string {
+func icoErrorList(cells xlsx.CellErrors) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
 		out[i], _, _ = strings.Cut(c.Error(), "; accepted:")
@@ -185,17 +185,17 @@ func TestReadICOCellErrors(t *testing.T) {
 }
 
 func TestReadICOCellErrorDetails(t *testing.T) {
-	reg, err := ReadICO(bytes.NewReader(icoWorkbookT(t, icoGenTypo)))
+	reg, err := Read(bytes.NewReader(icoWorkbookT(t, icoGenTypo)))
 	if reg == nil || err == nil {
-		t.Fatalf("ReadICO = %v, %v; want a register and cell errors", reg, err)
+		t.Fatalf("Read = %v, %v; want a register and cell errors", reg, err)
 	}
-	var cells CellErrors
+	var cells xlsx.CellErrors
 	if !errors.As(err, &cells) || len(cells) != 1 {
-		t.Fatalf("error %v is not one CellError", err)
+		t.Fatalf("error %v is not one xlsx.CellError", err)
 	}
 	c := cells[0]
 	if c.Sheet != "Template" || c.Cell != "L12" || c.Value != "consnet" {
-		t.Errorf("CellError = %q %q %q; want Template L12 consnet", c.Sheet, c.Cell, c.Value)
+		t.Errorf("xlsx.CellError = %q %q %q; want Template L12 consnet", c.Sheet, c.Cell, c.Value)
 	}
 	if !errors.Is(err, lawfulbasis.ErrUnknown) {
 		t.Errorf("errors.Is(err, lawfulbasis.ErrUnknown) = false for %v", err)
@@ -375,7 +375,7 @@ func icoBuild(t *testing.T, sheet string, rows ...[]string) []byte {
 }
 
 func TestReadICOHeadingMatching(t *testing.T) {
-	cols := ICO2018.Controller
+	cols := icoLayout.Controller
 	for _, tc := range []struct {
 		heading string
 		want    int
@@ -435,7 +435,7 @@ func TestReadICOHeadingMatching(t *testing.T) {
 		}
 	}
 	// The processor headings, with a curly apostrophe.
-	pc := icoProcessorMatch.compile(ICO2018.Processor)
+	pc := icoProcessorMatch.compile(icoLayout.Processor)
 	for h, want := range map[string]int{
 		"Name and contact details of controller":                  pcolController,
 		"Name and contact details of controller’s representative": pcolRepresentative,
@@ -490,7 +490,7 @@ func TestReadICOArticle6Columns(t *testing.T) {
 				rows = append(rows, tc.sections)
 			}
 			rows = append(rows, tc.headings)
-			h := icoFindHeader(rows, ICO2018.Controller, icoControllerMatch, colPurpose, colIndividuals, ICO2018)
+			h := icoFindHeader(rows, icoLayout.Controller, icoControllerMatch, colPurpose, colIndividuals, icoLayout)
 			if h == nil {
 				t.Fatal("no header")
 			}
@@ -507,15 +507,15 @@ func TestReadICOHeaderRow(t *testing.T) {
 		rows[3] = []string{"List each purpose of processing and the categories of individuals below"}
 		rows = append(rows, []string{"Business function", "Purpose of processing", "Categories of individuals"},
 			[]string{"HR", "Payroll", "Staff"})
-		reg, err := ReadICO(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
+		reg, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
 		if err != nil || len(reg.Activities) != 1 || reg.Activities[0].ID != "payroll" {
-			t.Fatalf("ReadICO = %+v, %v", reg, err)
+			t.Fatalf("Read = %+v, %v", reg, err)
 		}
 	})
 	t.Run("not after row 40", func(t *testing.T) {
 		rows := make([][]string, 40)
 		rows = append(rows, []string{"Purpose of processing", "Categories of individuals"}, []string{"Payroll", "Staff"})
-		_, err := ReadICO(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
+		_, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
 		if !errors.Is(err, ErrNoHeader) {
 			t.Fatalf("err = %v; want ErrNoHeader", err)
 		}
@@ -528,12 +528,12 @@ func TestReadICORows(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		rows  [][]string
-		check func(t *testing.T, reg *ropa.Register, cells CellErrors)
+		check func(t *testing.T, reg *ropa.Register, cells xlsx.CellErrors)
 	}{
 		{
 			name: "IDs are unique",
 			rows: [][]string{{"HR", "Payroll"}, {"Finance", "Payroll"}, {"Finance", "Payroll-2"}, {"", "Payroll"}},
-			check: func(t *testing.T, reg *ropa.Register, _ CellErrors) {
+			check: func(t *testing.T, reg *ropa.Register, _ xlsx.CellErrors) {
 				var ids []string
 				for _, a := range reg.Activities {
 					ids = append(ids, a.ID)
@@ -546,7 +546,7 @@ func TestReadICORows(t *testing.T) {
 		{
 			name: "name from the business function, ID from the row",
 			rows: [][]string{{"Estates", "", "Contractors"}, {"", "", "", "Images"}},
-			check: func(t *testing.T, reg *ropa.Register, _ CellErrors) {
+			check: func(t *testing.T, reg *ropa.Register, _ xlsx.CellErrors) {
 				if a := reg.Activities[0]; a.ID != "estates" || a.Name != "Estates" {
 					t.Errorf("activity %q %q", a.ID, a.Name)
 				}
@@ -558,7 +558,7 @@ func TestReadICORows(t *testing.T) {
 		{
 			name: "bases that cannot be paired are kept in notes",
 			rows: [][]string{{"HR", "Payroll\nPensions\nTraining", "", "", "Contract; Legal obligation"}},
-			check: func(t *testing.T, reg *ropa.Register, cells CellErrors) {
+			check: func(t *testing.T, reg *ropa.Register, cells xlsx.CellErrors) {
 				a := reg.Activities[0]
 				for _, p := range a.Purposes {
 					if p.Basis != 0 {
@@ -576,7 +576,7 @@ func TestReadICORows(t *testing.T) {
 		{
 			name: "citations and legitimate interests",
 			rows: [][]string{{"Marketing", "Newsletter\nEvents", "", "", "Art. 6(1)(a), 6(1)(f)", "Inviting supporters"}},
-			check: func(t *testing.T, reg *ropa.Register, _ CellErrors) {
+			check: func(t *testing.T, reg *ropa.Register, _ xlsx.CellErrors) {
 				want := []ropa.Purpose{{Description: "Newsletter", Basis: lawfulbasis.Consent},
 					{Description: "Events", Basis: lawfulbasis.LegitimateInterests, Interest: "Inviting supporters"}}
 				if diff := cmp.Diff(want, reg.Activities[0].Purposes); diff != "" {
@@ -587,7 +587,7 @@ func TestReadICORows(t *testing.T) {
 		{
 			name: "notes below the table, extra text in columns",
 			rows: [][]string{{"HR", "Payroll", "Staff", "", "", "", "Reviewed 2024"}, {}, {"Key: green = required"}, {"", "", "", "", "", "", "see also the HR sheet"}},
-			check: func(t *testing.T, reg *ropa.Register, cells CellErrors) {
+			check: func(t *testing.T, reg *ropa.Register, cells xlsx.CellErrors) {
 				if len(reg.Activities) != 1 || reg.Activities[0].Notes != "Comments: Reviewed 2024" {
 					t.Errorf("activities %+v", reg.Activities)
 				}
@@ -603,7 +603,7 @@ func TestReadICORows(t *testing.T) {
 		{
 			name: "an activity after a blank row is still an activity",
 			rows: [][]string{{"HR", "Payroll", "Staff"}, {}, {"Finance", "Invoicing", "Customers"}},
-			check: func(t *testing.T, reg *ropa.Register, cells CellErrors) {
+			check: func(t *testing.T, reg *ropa.Register, cells xlsx.CellErrors) {
 				if len(reg.Activities) != 2 || len(cells) != 0 {
 					t.Errorf("activities %d, cells %v", len(reg.Activities), cells)
 				}
@@ -611,8 +611,8 @@ func TestReadICORows(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			reg, err := ReadICO(bytes.NewReader(icoBuild(t, "Sheet1", append([][]string{head}, tc.rows...)...)))
-			var cells CellErrors
+			reg, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", append([][]string{head}, tc.rows...)...)))
+			var cells xlsx.CellErrors
 			if err != nil && !errors.As(err, &cells) {
 				t.Fatal(err)
 			}
@@ -757,7 +757,7 @@ func TestReadICOContactBlock(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			reg, err := ReadICO(bytes.NewReader(icoBuild(t, "Template", tc.rows...)))
+			reg, err := Read(bytes.NewReader(icoBuild(t, "Template", tc.rows...)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -768,33 +768,12 @@ func TestReadICOContactBlock(t *testing.T) {
 	}
 }
 
-func TestReadICOProfile(t *testing.T) {
-	p := ICO2018
-	p.ControllerSheet = "Record"
+// A sheet of another name is found by its heading row.
+func TestReadICOSheetName(t *testing.T) {
 	b := icoBuild(t, "Record", []string{"Purpose of processing", "Categories of individuals"}, []string{"Payroll", "Staff"})
-	reg, err := ReadICO(bytes.NewReader(b), WithProfile(p))
+	reg, err := Read(bytes.NewReader(b))
 	if err != nil || len(reg.Activities) != 1 {
-		t.Fatalf("ReadICO = %+v, %v", reg, err)
-	}
-}
-
-func TestReadICOSkipTo(t *testing.T) {
-	for _, prefix := range []string{"", "x:"} {
-		for pad := 65536 - 60; pad < 65536+20; pad++ {
-			doc := "<worksheet><sheetData>" + strings.Repeat(" ", pad) + "<c>hyperlinks &lt;hyperlinks</c></sheetData><" +
-				prefix + "hyperlinks><" + prefix + `hyperlink ref="A1" location="Sheet2!A1"/></` + prefix + "hyperlinks></worksheet>"
-			r := icoSkipTo(strings.NewReader(doc), "hyperlinks")
-			if r == nil {
-				t.Fatalf("pad %d prefix %q: not found", pad, prefix)
-			}
-			b, _ := io.ReadAll(r)
-			if want := "<" + prefix + "hyperlinks>"; !strings.HasPrefix(string(b), want) {
-				t.Fatalf("pad %d prefix %q: reads from %.30q", pad, prefix, b)
-			}
-		}
-	}
-	if icoSkipTo(strings.NewReader("<worksheet><sheetData/></worksheet>"), "hyperlinks") != nil {
-		t.Error("found hyperlinks in a sheet without them")
+		t.Fatalf("Read = %+v, %v", reg, err)
 	}
 }
 
@@ -807,7 +786,7 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 			"India (Payroll provider): IDTA\nUS: Standard contractual clauses (2021)"},
 		[]string{"hr-02", "Pensions", "Staff", "", "Korea, Republic of; Canada", "Adequacy"},
 	)
-	reg, err := ReadICO(bytes.NewReader(b))
+	reg, err := Read(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -838,12 +817,12 @@ func TestReadICOOwnWorkbook(t *testing.T) {
 	reg := icoWantClean()
 	reg.ProcessorRecords = nil
 	var buf bytes.Buffer
-	if err := Write(&buf, reg); err != nil {
+	if err := xlsx.Write(&buf, reg); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadICO(&buf)
+	got, err := Read(&buf)
 	if err != nil {
-		t.Fatalf("ReadICO: %v", err)
+		t.Fatalf("Read: %v", err)
 	}
 	if len(got.Activities) != len(reg.Activities) {
 		t.Fatalf("%d activities, want %d", len(got.Activities), len(reg.Activities))
@@ -879,7 +858,7 @@ func TestReadICOProcessorOnly(t *testing.T) {
 		[]string{"Name and contact details of controller", "Name and contact details of controller's representative",
 			"Categories of processing", "Names of third countries", "Safeguards", "Security measures"},
 		[]string{"Oakfield Academy", "", "Payroll", "", "", "Encrypted at rest"})
-	reg, err := ReadICO(bytes.NewReader(b))
+	reg, err := Read(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
