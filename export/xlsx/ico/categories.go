@@ -1,0 +1,148 @@
+package ico
+
+// This file reads data subjects, data categories and recipients.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/article30/article30/internal/match"
+	"github.com/article30/article30/ropa"
+)
+
+// icoSubject reads a data subject: the catalogue, its singular or plural,
+// else a custom entry.
+func icoSubject(s string) ropa.Subject {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, v := range icoNumberForms(s) {
+		if sub, err := ropa.ParseSubject(v); err == nil {
+			return sub
+		}
+	}
+	if sub, err := ropa.ParseSubject("custom: " + s); err == nil {
+		return sub
+	}
+	return ""
+}
+
+func icoNumberForms(s string) []string {
+	out := []string{s}
+	if strings.HasSuffix(strings.ToLower(s), "s") {
+		out = append(out, s[:len(s)-1])
+	} else {
+		out = append(out, s+"s")
+	}
+	return out
+}
+
+func (x *icoRow) subjects(a *ropa.Activity) {
+	for _, it := range icoEnumItems(x.raw(colIndividuals), func(string) bool { return true }, false) {
+		if sub := icoSubject(it); sub != "" && !slices.Contains(a.DataSubjects, sub) {
+			a.DataSubjects = append(a.DataSubjects, sub)
+		}
+	}
+}
+
+// icoSpecialWords name special category data inside longer text.
+var icoSpecialWords = []struct {
+	word string
+	cat  ropa.Category
+}{
+	{"health", ropa.Health}, {"medical", ropa.Health}, {"disabilit", ropa.Health}, {"sickness", ropa.Health},
+	{"ethnic", ropa.RacialEthnicOrigin}, {"racial", ropa.RacialEthnicOrigin}, {"race", ropa.RacialEthnicOrigin},
+	{"religio", ropa.Beliefs}, {"faith", ropa.Beliefs},
+	{"biometric", ropa.Biometric}, {"fingerprint", ropa.Biometric},
+	{"genetic", ropa.Genetic},
+	{"sexual orientation", ropa.SexualOrientation}, {"sex life", ropa.SexLife}, {"sexual life", ropa.SexLife},
+	{"political", ropa.PoliticalOpinions},
+	{"trade union", ropa.TradeUnion},
+}
+
+// icoCategories reads a data category: the catalogue, its singular or
+// plural, the special category it names, else a custom entry.
+func icoCategories(s string) []ropa.Category {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, v := range icoNumberForms(s) {
+		if c, err := ropa.ParseCategory(v); err == nil {
+			return []ropa.Category{c}
+		}
+	}
+	low := " " + strings.Join(match.Tokens(s), " ")
+	var out []ropa.Category
+	for _, w := range icoSpecialWords {
+		if strings.Contains(low, " "+w.word) && !slices.Contains(out, w.cat) {
+			out = append(out, w.cat)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if c, err := ropa.ParseCategory("custom: " + s); err == nil {
+		return []ropa.Category{c}
+	}
+	return nil
+}
+
+func (x *icoRow) categories(a *ropa.Activity) {
+	for _, it := range icoEnumItems(x.raw(colPersonalData), func(string) bool { return true }, false) {
+		for _, c := range icoCategories(it) {
+			if !a.HasCategory(c) {
+				a.DataCategories = append(a.DataCategories, ropa.Cat(c))
+			}
+		}
+	}
+}
+
+// icoRecipientKind guesses a recipient's kind from its name.
+func icoRecipientKind(name string) ropa.RecipientKind {
+	toks := match.Tokens(name)
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if slices.Contains(toks, w) {
+				return true
+			}
+		}
+		return false
+	}
+	low := " " + strings.Join(toks, " ") + " "
+	switch {
+	case has("hmrc", "police", "council", "councils", "ico", "authority", "authorities", "regulator", "regulators", "government", "court", "courts", "dfe", "ofsted", "dwp", "ukvi", "tribunal") ||
+		strings.Contains(low, " department for ") || strings.Contains(low, " home office "):
+		return ropa.Authority
+	case has("processor", "processors", "supplier", "suppliers", "provider", "providers"):
+		return ropa.Processor
+	case has("internal", "team", "teams", "department", "departments", "hr", "staff", "colleagues", "managers", "governors"):
+		return ropa.Internal
+	}
+	return ropa.ThirdParty
+}
+
+func (x *icoRow) recipients(a *ropa.Activity) {
+	for _, it := range icoEnumItems(x.raw(colRecipients), func(string) bool { return true }, false) {
+		a.Recipients = append(a.Recipients, ropa.Recipient{Name: it, Kind: icoRecipientKind(it)})
+	}
+	contract := x.link(colProcessorContract)
+	if contract == "" {
+		return
+	}
+	var procs []int
+	for i, r := range a.Recipients {
+		if r.Kind == ropa.Processor {
+			procs = append(procs, i)
+		}
+	}
+	if len(procs) == 0 {
+		x.note(colProcessorContract, contract)
+		return
+	}
+	items := icoLines(contract)
+	if !x.hasLink(colProcessorContract) && len(procs) > 1 && len(items) == len(procs) {
+		for j, i := range procs {
+			a.Recipients[i].Contract = items[j]
+		}
+		return
+	}
+	for _, i := range procs {
+		a.Recipients[i].Contract = contract
+	}
+}

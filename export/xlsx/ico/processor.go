@@ -1,0 +1,75 @@
+package ico
+
+// This file reads the processor record (Art 30(2)).
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/ropa"
+)
+
+func (rd *icoReader) processorSheet(name string) error {
+	cols := icoLayout.Processor
+	if len(cols) != numProcessorColumns {
+		return nil
+	}
+	s, err := rd.openSheet(name)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	h := icoFindHeader(s.top, cols, icoProcessorMatch, pcolController, pcolProcessing, icoLayout)
+	if h == nil {
+		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("no heading row with %q and %q; the sheet was not imported",
+			cols[pcolController].Heading, cols[pcolProcessing].Heading)))
+		return nil
+	}
+	if !slices.Contains(rd.sheets, s.name) {
+		rd.sheets = append(rd.sheets, s.name)
+	}
+	rd.loadLinks(s)
+	if rd.reg.Controller == (ropa.Organisation{}) {
+		rd.contacts(s, h.row)
+	}
+	blank := false
+	process := func(r int, cells []string) error {
+		x := &icoRow{rd: rd, s: s, h: h, row: r, cells: cells}
+		if x.empty() {
+			blank = true
+			return nil
+		}
+		if blank && !x.has(pcolController) && !x.has(pcolProcessing) {
+			rd.belowTable(s, r, cells)
+			return nil
+		}
+		if len(rd.reg.ProcessorRecords) >= rd.cfg.MaxActivities {
+			return fmt.Errorf("%w: more than %d processor records on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", xlsx.ErrTooLarge, rd.cfg.MaxActivities, s.name)
+		}
+		p := ropa.ProcessorRecord{
+			Controller:     x.raw(pcolController),
+			Representative: x.raw(pcolRepresentative),
+			Processing:     icoItems(x.raw(pcolProcessing)),
+			Security:       icoItems(x.raw(pcolSecurity)),
+		}
+		x.transfers(&p.Transfers, pcolThirdCountries, pcolSafeguards, nil)
+		for c, v := range cells {
+			if _, mapped := h.kind[c]; !mapped && !icoBlank(v) {
+				x.noteCol(c, v)
+			}
+		}
+		// A processor record has no notes: report what has no place.
+		for _, n := range x.notes {
+			rd.fail(s.name, r, n.col, n.text, icoNotice(fmt.Sprintf("a processor record has no place for %q; not imported", icoShort(n.text))))
+		}
+		rd.reg.ProcessorRecords = append(rd.reg.ProcessorRecords, p)
+		return nil
+	}
+	if err := s.rowsAfter(h.row, process); err != nil {
+		return err
+	}
+	rd.reportBeyond(s)
+	rd.reportScan(s)
+	return nil
+}

@@ -1,0 +1,319 @@
+package ico
+
+// This file turns one row into an activity and keeps what has no field
+// in its notes.
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/ropa"
+)
+
+// icoRow is one data row with its heading row.
+type icoRow struct {
+	rd    *icoReader
+	s     *icoSheet
+	h     *icoHeader
+	row   int // 0-based
+	cells []string
+	notes []icoNote
+}
+
+type icoNote struct {
+	col  int
+	text string // "Heading: " and the cell's text
+	head int    // bytes of text before the cell's text
+}
+
+// raw returns the text of a record column, "" when unmapped or blank.
+func (x *icoRow) raw(k int) string {
+	c, ok := x.h.col[k]
+	if !ok || c >= len(x.cells) || icoBlank(x.cells[c]) {
+		return ""
+	}
+	return x.cells[c]
+}
+
+// link returns a link column's hyperlink target, or its text.
+func (x *icoRow) link(k int) string {
+	c, ok := x.h.col[k]
+	if !ok {
+		return ""
+	}
+	text := x.raw(k)
+	if text == "" {
+		return ""
+	}
+	if t, ok := x.s.linkAt(icoPos{x.row, c}); ok && t != "" {
+		return t
+	}
+	return text
+}
+
+func (x *icoRow) hasLink(k int) bool {
+	c, ok := x.h.col[k]
+	if !ok {
+		return false
+	}
+	if x.raw(k) == "" {
+		return false
+	}
+	_, has := x.s.linkAt(icoPos{x.row, c})
+	return has
+}
+
+// note keeps a column's text in the activity's Notes as "Heading: text".
+func (x *icoRow) note(k int, text string) {
+	if c, ok := x.h.col[k]; ok {
+		x.noteCol(c, text)
+	}
+}
+
+func (x *icoRow) noteCol(c int, text string) {
+	for _, n := range x.notes {
+		if n.col == c {
+			return
+		}
+	}
+	head := x.h.head[c]
+	if head == "" {
+		head, _ = excelize.ColumnNumberToName(c + 1)
+		head = "Column " + head
+	}
+	x.notes = append(x.notes, icoNote{c, head + ": " + text, len(head) + 2})
+}
+
+// fail reports a bad cell of a record column and keeps its text in Notes.
+func (x *icoRow) fail(k int, value string, err error) {
+	c := x.h.col[k]
+	x.rd.fail(x.s.name, x.row, c, value, err)
+	x.note(k, x.raw(k))
+}
+
+func (x *icoRow) has(k int) bool { return x.raw(k) != "" }
+
+func (x *icoRow) empty() bool {
+	for _, c := range x.cells {
+		if !icoBlank(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// activities reads the rows below the heading row.
+func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
+	blank := false
+	process := func(r int, cells []string) error {
+		x := &icoRow{rd: rd, s: s, h: h, row: r, cells: cells}
+		if x.empty() {
+			blank = true
+			return nil
+		}
+		if blank && !x.has(colPurpose) && !x.has(colIndividuals) && !x.has(colPersonalData) {
+			rd.belowTable(s, r, cells)
+			return nil
+		}
+		if len(rd.reg.Activities) >= rd.cfg.MaxActivities {
+			return fmt.Errorf("%w: more than %d activities on sheet %q (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)", xlsx.ErrTooLarge, rd.cfg.MaxActivities, s.name)
+		}
+		rd.reg.Activities = append(rd.reg.Activities, x.activity())
+		return nil
+	}
+	return s.rowsAfter(h.row, process)
+}
+
+// belowTable reports text typed below the table.
+func (rd *icoReader) belowTable(s *icoSheet, r int, cells []string) {
+	first := -1
+	var parts []string
+	for c, v := range cells {
+		if icoBlank(v) {
+			continue
+		}
+		if first < 0 {
+			first = c
+		}
+		parts = append(parts, v)
+	}
+	text := strings.Join(parts, " | ")
+	rd.fail(s.name, r, first, text, icoNotice(fmt.Sprintf("text below the table is not an activity and was not imported: %q", icoShort(text))))
+}
+
+// activity builds the activity of a row.
+func (x *icoRow) activity() ropa.Activity {
+	var a ropa.Activity
+	x.longToNotes()
+	a.BusinessFunction = x.raw(colBusinessFunction)
+
+	for _, line := range icoLines(x.raw(colPurpose)) {
+		a.Purposes = append(a.Purposes, ropa.Purpose{Description: line})
+	}
+	switch {
+	case len(a.Purposes) > 0:
+		a.Name = a.Purposes[0].Description
+	case len(icoLines(a.BusinessFunction)) > 0:
+		a.Name = icoLines(a.BusinessFunction)[0]
+	default:
+		a.Name = fmt.Sprintf("Row %d", x.row+1)
+	}
+	if r := []rune(a.Name); len(r) > 500 {
+		a.Name = string(r[:497]) + "..."
+	}
+	idText := ""
+	if x.h.id >= 0 && x.h.id < len(x.cells) && !icoBlank(x.cells[x.h.id]) {
+		idText = x.cells[x.h.id]
+	}
+	if id := icoSlug(idText); id != "" {
+		a.ID = x.rd.uniqueID(id, x.row)
+	} else {
+		a.ID = x.rd.uniqueID(icoSlug(a.Name), x.row)
+	}
+
+	x.jointControllers(&a)
+	x.subjects(&a)
+	x.categories(&a)
+	x.recipients(&a)
+	x.transfers(&a.Transfers, colThirdCountries, colSafeguards, &a)
+	x.retention(&a)
+	a.Security = icoItems(x.raw(colSecurity))
+	x.bases(&a)
+	x.conditions(&a)
+	x.rights()
+	x.automated(&a)
+	x.sources(&a)
+	a.ConsentRecord = x.link(colConsentRecord)
+	a.Locations = icoItems(x.raw(colLocation))
+	a.DPIA.Required = x.answer(colDPIARequired)
+	a.DPIA.Status = x.dpiaStatus()
+	a.DPIA.Reference = x.link(colDPIALink)
+	a.Breach.Occurred = x.answer(colBreach)
+	a.Breach.Reference = x.link(colBreachLink)
+	x.schedule1(&a)
+	a.PolicyDocument.Article6 = x.raw(colSch1Article6)
+	a.PolicyDocument.Reference = x.link(colPolicyDocument)
+	a.PolicyDocument.FollowsPolicy = x.answer(colFollowsPolicy)
+	a.PolicyDocument.Reason = x.raw(colPolicyReasons)
+
+	// Columns of the organisation's own, and text under no heading.
+	for c, v := range x.cells {
+		if icoBlank(v) {
+			continue
+		}
+		if _, mapped := x.h.kind[c]; !mapped && (c != x.h.id || v != a.ID) {
+			x.noteCol(c, v)
+		}
+	}
+	sort.SliceStable(x.notes, func(i, j int) bool { return x.notes[i].col < x.notes[j].col })
+	a.Notes = x.joinNotes()
+	return a
+}
+
+// longToNotes takes the cells of the row too long to be imported whole out
+// of the fields they would be read into, and keeps them in the notes: the
+// register's fields that hold such text (a custom data category, a
+// purpose) would not fit a cell when the register is exported.
+func (x *icoRow) longToNotes() {
+	for c := range x.cells {
+		if _, long := x.s.long[icoPos{x.row, c}]; long && x.cells[c] != "" {
+			text := x.cells[c]
+			x.cells[c] = ""
+			x.noteCol(c, text)
+		}
+	}
+}
+
+// joinNotes joins the notes, one a line, within what a workbook cell
+// holds (the register's notes are one cell of the Activities sheet, and
+// validate at most 32,767 characters): a note that does not fit is cut,
+// and the notes after it left out, each reported by its cell, as is each
+// cell too long to be imported whole.
+func (x *icoRow) joinNotes() string {
+	var b strings.Builder
+	used := 0
+	for _, n := range x.notes {
+		sep := 0
+		if b.Len() > 0 {
+			sep = 1
+		}
+		body := n.text[n.head:]
+		whole := utf16Len(body)
+		keptBody := body
+		if u := utf16Len(n.text); used+sep+u > maxCell {
+			room := maxCell - used - sep - utf16Len(n.text[:n.head])
+			keptBody = ""
+			if room > 0 {
+				keptBody, _ = icoCut(body, room)
+			}
+		}
+		if keptBody != "" || body == "" {
+			if sep > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(n.text[:n.head])
+			b.WriteString(keptBody)
+			used += sep + utf16Len(n.text[:n.head]) + utf16Len(keptBody)
+		}
+		cut := body[len(keptBody):]
+		long := x.s.long[icoPos{x.row, n.col}]
+		switch {
+		case long != nil:
+			long.reported = true
+			kept := utf16Len(keptBody)
+			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d), so it was not read into the register's fields: "+
+				"its first %d characters were kept in the activity's notes; the last %d, from %s, were not imported",
+				long.units, maxCell, kept, long.units-kept, quote(cut+long.tail))))
+		case cut != "":
+			kept := utf16Len(keptBody)
+			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("the activity's notes are full (they hold at most %d characters, as a workbook cell does): "+
+				"the first %d of this cell's %d characters were kept in them; the last %d, from %s, were not imported",
+				maxCell, kept, whole, whole-kept, quote(cut))))
+		}
+	}
+	return b.String()
+}
+
+// uniqueID makes a slug unique among the activities with a -2, -3 suffix.
+func (rd *icoReader) uniqueID(id string, row int) string {
+	if id == "" {
+		id = fmt.Sprintf("row-%d", row+1)
+	}
+	rd.ids[id]++
+	if n := rd.ids[id]; n > 1 {
+		for {
+			cand := fmt.Sprintf("%s-%d", id, n)
+			if rd.ids[cand] == 0 {
+				rd.ids[cand] = 1
+				return cand
+			}
+			n++
+		}
+	}
+	return id
+}
+
+func (x *icoRow) jointControllers(a *ropa.Activity) {
+	for _, it := range icoItems(x.raw(colJointController)) {
+		name, contact, _ := strings.Cut(it, ",")
+		name, contact = strings.TrimSpace(name), strings.TrimSpace(contact)
+		if name == "" {
+			continue
+		}
+		if !slices.Contains(a.JointControllers, name) {
+			a.JointControllers = append(a.JointControllers, name)
+		}
+		reg := x.rd.reg
+		i := slices.IndexFunc(reg.JointControllers, func(j ropa.JointController) bool { return strings.EqualFold(j.Name, name) })
+		if i < 0 {
+			reg.JointControllers = append(reg.JointControllers, ropa.JointController{Name: name, Contact: contact})
+		} else if reg.JointControllers[i].Contact == "" {
+			reg.JointControllers[i].Contact = contact
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package ico
+
+// This file reads a sheet row by row: cells cleaned and held to the limits,
+// hyperlinks looked up, what the scan of the XML found reported.
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/internal/book"
+)
+
+// icoPos is a 0-based row and column.
+type icoPos struct{ row, col int }
+
+// icoSheet is a sheet being read row by row.
+type icoSheet struct {
+	name   string
+	rows   *excelize.Rows
+	n      int        // rows read so far
+	top    [][]string // the first icoHeaderScan rows
+	links  map[book.Pos]string
+	pkg    *book.Package // where to read links from
+	loaded bool          // links read
+	// linksCut counts the hyperlinks past icoMaxLinks, not read.
+	linksCut int
+	// beyond is the first cell of each row with text past icoMaxCols.
+	beyond []icoBeyond
+	// found is what the scan found in the sheet's XML, by 1-based row
+	// and column: next empties the cells that hold no data.
+	found map[[2]int]book.Finding
+	// long are the cells longer than icoMaxCell, cut by next.
+	long map[icoPos]*icoLong
+}
+
+// icoLong is a cell too long to be imported whole: its length, the text
+// cut off, and whether a message has said what became of it.
+type icoLong struct {
+	units    int    // UTF-16 code units of the whole cell
+	kept     int    // units next kept
+	tail     string // the text cut off
+	reported bool
+}
+
+type icoBeyond struct {
+	at   icoPos
+	text string
+}
+
+// reportBeyond reports text in columns past icoMaxCols, which is not read.
+func (rd *icoReader) reportBeyond(s *icoSheet) {
+	last, _ := excelize.ColumnNumberToName(icoMaxCols)
+	for _, b := range s.beyond {
+		rd.fail(s.name, b.at.row, b.at.col, b.text, icoNotice(fmt.Sprintf("text beyond column %s is not read: %q", last, icoShort(b.text))))
+	}
+}
+
+// reportScan reports what the scan found in the sheet's XML, and the cells
+// too long to be imported whole that no activity's notes accounted for.
+func (rd *icoReader) reportScan(s *icoSheet) {
+	for _, c := range book.SortedFindings(s.found) {
+		rd.fail(s.name, c.Row-1, c.Col-1, c.Text, icoNotice(c.Message(true)))
+	}
+	if s.linksCut > 0 {
+		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("the sheet has %d hyperlinks more than the %d read: the cells of those links were imported with their text, not their targets", s.linksCut, icoMaxLinks)))
+	}
+	for p, l := range s.long {
+		if !l.reported {
+			rd.fail(s.name, p.row, p.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d): the first %d were imported; the last %d, from %s, were not",
+				l.units, maxCell, l.kept, l.units-l.kept, quote(l.tail))))
+		}
+	}
+}
+
+func (s *icoSheet) close() {
+	if s.rows != nil {
+		s.rows.Close()
+		s.rows = nil
+	}
+}
+
+// next returns the next row's cells, at most icoMaxCols of them.
+func (s *icoSheet) next() ([]string, bool, error) {
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			return nil, false, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, s.name, err)
+		}
+		return nil, false, nil
+	}
+	s.n++
+	cells, err := s.rows.Columns()
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: sheet %q row %d: %v", xlsx.ErrNotWorkbook, s.name, s.n, err)
+	}
+	if len(cells) > icoMaxCols {
+		for c := icoMaxCols; c < len(cells); c++ {
+			if v := icoClean(cells[c]); v != "" && len(s.beyond) < 1000 {
+				s.beyond = append(s.beyond, icoBeyond{icoPos{s.n - 1, c}, v})
+				break
+			}
+		}
+		cells = cells[:icoMaxCols]
+	}
+	for i, c := range cells {
+		if _, ok := s.found[[2]int{s.n, i + 1}]; ok && s.found[[2]int{s.n, i + 1}].Kind != book.KindEntity {
+			cells[i] = "" // an error value, a formula without a value: no data
+			continue
+		}
+		cells[i] = icoClean(c)
+		if len(cells[i]) > icoMaxCell {
+			if n := utf16Len(cells[i]); n > icoMaxCell && len(s.long) < 100000 {
+				kept, tail := icoCut(cells[i], icoMaxCell)
+				if s.long == nil {
+					s.long = map[icoPos]*icoLong{}
+				}
+				s.long[icoPos{s.n - 1, i}] = &icoLong{units: n, kept: utf16Len(kept), tail: tail}
+				cells[i] = kept
+			}
+		}
+	}
+	return cells, true, nil
+}
+
+// icoCut cuts s to at most units UTF-16 code units, returning what is
+// kept and what is cut off.
+func icoCut(s string, units int) (string, string) {
+	n := 0
+	for i, r := range s {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if n+w > units {
+			return s[:i], s[i:]
+		}
+		n += w
+	}
+	return s, ""
+}
+
+// openSheet starts reading a sheet and buffers its first rows.
+func (rd *icoReader) openSheet(name string) (*icoSheet, error) {
+	rows, err := rd.f.Rows(name)
+	if err != nil {
+		return nil, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, name, err)
+	}
+	s := &icoSheet{name: name, rows: rows, found: rd.wb.Findings(name)}
+	for len(s.top) < icoHeaderScan {
+		cells, ok, err := s.next()
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		s.top = append(s.top, cells)
+	}
+	return s, nil
+}
+
+// loadLinks arranges for the sheet's hyperlinks to be read when a link
+// column first holds text.
+func (rd *icoReader) loadLinks(s *icoSheet) { s.pkg = rd.pkg }
+
+// linkAt returns the hyperlink target of a cell.
+func (s *icoSheet) linkAt(p icoPos) (string, bool) {
+	if s.pkg != nil && !s.loaded {
+		s.loaded = true
+		s.links, s.linksCut = s.pkg.Links(s.name, icoMaxLinks)
+	}
+	t, ok := s.links[book.Pos{Row: p.row, Col: p.col}]
+	return t, ok
+}
+
+// rowsAfter calls process for every row after the header row: first the
+// rows already read while looking for the header, then the rest of the
+// sheet as it streams.
+func (s *icoSheet) rowsAfter(header int, process func(r int, cells []string) error) error {
+	for r := header + 1; r < len(s.top); r++ {
+		if err := process(r, s.top[r]); err != nil {
+			return err
+		}
+	}
+	for {
+		cells, ok, err := s.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if err := process(s.n-1, cells); err != nil {
+			return err
+		}
+	}
+}
