@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/article30/article30/internal/country"
 	"github.com/article30/article30/internal/match"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
@@ -174,48 +175,12 @@ func icoMechanism(line string) (lawfulbasis.Mechanism, string) {
 	return 0, line
 }
 
-// icoCountries maps the country names common in registers to ISO 3166-1
-// alpha-2 codes. "EU", "EEA" and "Europe" read as EU.
-var icoCountries = map[string]string{}
-
-func init() {
-	for code, names := range map[string]string{
-		"US": "united states|united states of america|usa|us|u s|u s a|america|the us|the usa",
-		"GB": "united kingdom|uk|u k|great britain|britain|england|scotland|wales|northern ireland|gb",
-		"EU": "european union|eu|eea|european economic area|europe|eu eea|eea eu|eu member states",
-		"IE": "ireland|republic of ireland|eire", "FR": "france", "DE": "germany", "ES": "spain", "IT": "italy",
-		"PT": "portugal", "NL": "netherlands|the netherlands|holland", "BE": "belgium", "LU": "luxembourg",
-		"AT": "austria", "CH": "switzerland", "SE": "sweden", "NO": "norway", "DK": "denmark", "FI": "finland",
-		"IS": "iceland", "PL": "poland", "CZ": "czech republic|czechia", "SK": "slovakia", "HU": "hungary",
-		"RO": "romania", "BG": "bulgaria", "GR": "greece", "CY": "cyprus", "MT": "malta", "HR": "croatia",
-		"SI": "slovenia", "EE": "estonia", "LV": "latvia", "LT": "lithuania", "LI": "liechtenstein",
-		"CA": "canada", "MX": "mexico", "BR": "brazil", "AR": "argentina", "CL": "chile", "CO": "colombia",
-		"UY": "uruguay", "AU": "australia", "NZ": "new zealand", "JP": "japan",
-		"KR": "south korea|korea|republic of korea|korea republic of", "CN": "china|prc|people s republic of china",
-		"HK": "hong kong", "TW": "taiwan", "SG": "singapore", "MY": "malaysia", "PH": "philippines",
-		"ID": "indonesia", "TH": "thailand", "VN": "vietnam|viet nam", "IN": "india", "PK": "pakistan",
-		"LK": "sri lanka", "BD": "bangladesh", "ZA": "south africa", "NG": "nigeria", "KE": "kenya",
-		"EG": "egypt", "IL": "israel", "TR": "turkey|turkiye|türkiye", "AE": "united arab emirates|uae|dubai",
-		"SA": "saudi arabia", "QA": "qatar", "RU": "russia|russian federation", "UA": "ukraine",
-		"JE": "jersey", "GG": "guernsey", "IM": "isle of man", "GI": "gibraltar", "AD": "andorra",
-		"FO": "faroe islands", "MC": "monaco", "RS": "serbia", "GH": "ghana", "MA": "morocco",
-	} {
-		for _, n := range strings.Split(names, "|") {
-			icoCountries[strings.Join(match.Tokens(n), " ")] = code
-		}
-		icoCountries[strings.ToLower(code)] = code
-	}
-}
-
-// icoCountry reads a country name or code.
+// icoCountry reads a country name, synonym or ISO 3166-1 alpha-2 code
+// (the module's one table, internal/country), or an international
+// organisation of the approval lists by its short name (EPO).
 func icoCountry(s string) (string, bool) {
-	key := strings.Join(match.Tokens(s), " ")
-	key = strings.TrimPrefix(key, "the ")
-	if c, ok := icoCountries[key]; ok {
+	if c, ok := country.Parse(s); ok {
 		return c, true
-	}
-	if t := strings.TrimSpace(s); len(t) == 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' {
-		return t, true // an ISO 3166-1 alpha-2 code outside the table
 	}
 	// International organisations in the approval lists, e.g. EPO.
 	up := strings.ToUpper(strings.TrimSpace(s))
