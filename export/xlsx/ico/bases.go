@@ -4,6 +4,7 @@ package ico
 // Schedule 1 conditions.
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -65,6 +66,11 @@ func icoParse[T comparable](s string, parse func(string) (T, error)) (T, string,
 	return zero, "", err
 }
 
+// icoExact is whether text reads as a value with nothing beside it.
+func icoExact[T comparable](parse func(string) (T, error)) func(string) bool {
+	return func(s string) bool { _, rest, err := icoParse(s, parse); return err == nil && rest == "" }
+}
+
 func icoKnown[T comparable](parse func(string) (T, error)) func(string) bool {
 	return func(s string) bool { _, _, err := icoParse(s, parse); return err == nil }
 }
@@ -72,48 +78,8 @@ func icoKnown[T comparable](parse func(string) (T, error)) func(string) bool {
 // bases reads the Article 6 column, with the legitimate interests and the
 // assessment.
 func (x *icoRow) bases(a *ropa.Activity) {
-	text := x.raw(colArticle6)
-	if text != "" {
-		type parsed struct {
-			b    lawfulbasis.Basis
-			rest string
-		}
-		var got []parsed
-		bad, loose := false, false
-		for _, it := range icoEnumItems(text, icoKnown(lawfulbasis.ParseBasis), false) {
-			b, rest, err := icoParse(it, lawfulbasis.ParseBasis)
-			if err != nil {
-				x.fail(colArticle6, it, err)
-				bad = true
-				continue
-			}
-			if rest != "" && !b.NeedsLegalProvision() {
-				loose = true
-			}
-			got = append(got, parsed{b, rest})
-		}
-		set := func(i int, p parsed) {
-			a.Purposes[i].Basis = p.b
-			if p.b.NeedsLegalProvision() {
-				a.Purposes[i].Provision = p.rest
-			}
-		}
-		switch {
-		case bad:
-		case len(a.Purposes) > 0 && len(got) == len(a.Purposes):
-			for i, p := range got {
-				set(i, p)
-			}
-		case len(a.Purposes) > 0 && len(got) == 1:
-			for i := range a.Purposes {
-				set(i, got[0])
-			}
-		default:
-			loose = true // bases that cannot be paired with purposes
-		}
-		if loose {
-			x.note(colArticle6, text)
-		}
+	if text := x.raw(colArticle6); text != "" {
+		x.article6(a, text)
 	}
 
 	var li []int
@@ -124,7 +90,7 @@ func (x *icoRow) bases(a *ropa.Activity) {
 	}
 	if text := x.raw(colLegitimateInterests); text != "" {
 		if len(li) == 0 {
-			x.note(colLegitimateInterests, text)
+			x.note(colLegitimateInterests, text, "legitimate interests are given, but no purpose relies on legitimate interests")
 		} else if lines := icoLines(text); len(lines) == len(li) && len(li) > 1 {
 			for j, i := range li {
 				a.Purposes[i].Interest = lines[j]
@@ -137,7 +103,7 @@ func (x *icoRow) bases(a *ropa.Activity) {
 	}
 	if ref := x.link(colLIA); ref != "" {
 		if len(li) == 0 {
-			x.note(colLIA, ref)
+			x.note(colLIA, ref, "a legitimate interests assessment is given, but no purpose relies on legitimate interests")
 		} else if lines := icoLines(ref); !x.hasLink(colLIA) && len(lines) == len(li) && len(li) > 1 {
 			for j, i := range li {
 				a.Purposes[i].Assessment = lines[j]
@@ -154,7 +120,7 @@ func (x *icoRow) bases(a *ropa.Activity) {
 func (x *icoRow) conditions(a *ropa.Activity) {
 	text := x.raw(colArticle9)
 	loose := false
-	for _, it := range icoEnumItems(text, icoKnown(lawfulbasis.ParseCondition), false) {
+	for _, it := range icoEnumItemsWhole(text, icoKnown(lawfulbasis.ParseCondition), false, icoExact(lawfulbasis.ParseCondition)) {
 		c, rest, err := icoParse(it, lawfulbasis.ParseCondition)
 		if err != nil {
 			x.fail(colArticle9, it, err)
@@ -168,7 +134,7 @@ func (x *icoRow) conditions(a *ropa.Activity) {
 		}
 	}
 	if loose {
-		x.note(colArticle9, text)
+		x.note(colArticle9, text, "the cell says more than the Article 9 conditions read from it")
 	}
 }
 
@@ -184,7 +150,7 @@ func (x *icoRow) schedule1(a *ropa.Activity) {
 		criminal = criminal || c.Criminal()
 	}
 	loose := false
-	for _, it := range icoEnumItems(text, icoKnown(lawfulbasis.ParseSchedule1), false) {
+	for _, it := range icoEnumItemsWhole(text, icoKnown(lawfulbasis.ParseSchedule1), false, icoExact(lawfulbasis.ParseSchedule1)) {
 		s, rest, err := icoParse(it, lawfulbasis.ParseSchedule1)
 		if err != nil {
 			x.fail(colSch1Condition, it, err)
@@ -202,6 +168,123 @@ func (x *icoRow) schedule1(a *ropa.Activity) {
 		}
 	}
 	if loose {
-		x.note(colSch1Condition, text)
+		x.note(colSch1Condition, text, "the cell says more than the Schedule 1 conditions read from it")
 	}
+}
+
+// article6 reads the Article 6 column into the purposes' bases: one basis
+// for every purpose, or one per purpose in order, or, for a single
+// purpose with several bases ("Contract; legal obligation", "Public task /
+// contract"), the purpose once per basis. Bases that cannot be paired
+// with the purposes are a cell error, their text kept in the notes.
+func (x *icoRow) article6(a *ropa.Activity, text string) {
+	type parsed struct {
+		b    lawfulbasis.Basis
+		rest string
+	}
+	known := icoKnown(lawfulbasis.ParseBasis)
+	var got []parsed
+	bad, loose := false, false
+	for _, it := range icoAlternatives(icoEnumItemsWhole(text, known, false, icoExact(lawfulbasis.ParseBasis)), known) {
+		b, rest, err := icoParse(it, lawfulbasis.ParseBasis)
+		if err != nil {
+			x.fail(colArticle6, it, err)
+			bad = true
+			continue
+		}
+		if rest != "" && !b.NeedsLegalProvision() {
+			loose = true
+		}
+		if !slices.ContainsFunc(got, func(p parsed) bool { return p.b == b && p.rest == rest }) {
+			got = append(got, parsed{b, rest})
+		}
+	}
+	set := func(p *ropa.Purpose, v parsed) {
+		p.Basis = v.b
+		if v.b.NeedsLegalProvision() {
+			p.Provision = v.rest
+		}
+	}
+	switch n := len(a.Purposes); {
+	case bad:
+		return
+	case n == 0:
+		x.fail(colArticle6, text, fmt.Errorf("lawful %s with no purpose of processing to attach %s to: write the purpose in the %q column",
+			plural(len(got), "basis", "bases"), plural(len(got), "it", "them"), icoHeadingAt(icoLayout.Controller, colPurpose)))
+		return
+	case len(got) == n:
+		for i, v := range got {
+			set(&a.Purposes[i], v)
+		}
+	case len(got) == 1:
+		for i := range a.Purposes {
+			set(&a.Purposes[i], got[0])
+		}
+	case n == 1:
+		// One purpose relying on several bases: the purpose once per basis.
+		p := a.Purposes[0]
+		a.Purposes = a.Purposes[:0]
+		for _, v := range got {
+			q := p
+			set(&q, v)
+			a.Purposes = append(a.Purposes, q)
+		}
+	default:
+		x.fail(colArticle6, text, fmt.Errorf("%d lawful bases for %d purposes: which basis is for which purpose cannot be told; "+
+			"write one basis per line in the order of the purposes, or one basis for them all", len(got), n))
+		return
+	}
+	if loose {
+		x.note(colArticle6, text, "the cell says more than the lawful bases read from it")
+	}
+}
+
+// icoAlternatives splits each item further at "/", "&", "+" and " and "
+// when every part is a known value ("Public task / contract").
+func icoAlternatives(items []string, known func(string) bool) []string {
+	var out []string
+	for _, it := range items {
+		if known(it) && !strings.ContainsAny(it, "/&+") && !strings.Contains(strings.ToLower(it), " and ") {
+			out = append(out, it)
+			continue
+		}
+		parts := strings.FieldsFunc(it, func(r rune) bool { return r == '/' || r == '&' || r == '+' })
+		var split []string
+		for _, p := range parts {
+			split = append(split, icoSplitAnd(p)...)
+		}
+		all := len(split) > 1
+		for i, p := range split {
+			split[i] = strings.TrimSpace(p)
+			if !known(split[i]) {
+				all = false
+			}
+		}
+		if all {
+			out = append(out, split...)
+		} else {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// icoSplitAnd splits text at the word "and", any case.
+func icoSplitAnd(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(strings.ToLower(s), " and ")
+		if i < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		s = s[i+len(" and "):]
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

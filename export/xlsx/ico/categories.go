@@ -3,6 +3,7 @@ package ico
 // This file reads data subjects, data categories and recipients.
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -35,8 +36,19 @@ func icoNumberForms(s string) []string {
 	return out
 }
 
+// icoAmbiguous are the words for groups of people that name two groups:
+// the import reports the candidates rather than guess.
+var icoAmbiguous = map[string]string{
+	"visitors": `website visitors ("website-visitors") or visitors to the premises ("custom: Site visitors")`,
+	"visitor":  `website visitors ("website-visitors") or visitors to the premises ("custom: Site visitors")`,
+}
+
 func (x *icoRow) subjects(a *ropa.Activity) {
 	for _, it := range icoEnumItems(x.raw(colIndividuals), func(string) bool { return true }, false) {
+		if cands, ok := icoAmbiguous[strings.ToLower(strings.TrimSpace(it))]; ok {
+			x.fail(colIndividuals, it, fmt.Errorf("%q could mean %s: write which", it, cands))
+			continue
+		}
 		if sub := icoSubject(it); sub != "" && !slices.Contains(a.DataSubjects, sub) {
 			a.DataSubjects = append(a.DataSubjects, sub)
 		}
@@ -58,6 +70,27 @@ var icoSpecialWords = []struct {
 	{"trade union", ropa.TradeUnion},
 }
 
+// icoCriminalWords name criminal offence data (Art 10; DPA 2018 s11(2):
+// the alleged commission of offences, proceedings and sentences) however
+// a register words it: DBS checks, criminal records, convictions,
+// cautions, offences, allegations of criminal behaviour.
+var icoCriminalWords = []string{
+	" criminal", " conviction", " convicted", " offence", " offense", " offender", " dbs", " disclosure and barring",
+	" crb", " barred list", " police check", " prosecution", " unspent", " caution ", " cautions ",
+}
+
+// icoCriminal reports whether text (lower-case tokens, each after a
+// space) names criminal offence data.
+func icoCriminal(low string) bool {
+	low += " "
+	for _, w := range icoCriminalWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // icoCategories reads a data category: the catalogue, its singular or
 // plural, the special category it names, else a custom entry.
 func icoCategories(s string) []ropa.Category {
@@ -69,6 +102,9 @@ func icoCategories(s string) []ropa.Category {
 	}
 	low := " " + strings.Join(match.Tokens(s), " ")
 	var out []ropa.Category
+	if icoCriminal(low) {
+		out = append(out, ropa.CriminalOffences)
+	}
 	for _, w := range icoSpecialWords {
 		if strings.Contains(low, " "+w.word) && !slices.Contains(out, w.cat) {
 			out = append(out, w.cat)
@@ -132,7 +168,7 @@ func (x *icoRow) recipients(a *ropa.Activity) {
 		}
 	}
 	if len(procs) == 0 {
-		x.note(colProcessorContract, contract)
+		x.note(colProcessorContract, contract, "a processor contract is given, but no recipient reads as a processor (a name with \"processor\", \"supplier\" or \"provider\")")
 		return
 	}
 	items := icoLines(contract)

@@ -5,6 +5,7 @@ package ico
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/article30/article30/internal/match"
@@ -31,7 +32,7 @@ func (x *icoRow) rights() {
 	text := x.raw(colRights)
 	for _, t := range match.Tokens(text) {
 		if !icoRightsWords[t] && !(t[0] >= '0' && t[0] <= '9') && len(t) > 1 {
-			x.note(colRights, text)
+			x.note(colRights, text, "the rights are worked out from the lawful bases, and the cell says more than a list of rights")
 			return
 		}
 	}
@@ -45,10 +46,16 @@ func (x *icoRow) automated(a *ropa.Activity) {
 		return
 	}
 	switch toks[0] {
-	case "no", "none", "nil", "n":
+	case "no", "none", "nil", "n", "false":
 		if len(toks) > 1 {
-			x.note(colAutomated, text)
+			x.note(colAutomated, text, "the cell says more than No")
 		}
+		return
+	}
+	if ans, exact := icoAnswer(text); ans == ropa.Yes && exact {
+		// TRUE or Yes says that there are decisions, not what they are.
+		x.note(colAutomated, text, "the cell says there is automated decision-making but not what is decided or how: "+
+			"no decision was recorded; describe it in the register (automated: description, logic, whether solely automated)")
 		return
 	}
 	if strings.Join(toks, " ") == "not applicable" || strings.HasPrefix(strings.Join(toks, " "), "not used") {
@@ -69,20 +76,70 @@ func (x *icoRow) automated(a *ropa.Activity) {
 	a.Automated = []ropa.Decision{d}
 }
 
-// sources reads the source column.
+// sources reads the source column. A source that names the people the
+// data are about ("Patients", "the employee", "pupils", "the individual",
+// "data subject") is the person: a group among the activity's data
+// subjects (or any group, when the activity names none) is read as
+// from the data subject; when the activity has several groups, it is the
+// source of that group's own data and a third party for the others'
+// (parents give their own details and their children's). A group the
+// activity does not record, such as parents giving a pupil's data, is a
+// third party.
 func (x *icoRow) sources(a *ropa.Activity) {
 	for _, it := range icoItems(x.raw(colSource)) {
 		low := " " + strings.Join(match.Tokens(it), " ") + " "
-		kind := ropa.FromThirdParty
+		src := ropa.Source{Kind: ropa.FromThirdParty, Name: it}
 		switch {
-		case strings.Contains(low, " individual ") || strings.Contains(low, " data subject") || strings.Contains(low, " themselves ") ||
-			strings.Contains(low, " directly ") || strings.Contains(low, " the person ") || strings.Contains(low, " from them "):
-			kind = ropa.FromSubject
+		case icoSelfWords(low):
+			src.Kind = ropa.FromSubject
 		case strings.Contains(low, " publicly available ") || strings.Contains(low, " public sources ") || strings.Contains(low, " public records "):
-			kind = ropa.FromPublic
+			src.Kind = ropa.FromPublic
+		default:
+			if sub, ok := icoSourceSubject(it); ok {
+				switch {
+				case len(a.DataSubjects) == 0:
+					src.Kind = ropa.FromSubject
+				case slices.Contains(a.DataSubjects, sub):
+					src.Kind = ropa.FromSubject
+					if len(a.DataSubjects) > 1 {
+						// The group's own data come from them; the other
+						// groups' data from them as a third party.
+						src.Subjects = []ropa.Subject{sub}
+						others := slices.DeleteFunc(slices.Clone(a.DataSubjects), func(s ropa.Subject) bool { return s == sub })
+						a.Sources = append(a.Sources, src)
+						src = ropa.Source{Kind: ropa.FromThirdParty, Name: it, Subjects: others}
+					}
+				}
+			}
 		}
-		a.Sources = append(a.Sources, ropa.Source{Kind: kind, Name: it})
+		a.Sources = append(a.Sources, src)
 	}
+}
+
+// icoSelfWords reports whether a source's words (lower-case tokens between
+// spaces) say the data come from the person themselves.
+func icoSelfWords(low string) bool {
+	for _, w := range []string{" individual ", " individuals ", " data subject", " themselves ", " himself ", " herself ",
+		" directly ", " the person ", " from them ", " self ", " the subject ", " person concerned "} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// icoSourceSubject reads a source that is a group of people of the
+// catalogue ("Patients", "The employee", "Job applicants").
+func icoSourceSubject(s string) (ropa.Subject, bool) {
+	t := strings.TrimSpace(s)
+	for _, p := range []string{"the ", "The ", "from ", "From ", "From the ", "from the "} {
+		t = strings.TrimPrefix(t, p)
+	}
+	sub := icoSubject(t)
+	if sub == "" || sub.Custom() {
+		return "", false
+	}
+	return sub, true
 }
 
 // answer reads a Yes/No column; other text is a cell error.
@@ -97,7 +154,7 @@ func (x *icoRow) answer(k int) ropa.Answer {
 		return ""
 	}
 	if !exact {
-		x.note(k, text)
+		x.note(k, text, "the cell says more than Yes or No")
 	}
 	return ans
 }
@@ -160,7 +217,7 @@ func (x *icoRow) dpiaStatus() ropa.DPIAStatus {
 		return ""
 	}
 	if key != "" && bestLen != len(key) {
-		x.note(colDPIAProgress, text)
+		x.note(colDPIAProgress, text, "the cell says more than the progress read from it")
 	}
 	return best
 }

@@ -3,6 +3,7 @@ package ico
 // This file reads the contact block above the table (Art 30(1)(a)).
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"strings"
@@ -66,9 +67,17 @@ func icoLabelOf(text string) (int, string) {
 }
 
 // contacts reads the contact block above the heading row.
-func (rd *icoReader) contacts(s *icoSheet, headerRow int) {
-	blocks, where := rd.contactBlocks(s, headerRow)
+func (rd *icoReader) contacts(s *icoSheet, headerRow int) map[icoPos]bool {
+	blocks, where, used := rd.contactBlocks(s, headerRow)
 	c := blocks[icoBlockController]
+	switch {
+	case !c.found:
+		rd.fail(s.name, -1, -1, "", errors.New("no contact block above the table, or none with the controller's name: "+
+			"the controller's name and contact details (Art 30(1)(a)) were left empty for you to fill in the register"))
+	case c.name == "":
+		rd.fail(s.name, -1, -1, "", errors.New("the contact block has no name for the controller: "+
+			"the controller's name (Art 30(1)(a)) was left empty for you to fill in the register"))
+	}
 	if c.found {
 		rd.reg.Controller.Name = c.name
 		rd.reg.Controller.Address = c.address
@@ -82,6 +91,7 @@ func (rd *icoReader) contacts(s *icoSheet, headerRow int) {
 		b := blocks[i]
 		*dst = ropa.Contact{Name: b.name, Address: b.address, Phone: b.phone, Email: rd.email(s, where[i], b.email)}
 	}
+	return used
 }
 
 // email checks an email address from the contact block.
@@ -108,14 +118,14 @@ func icoValidEmail(v string) bool {
 
 // contactBlocks finds the three blocks above the heading row. where holds
 // the cell of each block's email value, for errors.
-func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoContact, where [3]icoPos) {
+func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoContact, where [3]icoPos, used map[icoPos]bool) {
 	cell := func(r, c int) string {
 		if r < 0 || r >= headerRow || r >= len(s.top) || c < 0 || c >= len(s.top[r]) || icoBlank(s.top[r][c]) {
 			return ""
 		}
 		return s.top[r][c]
 	}
-	used := map[icoPos]bool{}
+	used = map[icoPos]bool{}
 	// read fills a block from labels in column lc and values to their right,
 	// in the rows below row r0.
 	read := func(b int, r0, lc int) bool {
@@ -136,6 +146,9 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 			val, at := inline, icoPos{r, lc}
 			if val == "" {
 				val, at = cell(r, lc+1), icoPos{r, lc + 1}
+				if val != "" {
+					used[at] = true
+				}
 			}
 			hit = true
 			if val == "" {
@@ -175,6 +188,7 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 				continue
 			}
 			seen[b] = true
+			used[icoPos{r, c}] = true
 			if !read(b, r, c) {
 				read(b, r, c-1)
 			}
@@ -196,5 +210,5 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 			}
 		}
 	}
-	return blocks, where
+	return blocks, where, used
 }

@@ -103,6 +103,12 @@ func icoMeasure(t *testing.T, data []byte, opts ...xlsx.ReadOption) (error, time
 		if !errors.As(err, &cells) {
 			t.Errorf("a register with the error %v", err)
 		}
+		// The sheets here have no contact block, which is a message.
+		if cells = icoNoContact(cells); len(cells) == 0 {
+			err = nil
+		} else {
+			err = cells
+		}
 	}
 	if top < base.HeapInuse {
 		return err, took, 0
@@ -182,6 +188,7 @@ func TestHostileSheets(t *testing.T) {
 		{"cells in the far corner", far, func(t *testing.T, err error, n int) {
 			var cells xlsx.CellErrors
 			errors.As(err, &cells)
+			cells = icoNoContact(cells)
 			want := []string{
 				`Template!XFD2: text beyond column AMJ is not read: "far right"`,
 				`Template!XFD1048576: text beyond column AMJ is not read: "corner"`,
@@ -191,8 +198,12 @@ func TestHostileSheets(t *testing.T) {
 			}
 		}},
 		{"thousands of heading-like cells", wide, func(t *testing.T, err error, n int) {
-			if err != nil && !errors.Is(err, ErrNotImported) {
-				t.Errorf("err %v", err)
+			var cells xlsx.CellErrors
+			errors.As(err, &cells)
+			for _, c := range icoNoContact(cells) {
+				if !errors.Is(c, ErrNotImported) && !errors.Is(c, ErrNoted) {
+					t.Errorf("err %v", c)
+				}
 			}
 		}},
 	} {

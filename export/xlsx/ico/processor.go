@@ -30,11 +30,16 @@ func (rd *icoReader) processorSheet(name string) error {
 		rd.sheets = append(rd.sheets, s.name)
 	}
 	rd.loadLinks(s)
-	if rd.reg.Controller == (ropa.Organisation{}) {
-		rd.contacts(s, h.row)
+	var used map[icoPos]bool
+	if rd.reg.Controller == (ropa.Organisation{}) && len(rd.reg.Activities) == 0 {
+		used = rd.contacts(s, h.row)
+	} else {
+		_, _, used = rd.contactBlocks(s, h.row)
 	}
+	rd.above(s, h, cols, used)
 	blank := false
 	process := func(r int, cells []string) error {
+		rd.count(cells)
 		x := &icoRow{rd: rd, s: s, h: h, row: r, cells: cells}
 		if x.empty() {
 			blank = true
@@ -56,7 +61,7 @@ func (rd *icoReader) processorSheet(name string) error {
 		x.transfers(&p.Transfers, pcolThirdCountries, pcolSafeguards, nil)
 		for c, v := range cells {
 			if _, mapped := h.kind[c]; !mapped && !icoBlank(v) {
-				x.noteCol(c, v)
+				x.noteCol(c, v, "")
 			}
 		}
 		// A processor record has no notes: report what has no place.
@@ -69,6 +74,7 @@ func (rd *icoReader) processorSheet(name string) error {
 	if err := s.rowsAfter(h.row, process); err != nil {
 		return err
 	}
+	rd.cells += s.blanked + len(s.beyond)
 	rd.reportBeyond(s)
 	rd.reportScan(s)
 	return nil

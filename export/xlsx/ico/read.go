@@ -87,7 +87,20 @@ var icoRecover = true
 // wraps [ErrTooLarge]; one without a heading row wraps [ErrNoHeader]. In
 // those cases the register is nil; an error reading r is returned wrapped.
 // Read does not panic.
-func Read(r io.Reader, opts ...xlsx.ReadOption) (reg *ropa.Register, err error) {
+func Read(r io.Reader, opts ...xlsx.ReadOption) (*ropa.Register, error) {
+	rd, err := readAll(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if ce := rd.cellErrors(); len(ce) > 0 {
+		return rd.reg, ce
+	}
+	return rd.reg, nil
+}
+
+// readAll reads the workbook; the reader holds the register and what
+// became of each cell.
+func readAll(r io.Reader, opts []xlsx.ReadOption) (rd *icoReader, err error) {
 	cfg := newConfig(opts)
 	wb, err := book.Open(r, cfg.Limits)
 	if err != nil {
@@ -97,12 +110,15 @@ func Read(r io.Reader, opts ...xlsx.ReadOption) (reg *ropa.Register, err error) 
 	if icoRecover {
 		defer func() {
 			if p := recover(); p != nil {
-				reg, err = nil, fmt.Errorf("%w: %v", xlsx.ErrNotWorkbook, p)
+				rd, err = nil, fmt.Errorf("%w: %v", xlsx.ErrNotWorkbook, p)
 			}
 		}()
 	}
-	rd := &icoReader{f: wb.File, wb: wb, cfg: cfg, pkg: wb.Package()}
-	return rd.read()
+	rd = &icoReader{f: wb.File, wb: wb, cfg: cfg, pkg: wb.Package()}
+	if err := rd.read(); err != nil {
+		return nil, err
+	}
+	return rd, nil
 }
 
 // icoReader holds the state of one import.
@@ -116,6 +132,8 @@ type icoReader struct {
 	errs   []icoErr
 	sheets []string // sheet names in the order errors are sorted
 	ids    map[string]int
+	marks  map[string]map[icoPos]outcome // cells not read cleanly
+	cells  int                           // non-empty cells counted
 }
 
 type icoErr struct {
@@ -125,6 +143,9 @@ type icoErr struct {
 
 // fail records a cell that could not be read.
 func (rd *icoReader) fail(sheet string, row, col int, value string, err error) {
+	if row >= 0 && col >= 0 {
+		rd.mark(sheet, icoPos{row, col}, err)
+	}
 	if len(rd.errs) >= rd.cfg.MaxCellErrors {
 		rd.more++
 		return
@@ -148,7 +169,7 @@ func (n icoNotice) Error() string { return string(n) }
 
 func (n icoNotice) Is(target error) bool { return target == ErrNotImported }
 
-func (rd *icoReader) read() (*ropa.Register, error) {
+func (rd *icoReader) read() error {
 	rd.reg = &ropa.Register{Jurisdiction: lawfulbasis.UK, Activities: []ropa.Activity{}}
 	rd.ids = map[string]int{}
 	sheets := rd.f.GetSheetList()
@@ -184,36 +205,37 @@ func (rd *icoReader) read() (*ropa.Register, error) {
 		// The ICO's processor template is a workbook of its own.
 		if name := rd.findProcessorSheet(sheets); name != "" {
 			if err := rd.processorSheet(name); err != nil {
-				return nil, err
+				return err
 			}
-			return rd.result()
+			return nil
 		}
 	}
 	if sheet == nil && openErr != nil {
-		return nil, openErr
+		return openErr
 	}
 	if sheet == nil {
-		return nil, fmt.Errorf("%w: no sheet has a row with the headings %q and %q in its first %d rows",
+		return fmt.Errorf("%w: no sheet has a row with the headings %q and %q in its first %d rows",
 			ErrNoHeader, icoHeadingAt(icoLayout.Controller, colPurpose), icoHeadingAt(icoLayout.Controller, colIndividuals), icoHeaderScan)
 	}
 	defer sheet.close()
 	rd.sheets = append(rd.sheets, sheet.name)
 	rd.loadLinks(sheet)
-	rd.contacts(sheet, hdr.row)
+	rd.above(sheet, hdr, icoLayout.Controller, rd.contacts(sheet, hdr.row))
 	if err := rd.activities(sheet, hdr); err != nil {
-		return nil, err
+		return err
 	}
 	sheet.close()
+	rd.cells += sheet.blanked + len(sheet.beyond)
 	rd.reportBeyond(sheet)
 	rd.reportScan(sheet)
 
 	if i := icoFindSheet(sheets, icoLayout.ProcessorSheet); i >= 0 && sheets[i] != sheet.name {
 		if err := rd.processorSheet(sheets[i]); err != nil {
-			return nil, err
+			return err
 		}
 	}
 
-	return rd.result()
+	return nil
 }
 
 // findProcessorSheet returns the first sheet with the processor record's
@@ -240,10 +262,10 @@ func (rd *icoReader) findProcessorSheet(sheets []string) string {
 	return ""
 }
 
-// result returns the register with the cell errors in sheet and cell order.
-func (rd *icoReader) result() (*ropa.Register, error) {
+// cellErrors returns the cell errors in sheet and cell order, or nil.
+func (rd *icoReader) cellErrors() xlsx.CellErrors {
 	if len(rd.errs) == 0 && rd.more == 0 {
-		return rd.reg, nil
+		return nil
 	}
 	sort.SliceStable(rd.errs, func(i, j int) bool {
 		a, b := rd.errs[i], rd.errs[j]
@@ -262,7 +284,7 @@ func (rd *icoReader) result() (*ropa.Register, error) {
 	if rd.more > 0 {
 		out = append(out, &xlsx.CellError{Err: book.MoreCells(rd.more, rd.cfg.MaxCellErrors)})
 	}
-	return rd.reg, out
+	return out
 }
 
 func icoFindSheet(sheets []string, name string) int {

@@ -51,7 +51,7 @@ func (x *icoRow) link(k int) string {
 		return ""
 	}
 	if t, ok := x.s.linkAt(icoPos{x.row, c}); ok && t != "" {
-		return t
+		return icoLinkText(text, t)
 	}
 	return text
 }
@@ -68,18 +68,24 @@ func (x *icoRow) hasLink(k int) bool {
 	return has
 }
 
-// note keeps a column's text in the activity's Notes as "Heading: text".
-func (x *icoRow) note(k int, text string) {
+// note keeps a column's text in the activity's Notes as "Heading: text"
+// and reports the cell, saying why (a message wrapping ErrNoted).
+func (x *icoRow) note(k int, text, why string) {
 	if c, ok := x.h.col[k]; ok {
-		x.noteCol(c, text)
+		x.noteCol(c, text, why)
 	}
 }
 
-func (x *icoRow) noteCol(c int, text string) {
+// noteCol keeps a cell's text in the notes; with why, it reports the cell
+// as kept there (without, the caller has reported it).
+func (x *icoRow) noteCol(c int, text, why string) {
 	for _, n := range x.notes {
 		if n.col == c {
 			return
 		}
+	}
+	if why != "" {
+		x.rd.fail(x.s.name, x.row, c, text, noted(why+": kept in the activity's notes"))
 	}
 	head := x.h.head[c]
 	if head == "" {
@@ -93,7 +99,7 @@ func (x *icoRow) noteCol(c int, text string) {
 func (x *icoRow) fail(k int, value string, err error) {
 	c := x.h.col[k]
 	x.rd.fail(x.s.name, x.row, c, value, err)
-	x.note(k, x.raw(k))
+	x.note(k, x.raw(k), "")
 }
 
 func (x *icoRow) has(k int) bool { return x.raw(k) != "" }
@@ -111,6 +117,7 @@ func (x *icoRow) empty() bool {
 func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
 	blank := false
 	process := func(r int, cells []string) error {
+		rd.count(cells)
 		x := &icoRow{rd: rd, s: s, h: h, row: r, cells: cells}
 		if x.empty() {
 			blank = true
@@ -144,6 +151,11 @@ func (rd *icoReader) belowTable(s *icoSheet, r int, cells []string) {
 	}
 	text := strings.Join(parts, " | ")
 	rd.fail(s.name, r, first, text, icoNotice(fmt.Sprintf("text below the table is not an activity and was not imported: %q", icoShort(text))))
+	for c, v := range cells {
+		if c != first && v != "" {
+			rd.mark(s.name, icoPos{r, c}, ErrNotImported) // listed with the row's first cell
+		}
+	}
 }
 
 // activity builds the activity of a row.
@@ -206,8 +218,15 @@ func (x *icoRow) activity() ropa.Activity {
 		if icoBlank(v) {
 			continue
 		}
-		if _, mapped := x.h.kind[c]; !mapped && (c != x.h.id || v != a.ID) {
-			x.noteCol(c, v)
+		if _, mapped := x.h.kind[c]; !mapped && (c != x.h.id || icoSlug(v) != a.ID) {
+			why := "the column has no heading"
+			switch head := x.h.head[c]; {
+			case c == x.h.id:
+				why = fmt.Sprintf("the activity's ID was made %q from it (IDs are lower case, with hyphens, and unique)", a.ID)
+			case head != "":
+				why = fmt.Sprintf("%q is not a column of the ICO template", icoShort(head))
+			}
+			x.noteCol(c, v, why)
 		}
 	}
 	sort.SliceStable(x.notes, func(i, j int) bool { return x.notes[i].col < x.notes[j].col })
@@ -224,7 +243,7 @@ func (x *icoRow) longToNotes() {
 		if _, long := x.s.long[icoPos{x.row, c}]; long && x.cells[c] != "" {
 			text := x.cells[c]
 			x.cells[c] = ""
-			x.noteCol(c, text)
+			x.noteCol(c, text, "")
 		}
 	}
 }
@@ -316,4 +335,19 @@ func (x *icoRow) jointControllers(a *ropa.Activity) {
 			reg.JointControllers[i].Contact = contact
 		}
 	}
+}
+
+// icoLinkText keeps both a hyperlink's display text and its target:
+// "DPIA v3 <https://example.org/dpia>", or the target alone when the text
+// is the target (or says nothing more, as "link" or "here").
+func icoLinkText(text, target string) string {
+	t := strings.TrimSpace(text)
+	switch strings.ToLower(t) {
+	case "", "link", "here", "click here", "see link", "url", "hyperlink":
+		return target
+	}
+	if t == target || strings.TrimPrefix(target, "mailto:") == t || strings.TrimSuffix(t, "/") == strings.TrimSuffix(target, "/") {
+		return target
+	}
+	return t + " <" + target + ">"
 }

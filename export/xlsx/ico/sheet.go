@@ -5,6 +5,7 @@ package ico
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,6 +34,18 @@ type icoSheet struct {
 	found map[[2]int]book.Finding
 	// long are the cells longer than icoMaxCell, cut by next.
 	long map[icoPos]*icoLong
+	// blanked counts the cells next emptied for what the scan found.
+	blanked int
+	// merges are the sheet's merged ranges over several rows, by first
+	// row; active those over the row being read, nextMerge the next to
+	// start.
+	merges []icoMerge
+	// f is the workbook, for the style of a cell that may hold a date;
+	// dateChecks counts the cells looked up.
+	f          *excelize.File
+	dateChecks int
+	active     []*icoMerge
+	nextMerge  int
 }
 
 // icoLong is a cell too long to be imported whole: its length, the text
@@ -106,9 +119,13 @@ func (s *icoSheet) next() ([]string, bool, error) {
 	for i, c := range cells {
 		if _, ok := s.found[[2]int{s.n, i + 1}]; ok && s.found[[2]int{s.n, i + 1}].Kind != book.KindEntity {
 			cells[i] = "" // an error value, a formula without a value: no data
+			s.blanked++
 			continue
 		}
 		cells[i] = icoClean(c)
+		if d := s.date(i, cells[i]); d != "" {
+			cells[i] = d
+		}
 		if len(cells[i]) > icoMaxCell {
 			if n := utf16Len(cells[i]); n > icoMaxCell && len(s.long) < 100000 {
 				kept, tail := icoCut(cells[i], icoMaxCell)
@@ -120,7 +137,53 @@ func (s *icoSheet) next() ([]string, bool, error) {
 			}
 		}
 	}
-	return cells, true, nil
+	return s.fillMerged(cells), true, nil
+}
+
+// icoMaxMerges is the most merged ranges read per sheet.
+const icoMaxMerges = 100000
+
+// icoMerge is a merged range over several rows and the text of its
+// top-left cell.
+type icoMerge struct {
+	r    book.Range
+	text string
+}
+
+// fillMerged gives each cell of the first column of a merged range over
+// several rows the text of the range's top-left cell: a Business function
+// merged over two rows applies to both activities. The rows are read in
+// order, so the top-left cell comes first.
+func (s *icoSheet) fillMerged(cells []string) []string {
+	row := s.n - 1
+	for s.nextMerge < len(s.merges) && s.merges[s.nextMerge].r.First.Row <= row {
+		s.active = append(s.active, &s.merges[s.nextMerge])
+		s.nextMerge++
+	}
+	if len(s.active) == 0 {
+		return cells
+	}
+	keep := s.active[:0]
+	for _, m := range s.active {
+		if m.r.Last.Row < row {
+			continue
+		}
+		keep = append(keep, m)
+		c := m.r.First.Col
+		switch {
+		case m.r.First.Row == row:
+			if c < len(cells) {
+				m.text = cells[c]
+			}
+		case m.text != "" && (c >= len(cells) || cells[c] == ""):
+			for len(cells) <= c {
+				cells = append(cells, "")
+			}
+			cells[c] = m.text
+		}
+	}
+	s.active = keep
+	return cells
 }
 
 // icoCut cuts s to at most units UTF-16 code units, returning what is
@@ -146,7 +209,15 @@ func (rd *icoReader) openSheet(name string) (*icoSheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, name, err)
 	}
-	s := &icoSheet{name: name, rows: rows, found: rd.wb.Findings(name)}
+	s := &icoSheet{name: name, rows: rows, found: rd.wb.Findings(name), f: rd.f}
+	if ranges, _ := rd.pkg.Merges(name, icoMaxMerges); len(ranges) > 0 {
+		for _, r := range ranges {
+			if r.Last.Row > r.First.Row && r.First.Col < icoMaxCols {
+				s.merges = append(s.merges, icoMerge{r: r})
+			}
+		}
+		slices.SortStableFunc(s.merges, func(a, b icoMerge) int { return a.r.First.Row - b.r.First.Row })
+	}
 	for len(s.top) < icoHeaderScan {
 		cells, ok, err := s.next()
 		if err != nil {

@@ -42,7 +42,18 @@ func icoItems(s string) []string { return icoSplit(s, "\n;") }
 
 func icoSplit(s, seps string) []string {
 	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+	depth := 0 // a semicolon inside parentheses does not separate values
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		case '\n':
+			depth = 0
+		}
+		return strings.ContainsRune(seps, r) && (r == '\n' || depth == 0)
+	}) {
 		p = icoUnbullet(p)
 		if !icoBlank(p) {
 			out = append(out, p)
@@ -96,9 +107,16 @@ func icoCommas(s string) []string {
 // force, an item that is not a known value as a whole is split at commas
 // whatever its parts.
 func icoEnumItems(s string, known func(string) bool, force bool) []string {
+	return icoEnumItemsWhole(s, known, force, nil)
+}
+
+// icoEnumItemsWhole is icoEnumItems that keeps whole an item that whole
+// reports true for ("Employment, social security and social protection",
+// one Schedule 1 condition, is not split at its comma).
+func icoEnumItemsWhole(s string, known func(string) bool, force bool, whole func(string) bool) []string {
 	var out []string
 	for _, it := range icoItems(s) {
-		if !strings.Contains(it, ",") || force && known(it) {
+		if !strings.Contains(it, ",") || force && known(it) || whole != nil && whole(it) {
 			out = append(out, it)
 			continue
 		}

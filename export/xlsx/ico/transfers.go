@@ -3,6 +3,7 @@ package ico
 // This file reads third countries and transfer safeguards.
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +20,36 @@ import (
 // with the column's text, not linked. In a processor record (a nil) it is
 // free text.
 func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
+	x.transfersRead(dst, kCountry, kSafeguard, a)
+	x.ukClauses(*dst, kSafeguard)
+}
+
+// ukClauses reports standard contractual clauses named without saying
+// which: under the UK regime the EU's clauses are a safeguard only with the
+// UK Addendum, and the UK's own instrument is the IDTA, both issued by the
+// Commissioner under DPA 2018 s119A and kept usable by DUAA 2025 Sch 9
+// para 29; the clauses adopted before 2021 could be relied on only until
+// 21 March 2024. "SCCs" is read as none of them, and the candidates are
+// named.
+func (x *icoRow) ukClauses(ts []ropa.Transfer, kSafeguard int) {
+	if x.rd.reg.Jurisdiction != lawfulbasis.UK {
+		return
+	}
+	found := false
+	for i := range ts {
+		if ts[i].Mechanism == lawfulbasis.SCC {
+			ts[i].Mechanism = 0
+			found = true
+		}
+	}
+	if found {
+		x.fail(kSafeguard, x.raw(kSafeguard), errors.New(`standard contractual clauses under the UK regime could be the EU clauses with the UK Addendum ("uk-addendum"), `+
+			`the UK's International Data Transfer Agreement ("idta"), or the clauses adopted before 2021, usable only until 21 March 2024 ("legacy-scc"): write which`))
+	}
+}
+
+// transfersRead reads the countries and safeguards of a row.
+func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
 	var uk []string
 	unlinked := false
 	known := func(s string) bool { _, _, ok := icoCountryRecipient(s); return ok }
@@ -45,7 +76,11 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ro
 		}
 	}
 	if len(uk) > 0 || unlinked {
-		x.note(kCountry, x.raw(kCountry))
+		countryWhy := "the United Kingdom is not a third country under the UK regime"
+		if unlinked {
+			countryWhy = "a recipient named in brackets is not one of the activity's recipients"
+		}
+		x.note(kCountry, x.raw(kCountry), countryWhy)
 	}
 	text := x.raw(kSafeguard)
 	if text == "" {
@@ -53,7 +88,7 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ro
 	}
 	ts := *dst
 	if len(ts) == 0 {
-		x.note(kSafeguard, text)
+		x.note(kSafeguard, text, "safeguards are given, but no third country")
 		return
 	}
 	// Lines that name their transfer: "US: Standard contractual clauses".
@@ -89,7 +124,7 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ro
 	switch {
 	case len(lines) == 0:
 	case len(open) == 0:
-		x.note(kSafeguard, text)
+		x.note(kSafeguard, text, "every transfer has its safeguard from a line naming its country, and these lines name none")
 	case len(lines) == len(open):
 		for j, i := range open {
 			ts[i].Mechanism, ts[i].Safeguards = icoMechanism(lines[j])
