@@ -91,7 +91,7 @@ func TestReadICOHostileCells(t *testing.T) {
 			[]string{`Template!E2: "Our notes" is not a column of the ICO template: kept in the activity's notes`,
 				`Template!F2: "More notes" is not a column of the ICO template: kept in the activity's notes`,
 				`Template!F2: the activity's notes are full (they hold at most 32767 characters, as a workbook cell does): the first 12743 of this cell's 20000 characters were kept in them; ` +
-				`the last 7257, from "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…", were not imported`},
+					`the last 7257, from "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…", were not imported`},
 			func(t *testing.T, acts []ropa.Activity) {
 				if n := utf16Len(acts[0].Notes); n != maxCell {
 					t.Errorf("notes of %d units", n)
