@@ -74,7 +74,7 @@ func (rd *icoReader) processorSheet(name string) error {
 	if err := s.rowsAfter(h.row, process); err != nil {
 		return err
 	}
-	rd.cells += s.blanked + len(s.beyond)
+	rd.cells += s.blanked + len(s.beyond) - s.copies
 	rd.reportBeyond(s)
 	rd.reportScan(s)
 	return nil

@@ -225,7 +225,7 @@ func (rd *icoReader) read() error {
 		return err
 	}
 	sheet.close()
-	rd.cells += sheet.blanked + len(sheet.beyond)
+	rd.cells += sheet.blanked + len(sheet.beyond) - sheet.copies
 	rd.reportBeyond(sheet)
 	rd.reportScan(sheet)
 

@@ -40,6 +40,9 @@ type icoSheet struct {
 	// row; active those over the row being read, nextMerge the next to
 	// start.
 	merges []icoMerge
+	// copies counts the cells fillMerged filled, which are not cells of
+	// the file.
+	copies int
 	// f is the workbook, for the style of a cell that may hold a date;
 	// dateChecks counts the cells looked up.
 	f          *excelize.File
@@ -180,6 +183,7 @@ func (s *icoSheet) fillMerged(cells []string) []string {
 				cells = append(cells, "")
 			}
 			cells[c] = m.text
+			s.copies++
 		}
 	}
 	s.active = keep

@@ -53,6 +53,12 @@ func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a
 	var uk []string
 	unlinked := false
 	known := func(s string) bool { _, _, ok := icoCountryRecipient(s); return ok }
+	if ans, exact := icoAnswer(x.raw(kCountry)); ans == ropa.No && exact {
+		if strings.TrimSpace(x.raw(kCountry)) == "NO" {
+			x.fail(kCountry, "NO", errors.New(`"NO" could mean Norway (the ISO 3166-1 code NO) or no transfers: write "Norway" or "None"`))
+		}
+		return // "No": no transfers, never Norway
+	}
 	for _, it := range icoEnumItems(x.raw(kCountry), known, true) {
 		code, rcp, ok := icoCountryRecipient(it)
 		if !ok {
