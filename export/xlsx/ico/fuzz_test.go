@@ -63,6 +63,24 @@ func icoCheckImport(t *testing.T, reg *ropa.Register, err error) {
 	}
 }
 
+// icoCheckAccount checks what the account of any import must satisfy:
+// every cell counted once, as read, kept in notes or rejected, and a
+// message for every cell not read.
+func icoCheckAccount(t *testing.T, b []byte, opts ...xlsx.ReadOption) {
+	t.Helper()
+	im, err := ReadAccount(bytes.NewReader(b), opts...)
+	if err != nil {
+		return
+	}
+	a := im.Account
+	if a.Read < 0 || a.Noted < 0 || a.Rejected < 0 || a.Cells != a.Read+a.Noted+a.Rejected {
+		t.Fatalf("account does not add up: %+v", a)
+	}
+	if a.Noted+a.Rejected > 0 && len(a.Messages) == 0 {
+		t.Fatalf("%d cells not read cleanly and no message", a.Noted+a.Rejected)
+	}
+}
+
 // icoStored re-zips a workbook without compression, so that mutations of
 // its bytes change the XML inside rather than a deflate stream.
 func icoStored(b []byte) ([]byte, error) {
@@ -106,10 +124,10 @@ func icoFuzzMinimize() {
 	}
 }
 
-// FuzzReadICO feeds Read arbitrary bytes, seeded with the generator's
+// FuzzRead feeds Read arbitrary bytes, seeded with the generator's
 // workbooks (as generated, and re-zipped without compression): it must not
 // panic, and must return a register or an error.
-func FuzzReadICO(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	for _, v := range icoGenVariants {
 		b, err := icoWorkbook(v)
 		if err != nil {
@@ -133,13 +151,14 @@ func FuzzReadICO(f *testing.F) {
 	icoRecover = false // a panic in this package's code must fail the fuzz test
 	f.Fuzz(func(t *testing.T, b []byte) {
 		reg, err := Read(bytes.NewReader(b), xlsx.WithLimits(16<<20, 4<<20))
+		icoCheckAccount(t, b, xlsx.WithLimits(16<<20, 4<<20))
 		icoCheckImport(t, reg, err)
 	})
 }
 
-// FuzzICOCells fills the cells of a template with arbitrary text, to reach
-// the parsing of cell values that FuzzReadICO rarely gets to.
-func FuzzICOCells(f *testing.F) {
+// FuzzCells fills the cells of a template with arbitrary text, to reach
+// the parsing of cell values that FuzzRead rarely gets to.
+func FuzzCells(f *testing.F) {
 	f.Add("Business function", "Payroll\nPensions", "Contract; Legal obligation", "Staff, Job applicants")
 	f.Add("HR", "Public task (Education Act 1996)", "Art. 9(2)(b) – employment", "USA, Narnia; EEA")
 	f.Add("Name: Acme", "consnet", "Sch 1 para 6; para 18 (safeguarding)", "SCCs with the UK Addendum")
@@ -182,7 +201,9 @@ func FuzzICOCells(f *testing.F) {
 		if err := file.Write(&buf); err != nil {
 			t.Skip(err) // text excelize will not write
 		}
-		reg, err := Read(&buf)
+		book := buf.Bytes()
+		reg, err := Read(bytes.NewReader(book))
 		icoCheckImport(t, reg, err)
+		icoCheckAccount(t, book)
 	})
 }

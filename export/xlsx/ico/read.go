@@ -56,37 +56,65 @@ var icoRecover = true
 // column by its heading, tolerantly: any case, straight or curly
 // apostrophes, hyphens or dashes, line breaks and doubled spaces, with or
 // without "(if applicable)" and "(if possible)", and the variants seen in
-// hand-kept files. Columns may be deleted, moved or added; the text of a
-// column of the organisation's own is kept in the activity's Notes as
-// "Heading: value". The contact block above the table fills the
-// controller, DPO and representative. Each row below the heading row is an
-// activity; after an empty row, a row with nothing under "Purpose of
-// processing", "Categories of individuals" and "Categories of personal
-// data" is taken for notes typed below the table and reported as a
-// [xlsx.CellError] wrapping [ErrNotImported].
+// hand-kept files. Columns may be deleted, moved or added. The contact
+// block above the table fills the controller, DPO and representative; a
+// sheet without one (or without the controller's name) is reported, and
+// the controller is left for the user to fill. Each row below the heading
+// row is an activity; after an empty row, a row with nothing under
+// "Purpose of processing", "Categories of individuals" and "Categories of
+// personal data" is taken for notes typed below the table.
 //
-// A cell holds several values separated by line breaks or semicolons (and,
-// in columns of enumerations such as data categories, countries or lawful
-// bases, commas); "N/A", "None", "-" and dashes count as empty. Free text
-// where a typed value is expected is kept: "Public task (Education Act
-// 1996)" becomes the basis public task with the provision "Education Act
-// 1996", a retention sentence that is not a rule becomes the retention's
-// Schedule text, a data subject or category outside the catalogue becomes a
-// custom entry, and a value that has no typed home goes to Notes. Link
-// columns use a hyperlink's target where the cell has one.
+// Every non-empty cell is accounted for (see [ReadAccount]): read into a
+// field; kept in the activity's Notes as "Heading: text" with a message
+// wrapping [ErrNoted] saying why (a column of the organisation's own, more
+// words than a Yes or No); or rejected with a message (an unknown value, a
+// word that could mean two things, text below the table, an Excel error
+// value). Read returns the register and, when any cell was not read
+// cleanly, those messages as [xlsx.CellErrors], each naming sheet and
+// cell, such as `Template!L12: unknown lawful basis "consnet" (did you
+// mean "consent"?); accepted: ...`.
+//
+// How cells are read:
+//   - A cell holds several values separated by line breaks or semicolons
+//     (outside brackets), and, in columns of enumerations such as data
+//     categories, countries or lawful bases, commas; "N/A", "None", "-" and
+//     dashes count as empty.
+//   - A merged cell over several rows applies to every row it spans.
+//   - An Excel date is read as an ISO 8601 date ("2031-03-31"), a number
+//     as written; TRUE and FALSE are Yes and No in the Yes/No columns, and
+//     in the automated decisions column FALSE or No is none and TRUE or
+//     Yes, which says nothing of the decisions, is kept in the notes.
+//   - Several lawful bases in one cell ("Contract; legal obligation",
+//     "Public task / contract") go one per purpose in order, or, for one
+//     purpose, make the purpose once per basis; bases that cannot be
+//     paired with the purposes are rejected.
+//   - A source naming the people themselves ("Patients", "the employee",
+//     "Pupils", "Applicants", "Parents", "the individual", "data subject")
+//     is the data subject: for that group, when the activity has several,
+//     and a third party for the others.
+//   - Criminal offence data however named (DBS checks, criminal records,
+//     convictions, cautions, offences, allegations of criminal behaviour)
+//     is the criminal-offences category, so the Article 10 checks run.
+//   - "Visitors" (website or premises?), "SCCs" under the UK regime (the
+//     EU clauses with the UK Addendum, the IDTA, or the pre-2021 clauses?)
+//     and "NO" in the transfers column (Norway or none?) are rejected with
+//     the candidates, never guessed.
+//   - A link column keeps both a hyperlink's display text and its target:
+//     "DPIA v2 <https://...>".
+//   - Free text where a typed value is expected is kept: "Public task
+//     (Education Act 1996)" is the basis public task with the provision
+//     "Education Act 1996", a retention sentence that is not a rule is the
+//     retention's Schedule text, a data subject or category outside the
+//     catalogue a custom entry.
 //
 // The register's Jurisdiction is [lawfulbasis.UK], since the ICO template is
 // the UK's; a caller importing an EU register sets it afterwards.
 //
-// When some cells cannot be read, Read returns the register with
-// everything else AND a [xlsx.CellErrors] naming each cell, such as
-// `Template!L12: unknown lawful basis "consnet" (did you mean "consent"?);
-// accepted: ...`; the text of such a cell is also kept in the activity's
-// Notes. Input that is not an xlsx workbook, or is truncated, is an error
-// wrapping [ErrNotWorkbook]; a workbook beyond the size limits (a zip bomb)
-// wraps [ErrTooLarge]; one without a heading row wraps [ErrNoHeader]. In
-// those cases the register is nil; an error reading r is returned wrapped.
-// Read does not panic.
+// Input that is not an xlsx workbook, or is truncated, is an error wrapping
+// [xlsx.ErrNotWorkbook]; a workbook beyond the size limits (a zip bomb)
+// wraps [xlsx.ErrTooLarge]; one without a heading row wraps [ErrNoHeader].
+// In those cases the register is nil; an error reading r is returned
+// wrapped. Read does not panic.
 func Read(r io.Reader, opts ...xlsx.ReadOption) (*ropa.Register, error) {
 	rd, err := readAll(r, opts)
 	if err != nil {
