@@ -277,7 +277,7 @@ var categories = newCatalogue("data category", []entry{
 	{slug: "performance", title: "Performance", plain: "records of your performance", keys: []string{"appraisal"}},
 	{slug: "absence", title: "Absence", plain: "records of your absence and leave", keys: []string{"leave", "sickness absence"}},
 	{slug: "right-to-work", title: "Right to work and immigration status", plain: "your right to work and immigration status", keys: []string{"immigration status", "visa"}},
-	{slug: "references", title: "References", plain: "references about you"},
+	{slug: "references", title: "References", plain: "references"},
 	{slug: "images", title: "Images and recordings", plain: "photographs, video and audio recordings of you", keys: []string{"photographs", "video", "audio", "cctv"}},
 	{slug: "opinions", title: "Opinions and survey responses", plain: "your opinions, feedback and survey responses", keys: []string{"survey responses", "feedback"}},
 	{slug: "communications", title: "Communications", plain: "our communications with you", dpv: "https://w3id.org/dpv/pd#Communication", keys: []string{"correspondence"}},

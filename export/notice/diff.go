@@ -163,23 +163,23 @@ func diffNotices(a, b *Notice) *Changes {
 // Section returns a "What changed" section, for adding to the new notice:
 // one list item per changed section, with what it now says.
 func (c *Changes) Section() Section {
-	s := Section{Heading: "What changed", Level: 2}
+	s := Section{Heading: changeWords.heading, Level: 2}
 	if len(c.Sections) == 0 {
-		s.Blocks = []Block{Paragraph{Text: "Nothing in this notice has changed."}}
+		s.Blocks = []Block{Paragraph{Text: changeWords.nothing}}
 		return s
 	}
 	var items []string
 	for _, sc := range c.Sections {
 		switch sc.Kind {
 		case "added":
-			items = append(items, "New: "+sc.Heading+".")
+			items = append(items, sprintf(changeWords.added, sc.Heading))
 		case "removed":
-			items = append(items, "Removed: "+sc.Heading+".")
+			items = append(items, sprintf(changeWords.removed, sc.Heading))
 		default:
-			items = append(items, "Changed: "+sc.Heading+".")
+			items = append(items, sprintf(changeWords.changed, sc.Heading))
 		}
 	}
-	s.Blocks = []Block{Paragraph{Text: "We have changed these parts of this notice:"}, List{Items: items}}
+	s.Blocks = []Block{Paragraph{Text: changeWords.lead}, List{Items: items}}
 	return s
 }
 

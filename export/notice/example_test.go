@@ -52,11 +52,11 @@ func Example() {
 	//
 	// ## Summary
 	//
-	// This notice explains how Oakfield Careers uses information about people.
+	// This notice tells you how Oakfield Careers uses information about people.
 	//
 	// What we use information for:
 	//
-	// - Job applicants: to assess your application; to check your right to work. More: [Information about job applicants](#information-about-job-applicants)
+	// - Job applicants: to assess your application. To check your right to work. More: [Information about job applicants](#information-about-job-applicants)
 	//
 	// You have rights over your information, such as getting a copy and having it corrected. To use them, email dpo@oakfield.example. More: [Your rights](#your-rights)
 	//
@@ -74,7 +74,7 @@ func Example() {
 	//
 	// ## Who we are
 	//
-	// Oakfield Careers is responsible for your information. In data protection law, we are the controller.
+	// Oakfield Careers is in charge of your information. The law calls us the controller.
 	//
 	// Our address is 1 Mill Lane, Oakfield OK1 2AB.
 	//
@@ -103,7 +103,7 @@ func Example() {
 	//
 	// ### Where we get your information
 	//
-	// You give us this information yourself. We do not get it from anyone else.
+	// We get information from you. We do not get it from anyone else.
 	//
 	// ### Who we share your information with
 	//
@@ -136,23 +136,23 @@ func Example() {
 	//
 	// ## Automated decisions
 	//
-	// We do not make decisions about you by automated means only.
+	// We do not make decisions about you by computer alone, without a person involved.
 	//
 	// ## Your rights
 	//
 	// You have these rights over your information:
 	//
 	// - Right of access: You can ask for a copy of the information we hold about you.
-	// - Right to rectification: You can ask us to correct information about you that is wrong and to complete information that is incomplete.
-	// - Right to erasure: You can ask us to delete your information in some circumstances.
-	// - Right to restrict processing: You can ask us to limit how we use your information in some circumstances, for example while we check that it is accurate.
-	// - Right to data portability: You can ask for the information you gave us in a common, machine-readable format, and ask us to send it to another organisation where that is technically possible.
+	// - Right to rectification: You can ask us to correct details about you that are wrong, and to fill in any that are missing.
+	// - Right to erasure: You can ask us to delete your information. This right applies only in some cases.
+	// - Right to restrict processing: You can ask us to limit how we use your information for a time, for example while we check it is right.
+	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if that is technically possible.
 	//
 	// Some of these rights depend on why we use your information, so they do not apply to every use.
 	//
 	// To use any of these rights, email dpo@oakfield.example.
 	//
-	// We will reply within one month of receiving your request or, if later, anything we asked for to confirm who you are or a fee we charged for a clearly unfounded or excessive request.
+	// We will reply within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.
 	//
 	// We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.
 	//
@@ -160,7 +160,7 @@ func Example() {
 	//
 	// ## How to complain
 	//
-	// You can complain to us if you think we have not handled your information in line with data protection law.
+	// You can complain to us if you think we have not looked after your information as the law requires.
 	//
 	// To complain, use our complaint form at https://oakfield.example/complaints.
 	//

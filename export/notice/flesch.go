@@ -30,8 +30,10 @@ import (
 // an organisation's own notice.
 //
 // Words are the white-space separated tokens that contain a letter;
-// numbers, email addresses' punctuation and underlines of headings do not
-// count.
+// numbers, email addresses (a token with "@") and web addresses (a token
+// with "://" or starting "www.") do not count, as a reader takes them in at
+// a glance rather than sounding them out, and nor do underlines of
+// headings.
 //
 // Syllables are counted with the usual heuristic for English (the one of
 // the widely copied "syllable" counters): a word of three letters or fewer
@@ -71,6 +73,16 @@ func fleschCounts(text string) (words, sentences, syllables int) {
 		}
 		inSentence := false
 		for _, tok := range block {
+			if isAddress(tok) {
+				// An email or web address is read at a glance, not
+				// sounded out: it is no word, though it may end a
+				// sentence.
+				if endsSentence(tok) && inSentence {
+					sentences++
+					inSentence = false
+				}
+				continue
+			}
 			buf = buf[:0]
 			for _, r := range strings.ToLower(tok) {
 				if unicode.IsLetter(r) {
@@ -181,4 +193,11 @@ func syllableCount(w []byte) int {
 	}
 	count += (run + 1) / 2
 	return max(count, 1)
+}
+
+// isAddress reports whether tok is an email or web address: it contains
+// "@" or "://", or starts with "www." (after any opening bracket or quote).
+func isAddress(tok string) bool {
+	t := strings.TrimLeft(tok, `("'[<“‘`)
+	return strings.Contains(t, "@") || strings.Contains(t, "://") || strings.HasPrefix(strings.ToLower(t), "www.")
 }

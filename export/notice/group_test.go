@@ -91,7 +91,7 @@ var (
 		"Your pay and benefits",
 		"Information about your health, including disability (special category data)",
 		"Information about criminal convictions and offences (criminal offence data)",
-		"References about you",
+		"References",
 		"meet our obligations or exercise rights in employment", // the Art 9(2)(b) condition
 		"Application forms and CVs",
 		"We do not get it from anyone else.",
@@ -100,7 +100,7 @@ var (
 		"6 years from the date your employment ends",
 		"We need this information before we can enter into a contract with you.",
 		"We cannot consider your application.",
-		"We make some significant decisions about you by automated means only",
+		"We make some important decisions about you by computer alone",
 		"What is decided: Shortlisting.",
 		"A score ranks applications",
 		"You may not be shortlisted",
@@ -113,7 +113,7 @@ var (
 		"The referee's own details come from the applicant",
 		"We do not share your information with anyone outside our organisation.",
 		"We do not send your information outside the", // the UK, or the European Economic Area
-		"We do not make decisions about you by automated means only.",
+		"We do not make decisions about you by computer alone, without a person involved.",
 	}
 	bothGroups = []string{
 		"Keep records of the recruitment round",
@@ -348,9 +348,9 @@ func TestStatedNone(t *testing.T) {
 		// setup removes what the small register lists of the fact.
 		setup func(a *ropa.Activity)
 	}{
-		{ropa.FactAutomated, "We do not make decisions about you by automated means only.", []string{"13(2)(f)"}, nil},
+		{ropa.FactAutomated, "We do not make decisions about you by computer alone, without a person involved.", []string{"13(2)(f)"}, nil},
 		{ropa.FactTransfers, "We do not send your information outside the UK.", []string{"13(1)(f)"}, nil},
-		{ropa.FactOtherSources, "You give us this information yourself. We do not get it from anyone else.", []string{"14(1)(d)", "14(2)(f)"}, nil},
+		{ropa.FactOtherSources, "We get information from you. We do not get it from anyone else.", []string{"14(1)(d)", "14(2)(f)"}, nil},
 		{ropa.FactRecipients, "We do not share your information with anyone outside our organisation.", []string{"13(1)(e)"},
 			func(a *ropa.Activity) { a.Recipients = nil }},
 	} {
@@ -408,8 +408,8 @@ func TestStatedNone(t *testing.T) {
 	a.None = []ropa.None{{Fact: ropa.FactAutomated, Subjects: []ropa.Subject{ropa.NextOfKin}}}
 	n := mustGenerate(t, reg)
 	for group, want := range map[ropa.Subject]string{
-		ropa.Employees:  "We make some significant decisions about you by automated means only",
-		ropa.NextOfKin:  "We do not make decisions about you by automated means only.",
+		ropa.Employees:  "We make some important decisions about you by computer alone",
+		ropa.NextOfKin:  "We do not make decisions about you by computer alone, without a person involved.",
 		ropa.Volunteers: "",
 	} {
 		text := flat(groupText(n, "Information about "+subjectPlain(group)))

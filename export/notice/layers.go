@@ -203,7 +203,19 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 							if bl == g.fixed.sensitiveLead {
 								format = g.ph.sameConditions
 							}
-							if link := g.sameAs(format, who, at); !slices.Contains(bs, Block(link)) {
+							link := g.sameAs(format, who, at)
+							// A list of its own kind says what is the same,
+							// so that the link is not read as the whole
+							// subsection ("We get your information from the
+							// same sources as for ...").
+							key := p.Text
+							if bl == g.internalLead {
+								key = "internal"
+							}
+							if f, ok := g.ph.sameList[key]; ok {
+								link = Link{Text: sprintf(f, at.groups), Target: pending(at.sub)}
+							}
+							if !slices.Contains(bs, Block(link)) {
 								bs = append(bs, link)
 							}
 							j++
@@ -320,6 +332,9 @@ func (g *gen) unrepeated(bs []Block, bl Block, seen map[string]said, who string,
 		if keep != nil {
 			return append(bs, List{Items: keep})
 		}
+		if k := listKey(b.Items); seen[k] == (said{}) {
+			seen[k] = said{who, sub}
+		}
 	}
 	return append(bs, bl)
 }
@@ -373,7 +388,18 @@ func allSeen(items []string, seen map[string]said, who string) (said, bool) {
 		}
 		first, found = at, true
 	}
+	// The whole list, not only each of its items: a list with fewer items
+	// than the one said before is not "the same".
+	if at, ok := seen[listKey(items)]; !found || !ok || at != first {
+		return said{}, false
+	}
 	return first, found
+}
+
+// listKey is the key in a seen map of a whole list: its items, each ended
+// by a byte no text has.
+func listKey(items []string) string {
+	return "\x00list\x00" + strings.Join(items, "\x00")
 }
 
 // allInfo returns the group's categories of information as its "What
@@ -547,11 +573,17 @@ func (g *gen) firstLayer(groups []groupSecs, ids map[string]string) Section {
 			l.Text = strings.Replace(sprintf(ph.summaryUse, who(i), text), "….", "…", 1)
 			return l
 		}
+		// Each purpose is a sentence of its own: the register's words,
+		// not run together with semicolons into one long sentence.
 		lower := make([]string, n)
 		for j, p := range ps[:n] {
-			lower[j] = lowerFirst(p)
+			if j == 0 {
+				lower[j] = lowerFirst(p)
+			} else {
+				lower[j] = capitalise(p)
+			}
 		}
-		text := strings.Join(lower, "; ")
+		text := strings.Join(lower, ". ")
 		if n < len(ps) {
 			text += ph.summaryOthers
 		}

@@ -112,7 +112,7 @@ func TestRightsWithoutBasis(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(flat(n.Text()), "Other rights may also apply") {
+	if !strings.Contains(flat(n.Text()), "You may have other rights too") {
 		t.Error("the notice does not say other rights may apply")
 	}
 }
@@ -493,7 +493,7 @@ func TestAutomated(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.Activities[0].None = []ropa.None{{Fact: ropa.FactAutomated}}
 		n := mustGenerate(t, reg)
-		if !strings.Contains(flat(n.Text()), "We do not make decisions about you by automated means only.") {
+		if !strings.Contains(flat(n.Text()), "We do not make decisions about you by computer alone, without a person involved.") {
 			t.Error("no statement about automated decisions")
 		}
 		if slices.Contains(rightTitles(n), rights.AutomatedDecisions.Title()) {
@@ -900,12 +900,12 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 // before then, and under the EU regime, Art 12(3).
 func TestRequestDeadline(t *testing.T) {
 	ukNew := []string{
-		"We will reply within one month of receiving your request or, if later, anything we asked for to confirm who you are or a fee we charged for a clearly unfounded or excessive request.",
+		"We will reply within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
 		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
 		"For a request for a copy, the month pauses while we wait for details we need to find the information.",
 	}
 	old := []string{
-		"We will reply within one month of receiving your request.",
+		"We will reply within one month of getting your request.",
 		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
 	}
 	for _, tt := range []struct {

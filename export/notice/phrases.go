@@ -168,7 +168,18 @@ type phrases struct {
 	sameAs             string // %s: these groups, %s: the groups it was said for; %%s: the link
 	sameAsFor          string // %s: the groups it was said for
 	sameConditions     string // as sameAs, for the conditions for special category data
+	// sameList says, in place of a lead and its list, that the list is
+	// the same as for other groups: %s the groups it was said for, %%s
+	// the link. The key is the lead it replaces: infoLead, sourcesLead,
+	// othersLead, processorsLead, purposesOther or purposesOnly, or
+	// "internal" for internalLead.
+	sameList map[string]string
 	allInfo            string // a retention row for all the group's information
+
+	// Ways to reach someone, each followed by the address or number.
+	byEmail, byPhone, byPost, throughWebsite, online string
+	email, phone, writeTo, goTo, complaintForm       string
+	theRecipient                                     string // a certified recipient with no name
 
 	// The draft banner of a notice with missing items ([Notice.Draft]):
 	// written to the organisation, not to the reader, in both sets.
@@ -184,7 +195,7 @@ var adult = &phrases{
 	titleFor: "%s privacy notice for %s",
 
 	whoWeAre:         "Who we are",
-	controllerIntro:  "%s is responsible for your information. In data protection law, we are the controller.",
+	controllerIntro:  "%s is in charge of your information. The law calls us the controller.",
 	address:          "Our address is %s.",
 	contactUs:        "You can contact us %s.",
 	dpoNamed:         "Our data protection officer is %s.",
@@ -192,7 +203,7 @@ var adult = &phrases{
 	dpoContactNoName: "You can contact our data protection officer %s.",
 	representative:   "Our data protection representative is %s.",
 	repContact:       "You can contact our representative %s.",
-	jointLead:        "We decide together with these organisations how some of your information is used. The law calls us joint controllers.",
+	jointLead:        "We decide with these organisations how some of your information is used. The law calls us joint controllers.",
 
 	groupHeading:   "Information about %s",
 	groupHeadingMe: "Information about you",
@@ -219,7 +230,7 @@ var adult = &phrases{
 
 	sourcesHeading: "Where we get your information",
 	sourcesLead:    "We get your information from:",
-	fromYourself:   "You give us this information yourself.",
+	fromYourself:   "We get information from you.",
 	onlyFromYou:    "We get your information only from you.",
 	noOtherSources: "We do not get it from anyone else.",
 	fromYou:        "You",
@@ -271,9 +282,9 @@ var adult = &phrases{
 	},
 
 	adHeading:        "Automated decisions",
-	adNone:           "We do not make decisions about you by automated means only.",
-	adNotSignificant: "Some decisions are made by automated means only, but none of them has a legal or similarly significant effect on you.",
-	adSignificant:    "We make some significant decisions about you by automated means only, without a person involved.",
+	adNone:           "We do not make decisions about you by computer alone, without a person involved.",
+	adNotSignificant: "Some decisions are made by computer alone, but none of them has a legal or similarly significant effect on you.",
+	adSignificant:    "We make some important decisions about you by computer alone, without a person involved.",
 	adWhat:           "What is decided: %s",
 	adLogic:          "How it works: %s",
 	adEffect:         "What it can mean for you: %s",
@@ -283,19 +294,19 @@ var adult = &phrases{
 		"You can ask for a person to step in and look at the decision again.",
 		"You can challenge (contest) the decision.",
 	},
-	profiling: "We analyse some of your information automatically to build a profile (profiling).",
+	profiling: "We use computers to analyse some of your information and build a profile of you (profiling).",
 
 	rightsHeading:  "Your rights",
 	rightsLead:     "You have these rights over your information:",
 	rightsOnly:     "This right is for %s.",
 	rightsDepend:   "Some of these rights depend on why we use your information, so they do not apply to every use.",
-	rightsUnknown:  "Other rights may also apply, depending on why we use your information.",
+	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
 	howRequests:    "To use any of these rights, %s.",
 	howRequestsDPO: "To use any of these rights, contact our data protection officer %s.",
 	howRequestsUs:  "To use any of these rights, contact us %s.",
 	howWithdraw:    "You can withdraw your consent in the same way.",
-	replyUK:        "We will reply within one month of receiving your request or, if later, anything we asked for to confirm who you are or a fee we charged for a clearly unfounded or excessive request.",
-	replyEU:        "We will reply within one month of receiving your request.",
+	replyUK:        "We will reply within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
+	replyEU:        "We will reply within one month of getting your request.",
 	extend:         "We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
 	pauseUK:        "For a request for a copy, the month pauses while we wait for details we need to find the information.",
 
@@ -304,7 +315,7 @@ var adult = &phrases{
 	dmWho:      "This right is about the information we hold on %s.",
 
 	complainHeading: "How to complain",
-	complainUs:      "You can complain to us if you think we have not handled your information in line with data protection law.",
+	complainUs:      "You can complain to us if you think we have not looked after your information as the law requires.",
 	complainWays:    "To complain, %s.",
 	complainDPO:     "To complain, contact our data protection officer %s.",
 	acknowledge:     "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.",
@@ -319,11 +330,11 @@ var adult = &phrases{
 	version:        "It is based on version %s of our record of processing activities.",
 
 	summaryHeading:     "Summary",
-	summaryWho:         "This notice explains how %s uses information about people.",
+	summaryWho:         "This notice tells you how %s uses information about people.",
 	summaryUseLead:     "What we use information for:",
 	summaryUse:         "%s: %s. More: %%s",
 	summaryNoPurposes:  "%s. More: %%s",
-	summaryOthers:      "; and other purposes",
+	summaryOthers:      ". We also use it for other purposes",
 	summaryYou:         "You",
 	summaryMoreGroups:  "For other groups of people, see %s.",
 	summaryRights:      "You have rights over your information, such as getting a copy and having it corrected. To use them, %s. More: %%s",
@@ -340,9 +351,43 @@ var adult = &phrases{
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
+	sameList: map[string]string{
+		"We use this information about you:":                              "We use the same information about you as for %s: see %%s.",
+		"We get your information from:":                                   "We get your information from the same sources as for %s: see %%s.",
+		"We share your information with these organisations:":             "We share your information with the same organisations as for %s: see %%s.",
+		"These organisations work for us. The law calls them processors:": "The same organisations work for us as for %s (the law calls them processors): see %%s.",
+		"We also use your information for these purposes:":                "We also use your information for the same purposes as for %s: see %%s.",
+		"We use your information for these purposes:":                     "We use your information for the same purposes as for %s: see %%s.",
+		"internal": "Within our organisation, the same people use your information as for %s: see %%s.",
+	},
 	sameConditions:     "For %s, the conditions for this information are the same as for %s: see %%s.",
 	allInfo:            "All the information above",
 	lawAsOf:            "It describes your rights under the law as it stood on %s.",
+
+	byEmail:        "by email at ",
+	byPhone:        "by phone on ",
+	byPost:         "by post at ",
+	throughWebsite: "through our website at ",
+	online:         "online at ",
+	email:          "email ",
+	phone:          "phone ",
+	writeTo:        "write to ",
+	goTo:           "go to ",
+	complaintForm:  "use our complaint form at ",
+	theRecipient:   "The recipient",
+
+	// The rights in everyday words (ICO, "Your right of access" and the
+	// other right-by-right pages, which describe each right in these terms).
+	rights: map[rights.Right]string{
+		rights.Access:                "You can ask for a copy of the information we hold about you.",
+		rights.Rectification:         "You can ask us to correct details about you that are wrong, and to fill in any that are missing.",
+		rights.Erasure:               "You can ask us to delete your information. This right applies only in some cases.",
+		rights.Restriction:           "You can ask us to limit how we use your information for a time, for example while we check it is right.",
+		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if that is technically possible.",
+		rights.Object:                "You can object to how we use your information. We must then stop, unless we have strong reasons that outweigh your interests, or need it for a legal claim.",
+		rights.WithdrawConsent:       "Where we rely on your consent, you can withdraw it at any time. This does not change what we did before.",
+		rights.ObjectDirectMarketing: "You can object at any time to our use of your information for direct marketing, and we must then stop.",
+	},
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
@@ -388,7 +433,7 @@ var young = &phrases{
 
 	sourcesHeading: "Where we get your information",
 	sourcesLead:    "We get your information from:",
-	fromYourself:   "You give us this information yourself.",
+	fromYourself:   "We get information from you.",
 	onlyFromYou:    "We only get your information from you.",
 	noOtherSources: "We do not get it from anyone else.",
 	fromYou:        "You",
@@ -492,7 +537,7 @@ var young = &phrases{
 	summaryUseLead:     "What we use information for:",
 	summaryUse:         "%s: %s. More: %%s",
 	summaryNoPurposes:  "%s. More: %%s",
-	summaryOthers:      "; and other things",
+	summaryOthers:      ". We use it for other things too",
 	summaryYou:         "You",
 	summaryMoreGroups:  "For other people, see %s.",
 	summaryRights:      "You have rights, like getting a copy of your information or getting it fixed. To ask, %s. More: %%s",
@@ -509,9 +554,30 @@ var young = &phrases{
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
+	sameList: map[string]string{
+		"We use this information about you:":             "We use the same information about you as for %s: see %%s.",
+		"We get your information from:":                  "We get your information from the same places as for %s: see %%s.",
+		"We share your information with:":                "We share your information with the same people as for %s: see %%s.",
+		"These organisations do work for us:":            "The same organisations do work for us as for %s: see %%s.",
+		"We also use your information for these things:": "We also use your information for the same things as for %s: see %%s.",
+		"We use your information for these things:":      "We use your information for the same things as for %s: see %%s.",
+		"internal": "The same people here use your information as for %s: see %%s.",
+	},
 	sameConditions:     "For %s, the reasons are the same as for %s: see %%s.",
 	allInfo:            "All the information above",
 	lawAsOf:            "It tells you your rights under the law on %s.",
+
+	byEmail:        "by email at ",
+	byPhone:        "by phone on ",
+	byPost:         "by post at ",
+	throughWebsite: "through our website at ",
+	online:         "online at ",
+	email:          "email ",
+	phone:          "phone ",
+	writeTo:        "write to ",
+	goTo:           "go to ",
+	complaintForm:  "use our complaint form at ",
+	theRecipient:   "The recipient",
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
@@ -536,4 +602,18 @@ var young = &phrases{
 		rights.WithdrawConsent:       "If you said yes to us using your information, you can change your mind at any time. This does not change what we did before.",
 		rights.ObjectDirectMarketing: "You can tell us at any time to stop using your information to send you marketing, and we must stop.",
 	},
+}
+
+// changeWords are the texts of a "What changed" section ([Changes.Section]),
+// which an organisation adds to the notice it publishes.
+var changeWords = struct {
+	heading, nothing, lead  string
+	added, removed, changed string // %s: the section's heading
+}{
+	heading: "What changed",
+	nothing: "Nothing in this notice has changed.",
+	lead:    "We have changed these parts of this notice:",
+	added:   "New: %s.",
+	removed: "Removed: %s.",
+	changed: "Changed: %s.",
 }

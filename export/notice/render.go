@@ -338,7 +338,7 @@ func (n *Notice) Text() string {
 						if j < len(firsts) {
 							first = firsts[j]
 						}
-						b = appendWrapped(b, c, first, "    ")
+						b = appendWrapped(b, endSentence(c), first, "    ")
 					}
 				}
 			}
@@ -861,7 +861,7 @@ tbody th{font-weight:600}
 .draft{border:4px solid #b10e1e;padding:0 1rem;margin:0 0 2rem}
 .draft h2{border-top:0;margin-top:1rem;color:#b10e1e}
 nav ul{padding-left:1.25rem}
-th,td{overflow-wrap:anywhere}
+caption,th,td{overflow-wrap:anywhere}
 @media (max-width:40rem){body{font-size:1rem}main{padding:1rem .75rem 2rem}h1{font-size:1.6rem}h2{font-size:1.3rem}th,td{padding:.4rem}}
 @media (prefers-color-scheme:dark){:root{color-scheme:dark}body{background:#121212;color:#e8e8e8}h2{border-top-color:#e8e8e8}a{color:#8ab4f8}a:visited{color:#c58af9}thead th{background:#2a2a2a;color:#e8e8e8}th,td{border-color:#9aa0a6}.draft{border-color:#ff8a80}.draft h2{color:#ff8a80}}
 @media print{body{background:#fff;color:#000;font-size:11pt}a,a:visited{color:#000}nav{display:none}a[href^="http"]::after,a[href^="mailto:"]::after{content:" (" attr(href) ")"}tr,th,td,li{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}}
@@ -990,4 +990,15 @@ func (n *Notice) textSizeHint() int {
 		}
 	}
 	return size + size/64 + 64
+}
+
+// endSentence ends a table cell of plain text with a full stop when it
+// ends with none, as each cell stands on lines of its own there ("What we
+// use it for: To pay you."), where Markdown and HTML set it in a cell.
+func endSentence(c string) string {
+	c = strings.TrimRight(c, " ")
+	if c == "" || strings.ContainsRune(".!?:", rune(c[len(c)-1])) {
+		return c
+	}
+	return c + "."
 }

@@ -120,16 +120,16 @@ func categoryPlain(c ropa.Category) string {
 // contactWays lists the ways to reach a person or office: "by email at x",
 // "by phone on y", "by post at z", and the website after the words site
 // ("online at w").
-func contactWays(email, phone, address, website, site string) []string {
+func contactWays(ph *phrases, email, phone, address, website, site string) []string {
 	var ways []string
 	if e := clean(email); e != "" {
-		ways = append(ways, "by email at "+e)
+		ways = append(ways, ph.byEmail+e)
 	}
 	if p := clean(phone); p != "" {
-		ways = append(ways, "by phone on "+p)
+		ways = append(ways, ph.byPhone+p)
 	}
 	if a := clean(address); a != "" {
-		ways = append(ways, "by post at "+a)
+		ways = append(ways, ph.byPost+a)
 	}
 	if w := clean(website); w != "" {
 		ways = append(ways, site+w)

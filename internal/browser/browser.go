@@ -33,8 +33,8 @@ const (
 const (
 	// StartTimeout bounds the start of the browser in [New].
 	StartTimeout = 30 * time.Second
-	// PageTimeout bounds one [Browser.Audit] or [Browser.Screenshot] whose
-	// context has no earlier deadline.
+	// PageTimeout bounds one [Browser.Audit], [Browser.Screenshot] or
+	// [Browser.Overflow] whose context has no earlier deadline.
 	PageTimeout = 30 * time.Second
 	// closeTimeout bounds the graceful close of the browser; after it the
 	// process is killed.
@@ -277,8 +277,14 @@ func (b *Browser) Close() error {
 // Audit runs axe-core on the page html in a new tab and returns the rules it
 // fails. tags choose the rules, as axe's runOnly {type: 'tag'} does (for
 // example "wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"); no tags run axe's
-// default set. The page is 1280×800 CSS pixels.
-func (b *Browser) Audit(ctx context.Context, html string, tags []string) ([]Violation, error) {
+// default set. The page is shown as opts say: without options, in a viewport
+// of DesktopWidth × ViewportHeight CSS pixels, in the browser's default
+// (light) colour scheme.
+func (b *Browser) Audit(ctx context.Context, html string, tags []string, opts ...Option) ([]Violation, error) {
+	v, err := newView(opts)
+	if err != nil {
+		return nil, err
+	}
 	b.axeOnce.Do(func() {
 		p, err := AxeScript()
 		if err != nil {
@@ -295,11 +301,11 @@ func (b *Browser) Audit(ctx context.Context, html string, tags []string) ([]Viol
 	if b.axeErr != nil {
 		return nil, b.axeErr
 	}
-	opts := map[string]any{"resultTypes": []string{"violations"}}
+	axeOpts := map[string]any{"resultTypes": []string{"violations"}}
 	if len(tags) > 0 {
-		opts["runOnly"] = map[string]any{"type": "tag", "values": tags}
+		axeOpts["runOnly"] = map[string]any{"type": "tag", "values": tags}
 	}
-	optsJSON, err := json.Marshal(opts)
+	optsJSON, err := json.Marshal(axeOpts)
 	if err != nil {
 		return nil, err
 	}
@@ -312,7 +318,7 @@ func (b *Browser) Audit(ctx context.Context, html string, tags []string) ([]Viol
 	})));
 })()`
 	var out string
-	err = b.page(ctx, html, 1280, 800, func(tctx context.Context) error {
+	err = b.page(ctx, html, v, func(tctx context.Context) error {
 		// Evaluate the script as the page's own; its value is not needed.
 		if _, err := chromedp.Run(tctx, chromedp.Evaluate[chromedp.Void](b.axe)); err != nil {
 			return fmt.Errorf("injecting axe-core: %w", err)
@@ -334,14 +340,19 @@ func (b *Browser) Audit(ctx context.Context, html string, tags []string) ([]Viol
 	return vs, nil
 }
 
-// Screenshot renders the page html in a new tab width CSS pixels wide and
-// returns a PNG of the whole page, however long.
-func (b *Browser) Screenshot(ctx context.Context, html string, width int) ([]byte, error) {
+// Screenshot renders the page html in a new tab width CSS pixels wide, shown
+// as the other opts say (width overrides a [Width] among them), and returns a
+// PNG of the whole page, however long.
+func (b *Browser) Screenshot(ctx context.Context, html string, width int, opts ...Option) ([]byte, error) {
 	if width <= 0 {
 		return nil, fmt.Errorf("browser: screenshot width %d", width)
 	}
+	v, err := newView(append(opts[:len(opts):len(opts)], Width(width)))
+	if err != nil {
+		return nil, err
+	}
 	var png []byte
-	err := b.page(ctx, html, width, 800, func(tctx context.Context) error {
+	err = b.page(ctx, html, v, func(tctx context.Context) error {
 		var err error
 		png, err = chromedp.Run(tctx, chromedp.FullScreenshot(100))
 		return err
@@ -349,10 +360,10 @@ func (b *Browser) Screenshot(ctx context.Context, html string, width int) ([]byt
 	return png, err
 }
 
-// page serves html on 127.0.0.1, opens it in a new tab of the given viewport
-// and calls f with the tab's context, all within PageTimeout (or ctx's earlier
+// page serves html on 127.0.0.1, opens it in a new tab shown as v says and
+// calls f with the tab's context, all within PageTimeout (or ctx's earlier
 // deadline). The tab and the server are gone when it returns.
-func (b *Browser) page(ctx context.Context, html string, width, height int, f func(context.Context) error) error {
+func (b *Browser) page(ctx context.Context, html string, v view, f func(context.Context) error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -366,10 +377,7 @@ func (b *Browser) page(ctx context.Context, html string, width, height int, f fu
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
 
-	err := chromedp.Do(tctx,
-		chromedp.EmulateViewport(int64(width), int64(height)),
-		chromedp.Navigate(srv.URL+"/"),
-	)
+	err := chromedp.Do(tctx, append(v.actions(), chromedp.Navigate(srv.URL+"/"))...)
 	if err == nil {
 		err = f(tctx)
 	}
@@ -398,7 +406,7 @@ func serve(html string) *httptest.Server {
 
 // Audit starts a browser with [New], runs [Browser.Audit] and closes the
 // browser. To audit several pages, start one [Browser] instead.
-func Audit(ctx context.Context, html string, tags []string) ([]Violation, error) {
+func Audit(ctx context.Context, html string, tags []string, opts ...Option) ([]Violation, error) {
 	if _, err := AxeScript(); err != nil { // before starting a browser for nothing
 		return nil, err
 	}
@@ -407,16 +415,16 @@ func Audit(ctx context.Context, html string, tags []string) ([]Violation, error)
 		return nil, err
 	}
 	defer b.Close()
-	return b.Audit(ctx, html, tags)
+	return b.Audit(ctx, html, tags, opts...)
 }
 
 // Screenshot starts a browser with [New], runs [Browser.Screenshot] and closes
 // the browser.
-func Screenshot(ctx context.Context, html string, width int) ([]byte, error) {
+func Screenshot(ctx context.Context, html string, width int, opts ...Option) ([]byte, error) {
 	b, err := New(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer b.Close()
-	return b.Screenshot(ctx, html, width)
+	return b.Screenshot(ctx, html, width, opts...)
 }

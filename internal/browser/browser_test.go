@@ -147,7 +147,8 @@ func TestBrowser(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp) // where chromedp makes the profile directory
 
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	// About 25 s on an idle machine, several times that on a busy one.
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
 	b, err := browser.New(ctx)
 	if err != nil {
@@ -236,6 +237,148 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("colour scheme", func(t *testing.T) {
+		// Legible in light, illegible in dark.
+		page := strings.Replace(goodPage, "</head>", "<style>@media (prefers-color-scheme:dark){body{background:#222;color:#333}}</style></head>", 1)
+		page = strings.Replace(page, ` style="color:#222;background:#fff"`, "", 1)
+		for _, tc := range []struct {
+			opts []browser.Option
+			want bool // color-contrast fails
+		}{
+			{nil, false},
+			{[]browser.Option{browser.ColorScheme("light")}, false},
+			{[]browser.Option{browser.ColorScheme("dark")}, true},
+			{[]browser.Option{browser.ColorScheme("dark"), browser.Width(browser.PhoneWidth), browser.Mobile()}, true},
+		} {
+			vs, err := b.Audit(ctx, page, wcagTags, tc.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hasRule(vs, "color-contrast"); got != tc.want {
+				t.Errorf("with %d options: color-contrast fails %v, want %v (violations %v)", len(tc.opts), got, tc.want, vs)
+			}
+		}
+	})
+
+	t.Run("width", func(t *testing.T) {
+		// Legible on a desktop, illegible on a phone.
+		page := strings.Replace(goodPage, "</head>", "<style>@media (max-width:500px){p{color:#bbb!important}}</style></head>", 1)
+		for _, tc := range []struct {
+			opts []browser.Option
+			want bool
+		}{
+			{nil, false},
+			{[]browser.Option{browser.Width(600)}, false},
+			{[]browser.Option{browser.Width(browser.PhoneWidth)}, true},
+			{[]browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()}, true},
+		} {
+			vs, err := b.Audit(ctx, page, wcagTags, tc.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := hasRule(vs, "color-contrast"); got != tc.want {
+				t.Errorf("with %d options: color-contrast fails %v, want %v (violations %v)", len(tc.opts), got, tc.want, vs)
+			}
+		}
+	})
+
+	t.Run("invalid options", func(t *testing.T) {
+		for _, o := range []browser.Option{browser.Width(0), browser.ColorScheme("blue")} {
+			if _, err := b.Audit(ctx, goodPage, wcagTags, o); err == nil {
+				t.Error("Audit with an invalid option: no error")
+			}
+			if _, err := b.Overflow(ctx, goodPage, o); err == nil {
+				t.Error("Overflow with an invalid option: no error")
+			}
+		}
+		if _, err := b.Screenshot(ctx, goodPage, 640, browser.ColorScheme("blue")); err == nil {
+			t.Error("Screenshot with an invalid colour scheme: no error")
+		}
+	})
+
+	t.Run("overflow", func(t *testing.T) {
+		long := strings.Repeat("<p>More text.</p>\n", 100) // so that the page scrolls down
+		for _, tc := range []struct {
+			name, body string
+			opts       []browser.Option
+			sideways   bool
+			wide       []string // the selectors of Wide
+			scrolls    bool     // ScrollWidth > ClientWidth
+		}{
+			{name: "fits", body: `<p>Short.</p>`, opts: []browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()}},
+			{name: "wide block on a desktop", body: `<div id="w" style="width:600px">x</div>`},
+			{
+				name: "wide block on a phone", body: `<section><p>a</p><div style="width:600px"><span>x</span></div><div>b</div></section>`,
+				opts:     []browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()},
+				sideways: true, scrolls: true, wide: []string{"html > body > main > section > div:nth-of-type(1)"},
+			},
+			{
+				name: "long word", body: `<p id="url">https://example.com/` + strings.Repeat("a", 120) + `</p>`,
+				opts:     []browser.Option{browser.Width(browser.PhoneWidth)},
+				sideways: true, scrolls: true, wide: []string{"#url"},
+			},
+			{
+				name: "long line in a box that scrolls", body: `<pre style="overflow-x:auto" tabindex="0">` + strings.Repeat("word ", 100) + `</pre>`,
+				opts: []browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()},
+			},
+			{
+				name: "wide table in a box that scrolls", body: `<div style="overflow-x:auto" tabindex="0" role="region" aria-label="t"><table style="width:900px"><tr><td>x</td></tr></table></div>`,
+				opts: []browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()},
+			},
+			{
+				name: "cut off by overflow hidden", body: `<div style="overflow:hidden"><p style="width:700px" id="cut">x</p></div>`,
+				opts:     []browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()},
+				sideways: true, wide: []string{"#cut"},
+			},
+			{
+				name: "off the left edge", body: `<p style="margin-left:-50px" id="neg">x</p>`,
+				opts:     []browser.Option{browser.Width(browser.PhoneWidth), browser.Mobile()},
+				sideways: true, wide: []string{"#neg"},
+			},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				page := strings.Replace(goodPage, "</main>", tc.body+long+"</main>", 1)
+				o, err := b.Overflow(ctx, page, tc.opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if o.ClientWidth <= 0 || o.ScrollWidth < o.ClientWidth {
+					t.Errorf("implausible widths: %v", o)
+				}
+				if got := o.Sideways(); got != tc.sideways {
+					t.Errorf("Sideways() = %v, want %v: %v", got, tc.sideways, o)
+				}
+				if got := o.ScrollWidth > o.ClientWidth; got != tc.scrolls {
+					t.Errorf("scrolls = %v, want %v: %v", got, tc.scrolls, o)
+				}
+				if o.WideCount != len(o.Wide) && len(o.Wide) != browser.MaxWide {
+					t.Errorf("WideCount %d with %d Wide", o.WideCount, len(o.Wide))
+				}
+				if tc.wide != nil {
+					var got []string
+					for _, w := range o.Wide {
+						got = append(got, w.Selector)
+					}
+					if !slices.Equal(got, tc.wide) {
+						t.Errorf("Wide selectors %q, want %q: %v", got, tc.wide, o)
+					}
+				}
+				if !tc.sideways && len(o.Wide) != 0 {
+					t.Errorf("elements reach past: %v", o)
+				}
+			})
+		}
+		// A phone's scrollbars overlay the page, and the layout is as wide as
+		// the phone.
+		o, err := b.Overflow(ctx, strings.Replace(goodPage, "</main>", long+"</main>", 1), browser.Width(browser.PhoneWidth), browser.Mobile())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.ClientWidth != browser.PhoneWidth {
+			t.Errorf("mobile: clientWidth %d, want %d", o.ClientWidth, browser.PhoneWidth)
+		}
+	})
+
 	t.Run("canceled", func(t *testing.T) {
 		cctx, ccancel := context.WithCancel(ctx)
 		ccancel()
@@ -250,6 +393,11 @@ func TestBrowser(t *testing.T) {
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("after Close, %s holds %v", tmp, left)
 	}
+}
+
+// hasRule reports whether vs has a violation of the axe rule id.
+func hasRule(vs []browser.Violation, id string) bool {
+	return slices.ContainsFunc(vs, func(v browser.Violation) bool { return v.ID == id })
 }
 
 // TestKilled checks that a browser whose context ends is killed and leaves

@@ -1,5 +1,11 @@
 // Package browser runs HTML pages in a real, headless Chromium: it audits them
-// for accessibility with axe-core and takes screenshots of them.
+// for accessibility with axe-core, measures whether they scroll sideways and
+// takes screenshots of them.
+//
+// Each call shows its page as its options say: [Width] of the viewport (a
+// desktop's [DesktopWidth] unless set), [Mobile] for a phone's browser, and
+// [ColorScheme] for the colour scheme the reader prefers, so that a page's
+// dark style and its narrow layout are audited as a reader would see them.
 //
 // It drives the Chromium that the system has installed (Debian's package
 // chromium) through the DevTools protocol with github.com/chromedp/chromedp; it
