@@ -10,7 +10,14 @@
 // for every non-empty cell: each is read into a field of the register,
 // kept in the activity's notes with a message saying why, or rejected
 // with a message; the messages come back as [xlsx.CellErrors] naming
-// sheet and cell.
+// sheet and cell, and [ReadAccount] also counts the three outcomes (what
+// article30 import prints).
+//
+// The package keeps its own description of the ICO template's layout (the
+// headings the ICO published, and the variants people type), apart from
+// the layout package xlsx writes: an import of a hand-kept template does
+// not change when article30's own workbook does. Country names come from
+// the module's one country table.
 //
 // It reads a workbook within the limits of package xlsx (set with the
 // same [xlsx.ReadOption] values), never trusts the file, and never panics.
