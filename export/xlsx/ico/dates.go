@@ -64,6 +64,9 @@ func (s *icoSheet) date(col int, text string) string {
 	if err != nil {
 		return ""
 	}
+	if v >= 0 && v < 1 {
+		return "" // a time of day, not a date: as excelize formats it
+	}
 	props, _ := s.f.GetWorkbookProps()
 	t, err := excelize.ExcelDateToTime(v, props.Date1904 != nil && *props.Date1904)
 	if err != nil {
