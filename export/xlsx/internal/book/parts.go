@@ -31,6 +31,8 @@ type Package struct {
 	max   int64                // bytes read from one part
 }
 
+// OpenPackage indexes the parts of a zip; max bounds the bytes read from
+// one part.
 func OpenPackage(zr *zip.Reader, max int64) *Package {
 	if zr == nil {
 		return nil
