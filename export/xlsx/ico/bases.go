@@ -120,8 +120,8 @@ func (x *icoRow) bases(a *ropa.Activity) {
 func (x *icoRow) conditions(a *ropa.Activity) {
 	text := x.raw(colArticle9)
 	loose := false
-	for _, it := range icoEnumItemsWhole(text, icoKnown(lawfulbasis.ParseCondition), false, icoExact(lawfulbasis.ParseCondition)) {
-		c, rest, err := icoParse(it, lawfulbasis.ParseCondition)
+	for _, it := range icoEnumItemsWhole(text, icoKnown(parseCondition), false, icoExact(parseCondition)) {
+		c, rest, err := icoParse(it, parseCondition)
 		if err != nil {
 			x.fail(colArticle9, it, err)
 			continue
@@ -150,8 +150,8 @@ func (x *icoRow) schedule1(a *ropa.Activity) {
 		criminal = criminal || c.Criminal()
 	}
 	loose := false
-	for _, it := range icoEnumItemsWhole(text, icoKnown(lawfulbasis.ParseSchedule1), false, icoExact(lawfulbasis.ParseSchedule1)) {
-		s, rest, err := icoParse(it, lawfulbasis.ParseSchedule1)
+	for _, it := range icoEnumItemsWhole(text, icoKnown(parseSchedule1), false, icoExact(parseSchedule1)) {
+		s, rest, err := icoParse(it, parseSchedule1)
 		if err != nil {
 			x.fail(colSch1Condition, it, err)
 			continue
@@ -182,11 +182,11 @@ func (x *icoRow) article6(a *ropa.Activity, text string) {
 		b    lawfulbasis.Basis
 		rest string
 	}
-	known := icoKnown(lawfulbasis.ParseBasis)
+	known := icoKnown(parseBasis)
 	var got []parsed
 	bad, loose := false, false
-	for _, it := range icoAlternatives(icoEnumItemsWhole(text, known, false, icoExact(lawfulbasis.ParseBasis)), known) {
-		b, rest, err := icoParse(it, lawfulbasis.ParseBasis)
+	for _, it := range icoAlternatives(icoEnumItemsWhole(text, known, false, icoExact(parseBasis)), known) {
+		b, rest, err := icoParse(it, parseBasis)
 		if err != nil {
 			x.fail(colArticle6, it, err)
 			bad = true

@@ -16,11 +16,11 @@ import (
 func icoSubject(s string) ropa.Subject {
 	s = strings.Join(strings.Fields(s), " ")
 	for _, v := range icoNumberForms(s) {
-		if sub, err := ropa.ParseSubject(v); err == nil {
+		if sub, err := parseSubject(v); err == nil {
 			return sub
 		}
 	}
-	if sub, err := ropa.ParseSubject("custom: " + s); err == nil {
+	if sub, err := parseSubject("custom: " + s); err == nil {
 		return sub
 	}
 	return ""
@@ -96,7 +96,7 @@ func icoCriminal(low string) bool {
 func icoCategories(s string) []ropa.Category {
 	s = strings.Join(strings.Fields(s), " ")
 	for _, v := range icoNumberForms(s) {
-		if c, err := ropa.ParseCategory(v); err == nil {
+		if c, err := parseCategory(v); err == nil {
 			return []ropa.Category{c}
 		}
 	}
@@ -113,7 +113,7 @@ func icoCategories(s string) []ropa.Category {
 	if len(out) > 0 {
 		return out
 	}
-	if c, err := ropa.ParseCategory("custom: " + s); err == nil {
+	if c, err := parseCategory("custom: " + s); err == nil {
 		return []ropa.Category{c}
 	}
 	return nil

@@ -204,7 +204,7 @@ var icoMechanisms = []struct {
 // icoMechanism reads a safeguards line: the mechanism it is or names, and
 // the line itself as text unless it is exactly the mechanism.
 func icoMechanism(line string) (lawfulbasis.Mechanism, string) {
-	if m, err := lawfulbasis.ParseMechanism(line); err == nil {
+	if m, err := parseMechanism(line); err == nil {
 		return m, ""
 	}
 	low := " " + strings.Join(match.Tokens(line), " ") + " "
