@@ -137,7 +137,7 @@ func (rd *icoReader) above(s *icoSheet, h *icoHeader, cols []column, used map[ic
 			if r == h.row-1 && icoSectionOf(icoLayout, cols, v) != "" {
 				continue
 			}
-			rd.fail(s.name, r, c, v, icoNotice(fmt.Sprintf("text above the table that is neither a heading nor part of the contact block was not imported: %q", icoShort(v))))
+			rd.fail(s.name, r, c, v, icoNotice(fmt.Sprintf("text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): %q", icoShort(v))))
 		}
 	}
 }

@@ -450,7 +450,7 @@ func corpusCases() []corpusCase {
 			}()},
 			count: counts{read: contact + 4 + 3, noted: 1, rejected: 2},
 			msgs: []string{
-				`Template!A1: text above the table that is neither a heading nor part of the contact block was not imported: "Oak Primary School: record of processing"`,
+				`Template!A1: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "Oak Primary School: record of processing"`,
 				`Template!D7: "Owner" is not a column of the ICO template: kept in the activity's notes`,
 				`Template!A9: text below the table is not an activity and was not imported: "Reviewed each September"`,
 			},

@@ -99,6 +99,9 @@ var icoRecover = true
 //     EU clauses with the UK Addendum, the IDTA, or the pre-2021 clauses?)
 //     and "NO" in the transfers column (Norway or none?) are rejected with
 //     the candidates, never guessed.
+//   - A list of the data protection rights in the rights column is read
+//     as such: the register works them out from the lawful bases. Other
+//     text there is kept in the notes.
 //   - A link column keeps both a hyperlink's display text and its target:
 //     "DPIA v2 <https://...>".
 //   - Free text where a typed value is expected is kept: "Public task

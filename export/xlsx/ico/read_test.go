@@ -184,8 +184,8 @@ func TestReadICOCellErrors(t *testing.T) {
 			"Template!O12: a legitimate interests assessment is given, but no purpose relies on legitimate interests: kept in the activity's notes",
 		}},
 		{icoGenMessy, []string{
-			`Template!A1: text above the table that is neither a heading nor part of the contact block was not imported: "Oakfield Academy – Record of Processing Activities"`,
-			`Template!A2: text above the table that is neither a heading nor part of the contact block was not imported: "Maintained by the school business manager. Last reviewed March 2024."`,
+			`Template!A1: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "Oakfield Academy – Record of Processing Activities"`,
+			`Template!A2: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "Maintained by the school business manager. Last reviewed March 2024."`,
 			`Template!E7: not an email address: "see intranet"`,
 			`Template!B13: "Information asset owner" is not a column of the ICO template: kept in the activity's notes`,
 			`Template!AF13: "Last reviewed" is not a column of the ICO template: kept in the activity's notes`,
@@ -196,7 +196,7 @@ func TestReadICOCellErrors(t *testing.T) {
 			`Template!M15: unknown lawful basis "consnet" (did you mean "consent"?)`,
 			`Template!A18: text below the table is not an activity and was not imported: "Notes: this register is reviewed every spring by the DPO."`,
 			`Template!A19: text below the table is not an activity and was not imported: "Columns M to S feed the privacy notice."`,
-			`processor!A1: text above the table that is neither a heading nor part of the contact block was not imported: "Processing we carry out for other controllers"`,
+			`processor!A1: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "Processing we carry out for other controllers"`,
 		}},
 	} {
 		t.Run(tc.variant, func(t *testing.T) {
@@ -534,7 +534,7 @@ func TestReadICOHeaderRow(t *testing.T) {
 		reg, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
 		var cells xlsx.CellErrors
 		errors.As(err, &cells)
-		want := []string{`Sheet1!A4: text above the table that is neither a heading nor part of the contact block was not imported: "List each purpose of processing and the categories of individuals below"`}
+		want := []string{`Sheet1!A4: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "List each purpose of processing and the categories of individuals below"`}
 		if reg == nil || len(reg.Activities) != 1 || reg.Activities[0].ID != "payroll" || cmp.Diff(want, icoErrorList(icoNoContact(cells))) != "" {
 			t.Fatalf("Read = %+v, %v", reg, err)
 		}
