@@ -127,11 +127,12 @@ func (g *gen) complain() {
 
 // saysComplain reports whether the register's complaints details already
 // tell people they can complain ("you can complain", "you have a right to
-// complain", "you can make a complaint"), so that the generated sentence
-// stating the right would repeat them.
+// complain", "you can make a complaint") or invite them to raise concerns
+// ("if you are unsatisfied ...", "if you have any concerns ..."), so that
+// the generated sentence stating the right would repeat them.
 func saysComplain(details string) bool { return canComplainRE.MatchString(details) }
 
-var canComplainRE = regexp.MustCompile(`(?i)\b(can|may|right to)\s+(make\s+a\s+|raise\s+a\s+)?complain`)
+var canComplainRE = regexp.MustCompile(`(?i)\b(can|may|right to)\s+(make\s+a\s+|raise\s+a\s+)?complain|\b(unsatisfied|dissatisfied|unhappy|concerns?)\b`)
 
 // saysAcknowledgement reports whether the register's complaints details
 // already give a time for acknowledging a complaint ("within 30 days",

@@ -131,8 +131,8 @@ func Example() {
 	//
 	// Our lawful basis is the reason the law allows us to use your information. The bases in the tables above mean:
 	//
-	// - Contract: we need your information to carry out a contract with you, or to take steps you have asked for before entering into one.
-	// - Legal obligation: we need to use your information to comply with the law.
+	// - Contract: we need your information to carry out a contract with you, or to take steps you asked for before one.
+	// - Legal obligation: the law requires us to use your information in this way.
 	//
 	// ## Automated decisions
 	//
@@ -148,11 +148,11 @@ func Example() {
 	// - Right to restrict processing: You can ask us to limit how we use your information for a time, for example while we check it is right.
 	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if that is technically possible.
 	//
-	// Some of these rights depend on why we use your information, so they do not apply to every use.
+	// Some of these rights apply only to some uses of your information, depending on the lawful basis given for each.
 	//
 	// To use any of these rights, email dpo@oakfield.example.
 	//
-	// We will reply within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.
+	// We will reply without undue delay, and within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.
 	//
 	// We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.
 	//
@@ -172,9 +172,9 @@ func Example() {
 	//
 	// ## Changes to this notice
 	//
-	// This notice was last updated on 1 October 2026.
+	// We last reviewed the information in this notice on 1 October 2026.
 	//
-	// It describes your rights under the law as it stood on 23 November 2026.
+	// This notice describes your rights under the law as it stood on 23 November 2026.
 }
 
 // A purpose the register gives no lawful basis is listed without one, and

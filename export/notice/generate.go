@@ -237,9 +237,9 @@ func (g *gen) changes() {
 	if !g.updated.IsZero() {
 		b.paraf(g.ph.updated, g.updated.Format("2 January 2006"))
 	}
-	if v := clean(g.reg.Version); v != "" {
-		b.paraf(g.ph.version, v)
-	}
+	// The register's version is not printed: a reader cannot use it, and
+	// a version such as "1.0" reads as a claim about the notice. It stays
+	// in the section's sources.
 	b.paraf(g.ph.lawAsOf, g.at.Format("2 January 2006"))
 	if !g.indirect && !g.sourcesUnknown {
 		g.cov.notApplicable(art14_1d, notIndirect)

@@ -871,7 +871,7 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 	n := mustGenerate(t, reg)
 	for _, want := range []string{
 		"Recognised legitimate interests. The recognised interest: " + lawfulbasis.Annex1Crime.Plain(),
-		"Recognised legitimate interests: " + lowerFirst(lawfulbasis.RecognisedLegitimateInterests.Plain()),
+		"Recognised legitimate interests: " + lowerFirst(adult.bases[lawfulbasis.RecognisedLegitimateInterests]),
 	} {
 		if !strings.Contains(norm(n.Text()), norm(want)) {
 			t.Errorf("RLI notice does not say %q", want)
@@ -900,12 +900,12 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 // before then, and under the EU regime, Art 12(3).
 func TestRequestDeadline(t *testing.T) {
 	ukNew := []string{
-		"We will reply within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
+		"We will reply without undue delay, and within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
 		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
 		"For a request for a copy, the month pauses while we wait for details we need to find the information.",
 	}
 	old := []string{
-		"We will reply within one month of getting your request.",
+		"We will reply without undue delay, and within one month of getting your request.",
 		"We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
 	}
 	for _, tt := range []struct {

@@ -115,6 +115,7 @@ type phrases struct {
 	howRequestsDPO string // %s: the DPO's ways
 	howRequestsUs  string // %s: the organisation's ways
 	howWithdraw    string
+	withdrawLead   string // before the register's ways to withdraw consent
 	replyUK        string // UK GDPR Art 12A(1)-(2)
 	replyEU        string // Art 12(3)
 	extend         string // Art 12A(3)-(4); Art 12(3)
@@ -140,7 +141,6 @@ type phrases struct {
 
 	changesHeading string
 	updated        string // %s: date
-	version        string // %s: version
 	lawAsOf        string // %s: the as-of date
 
 	// The first layer ([gen.firstLayer]), the contents and the shared
@@ -174,7 +174,7 @@ type phrases struct {
 	// othersLead, processorsLead, purposesOther or purposesOnly, or
 	// "internal" for internalLead.
 	sameList map[string]string
-	allInfo            string // a retention row for all the group's information
+	allInfo  string // a retention row for all the group's information
 
 	// Ways to reach someone, each followed by the address or number.
 	byEmail, byPhone, byPost, throughWebsite, online string
@@ -299,14 +299,15 @@ var adult = &phrases{
 	rightsHeading:  "Your rights",
 	rightsLead:     "You have these rights over your information:",
 	rightsOnly:     "This right is for %s.",
-	rightsDepend:   "Some of these rights depend on why we use your information, so they do not apply to every use.",
+	rightsDepend:   "Some of these rights apply only to some uses of your information, depending on the lawful basis given for each.",
 	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
 	howRequests:    "To use any of these rights, %s.",
 	howRequestsDPO: "To use any of these rights, contact our data protection officer %s.",
 	howRequestsUs:  "To use any of these rights, contact us %s.",
 	howWithdraw:    "You can withdraw your consent in the same way.",
-	replyUK:        "We will reply within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
-	replyEU:        "We will reply within one month of getting your request.",
+	withdrawLead:   "You can withdraw your consent at any time:",
+	replyUK:        "We will reply without undue delay, and within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
+	replyEU:        "We will reply without undue delay, and within one month of getting your request.",
 	extend:         "We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
 	pauseUK:        "For a request for a copy, the month pauses while we wait for details we need to find the information.",
 
@@ -326,8 +327,7 @@ var adult = &phrases{
 	regulatorWays:   "You can contact them %s.",
 
 	changesHeading: "Changes to this notice",
-	updated:        "This notice was last updated on %s.",
-	version:        "It is based on version %s of our record of processing activities.",
+	updated:        "We last reviewed the information in this notice on %s.",
 
 	summaryHeading:     "Summary",
 	summaryWho:         "This notice tells you how %s uses information about people.",
@@ -360,9 +360,9 @@ var adult = &phrases{
 		"We use your information for these purposes:":                     "We use your information for the same purposes as for %s: see %%s.",
 		"internal": "Within our organisation, the same people use your information as for %s: see %%s.",
 	},
-	sameConditions:     "For %s, the conditions for this information are the same as for %s: see %%s.",
-	allInfo:            "All the information above",
-	lawAsOf:            "It describes your rights under the law as it stood on %s.",
+	sameConditions: "For %s, the conditions for this information are the same as for %s: see %%s.",
+	allInfo:        "All the information above",
+	lawAsOf:        "This notice describes your rights under the law as it stood on %s.",
 
 	byEmail:        "by email at ",
 	byPhone:        "by phone on ",
@@ -376,6 +376,17 @@ var adult = &phrases{
 	complaintForm:  "use our complaint form at ",
 	theRecipient:   "The recipient",
 
+	// What each basis means, said so that it explains rather than repeats
+	// the basis's name (Art 6(1); ICO, "Lawful basis for processing").
+	bases: map[lawfulbasis.Basis]string{
+		lawfulbasis.Consent:                       "You have agreed to this use of your information, and you can withdraw your consent at any time.",
+		lawfulbasis.Contract:                      "We need your information to carry out a contract with you, or to take steps you asked for before one.",
+		lawfulbasis.LegalObligation:               "The law requires us to use your information in this way.",
+		lawfulbasis.VitalInterests:                "We need your information to protect your life, or someone else's.",
+		lawfulbasis.PublicTask:                    "We need your information for a task in the public interest, or for our official functions, which the law sets out.",
+		lawfulbasis.RecognisedLegitimateInterests: "The law lists this use as a recognised legitimate interest, such as safeguarding or preventing crime.",
+		lawfulbasis.LegitimateInterests:           "We need your information for a genuine interest of ours or of someone else, and we have checked that your interests do not override it.",
+	},
 	// The rights in everyday words (ICO, "Your right of access" and the
 	// other right-by-right pages, which describe each right in these terms).
 	rights: map[rights.Right]string{
@@ -384,7 +395,7 @@ var adult = &phrases{
 		rights.Erasure:               "You can ask us to delete your information. This right applies only in some cases.",
 		rights.Restriction:           "You can ask us to limit how we use your information for a time, for example while we check it is right.",
 		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if that is technically possible.",
-		rights.Object:                "You can object to how we use your information. We must then stop, unless we have strong reasons that outweigh your interests, or need it for a legal claim.",
+		rights.Object:                "Where we rely on our legitimate interests or a public task, you can object to how we use your information. We must then stop, unless our reasons to go on outweigh your interests, or we need it for a legal claim.",
 		rights.WithdrawConsent:       "Where we rely on your consent, you can withdraw it at any time. This does not change what we did before.",
 		rights.ObjectDirectMarketing: "You can object at any time to our use of your information for direct marketing, and we must then stop.",
 	},
@@ -508,6 +519,7 @@ var young = &phrases{
 	howRequestsDPO: "To ask for any of these, contact our data protection officer %s.",
 	howRequestsUs:  "To ask for any of these, contact us %s.",
 	howWithdraw:    "You can change your mind about saying yes in the same way.",
+	withdrawLead:   "You can change your mind about saying yes at any time:",
 	replyUK:        "We will answer within one month. The month starts when we get your request or, if later, when we get anything we asked for to check who you are, or a fee we asked for.",
 	replyEU:        "We will answer within one month of getting your request.",
 	extend:         "If your request is hard, or you send us lots of them, we can take two more months. If we do, we will tell you why within the first month.",
@@ -529,8 +541,7 @@ var young = &phrases{
 	regulatorWays:   "You can contact them %s.",
 
 	changesHeading: "Changes to this notice",
-	updated:        "We last changed this notice on %s.",
-	version:        "It is based on version %s of our record of how we use information.",
+	updated:        "We last checked the information in this notice on %s.",
 
 	summaryHeading:     "In short",
 	summaryWho:         "This explains how %s uses information about you.",
@@ -563,9 +574,9 @@ var young = &phrases{
 		"We use your information for these things:":      "We use your information for the same things as for %s: see %%s.",
 		"internal": "The same people here use your information as for %s: see %%s.",
 	},
-	sameConditions:     "For %s, the reasons are the same as for %s: see %%s.",
-	allInfo:            "All the information above",
-	lawAsOf:            "It tells you your rights under the law on %s.",
+	sameConditions: "For %s, the reasons are the same as for %s: see %%s.",
+	allInfo:        "All the information above",
+	lawAsOf:        "This tells you your rights under the law on %s.",
 
 	byEmail:        "by email at ",
 	byPhone:        "by phone on ",

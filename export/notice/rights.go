@@ -245,7 +245,13 @@ func (g *gen) rights() {
 		g.cov.miss(art13_2b, "the register records no way to make a request (dpo or controller email, phone or address), so the notice cannot say how to use the rights")
 	}
 	if union&(1<<rights.WithdrawConsent) != 0 {
-		if route {
+		// How to withdraw, in the register's words (consent.withdrawal:
+		// Art 7(3), as easy as giving it), else the route of the rights.
+		if ways := g.withdrawalWays(); len(ways) > 0 {
+			b.para(ph.withdrawLead)
+			b.list(ways)
+			g.cov.use(art13_2c, "activities[].consent.withdrawal")
+		} else if route {
 			b.para(ph.howWithdraw)
 		}
 		if consent {
@@ -379,6 +385,9 @@ func (g *gen) rightsPaths() []string {
 		for i := range a.Automated {
 			out = append(out, prefix+"automated["+strconv.Itoa(i)+"]")
 		}
+		if clean(a.Consent.Withdrawal) != "" && slices.ContainsFunc(a.Purposes, func(p ropa.Purpose) bool { return p.Basis == lawfulbasis.Consent }) {
+			out = append(out, prefix+"consent.withdrawal")
+		}
 	}
 	return out
 }
@@ -401,3 +410,21 @@ func groupList(names []string) string {
 
 // allRights are the rights in the order of their constants, read only.
 var allRights = rights.All()
+
+// withdrawalWays are the distinct ways to withdraw consent that the
+// activities of the audience relying on consent record
+// (consent.withdrawal), each ended as a sentence, in register order.
+func (g *gen) withdrawalWays() []string {
+	var out []string
+	for _, a := range g.acts {
+		w := clean(a.Consent.Withdrawal)
+		if w == "" || !slices.ContainsFunc(a.Purposes, func(p ropa.Purpose) bool { return p.Basis == lawfulbasis.Consent }) {
+			continue
+		}
+		w = capitalise(endSentence(w))
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -137,10 +137,16 @@ func (g *gen) transfer(t ropa.Transfer) (item string, copies bool) {
 		if g.regime == lawfulbasis.EU {
 			eu = 1
 		}
-		if recipient != "" {
+		switch {
+		case recipient != "" && strings.Contains(strings.ToLower(recipient), outsideWords[eu]):
+			// The recipient's name says where it is ("Websites outside
+			// the UK"): not said twice.
+			parts = append(parts, sprintf(ph.transferToCountry, recipient))
+			g.cov.use(art13_1f, "activities[].transfers[].recipient")
+		case recipient != "":
 			parts = append(parts, sprintf(ph.transferToOutside[eu], recipient))
 			g.cov.use(art13_1f, "activities[].transfers[].recipient")
-		} else {
+		default:
 			parts = append(parts, ph.transferOutside[eu])
 		}
 		what := "a transfer"
@@ -255,3 +261,7 @@ func (g *gen) safeguardsPhrase() string {
 	}
 	return g.ph.appropriate
 }
+
+// outsideWords are the words, in lower case, by which a recipient's name
+// says it is outside the UK (UK regime) or the EEA (EU regime).
+var outsideWords = [2]string{"outside the uk", "outside the e"}
