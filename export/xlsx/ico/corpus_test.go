@@ -207,6 +207,7 @@ type corpusCase struct {
 	name  string
 	book  corpusBook
 	want  []ropa.Activity // the register's activities (IDs included)
+	procs []ropa.ProcessorRecord
 	ctrl  *ropa.Organisation
 	count counts
 	msgs  []string // the account's messages, "; accepted: ..." cut
@@ -481,6 +482,18 @@ func corpusCases() []corpusCase {
 			},
 		},
 		{
+			name: "the ICO's processor template, with a column of the organisation's own",
+			book: corpusBook{head: []string{"Name and contact details of controller", "Name and contact details of controller's representative (if applicable)",
+				"Categories of processing", "Names of third countries or international organisations that personal data are transferred to (if applicable)",
+				"Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
+				"General description of technical and organisational security measures (if possible)", "Contract end"},
+				rows: [][]any{{"St Mary's School", "", "Payroll processing; HR advice", "India", "IDTA", "Encryption", cDate{t: time.Date(2027, 8, 31, 0, 0, 0, 0, time.UTC)}}}},
+			procs: []ropa.ProcessorRecord{{Controller: "St Mary's School", Processing: []string{"Payroll processing", "HR advice"},
+				Transfers: []ropa.Transfer{{Country: "IN", Mechanism: lawfulbasis.IDTA}}, Security: []string{"Encryption"}}},
+			count: counts{read: contact + 7 + 5, rejected: 1},
+			msgs:  []string{`Template!G6: a processor record has no place for "Contract end: 2027-08-31"; not imported`},
+		},
+		{
 			name: "an unknown lawful basis",
 			book: corpusBook{head: with(hArt6), rows: [][]any{{"Marketing", "Newsletter", "Subscribers", "consnet"}}},
 			want: []ropa.Activity{func() ropa.Activity {
@@ -509,7 +522,7 @@ func TestCorpus(t *testing.T) {
 			if tc.ctrl != nil {
 				ctrl = *tc.ctrl
 			}
-			want := &ropa.Register{Jurisdiction: lawfulbasis.UK, Controller: ctrl, Activities: tc.want}
+			want := &ropa.Register{Jurisdiction: lawfulbasis.UK, Controller: ctrl, Activities: tc.want, ProcessorRecords: tc.procs}
 			if diff := cmp.Diff(want, im.Register, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("register (-want +got):\n%s", diff)
 			}
