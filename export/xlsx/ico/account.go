@@ -71,13 +71,13 @@ const (
 )
 
 // mark records the outcome of a cell; a rejection outweighs a note.
-func (rd *icoReader) mark(sheet string, p icoPos, err error) {
+func (rd *importer) mark(sheet string, p cellPos, err error) {
 	if rd.marks == nil {
-		rd.marks = map[string]map[icoPos]outcome{}
+		rd.marks = map[string]map[cellPos]outcome{}
 	}
 	m := rd.marks[sheet]
 	if m == nil {
-		m = map[icoPos]outcome{}
+		m = map[cellPos]outcome{}
 		rd.marks[sheet] = m
 	}
 	o := outRejected
@@ -88,7 +88,7 @@ func (rd *icoReader) mark(sheet string, p icoPos, err error) {
 }
 
 // account adds up the cells counted and marked.
-func (rd *icoReader) account() Account {
+func (rd *importer) account() Account {
 	a := Account{Cells: rd.cells}
 	for _, m := range rd.marks {
 		for _, o := range m {
@@ -112,7 +112,7 @@ func (rd *icoReader) account() Account {
 }
 
 // count counts the non-empty cells of a row.
-func (rd *icoReader) count(cells []string) {
+func (rd *importer) count(cells []string) {
 	for _, c := range cells {
 		if c != "" {
 			rd.cells++
@@ -124,20 +124,20 @@ func (rd *icoReader) count(cells []string) {
 // headings, the section titles over them and the contact block are read;
 // other text there (a title, a note) has no place in the register and is
 // reported.
-func (rd *icoReader) above(s *icoSheet, h *icoHeader, cols []column, used map[icoPos]bool) {
+func (rd *importer) above(s *sheetReader, h *headingRow, cols []column, used map[cellPos]bool) {
 	for r := 0; r <= h.row && r < len(s.top); r++ {
 		rd.count(s.top[r])
 		if r == h.row {
 			continue
 		}
 		for c, v := range s.top[r] {
-			if v == "" || icoBlank(v) || used[icoPos{r, c}] {
+			if v == "" || isBlank(v) || used[cellPos{r, c}] {
 				continue
 			}
-			if r == h.row-1 && icoSectionOf(icoLayout, cols, v) != "" {
+			if r == h.row-1 && sectionOf(templateLayout, cols, v) != "" {
 				continue
 			}
-			rd.fail(s.name, r, c, v, icoNotice(fmt.Sprintf("text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): %q", icoShort(v))))
+			rd.fail(s.name, r, c, v, notImported(fmt.Sprintf("text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): %q", short(v))))
 		}
 	}
 }

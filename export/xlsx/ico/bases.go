@@ -13,15 +13,15 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoCitation finds a citation such as "6(1)(e)" or "9(2)(g)" in free text.
-var icoCitation = regexp.MustCompile(`\d+\s*\(\s*\d+\s*\)\s*\(\s*[a-zA-Z]{1,2}\s*\)`)
+// citationRE finds a citation such as "6(1)(e)" or "9(2)(g)" in free text.
+var citationRE = regexp.MustCompile(`\d+\s*\(\s*\d+\s*\)\s*\(\s*[a-zA-Z]{1,2}\s*\)`)
 
-// icoParagraph finds a Schedule 1 paragraph such as "para 18" or "paragraph 10(2)".
-var icoParagraph = regexp.MustCompile(`(?i)\bpara(?:graph)?s?\.?\s*(\d{1,2}(?:\s*\(\s*\d\s*\))?)`)
+// paragraphRE finds a Schedule 1 paragraph such as "para 18" or "paragraph 10(2)".
+var paragraphRE = regexp.MustCompile(`(?i)\bpara(?:graph)?s?\.?\s*(\d{1,2}(?:\s*\(\s*\d\s*\))?)`)
 
-// icoParse reads a typed value from free text: the whole text, the text
+// parseValue reads a typed value from free text: the whole text, the text
 // before a parenthesis or a dash (the rest returned), or a citation in it.
-func icoParse[T comparable](s string, parse func(string) (T, error)) (T, string, error) {
+func parseValue[T comparable](s string, parse func(string) (T, error)) (T, string, error) {
 	v, err := parse(s)
 	if err == nil {
 		return v, "", nil
@@ -51,13 +51,13 @@ func icoParse[T comparable](s string, parse func(string) (T, error)) (T, string,
 			}
 		}
 	}
-	if loc := icoCitation.FindStringIndex(s); loc != nil {
+	if loc := citationRE.FindStringIndex(s); loc != nil {
 		if w, e := parse(s[loc[0]:loc[1]]); e == nil {
 			v = w
 			return w, rest(s[:loc[0]] + " " + s[loc[1]:]), nil
 		}
 	}
-	if m := icoParagraph.FindStringSubmatchIndex(s); m != nil {
+	if m := paragraphRE.FindStringSubmatchIndex(s); m != nil {
 		if w, e := parse("para " + strings.Join(strings.Fields(s[m[2]:m[3]]), "")); e == nil {
 			v = w
 			return w, rest(s[:m[0]] + " " + s[m[1]:]), nil
@@ -66,18 +66,18 @@ func icoParse[T comparable](s string, parse func(string) (T, error)) (T, string,
 	return zero, "", err
 }
 
-// icoExact is whether text reads as a value with nothing beside it.
-func icoExact[T comparable](parse func(string) (T, error)) func(string) bool {
-	return func(s string) bool { _, rest, err := icoParse(s, parse); return err == nil && rest == "" }
+// exactBy is whether text reads as a value with nothing beside it.
+func exactBy[T comparable](parse func(string) (T, error)) func(string) bool {
+	return func(s string) bool { _, rest, err := parseValue(s, parse); return err == nil && rest == "" }
 }
 
-func icoKnown[T comparable](parse func(string) (T, error)) func(string) bool {
-	return func(s string) bool { _, _, err := icoParse(s, parse); return err == nil }
+func knownBy[T comparable](parse func(string) (T, error)) func(string) bool {
+	return func(s string) bool { _, _, err := parseValue(s, parse); return err == nil }
 }
 
 // bases reads the Article 6 column, with the legitimate interests and the
 // assessment.
-func (x *icoRow) bases(a *ropa.Activity) {
+func (x *rowReader) bases(a *ropa.Activity) {
 	if text := x.raw(colArticle6); text != "" {
 		x.article6(a, text)
 	}
@@ -91,7 +91,7 @@ func (x *icoRow) bases(a *ropa.Activity) {
 	if text := x.raw(colLegitimateInterests); text != "" {
 		if len(li) == 0 {
 			x.note(colLegitimateInterests, text, "legitimate interests are given, but no purpose relies on legitimate interests")
-		} else if lines := icoLines(text); len(lines) == len(li) && len(li) > 1 {
+		} else if lines := lines(text); len(lines) == len(li) && len(li) > 1 {
 			for j, i := range li {
 				a.Purposes[i].Interest = lines[j]
 			}
@@ -104,7 +104,7 @@ func (x *icoRow) bases(a *ropa.Activity) {
 	if ref := x.link(colLIA); ref != "" {
 		if len(li) == 0 {
 			x.note(colLIA, ref, "a legitimate interests assessment is given, but no purpose relies on legitimate interests")
-		} else if lines := icoLines(ref); !x.hasLink(colLIA) && len(lines) == len(li) && len(li) > 1 {
+		} else if lines := lines(ref); !x.hasLink(colLIA) && len(lines) == len(li) && len(li) > 1 {
 			for j, i := range li {
 				a.Purposes[i].Assessment = lines[j]
 			}
@@ -117,11 +117,11 @@ func (x *icoRow) bases(a *ropa.Activity) {
 }
 
 // conditions reads the Article 9 column.
-func (x *icoRow) conditions(a *ropa.Activity) {
+func (x *rowReader) conditions(a *ropa.Activity) {
 	text := x.raw(colArticle9)
 	loose := false
-	for _, it := range icoEnumItemsWhole(text, icoKnown(parseCondition), false, icoExact(parseCondition)) {
-		c, rest, err := icoParse(it, parseCondition)
+	for _, it := range enumItemsWhole(text, knownBy(parseCondition), false, exactBy(parseCondition)) {
+		c, rest, err := parseValue(it, parseCondition)
 		if err != nil {
 			x.fail(colArticle9, it, err)
 			continue
@@ -142,7 +142,7 @@ func (x *icoRow) conditions(a *ropa.Activity) {
 // any condition of an activity with criminal offence data but no special
 // category data, authorise criminal offence data; the others complete an
 // Article 9 condition.
-func (x *icoRow) schedule1(a *ropa.Activity) {
+func (x *rowReader) schedule1(a *ropa.Activity) {
 	text := x.raw(colSch1Condition)
 	special, criminal := false, false
 	for _, c := range a.Categories() {
@@ -150,8 +150,8 @@ func (x *icoRow) schedule1(a *ropa.Activity) {
 		criminal = criminal || c.Criminal()
 	}
 	loose := false
-	for _, it := range icoEnumItemsWhole(text, icoKnown(parseSchedule1), false, icoExact(parseSchedule1)) {
-		s, rest, err := icoParse(it, parseSchedule1)
+	for _, it := range enumItemsWhole(text, knownBy(parseSchedule1), false, exactBy(parseSchedule1)) {
+		s, rest, err := parseValue(it, parseSchedule1)
 		if err != nil {
 			x.fail(colSch1Condition, it, err)
 			continue
@@ -177,16 +177,16 @@ func (x *icoRow) schedule1(a *ropa.Activity) {
 // purpose with several bases ("Contract; legal obligation", "Public task /
 // contract"), the purpose once per basis. Bases that cannot be paired
 // with the purposes are a cell error, their text kept in the notes.
-func (x *icoRow) article6(a *ropa.Activity, text string) {
+func (x *rowReader) article6(a *ropa.Activity, text string) {
 	type parsed struct {
 		b    lawfulbasis.Basis
 		rest string
 	}
-	known := icoKnown(parseBasis)
+	known := knownBy(parseBasis)
 	var got []parsed
 	bad, loose := false, false
-	for _, it := range icoAlternatives(icoEnumItemsWhole(text, known, false, icoExact(parseBasis)), known) {
-		b, rest, err := icoParse(it, parseBasis)
+	for _, it := range alternatives(enumItemsWhole(text, known, false, exactBy(parseBasis)), known) {
+		b, rest, err := parseValue(it, parseBasis)
 		if err != nil {
 			x.fail(colArticle6, it, err)
 			bad = true
@@ -210,7 +210,7 @@ func (x *icoRow) article6(a *ropa.Activity, text string) {
 		return
 	case n == 0:
 		x.fail(colArticle6, text, fmt.Errorf("lawful %s with no purpose of processing to attach %s to: write the purpose in the %q column",
-			plural(len(got), "basis", "bases"), plural(len(got), "it", "them"), icoHeadingAt(icoLayout.Controller, colPurpose)))
+			plural(len(got), "basis", "bases"), plural(len(got), "it", "them"), headingAt(templateLayout.Controller, colPurpose)))
 		return
 	case len(got) == n:
 		for i, v := range got {
@@ -239,9 +239,9 @@ func (x *icoRow) article6(a *ropa.Activity, text string) {
 	}
 }
 
-// icoAlternatives splits each item further at "/", "&", "+" and " and "
+// alternatives splits each item further at "/", "&", "+" and " and "
 // when every part is a known value ("Public task / contract").
-func icoAlternatives(items []string, known func(string) bool) []string {
+func alternatives(items []string, known func(string) bool) []string {
 	var out []string
 	for _, it := range items {
 		if known(it) && !strings.ContainsAny(it, "/&+") && !strings.Contains(strings.ToLower(it), " and ") {
@@ -251,7 +251,7 @@ func icoAlternatives(items []string, known func(string) bool) []string {
 		parts := strings.FieldsFunc(it, func(r rune) bool { return r == '/' || r == '&' || r == '+' })
 		var split []string
 		for _, p := range parts {
-			split = append(split, icoSplitAnd(p)...)
+			split = append(split, splitAnd(p)...)
 		}
 		all := len(split) > 1
 		for i, p := range split {
@@ -269,8 +269,8 @@ func icoAlternatives(items []string, known func(string) bool) []string {
 	return out
 }
 
-// icoSplitAnd splits text at the word "and", any case.
-func icoSplitAnd(s string) []string {
+// splitAnd splits text at the word "and", any case.
+func splitAnd(s string) []string {
 	var out []string
 	for {
 		i := strings.Index(strings.ToLower(s), " and ")

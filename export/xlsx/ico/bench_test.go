@@ -28,8 +28,8 @@ func benchBook(b *testing.B, n int) []byte {
 	row(1, "Name and contact details")
 	row(2, "Name", "Oak Primary School")
 	row(3, "Email", "office@oak.example")
-	head := make([]any, len(icoLayout.Controller))
-	for i, c := range icoLayout.Controller {
+	head := make([]any, len(templateLayout.Controller))
+	for i, c := range templateLayout.Controller {
 		head[i] = c.Heading
 	}
 	row(5, head...)

@@ -11,11 +11,11 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoSubject reads a data subject: the catalogue, its singular or plural,
+// subjectOf reads a data subject: the catalogue, its singular or plural,
 // else a custom entry.
-func icoSubject(s string) ropa.Subject {
+func subjectOf(s string) ropa.Subject {
 	s = strings.Join(strings.Fields(s), " ")
-	for _, v := range icoNumberForms(s) {
+	for _, v := range numberForms(s) {
 		if sub, err := parseSubject(v); err == nil {
 			return sub
 		}
@@ -26,7 +26,7 @@ func icoSubject(s string) ropa.Subject {
 	return ""
 }
 
-func icoNumberForms(s string) []string {
+func numberForms(s string) []string {
 	out := []string{s}
 	if strings.HasSuffix(strings.ToLower(s), "s") {
 		out = append(out, s[:len(s)-1])
@@ -36,27 +36,27 @@ func icoNumberForms(s string) []string {
 	return out
 }
 
-// icoAmbiguous are the words for groups of people that name two groups:
+// ambiguousGroups are the words for groups of people that name two groups:
 // the import reports the candidates rather than guess.
-var icoAmbiguous = map[string]string{
+var ambiguousGroups = map[string]string{
 	"visitors": `website visitors ("website-visitors") or visitors to the premises ("custom: Site visitors")`,
 	"visitor":  `website visitors ("website-visitors") or visitors to the premises ("custom: Site visitors")`,
 }
 
-func (x *icoRow) subjects(a *ropa.Activity) {
-	for _, it := range icoEnumItems(x.raw(colIndividuals), func(string) bool { return true }, false) {
-		if cands, ok := icoAmbiguous[strings.ToLower(strings.TrimSpace(it))]; ok {
+func (x *rowReader) subjects(a *ropa.Activity) {
+	for _, it := range enumItems(x.raw(colIndividuals), func(string) bool { return true }, false) {
+		if cands, ok := ambiguousGroups[strings.ToLower(strings.TrimSpace(it))]; ok {
 			x.fail(colIndividuals, it, fmt.Errorf("%q could mean %s: write which", it, cands))
 			continue
 		}
-		if sub := icoSubject(it); sub != "" && !slices.Contains(a.DataSubjects, sub) {
+		if sub := subjectOf(it); sub != "" && !slices.Contains(a.DataSubjects, sub) {
 			a.DataSubjects = append(a.DataSubjects, sub)
 		}
 	}
 }
 
-// icoSpecialWords name special category data inside longer text.
-var icoSpecialWords = []struct {
+// specialWords name special category data inside longer text.
+var specialWords = []struct {
 	word string
 	cat  ropa.Category
 }{
@@ -70,20 +70,20 @@ var icoSpecialWords = []struct {
 	{"trade union", ropa.TradeUnion},
 }
 
-// icoCriminalWords name criminal offence data (Art 10; DPA 2018 s11(2):
+// criminalWords name criminal offence data (Art 10; DPA 2018 s11(2):
 // the alleged commission of offences, proceedings and sentences) however
 // a register words it: DBS checks, criminal records, convictions,
 // cautions, offences, allegations of criminal behaviour.
-var icoCriminalWords = []string{
+var criminalWords = []string{
 	" criminal", " conviction", " convicted", " offence", " offense", " offender", " dbs", " disclosure and barring",
 	" crb", " barred list", " police check", " prosecution", " unspent", " caution ", " cautions ",
 }
 
-// icoCriminal reports whether text (lower-case tokens, each after a
+// namesCriminal reports whether text (lower-case tokens, each after a
 // space) names criminal offence data.
-func icoCriminal(low string) bool {
+func namesCriminal(low string) bool {
 	low += " "
-	for _, w := range icoCriminalWords {
+	for _, w := range criminalWords {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -91,21 +91,21 @@ func icoCriminal(low string) bool {
 	return false
 }
 
-// icoCategories reads a data category: the catalogue, its singular or
+// categoriesOf reads a data category: the catalogue, its singular or
 // plural, the special category it names, else a custom entry.
-func icoCategories(s string) []ropa.Category {
+func categoriesOf(s string) []ropa.Category {
 	s = strings.Join(strings.Fields(s), " ")
-	for _, v := range icoNumberForms(s) {
+	for _, v := range numberForms(s) {
 		if c, err := parseCategory(v); err == nil {
 			return []ropa.Category{c}
 		}
 	}
 	low := " " + strings.Join(match.Tokens(s), " ")
 	var out []ropa.Category
-	if icoCriminal(low) {
+	if namesCriminal(low) {
 		out = append(out, ropa.CriminalOffences)
 	}
-	for _, w := range icoSpecialWords {
+	for _, w := range specialWords {
 		if strings.Contains(low, " "+w.word) && !slices.Contains(out, w.cat) {
 			out = append(out, w.cat)
 		}
@@ -119,9 +119,9 @@ func icoCategories(s string) []ropa.Category {
 	return nil
 }
 
-func (x *icoRow) categories(a *ropa.Activity) {
-	for _, it := range icoEnumItems(x.raw(colPersonalData), func(string) bool { return true }, false) {
-		for _, c := range icoCategories(it) {
+func (x *rowReader) categories(a *ropa.Activity) {
+	for _, it := range enumItems(x.raw(colPersonalData), func(string) bool { return true }, false) {
+		for _, c := range categoriesOf(it) {
 			if !a.HasCategory(c) {
 				a.DataCategories = append(a.DataCategories, ropa.Cat(c))
 			}
@@ -129,8 +129,8 @@ func (x *icoRow) categories(a *ropa.Activity) {
 	}
 }
 
-// icoRecipientKind guesses a recipient's kind from its name.
-func icoRecipientKind(name string) ropa.RecipientKind {
+// recipientKind guesses a recipient's kind from its name.
+func recipientKind(name string) ropa.RecipientKind {
 	toks := match.Tokens(name)
 	has := func(ws ...string) bool {
 		for _, w := range ws {
@@ -153,9 +153,9 @@ func icoRecipientKind(name string) ropa.RecipientKind {
 	return ropa.ThirdParty
 }
 
-func (x *icoRow) recipients(a *ropa.Activity) {
-	for _, it := range icoEnumItems(x.raw(colRecipients), func(string) bool { return true }, false) {
-		a.Recipients = append(a.Recipients, ropa.Recipient{Name: it, Kind: icoRecipientKind(it)})
+func (x *rowReader) recipients(a *ropa.Activity) {
+	for _, it := range enumItems(x.raw(colRecipients), func(string) bool { return true }, false) {
+		a.Recipients = append(a.Recipients, ropa.Recipient{Name: it, Kind: recipientKind(it)})
 	}
 	contract := x.link(colProcessorContract)
 	if contract == "" {
@@ -171,7 +171,7 @@ func (x *icoRow) recipients(a *ropa.Activity) {
 		x.note(colProcessorContract, contract, "a processor contract is given, but no recipient reads as a processor (a name with \"processor\", \"supplier\" or \"provider\")")
 		return
 	}
-	items := icoLines(contract)
+	items := lines(contract)
 	if !x.hasLink(colProcessorContract) && len(procs) > 1 && len(items) == len(procs) {
 		for j, i := range procs {
 			a.Recipients[i].Contract = items[j]

@@ -12,9 +12,9 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoRightsWords are the words of a list of the data protection rights,
+// rightsWords are the words of a list of the data protection rights,
 // which the register derives from the lawful basis and so need not keep.
-var icoRightsWords = map[string]bool{}
+var rightsWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`right rights of to the be and or a an all access rectification rectify erasure erase
@@ -23,15 +23,15 @@ func init() {
 		complaints available under gdpr uk art article including profiling lodge ico with in on at individual individuals
 		standard usual normal apply applies listed as per privacy notice see except controller controllers
 		supervisory authority regulator commissioner ico`) {
-		icoRightsWords[w] = true
+		rightsWords[w] = true
 	}
 }
 
 // rights ignores a list of rights (derived) but keeps anything else in Notes.
-func (x *icoRow) rights() {
+func (x *rowReader) rights() {
 	text := x.raw(colRights)
 	for _, t := range match.Tokens(text) {
-		if !icoRightsWords[t] && !(t[0] >= '0' && t[0] <= '9') && len(t) > 1 {
+		if !rightsWords[t] && !(t[0] >= '0' && t[0] <= '9') && len(t) > 1 {
 			x.note(colRights, text, "the rights are worked out from the lawful bases, and the cell says more than a list of rights")
 			return
 		}
@@ -39,7 +39,7 @@ func (x *icoRow) rights() {
 }
 
 // automated reads the automated decision-making column.
-func (x *icoRow) automated(a *ropa.Activity) {
+func (x *rowReader) automated(a *ropa.Activity) {
 	text := x.raw(colAutomated)
 	toks := match.Tokens(text)
 	if len(toks) == 0 {
@@ -52,7 +52,7 @@ func (x *icoRow) automated(a *ropa.Activity) {
 		}
 		return
 	}
-	if ans, exact := icoAnswer(text); ans == ropa.Yes && exact {
+	if ans, exact := answerOf(text); ans == ropa.Yes && exact {
 		// TRUE or Yes says that there are decisions, not what they are.
 		x.note(colAutomated, text, "the cell says there is automated decision-making but not what is decided or how: "+
 			"no decision was recorded; describe it in the register (automated: description, logic, whether solely automated)")
@@ -66,10 +66,10 @@ func (x *icoRow) automated(a *ropa.Activity) {
 	// cell in a hand-kept sheet says nothing either way.
 	d := ropa.Decision{Logic: text}
 	for i, t := range toks {
-		if strings.HasPrefix(t, "profil") && !icoNegated(toks, i) {
+		if strings.HasPrefix(t, "profil") && !negated(toks, i) {
 			d.Profiling = true
 		}
-		if t == "solely" && !icoNegated(toks, i) {
+		if t == "solely" && !negated(toks, i) {
 			d.Solely = true
 		}
 	}
@@ -85,17 +85,17 @@ func (x *icoRow) automated(a *ropa.Activity) {
 // (parents give their own details and their children's). A group the
 // activity does not record, such as parents giving a pupil's data, is a
 // third party.
-func (x *icoRow) sources(a *ropa.Activity) {
-	for _, it := range icoItems(x.raw(colSource)) {
+func (x *rowReader) sources(a *ropa.Activity) {
+	for _, it := range items(x.raw(colSource)) {
 		low := " " + strings.Join(match.Tokens(it), " ") + " "
 		src := ropa.Source{Kind: ropa.FromThirdParty, Name: it}
 		switch {
-		case icoSelfWords(low):
+		case selfWords(low):
 			src.Kind = ropa.FromSubject
 		case strings.Contains(low, " publicly available ") || strings.Contains(low, " public sources ") || strings.Contains(low, " public records "):
 			src.Kind = ropa.FromPublic
 		default:
-			if sub, ok := icoSourceSubject(it); ok {
+			if sub, ok := sourceSubject(it); ok {
 				switch {
 				case len(a.DataSubjects) == 0:
 					src.Kind = ropa.FromSubject
@@ -116,9 +116,9 @@ func (x *icoRow) sources(a *ropa.Activity) {
 	}
 }
 
-// icoSelfWords reports whether a source's words (lower-case tokens between
+// selfWords reports whether a source's words (lower-case tokens between
 // spaces) say the data come from the person themselves.
-func icoSelfWords(low string) bool {
+func selfWords(low string) bool {
 	for _, w := range []string{" individual ", " individuals ", " data subject", " themselves ", " himself ", " herself ",
 		" directly ", " the person ", " from them ", " self ", " the subject ", " person concerned "} {
 		if strings.Contains(low, w) {
@@ -128,14 +128,14 @@ func icoSelfWords(low string) bool {
 	return false
 }
 
-// icoSourceSubject reads a source that is a group of people of the
+// sourceSubject reads a source that is a group of people of the
 // catalogue ("Patients", "The employee", "Job applicants").
-func icoSourceSubject(s string) (ropa.Subject, bool) {
+func sourceSubject(s string) (ropa.Subject, bool) {
 	t := strings.TrimSpace(s)
 	for _, p := range []string{"the ", "The ", "from ", "From ", "From the ", "from the "} {
 		t = strings.TrimPrefix(t, p)
 	}
-	sub := icoSubject(t)
+	sub := subjectOf(t)
 	if sub == "" || sub.Custom() {
 		return "", false
 	}
@@ -143,12 +143,12 @@ func icoSourceSubject(s string) (ropa.Subject, bool) {
 }
 
 // answer reads a Yes/No column; other text is a cell error.
-func (x *icoRow) answer(k int) ropa.Answer {
+func (x *rowReader) answer(k int) ropa.Answer {
 	text := x.raw(k)
 	if text == "" {
 		return ""
 	}
-	ans, exact := icoAnswer(text)
+	ans, exact := answerOf(text)
 	if ans == "" {
 		x.fail(k, text, fmt.Errorf("not a Yes/No answer: %q", text))
 		return ""
@@ -159,9 +159,9 @@ func (x *icoRow) answer(k int) ropa.Answer {
 	return ans
 }
 
-// icoAnswer reads Yes or No at the start of text; exact reports whether
+// answerOf reads Yes or No at the start of text; exact reports whether
 // the text is no more than the answer.
-func icoAnswer(text string) (ropa.Answer, bool) {
+func answerOf(text string) (ropa.Answer, bool) {
 	toks := match.Tokens(text)
 	if len(toks) == 0 {
 		return "", false
@@ -184,8 +184,8 @@ func icoAnswer(text string) (ropa.Answer, bool) {
 	return "", false
 }
 
-// icoStatuses are the words of DPIA progress.
-var icoStatuses = []struct {
+// dpiaStatuses are the words of DPIA progress.
+var dpiaStatuses = []struct {
 	words string
 	s     ropa.DPIAStatus
 }{
@@ -199,7 +199,7 @@ var icoStatuses = []struct {
 }
 
 // dpiaStatus reads the DPIA progress column.
-func (x *icoRow) dpiaStatus() ropa.DPIAStatus {
+func (x *rowReader) dpiaStatus() ropa.DPIAStatus {
 	text := x.raw(colDPIAProgress)
 	if text == "" {
 		return ""
@@ -207,7 +207,7 @@ func (x *icoRow) dpiaStatus() ropa.DPIAStatus {
 	key := strings.Join(match.Tokens(text), " ")
 	var best ropa.DPIAStatus
 	bestLen := 0
-	for _, s := range icoStatuses {
+	for _, s := range dpiaStatuses {
 		if (key == s.words || strings.HasPrefix(key, s.words+" ")) && len(s.words) > bestLen {
 			best, bestLen = s.s, len(s.words)
 		}

@@ -11,49 +11,49 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-type icoContact struct {
+type contactBlock struct {
 	name, address, email, phone string
 	found                       bool
 }
 
 const (
-	icoBlockController = iota
-	icoBlockDPO
-	icoBlockRepresentative
+	blockController = iota
+	blockDPO
+	blockRepresentative
 )
 
-// icoBlockOf recognises a contact block's title.
-func icoBlockOf(prof layout, text string) int {
-	toks := icoTokens(text)
+// blockOf recognises a contact block's title.
+func blockOf(prof layout, text string) int {
+	toks := tokens(text)
 	if len(toks) == 0 || len(toks) > 10 || strings.Contains(text, "@") {
 		return -1
 	}
-	if lab, _ := icoLabelOf(text); lab >= 0 {
+	if lab, _ := labelOf(text); lab >= 0 {
 		return -1
 	}
 	key := strings.Join(toks, " ")
 	for i, b := range prof.ContactBlocks {
-		if i <= icoBlockRepresentative && strings.Join(icoTokens(b), " ") == key {
+		if i <= blockRepresentative && strings.Join(tokens(b), " ") == key {
 			return i
 		}
 	}
 	switch {
-	case icoSigs("name contact detail !joint !controller !officer !dpo !representative")[0].match(toks),
+	case signatures("name contact detail !joint !controller !officer !dpo !representative")[0].match(toks),
 		key == "controller", key == "organisation", key == "organization", key == "controller detail", key == "organisation detail":
-		return icoBlockController
-	case icoSigs("data protection officer")[0].match(toks), len(toks) <= 4 && icoSigs("dpo")[0].match(toks):
-		return icoBlockDPO
-	case icoSigs("representative !controller")[0].match(toks):
-		return icoBlockRepresentative
+		return blockController
+	case signatures("data protection officer")[0].match(toks), len(toks) <= 4 && signatures("dpo")[0].match(toks):
+		return blockDPO
+	case signatures("representative !controller")[0].match(toks):
+		return blockRepresentative
 	}
 	return -1
 }
 
-// icoLabelOf recognises a contact label (0 name, 1 address, 2 email, 3
+// labelOf recognises a contact label (0 name, 1 address, 2 email, 3
 // telephone) and returns any value typed after a colon in the same cell.
-func icoLabelOf(text string) (int, string) {
+func labelOf(text string) (int, string) {
 	head, rest, _ := strings.Cut(text, ":")
-	switch strings.Join(icoTokens(head), " ") {
+	switch strings.Join(tokens(head), " ") {
 	case "name", "full name", "organisation name", "organization name", "contact name":
 		return 0, strings.TrimSpace(rest)
 	case "address", "postal address", "registered address", "registered office":
@@ -67,9 +67,9 @@ func icoLabelOf(text string) (int, string) {
 }
 
 // contacts reads the contact block above the heading row.
-func (rd *icoReader) contacts(s *icoSheet, headerRow int) map[icoPos]bool {
+func (rd *importer) contacts(s *sheetReader, headerRow int) map[cellPos]bool {
 	blocks, where, used := rd.contactBlocks(s, headerRow)
-	c := blocks[icoBlockController]
+	c := blocks[blockController]
 	switch {
 	case !c.found:
 		rd.fail(s.name, -1, -1, "", errors.New("no contact block above the table, or none with the controller's name: "+
@@ -82,9 +82,9 @@ func (rd *icoReader) contacts(s *icoSheet, headerRow int) map[icoPos]bool {
 		rd.reg.Controller.Name = c.name
 		rd.reg.Controller.Address = c.address
 		rd.reg.Controller.Phone = c.phone
-		rd.reg.Controller.Email = rd.email(s, where[icoBlockController], c.email)
+		rd.reg.Controller.Email = rd.email(s, where[blockController], c.email)
 	}
-	for i, dst := range []*ropa.Contact{icoBlockDPO: &rd.reg.DPO, icoBlockRepresentative: &rd.reg.Representative} {
+	for i, dst := range []*ropa.Contact{blockDPO: &rd.reg.DPO, blockRepresentative: &rd.reg.Representative} {
 		if dst == nil || !blocks[i].found {
 			continue
 		}
@@ -95,19 +95,19 @@ func (rd *icoReader) contacts(s *icoSheet, headerRow int) map[icoPos]bool {
 }
 
 // email checks an email address from the contact block.
-func (rd *icoReader) email(s *icoSheet, at icoPos, v string) string {
+func (rd *importer) email(s *sheetReader, at cellPos, v string) string {
 	v = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), "mailto:"))
 	if v == "" {
 		return ""
 	}
-	if icoValidEmail(v) {
+	if validEmail(v) {
 		return v
 	}
 	rd.fail(s.name, at.row, at.col, v, fmt.Errorf("not an email address: %q", v))
 	return ""
 }
 
-func icoValidEmail(v string) bool {
+func validEmail(v string) bool {
 	a, err := mail.ParseAddress(v)
 	if err != nil || a.Address != v || a.Name != "" {
 		return false
@@ -118,14 +118,14 @@ func icoValidEmail(v string) bool {
 
 // contactBlocks finds the three blocks above the heading row. where holds
 // the cell of each block's email value, for errors.
-func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoContact, where [3]icoPos, used map[icoPos]bool) {
+func (rd *importer) contactBlocks(s *sheetReader, headerRow int) (blocks [3]contactBlock, where [3]cellPos, used map[cellPos]bool) {
 	cell := func(r, c int) string {
-		if r < 0 || r >= headerRow || r >= len(s.top) || c < 0 || c >= len(s.top[r]) || icoBlank(s.top[r][c]) {
+		if r < 0 || r >= headerRow || r >= len(s.top) || c < 0 || c >= len(s.top[r]) || isBlank(s.top[r][c]) {
 			return ""
 		}
 		return s.top[r][c]
 	}
-	used = map[icoPos]bool{}
+	used = map[cellPos]bool{}
 	// read fills a block from labels in column lc and values to their right,
 	// in the rows below row r0.
 	read := func(b int, r0, lc int) bool {
@@ -135,17 +135,17 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 			if txt == "" {
 				continue
 			}
-			if icoBlockOf(icoLayout, txt) >= 0 {
+			if blockOf(templateLayout, txt) >= 0 {
 				break
 			}
-			lab, inline := icoLabelOf(txt)
+			lab, inline := labelOf(txt)
 			if lab < 0 {
 				continue
 			}
-			used[icoPos{r, lc}] = true
-			val, at := inline, icoPos{r, lc}
+			used[cellPos{r, lc}] = true
+			val, at := inline, cellPos{r, lc}
 			if val == "" {
-				val, at = cell(r, lc+1), icoPos{r, lc + 1}
+				val, at = cell(r, lc+1), cellPos{r, lc + 1}
 				if val != "" {
 					used[at] = true
 				}
@@ -183,12 +183,12 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 			if txt == "" {
 				continue
 			}
-			b := icoBlockOf(icoLayout, txt)
+			b := blockOf(templateLayout, txt)
 			if b < 0 || seen[b] {
 				continue
 			}
 			seen[b] = true
-			used[icoPos{r, c}] = true
+			used[cellPos{r, c}] = true
 			if !read(b, r, c) {
 				read(b, r, c-1)
 			}
@@ -196,15 +196,15 @@ func (rd *icoReader) contactBlocks(s *icoSheet, headerRow int) (blocks [3]icoCon
 	}
 	// A block whose title was deleted: labels with no block above them
 	// are the controller's.
-	if !seen[icoBlockController] {
-		for r := 0; r < headerRow && r < len(s.top) && !seen[icoBlockController]; r++ {
+	if !seen[blockController] {
+		for r := 0; r < headerRow && r < len(s.top) && !seen[blockController]; r++ {
 			for c := range s.top[r] {
-				if used[icoPos{r, c}] {
+				if used[cellPos{r, c}] {
 					continue
 				}
-				if lab, _ := icoLabelOf(cell(r, c)); lab == 0 {
-					seen[icoBlockController] = true
-					read(icoBlockController, r-1, c)
+				if lab, _ := labelOf(cell(r, c)); lab == 0 {
+					seen[blockController] = true
+					read(blockController, r-1, c)
 					break
 				}
 			}

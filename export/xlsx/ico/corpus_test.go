@@ -531,7 +531,7 @@ func TestCorpus(t *testing.T) {
 			if got != tc.count || acc.Cells != acc.Read+acc.Noted+acc.Rejected {
 				t.Errorf("account %+v (cells %d); want %+v", got, acc.Cells, tc.count)
 			}
-			if diff := cmp.Diff(tc.msgs, icoErrorList(acc.Messages), cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(tc.msgs, errorList(acc.Messages), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("messages (-want +got):\n%s", diff)
 			}
 			// The same through Read: the messages as its error.
@@ -583,6 +583,6 @@ func TestCorpusCellTypes(t *testing.T) {
 	}
 }
 
-func slug(s string) string { return icoSlug(s) }
+func slug(s string) string { return slugOf(s) }
 
 func mustRule(s string) retention.Rule { return retention.MustParse(s) }

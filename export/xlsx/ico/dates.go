@@ -13,20 +13,20 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// icoDateLike matches the text excelize gives a cell with a date format:
+// dateLike matches the text excelize gives a cell with a date format:
 // digits and separators, or a month's name between numbers, perhaps with
 // a time.
-var icoDateLike = regexp.MustCompile(`^(\d{1,4}[-/. ][0-9A-Za-z]{1,9}[-/. ]\d{1,4}|[A-Za-z]{3,9}[-/ ]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3,9})( \d{1,2}:\d{2}(:\d{2})?( ?[AaPp][Mm])?)?$`)
+var dateLike = regexp.MustCompile(`^(\d{1,4}[-/. ][0-9A-Za-z]{1,9}[-/. ]\d{1,4}|[A-Za-z]{3,9}[-/ ]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3,9})( \d{1,2}:\d{2}(:\d{2})?( ?[AaPp][Mm])?)?$`)
 
-// icoMaxDateChecks is the most cells per sheet whose style is looked up:
+// maxDateChecks is the most cells per sheet whose style is looked up:
 // each lookup reads the sheet's styles through excelize.
-const icoMaxDateChecks = 10000
+const maxDateChecks = 10000
 
 // date returns the ISO 8601 date of a cell that holds an Excel date (a
 // number with a date format, or a cell of the date type), or "" for any
 // other cell: text that merely looks like a date stays as typed.
-func (s *icoSheet) date(col int, text string) string {
-	if s.f == nil || !icoDateLike.MatchString(text) || s.dateChecks >= icoMaxDateChecks {
+func (s *sheetReader) date(col int, text string) string {
+	if s.f == nil || !dateLike.MatchString(text) || s.dateChecks >= maxDateChecks {
 		return ""
 	}
 	s.dateChecks++
@@ -45,7 +45,7 @@ func (s *icoSheet) date(col int, text string) string {
 	switch typ {
 	case excelize.CellTypeDate:
 		if t, err := time.Parse(time.RFC3339, strings.TrimSpace(raw)); err == nil {
-			return icoISO(t)
+			return isoDate(t)
 		}
 		return ""
 	case excelize.CellTypeNumber, excelize.CellTypeUnset:
@@ -57,7 +57,7 @@ func (s *icoSheet) date(col int, text string) string {
 		return ""
 	}
 	st, err := s.f.GetStyle(id)
-	if err != nil || !icoDateFormat(st) {
+	if err != nil || !dateFormat(st) {
 		return ""
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
@@ -72,23 +72,23 @@ func (s *icoSheet) date(col int, text string) string {
 	if err != nil {
 		return ""
 	}
-	return icoISO(t)
+	return isoDate(t)
 }
 
-// icoISO writes a date as ISO 8601, with the time only when it is not
+// isoDate writes a date as ISO 8601, with the time only when it is not
 // midnight.
-func icoISO(t time.Time) string {
+func isoDate(t time.Time) string {
 	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
 		return t.Format(time.DateOnly)
 	}
 	return t.Format("2006-01-02 15:04")
 }
 
-// icoDateFormat reports whether a style's number format shows a date: the
+// dateFormat reports whether a style's number format shows a date: the
 // built-in date formats (ECMA-376 Part 1, 18.8.30: 14-22 and 45-47, and
 // the East Asian 27-36 and 50-58), or a custom format with a day, month
 // or year outside quotes and brackets.
-func icoDateFormat(st *excelize.Style) bool {
+func dateFormat(st *excelize.Style) bool {
 	switch n := st.NumFmt; {
 	case n >= 14 && n <= 22, n >= 45 && n <= 47, n >= 27 && n <= 36, n >= 50 && n <= 58:
 		return true

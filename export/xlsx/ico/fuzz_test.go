@@ -15,12 +15,12 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoCheckImport checks what any import must satisfy: a register or an
+// checkImport checks what any import must satisfy: a register or an
 // error, never both unless the error is xlsx.CellErrors; cell errors that name
 // their sheet; unique activity IDs; and a register whose only structural
 // problems are text too long for the model or a missing controller name,
 // never an invalid enumeration value, country or email.
-func icoCheckImport(t *testing.T, reg *ropa.Register, err error) {
+func checkImport(t *testing.T, reg *ropa.Register, err error) {
 	t.Helper()
 	var cells xlsx.CellErrors
 	switch {
@@ -63,10 +63,10 @@ func icoCheckImport(t *testing.T, reg *ropa.Register, err error) {
 	}
 }
 
-// icoCheckAccount checks what the account of any import must satisfy:
+// checkAccount checks what the account of any import must satisfy:
 // every cell counted once, as read, kept in notes or rejected, and a
 // message for every cell not read.
-func icoCheckAccount(t *testing.T, b []byte, opts ...xlsx.ReadOption) {
+func checkAccount(t *testing.T, b []byte, opts ...xlsx.ReadOption) {
 	t.Helper()
 	im, err := ReadAccount(bytes.NewReader(b), opts...)
 	if err != nil {
@@ -81,9 +81,9 @@ func icoCheckAccount(t *testing.T, b []byte, opts ...xlsx.ReadOption) {
 	}
 }
 
-// icoStored re-zips a workbook without compression, so that mutations of
+// stored re-zips a workbook without compression, so that mutations of
 // its bytes change the XML inside rather than a deflate stream.
-func icoStored(b []byte) ([]byte, error) {
+func stored(b []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
@@ -112,11 +112,11 @@ func icoStored(b []byte) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// icoFuzzMinimize lowers the time the fuzzer spends minimising each new
+// fuzzMinimize lowers the time the fuzzer spends minimising each new
 // input, unless -fuzzminimizetime is given: the seeds are workbooks of
 // several kilobytes, which the minimiser shortens one byte at a time, so
 // that with the default of 60s a one-minute run does almost nothing else.
-func icoFuzzMinimize() {
+func fuzzMinimize() {
 	set := false
 	flag.Visit(func(fl *flag.Flag) { set = set || fl.Name == "test.fuzzminimizetime" })
 	if !set && flag.Lookup("test.fuzzminimizetime") != nil {
@@ -128,31 +128,31 @@ func icoFuzzMinimize() {
 // workbooks (as generated, and re-zipped without compression): it must not
 // panic, and must return a register or an error.
 func FuzzRead(f *testing.F) {
-	for _, v := range icoGenVariants {
-		b, err := icoWorkbook(v)
+	for _, v := range genVariants {
+		b, err := genWorkbook(v)
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(b)
-		stored, err := icoStored(b)
+		stored, err := stored(b)
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(stored)
 	}
-	icoFuzzMinimize()
+	fuzzMinimize()
 	f.Add([]byte{})
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("PK\x05\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
 	f.Add([]byte("Business function,Purpose of processing,Categories of individuals\n"))
 	f.Add([]byte("\x89PNG\r\n\x1a\n"))
 	f.Add([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) // an OLE (xls or encrypted) header
-	defer func(old bool) { icoRecover = old }(icoRecover)
-	icoRecover = false // a panic in this package's code must fail the fuzz test
+	defer func(old bool) { recoverPanics = old }(recoverPanics)
+	recoverPanics = false // a panic in this package's code must fail the fuzz test
 	f.Fuzz(func(t *testing.T, b []byte) {
 		reg, err := Read(bytes.NewReader(b), xlsx.WithLimits(16<<20, 4<<20))
-		icoCheckAccount(t, b, xlsx.WithLimits(16<<20, 4<<20))
-		icoCheckImport(t, reg, err)
+		checkAccount(t, b, xlsx.WithLimits(16<<20, 4<<20))
+		checkImport(t, reg, err)
 	})
 }
 
@@ -165,9 +165,9 @@ func FuzzCells(f *testing.F) {
 	f.Add("", "-", "N/A", "—")
 	f.Add("Yes – profiling", "P6Y from termination-of-employment", "custom special: Voiceprint", "mailto:see intranet")
 	f.Add("US (Mail provider)", "India (payroll provider): IDTA", "Payroll provider; Mail Provider", "None")
-	icoFuzzMinimize()
-	defer func(old bool) { icoRecover = old }(icoRecover)
-	icoRecover = false
+	fuzzMinimize()
+	defer func(old bool) { recoverPanics = old }(recoverPanics)
+	recoverPanics = false
 	f.Fuzz(func(t *testing.T, a, b, c, d string) {
 		file := excelize.NewFile()
 		defer file.Close()
@@ -178,32 +178,32 @@ func FuzzCells(f *testing.F) {
 		vals := []string{a, b, c, d}
 		// The contact block, with the fuzzed text in its values.
 		file.SetCellStr(sheet, "A1", "Name and contact details")
-		for i, label := range icoLayout.ContactRows {
-			file.SetCellStr(sheet, icoRef(1, 2+i), label)
-			file.SetCellStr(sheet, icoRef(2, 2+i), vals[i])
+		for i, label := range templateLayout.ContactRows {
+			file.SetCellStr(sheet, cellRef(1, 2+i), label)
+			file.SetCellStr(sheet, cellRef(2, 2+i), vals[i])
 		}
 		// Headings, with one replaced by fuzzed text.
-		for k, col := range icoLayout.Controller {
+		for k, col := range templateLayout.Controller {
 			h := col.Heading
-			if k == len(a)%len(icoLayout.Controller) && k != colPurpose && k != colIndividuals {
+			if k == len(a)%len(templateLayout.Controller) && k != colPurpose && k != colIndividuals {
 				h = d
 			}
-			file.SetCellStr(sheet, icoRef(k+1, 8), h)
+			file.SetCellStr(sheet, cellRef(k+1, 8), h)
 		}
 		// Two rows of data, every cell fuzzed text, then notes below.
-		for k := range icoLayout.Controller {
-			file.SetCellStr(sheet, icoRef(k+1, 9), vals[k%4])
-			file.SetCellStr(sheet, icoRef(k+1, 10), vals[(k+1)%4])
+		for k := range templateLayout.Controller {
+			file.SetCellStr(sheet, cellRef(k+1, 9), vals[k%4])
+			file.SetCellStr(sheet, cellRef(k+1, 10), vals[(k+1)%4])
 		}
 		file.SetCellStr(sheet, "A12", b)
-		file.SetCellHyperLink(sheet, icoRef(colProcessorContract+1, 9), "https://example.com/"+c, "External")
+		file.SetCellHyperLink(sheet, cellRef(colProcessorContract+1, 9), "https://example.com/"+c, "External")
 		var buf bytes.Buffer
 		if err := file.Write(&buf); err != nil {
 			t.Skip(err) // text excelize will not write
 		}
 		book := buf.Bytes()
 		reg, err := Read(bytes.NewReader(book))
-		icoCheckImport(t, reg, err)
-		icoCheckAccount(t, book)
+		checkImport(t, reg, err)
+		checkAccount(t, book)
 	})
 }

@@ -15,14 +15,14 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoHead is the heading row of a small ICO-style sheet.
-var icoHead = []hostile.Cell{
+// headCells is the heading row of a small ICO-style sheet.
+var headCells = []hostile.Cell{
 	{Ref: "A1", Text: "Purpose of processing"}, {Ref: "B1", Text: "Categories of individuals"},
 	{Ref: "C1", Text: "Categories of personal data"}, {Ref: "D1", Text: "Retention schedule (if possible)"},
 }
 
-func icoSheetOf(prolog string, cells ...hostile.Cell) []byte {
-	return hostile.Workbook{Sheets: []hostile.Sheet{{Name: "Template", Prolog: prolog, Cells: append(append([]hostile.Cell{}, icoHead...), cells...)}}}.Bytes()
+func sheetOf(prolog string, cells ...hostile.Cell) []byte {
+	return hostile.Workbook{Sheets: []hostile.Sheet{{Name: "Template", Prolog: prolog, Cells: append(append([]hostile.Cell{}, headCells...), cells...)}}}.Bytes()
 }
 
 // Nothing is changed on import without a word: an error value, a formula
@@ -45,17 +45,17 @@ func TestReadICOHostileCells(t *testing.T) {
 		want   []string // the cell errors
 		checkA func(t *testing.T, a []ropa.Activity)
 	}{
-		{"error values", icoSheetOf("", errCells...), wantErrs, func(t *testing.T, acts []ropa.Activity) {
+		{"error values", sheetOf("", errCells...), wantErrs, func(t *testing.T, acts []ropa.Activity) {
 			for _, a := range acts {
 				if len(a.Retention) != 0 || strings.Contains(a.Notes, "#") {
 					t.Errorf("%s: an error value became data: retention %v, notes %q", a.ID, a.Retention, a.Notes)
 				}
 			}
 		}},
-		{"formula without a value", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Formula: "Lists!A1"}),
+		{"formula without a value", sheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Formula: "Lists!A1"}),
 			[]string{"Template!B2: holds the formula =Lists!A1 without a computed value (the program that saved the file did not calculate it): nothing was imported from it; open and save the workbook in Excel, or type the value"},
 			nil},
-		{"entity declared in a DOCTYPE", icoSheetOf(`<!DOCTYPE worksheet [<!ENTITY who "Employees"><!ENTITY file SYSTEM "file:///etc/passwd">]>`,
+		{"entity declared in a DOCTYPE", sheetOf(`<!DOCTYPE worksheet [<!ENTITY who "Employees"><!ENTITY file SYSTEM "file:///etc/passwd">]>`,
 			hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Raw: "&who;"}, hostile.Cell{Ref: "C2", Raw: "&file;"},
 			hostile.Cell{Ref: "A3", Text: "Recruitment"}, hostile.Cell{Ref: "B3", Text: "Job applicants"}),
 			[]string{
@@ -69,10 +69,10 @@ func TestReadICOHostileCells(t *testing.T) {
 					t.Errorf("activities %+v", acts)
 				}
 			}},
-		{"entity without a declaration", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Raw: "Staff &nbsp; and &amp; &#65;"}),
+		{"entity without a declaration", sheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Raw: "Staff &nbsp; and &amp; &#65;"}),
 			[]string{`Template!B2: holds the XML entity reference &nbsp;, which a workbook cannot hold and which would have been read as nothing: kept as the text "&nbsp;"`},
 			nil},
-		{"over-long cell", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"}, hostile.Cell{Ref: "C2", Text: long}),
+		{"over-long cell", sheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"}, hostile.Cell{Ref: "C2", Text: long}),
 			// 40,299 characters: the cell's last space is trimmed.
 			[]string{`Template!C2: holds 40299 characters, more than a workbook cell holds (32767), so it was not read into the register's fields: ` +
 				`its first 32703 characters were kept in the activity's notes; the last 7596, from ". Payroll records of every kind. Payroll records of every kind. Payroll records …", were not imported`},
@@ -85,7 +85,7 @@ func TestReadICOHostileCells(t *testing.T) {
 					t.Error("the notes do not hold the cell's text from its start")
 				}
 			}},
-		{"notes full", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"},
+		{"notes full", sheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"},
 			hostile.Cell{Ref: "E1", Text: "Our notes"}, hostile.Cell{Ref: "F1", Text: "More notes"},
 			hostile.Cell{Ref: "E2", Text: strings.Repeat("a", 20000)}, hostile.Cell{Ref: "F2", Text: strings.Repeat("b", 20000)}),
 			[]string{`Template!E2: "Our notes" is not a column of the ICO template: kept in the activity's notes`,
@@ -104,8 +104,8 @@ func TestReadICOHostileCells(t *testing.T) {
 			if !errors.As(err, &cells) || reg == nil {
 				t.Fatalf("Read: %v", err)
 			}
-			cells = icoNoContact(cells)
-			if diff := cmp.Diff(tc.want, icoErrorList(cells)); diff != "" {
+			cells = noContact(cells)
+			if diff := cmp.Diff(tc.want, errorList(cells)); diff != "" {
 				t.Errorf("cell errors (-want +got):\n%s", diff)
 			}
 			for _, c := range cells {
@@ -135,7 +135,7 @@ func TestCellErrorsCapped(t *testing.T) {
 	for r := 4; r < 4+50; r++ {
 		cells = append(cells, hostile.Cell{Ref: fmt.Sprintf("E%d", r), Text: "a note below the table"})
 	}
-	reg, err := Read(bytes.NewReader(icoSheetOf("", cells...)), xlsx.WithMaxCellErrors(10))
+	reg, err := Read(bytes.NewReader(sheetOf("", cells...)), xlsx.WithMaxCellErrors(10))
 	var ce xlsx.CellErrors
 	if !errors.As(err, &ce) || reg == nil {
 		t.Fatalf("Read: %v", err)
@@ -153,11 +153,11 @@ func TestCellErrorsCapped(t *testing.T) {
 func TestReadICOTooManyLinks(t *testing.T) {
 	var links strings.Builder
 	links.WriteString("<hyperlinks>")
-	for r := 1; r <= icoMaxLinks+5; r++ {
+	for r := 1; r <= maxLinks+5; r++ {
 		fmt.Fprintf(&links, `<hyperlink ref="Z%d" location="Log!A1"/>`, r+10)
 	}
 	links.WriteString(`<hyperlink ref="E2" location="Log!A2"/></hyperlinks>`)
-	cells := append(append([]hostile.Cell{}, icoHead...), hostile.Cell{Ref: "E1", Text: "Link to record of consent"},
+	cells := append(append([]hostile.Cell{}, headCells...), hostile.Cell{Ref: "E1", Text: "Link to record of consent"},
 		hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"}, hostile.Cell{Ref: "E2", Text: "Consent log"})
 	b := hostile.Workbook{Sheets: []hostile.Sheet{{Name: "Template", Cells: cells, After: links.String()}}}.Bytes()
 	reg, err := Read(bytes.NewReader(b))
@@ -166,7 +166,7 @@ func TestReadICOTooManyLinks(t *testing.T) {
 		t.Fatalf("Read: %v", err)
 	}
 	want := []string{"Template: the sheet has 6 hyperlinks more than the 100000 read: the cells of those links were imported with their text, not their targets"}
-	if diff := cmp.Diff(want, icoErrorList(icoNoContact(ce))); diff != "" {
+	if diff := cmp.Diff(want, errorList(noContact(ce))); diff != "" {
 		t.Errorf("cell errors (-want +got):\n%s", diff)
 	}
 	if got := reg.Activities[0].ConsentRecord; got != "Consent log" {

@@ -39,7 +39,7 @@ type layout struct {
 	Controller, Processor           []column
 }
 
-var icoLayout = layout{
+var templateLayout = layout{
 	ControllerSheet: "Template",
 	ProcessorSheet:  "Processor",
 	ContactBlocks:   []string{"Name and contact details", "Data Protection Officer (if applicable)", "Representative (if applicable)"},

@@ -8,26 +8,26 @@ import (
 	"strings"
 )
 
-// icoSig is a signature: words that must all appear in a heading (a word of
+// signature is a signature: words that must all appear in a heading (a word of
 // four letters or more also matches a longer word it starts) and words that
 // must not.
-type icoSig struct{ need, not []string }
+type signature struct{ need, not []string }
 
-func (g icoSig) match(toks []string) bool {
+func (g signature) match(toks []string) bool {
 	for _, w := range g.need {
-		if !icoHas(toks, w) {
+		if !hasWord(toks, w) {
 			return false
 		}
 	}
 	for _, w := range g.not {
-		if icoHas(toks, w) {
+		if hasWord(toks, w) {
 			return false
 		}
 	}
 	return true
 }
 
-func icoHas(toks []string, w string) bool {
+func hasWord(toks []string, w string) bool {
 	for _, t := range toks {
 		if t == w || len(w) >= 4 && strings.HasPrefix(t, w) {
 			return true
@@ -36,16 +36,16 @@ func icoHas(toks []string, w string) bool {
 	return false
 }
 
-// icoMatcher recognises the headings of one record's columns.
-type icoMatcher struct {
-	variants [][]string // per column: further exact headings
-	sigs     [][]icoSig // per column: signatures
+// matcher recognises the headings of one record's columns.
+type matcher struct {
+	variants [][]string    // per column: further exact headings
+	sigs     [][]signature // per column: signatures
 }
 
-func icoSigs(specs ...string) []icoSig {
-	out := make([]icoSig, 0, len(specs))
+func signatures(specs ...string) []signature {
+	out := make([]signature, 0, len(specs))
 	for _, s := range specs {
-		var g icoSig
+		var g signature
 		for _, w := range strings.Fields(s) {
 			if strings.HasPrefix(w, "!") {
 				g.not = append(g.not, w[1:])
@@ -58,9 +58,9 @@ func icoSigs(specs ...string) []icoSig {
 	return out
 }
 
-// icoControllerMatch knows the headings of the 30 controller columns in
+// controllerMatch knows the headings of the 30 controller columns in
 // their hand-kept variants, indexed like ICO2018.Controller.
-var icoControllerMatch = icoMatcher{
+var controllerMatch = matcher{
 	variants: [][]string{
 		colBusinessFunction:    {"Business area", "Department", "Function"},
 		colPurpose:             {"Purpose", "Purposes", "Purpose(s) of processing"},
@@ -93,37 +93,37 @@ var icoControllerMatch = icoMatcher{
 		colFollowsPolicy:       {"In accordance with policy document?"},
 		colPolicyReasons:       {"Reasons for not adhering to policy", "Reasons"},
 	},
-	sigs: [][]icoSig{
-		colBusinessFunction:    icoSigs("business function", "business area", "business unit", "department", "service area", "directorate"),
-		colPurpose:             icoSigs("purpose"),
-		colJointController:     icoSigs("joint controller"),
-		colIndividuals:         icoSigs("individual !right", "data subject !right !source", "category subject"),
-		colPersonalData:        icoSigs("category personal data", "type personal data", "category data !special !condition !subject !individual !criminal", "personal data !lawful !breach !location !source !transfer !retain !safeguard !country !article !policy !erase !subject"),
-		colRecipients:          icoSigs("recipient"),
-		colProcessorContract:   icoSigs("contract"),
-		colThirdCountries:      icoSigs("third country !safeguard", "international organisation !safeguard", "international organization !safeguard", "transfer !safeguard !exceptional"),
-		colSafeguards:          icoSigs("safeguard"),
-		colRetention:           icoSigs("retention !policy !erasure"),
-		colSecurity:            icoSigs("security", "technical organisational", "technical organizational"),
-		colArticle6:            icoSigs("lawful basis", "legal basis", "article 6"),
-		colArticle9:            icoSigs("article 9", "special category condition", "special category !schedule", "condition special"),
-		colLegitimateInterests: icoSigs("legitimate interest !assessment !link !record !lia"),
-		colLIA:                 icoSigs("legitimate interest assessment", "lia"),
-		colRights:              icoSigs("right"),
-		colAutomated:           icoSigs("automated", "profiling", "decision making"),
-		colSource:              icoSigs("source"),
-		colConsentRecord:       icoSigs("consent"),
-		colLocation:            icoSigs("location", "where held", "where stored"),
-		colDPIARequired:        icoSigs("impact assessment required", "dpia required", "dpia needed"),
-		colDPIAProgress:        icoSigs("impact assessment progress", "impact assessment status", "dpia progress", "dpia status"),
-		colDPIALink:            icoSigs("link impact assessment", "link dpia", "impact assessment !required !progress !status", "dpia !required !progress !status !needed"),
-		colBreach:              icoSigs("breach !link !record"),
-		colBreachLink:          icoSigs("breach link", "breach record"),
-		colSch1Condition:       icoSigs("schedule condition", "schedule 1", "sch 1"),
-		colSch1Article6:        icoSigs("lawful basis", "legal basis", "article 6"),
-		colPolicyDocument:      icoSigs("policy document !accordance !reason !adher !retained", "erasure policy", "appropriate policy", "retention policy !accordance !reason !adher"),
-		colFollowsPolicy:       icoSigs("accordance", "retained erased"),
-		colPolicyReasons:       icoSigs("reason", "adher !accordance"),
+	sigs: [][]signature{
+		colBusinessFunction:    signatures("business function", "business area", "business unit", "department", "service area", "directorate"),
+		colPurpose:             signatures("purpose"),
+		colJointController:     signatures("joint controller"),
+		colIndividuals:         signatures("individual !right", "data subject !right !source", "category subject"),
+		colPersonalData:        signatures("category personal data", "type personal data", "category data !special !condition !subject !individual !criminal", "personal data !lawful !breach !location !source !transfer !retain !safeguard !country !article !policy !erase !subject"),
+		colRecipients:          signatures("recipient"),
+		colProcessorContract:   signatures("contract"),
+		colThirdCountries:      signatures("third country !safeguard", "international organisation !safeguard", "international organization !safeguard", "transfer !safeguard !exceptional"),
+		colSafeguards:          signatures("safeguard"),
+		colRetention:           signatures("retention !policy !erasure"),
+		colSecurity:            signatures("security", "technical organisational", "technical organizational"),
+		colArticle6:            signatures("lawful basis", "legal basis", "article 6"),
+		colArticle9:            signatures("article 9", "special category condition", "special category !schedule", "condition special"),
+		colLegitimateInterests: signatures("legitimate interest !assessment !link !record !lia"),
+		colLIA:                 signatures("legitimate interest assessment", "lia"),
+		colRights:              signatures("right"),
+		colAutomated:           signatures("automated", "profiling", "decision making"),
+		colSource:              signatures("source"),
+		colConsentRecord:       signatures("consent"),
+		colLocation:            signatures("location", "where held", "where stored"),
+		colDPIARequired:        signatures("impact assessment required", "dpia required", "dpia needed"),
+		colDPIAProgress:        signatures("impact assessment progress", "impact assessment status", "dpia progress", "dpia status"),
+		colDPIALink:            signatures("link impact assessment", "link dpia", "impact assessment !required !progress !status", "dpia !required !progress !status !needed"),
+		colBreach:              signatures("breach !link !record"),
+		colBreachLink:          signatures("breach link", "breach record"),
+		colSch1Condition:       signatures("schedule condition", "schedule 1", "sch 1"),
+		colSch1Article6:        signatures("lawful basis", "legal basis", "article 6"),
+		colPolicyDocument:      signatures("policy document !accordance !reason !adher !retained", "erasure policy", "appropriate policy", "retention policy !accordance !reason !adher"),
+		colFollowsPolicy:       signatures("accordance", "retained erased"),
+		colPolicyReasons:       signatures("reason", "adher !accordance"),
 	},
 }
 
@@ -138,7 +138,7 @@ const (
 	numProcessorColumns
 )
 
-var icoProcessorMatch = icoMatcher{
+var processorMatch = matcher{
 	variants: [][]string{
 		pcolController:     {"Controller", "Name of controller", "Controller name and contact details"},
 		pcolRepresentative: {"Controller's representative", "Representative"},
@@ -147,32 +147,32 @@ var icoProcessorMatch = icoMatcher{
 		pcolSafeguards:     {"Safeguards"},
 		pcolSecurity:       {"Security measures", "Security"},
 	},
-	sigs: [][]icoSig{
-		pcolController:     icoSigs("controller !representative"),
-		pcolRepresentative: icoSigs("representative"),
-		pcolProcessing:     icoSigs("category processing", "processing !controller !representative !security !transfer !safeguard"),
-		pcolThirdCountries: icoSigs("third country !safeguard", "international organisation !safeguard", "international organization !safeguard", "transfer !safeguard !exceptional"),
-		pcolSafeguards:     icoSigs("safeguard"),
-		pcolSecurity:       icoSigs("security", "technical organisational", "technical organizational"),
+	sigs: [][]signature{
+		pcolController:     signatures("controller !representative"),
+		pcolRepresentative: signatures("representative"),
+		pcolProcessing:     signatures("category processing", "processing !controller !representative !security !transfer !safeguard"),
+		pcolThirdCountries: signatures("third country !safeguard", "international organisation !safeguard", "international organization !safeguard", "transfer !safeguard !exceptional"),
+		pcolSafeguards:     signatures("safeguard"),
+		pcolSecurity:       signatures("security", "technical organisational", "technical organizational"),
 	},
 }
 
-// icoCand is a column a heading may name, with 2 for an exact heading and 1
+// candidate is a column a heading may name, with 2 for an exact heading and 1
 // for a signature.
-type icoCand struct{ k, score int }
+type candidate struct{ k, score int }
 
-// icoCompiled is a matcher for one profile's columns, with the normalised
+// compiledMatcher is a matcher for one profile's columns, with the normalised
 // headings worked out once.
-type icoCompiled struct {
-	m     icoMatcher
+type compiledMatcher struct {
+	m     matcher
 	exact map[string][]int // normalised heading -> columns
 	n     int
 }
 
-func (m icoMatcher) compile(cols []column) *icoCompiled {
-	c := &icoCompiled{m: m, exact: map[string][]int{}, n: len(cols)}
+func (m matcher) compile(cols []column) *compiledMatcher {
+	c := &compiledMatcher{m: m, exact: map[string][]int{}, n: len(cols)}
 	add := func(h string, k int) {
-		key := strings.Join(icoTokens(h), " ")
+		key := strings.Join(tokens(h), " ")
 		if key != "" && !slices.Contains(c.exact[key], k) {
 			c.exact[key] = append(c.exact[key], k)
 		}
@@ -189,16 +189,16 @@ func (m icoMatcher) compile(cols []column) *icoCompiled {
 }
 
 // candidates returns the columns a heading may name.
-func (c *icoCompiled) candidates(heading string) []icoCand {
+func (c *compiledMatcher) candidates(heading string) []candidate {
 	if len(heading) > 400 {
 		return nil
 	}
-	toks := icoTokens(heading)
+	toks := tokens(heading)
 	if len(toks) == 0 || len(toks) > 30 {
 		return nil
 	}
 	exact := c.exact[strings.Join(toks, " ")]
-	var out []icoCand
+	var out []candidate
 	for k := 0; k < c.n; k++ {
 		score := 0
 		if slices.Contains(exact, k) {
@@ -212,15 +212,15 @@ func (c *icoCompiled) candidates(heading string) []icoCand {
 			}
 		}
 		if score > 0 {
-			out = append(out, icoCand{k, score})
+			out = append(out, candidate{k, score})
 		}
 	}
 	return out
 }
 
-// icoSectionOf recognises a section header of the profile.
-func icoSectionOf(prof layout, cols []column, text string) string {
-	toks := icoTokens(text)
+// sectionOf recognises a section header of the profile.
+func sectionOf(prof layout, cols []column, text string) string {
+	toks := tokens(text)
 	if len(toks) == 0 {
 		return ""
 	}
@@ -231,7 +231,7 @@ func icoSectionOf(prof layout, cols []column, text string) string {
 			continue
 		}
 		seen[c.Section] = true
-		if strings.Join(icoTokens(c.Section), " ") == key {
+		if strings.Join(tokens(c.Section), " ") == key {
 			return c.Section
 		}
 	}
@@ -245,15 +245,15 @@ func icoSectionOf(prof layout, cols []column, text string) string {
 		{"breach", secBreaches},
 		{"special category", secSch1}, {"criminal", secSch1}, {"schedule 1", secSch1},
 	} {
-		if icoSigs(s.sig)[0].match(toks) && seen[s.section] {
+		if signatures(s.sig)[0].match(toks) && seen[s.section] {
 			return s.section
 		}
 	}
 	return ""
 }
 
-// icoHeader is the heading row of a record and the columns it maps.
-type icoHeader struct {
+// headingRow is the heading row of a record and the columns it maps.
+type headingRow struct {
 	row  int         // 0-based row of the headings
 	col  map[int]int // record column -> sheet column
 	kind map[int]int // sheet column -> record column
@@ -262,9 +262,9 @@ type icoHeader struct {
 	id   int // sheet column of the organisation's own activity IDs, or -1
 }
 
-// icoIsIDHeading recognises a column of activity IDs or references.
-func icoIsIDHeading(head string) bool {
-	key := strings.Join(icoTokens(head), " ")
+// isIDHeading recognises a column of activity IDs or references.
+func isIDHeading(head string) bool {
+	key := strings.Join(tokens(head), " ")
 	switch key {
 	case "id", "ref", "reference", "activity id", "activity ref", "activity reference", "ref no", "reference number",
 		"record id", "processing id", "activity no", "activity number":
@@ -273,15 +273,15 @@ func icoIsIDHeading(head string) bool {
 	return strings.HasPrefix(key, "activity id ")
 }
 
-// icoFindHeader finds the first of rows that holds headings for columns a
+// findHeader finds the first of rows that holds headings for columns a
 // and b, and maps its columns.
-func icoFindHeader(rows [][]string, cols []column, m icoMatcher, a, b int, prof layout) *icoHeader {
+func findHeader(rows [][]string, cols []column, m matcher, a, b int, prof layout) *headingRow {
 	if a >= len(cols) || b >= len(cols) {
 		return nil
 	}
 	cm := m.compile(cols)
 	for r, row := range rows {
-		cands := make([][]icoCand, len(row))
+		cands := make([][]candidate, len(row))
 		var cellsA, cellsB []int
 		for c, text := range row {
 			cands[c] = cm.candidates(text)
@@ -306,20 +306,20 @@ func icoFindHeader(rows [][]string, cols []column, m icoMatcher, a, b int, prof 
 			above := rows[r-1]
 			for c := range row {
 				if c < len(above) && above[c] != "" {
-					cur = icoSectionOf(prof, cols, above[c])
+					cur = sectionOf(prof, cols, above[c])
 				}
 				sections[c] = cur
 			}
 		}
-		h := &icoHeader{row: r, col: map[int]int{}, kind: map[int]int{}, head: map[int]string{}, last: -1}
+		h := &headingRow{row: r, col: map[int]int{}, kind: map[int]int{}, head: map[int]string{}, last: -1}
 		lastK := -1
 		for c, text := range row {
 			if text == "" {
 				continue
 			}
-			h.head[c] = icoCollapse(text)
+			h.head[c] = collapseSpace(text)
 			h.last = c
-			var free []icoCand
+			var free []candidate
 			for _, x := range cands[c] {
 				if _, taken := h.col[x.k]; !taken {
 					free = append(free, x)
@@ -329,7 +329,7 @@ func icoFindHeader(rows [][]string, cols []column, m icoMatcher, a, b int, prof 
 				continue
 			}
 			if len(free) > 1 && sections != nil && sections[c] != "" {
-				var in []icoCand
+				var in []candidate
 				for _, x := range free {
 					if cols[x.k].Section == sections[c] {
 						in = append(in, x)
@@ -340,7 +340,7 @@ func icoFindHeader(rows [][]string, cols []column, m icoMatcher, a, b int, prof 
 				}
 			}
 			if len(free) > 1 {
-				var after []icoCand
+				var after []candidate
 				for _, x := range free {
 					if x.k > lastK {
 						after = append(after, x)
@@ -362,7 +362,7 @@ func icoFindHeader(rows [][]string, cols []column, m icoMatcher, a, b int, prof 
 		}
 		h.id = -1
 		for c := 0; c <= h.last; c++ {
-			if _, mapped := h.kind[c]; !mapped && h.head[c] != "" && icoIsIDHeading(h.head[c]) {
+			if _, mapped := h.kind[c]; !mapped && h.head[c] != "" && isIDHeading(h.head[c]) {
 				h.id = c
 				break
 			}

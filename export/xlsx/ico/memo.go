@@ -12,30 +12,30 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoMemoMax bounds the texts remembered per parser; past it the memory
+// memoMax bounds the texts remembered per parser; past it the memory
 // starts again.
-const icoMemoMax = 4096
+const memoMax = 4096
 
-// icoMemo remembers a parser's answers. The parsers are pure, so the
+// parseMemo remembers a parser's answers. The parsers are pure, so the
 // answers do not depend on what was read before, and the memory is
 // shared by imports running at once.
-type icoMemo[T any] struct {
+type parseMemo[T any] struct {
 	mu    sync.Mutex
 	parse func(string) (T, error)
-	m     map[string]icoAnswerOf[T]
+	m     map[string]memoAnswer[T]
 }
 
-type icoAnswerOf[T any] struct {
+type memoAnswer[T any] struct {
 	v   T
 	err error
 }
 
-func newMemo[T any](parse func(string) (T, error)) *icoMemo[T] {
-	return &icoMemo[T]{parse: parse, m: map[string]icoAnswerOf[T]{}}
+func newMemo[T any](parse func(string) (T, error)) *parseMemo[T] {
+	return &parseMemo[T]{parse: parse, m: map[string]memoAnswer[T]{}}
 }
 
 // get returns the parser's answer for s.
-func (m *icoMemo[T]) get(s string) (T, error) {
+func (m *parseMemo[T]) get(s string) (T, error) {
 	m.mu.Lock()
 	a, ok := m.m[s]
 	m.mu.Unlock()
@@ -44,10 +44,10 @@ func (m *icoMemo[T]) get(s string) (T, error) {
 	}
 	v, err := m.parse(s)
 	m.mu.Lock()
-	if len(m.m) >= icoMemoMax {
+	if len(m.m) >= memoMax {
 		clear(m.m)
 	}
-	m.m[s] = icoAnswerOf[T]{v, err}
+	m.m[s] = memoAnswer[T]{v, err}
 	m.mu.Unlock()
 	return v, err
 }

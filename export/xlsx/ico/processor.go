@@ -10,8 +10,8 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-func (rd *icoReader) processorSheet(name string) error {
-	cols := icoLayout.Processor
+func (rd *importer) processorSheet(name string) error {
+	cols := templateLayout.Processor
 	if len(cols) != numProcessorColumns {
 		return nil
 	}
@@ -20,9 +20,9 @@ func (rd *icoReader) processorSheet(name string) error {
 		return err
 	}
 	defer s.close()
-	h := icoFindHeader(s.top, cols, icoProcessorMatch, pcolController, pcolProcessing, icoLayout)
+	h := findHeader(s.top, cols, processorMatch, pcolController, pcolProcessing, templateLayout)
 	if h == nil {
-		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("no heading row with %q and %q; the sheet was not imported",
+		rd.fail(s.name, -1, -1, "", notImported(fmt.Sprintf("no heading row with %q and %q; the sheet was not imported",
 			cols[pcolController].Heading, cols[pcolProcessing].Heading)))
 		return nil
 	}
@@ -30,7 +30,7 @@ func (rd *icoReader) processorSheet(name string) error {
 		rd.sheets = append(rd.sheets, s.name)
 	}
 	rd.loadLinks(s)
-	var used map[icoPos]bool
+	var used map[cellPos]bool
 	if rd.reg.Controller == (ropa.Organisation{}) && len(rd.reg.Activities) == 0 {
 		used = rd.contacts(s, h.row)
 	} else {
@@ -40,7 +40,7 @@ func (rd *icoReader) processorSheet(name string) error {
 	blank := false
 	process := func(r int, cells []string) error {
 		rd.count(cells)
-		x := &icoRow{rd: rd, s: s, h: h, row: r, cells: cells}
+		x := &rowReader{rd: rd, s: s, h: h, row: r, cells: cells}
 		if x.empty() {
 			blank = true
 			return nil
@@ -55,18 +55,18 @@ func (rd *icoReader) processorSheet(name string) error {
 		p := ropa.ProcessorRecord{
 			Controller:     x.raw(pcolController),
 			Representative: x.raw(pcolRepresentative),
-			Processing:     icoItems(x.raw(pcolProcessing)),
-			Security:       icoItems(x.raw(pcolSecurity)),
+			Processing:     items(x.raw(pcolProcessing)),
+			Security:       items(x.raw(pcolSecurity)),
 		}
 		x.transfers(&p.Transfers, pcolThirdCountries, pcolSafeguards, nil)
 		for c, v := range cells {
-			if _, mapped := h.kind[c]; !mapped && !icoBlank(v) {
+			if _, mapped := h.kind[c]; !mapped && !isBlank(v) {
 				x.noteCol(c, v, "")
 			}
 		}
 		// A processor record has no notes: report what has no place.
 		for _, n := range x.notes {
-			rd.fail(s.name, r, n.col, n.text, icoNotice(fmt.Sprintf("a processor record has no place for %q; not imported", icoShort(n.text))))
+			rd.fail(s.name, r, n.col, n.text, notImported(fmt.Sprintf("a processor record has no place for %q; not imported", short(n.text))))
 		}
 		rd.reg.ProcessorRecords = append(rd.reg.ProcessorRecords, p)
 		return nil

@@ -29,20 +29,20 @@ var ErrNotImported = errors.New("ico: text not imported")
 
 // Limits of the importer beyond those of [xlsx.ReadOption].
 const (
-	icoHeaderScan = 40     // rows searched for the heading row
-	icoMaxCols    = 1024   // columns read per row
-	icoMaxLinks   = 100000 // hyperlinks read per sheet
-	// icoMaxCell is the most UTF-16 code units of a cell the importer
+	headerScan = 40     // rows searched for the heading row
+	maxCols    = 1024   // columns read per row
+	maxLinks   = 100000 // hyperlinks read per sheet
+	// maxImportCell is the most UTF-16 code units of a cell the importer
 	// reads: a workbook cell's limit, less room for what the importer
 	// puts before a text ("custom criminal: ", a heading in the notes),
 	// so that whatever it imports fits a cell when the register is
 	// exported. A longer cell is cut there and reported.
-	icoMaxCell = maxCell - 64
+	maxImportCell = maxCell - 64
 )
 
-// icoRecover turns a panic under Read into xlsx.ErrNotWorkbook. The fuzz test
+// recoverPanics turns a panic under Read into xlsx.ErrNotWorkbook. The fuzz test
 // switches it off so that a panic in this package's own code is found.
-var icoRecover = true
+var recoverPanics = true
 
 // Read imports a workbook in the ICO documentation template layout that a
 // DPO keeps by hand (the "Template" sheet of the ICO's "Documentation
@@ -131,51 +131,51 @@ func Read(r io.Reader, opts ...xlsx.ReadOption) (*ropa.Register, error) {
 
 // readAll reads the workbook; the reader holds the register and what
 // became of each cell.
-func readAll(r io.Reader, opts []xlsx.ReadOption) (rd *icoReader, err error) {
+func readAll(r io.Reader, opts []xlsx.ReadOption) (rd *importer, err error) {
 	cfg := newConfig(opts)
 	wb, err := book.Open(r, cfg.Limits)
 	if err != nil {
 		return nil, err
 	}
 	defer wb.Close()
-	if icoRecover {
+	if recoverPanics {
 		defer func() {
 			if p := recover(); p != nil {
 				rd, err = nil, fmt.Errorf("%w: %v", xlsx.ErrNotWorkbook, p)
 			}
 		}()
 	}
-	rd = &icoReader{f: wb.File, wb: wb, cfg: cfg, pkg: wb.Package()}
+	rd = &importer{f: wb.File, wb: wb, cfg: cfg, pkg: wb.Package()}
 	if err := rd.read(); err != nil {
 		return nil, err
 	}
 	return rd, nil
 }
 
-// icoReader holds the state of one import.
-type icoReader struct {
+// importer holds the state of one import.
+type importer struct {
 	f      *excelize.File
 	wb     *book.Workbook
 	cfg    config
 	more   int           // cells found beyond cfg.maxCellErrors
 	pkg    *book.Package // the zip, for hyperlinks
 	reg    *ropa.Register
-	errs   []icoErr
+	errs   []cellErr
 	sheets []string // sheet names in the order errors are sorted
 	ids    map[string]int
-	marks  map[string]map[icoPos]outcome // cells not read cleanly
-	cells  int                           // non-empty cells counted
+	marks  map[string]map[cellPos]outcome // cells not read cleanly
+	cells  int                            // non-empty cells counted
 }
 
-type icoErr struct {
+type cellErr struct {
 	sheet, row, col int
 	e               *xlsx.CellError
 }
 
 // fail records a cell that could not be read.
-func (rd *icoReader) fail(sheet string, row, col int, value string, err error) {
+func (rd *importer) fail(sheet string, row, col int, value string, err error) {
 	if row >= 0 && col >= 0 {
-		rd.mark(sheet, icoPos{row, col}, err)
+		rd.mark(sheet, cellPos{row, col}, err)
 	}
 	if len(rd.errs) >= rd.cfg.MaxCellErrors {
 		rd.more++
@@ -190,34 +190,34 @@ func (rd *icoReader) fail(sheet string, row, col int, value string, err error) {
 		rd.sheets = append(rd.sheets, sheet)
 		si = len(rd.sheets) - 1
 	}
-	rd.errs = append(rd.errs, icoErr{si, row, col, &xlsx.CellError{Sheet: sheet, Cell: cell, Value: value, Err: err}})
+	rd.errs = append(rd.errs, cellErr{si, row, col, &xlsx.CellError{Sheet: sheet, Cell: cell, Value: value, Err: err}})
 }
 
-// icoNotice is the error of a notice about text not imported.
-type icoNotice string
+// notImported is the error of a notice about text not imported.
+type notImported string
 
-func (n icoNotice) Error() string { return string(n) }
+func (n notImported) Error() string { return string(n) }
 
-func (n icoNotice) Is(target error) bool { return target == ErrNotImported }
+func (n notImported) Is(target error) bool { return target == ErrNotImported }
 
-func (rd *icoReader) read() error {
+func (rd *importer) read() error {
 	rd.reg = &ropa.Register{Jurisdiction: lawfulbasis.UK, Activities: []ropa.Activity{}}
 	rd.ids = map[string]int{}
 	sheets := rd.f.GetSheetList()
 
 	// The controller sheet: the profile's by name, else the first with a heading row.
 	order := make([]string, 0, len(sheets))
-	if i := icoFindSheet(sheets, icoLayout.ControllerSheet); i >= 0 {
+	if i := findSheet(sheets, templateLayout.ControllerSheet); i >= 0 {
 		order = append(order, sheets[i])
 	}
 	for _, name := range sheets {
-		if !slices.Contains(order, name) && !strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(icoLayout.ProcessorSheet)) {
+		if !slices.Contains(order, name) && !strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(templateLayout.ProcessorSheet)) {
 			order = append(order, name)
 		}
 	}
 	var (
-		sheet *icoSheet
-		hdr   *icoHeader
+		sheet *sheetReader
+		hdr   *headingRow
 	)
 	var openErr error
 	for _, name := range order {
@@ -226,7 +226,7 @@ func (rd *icoReader) read() error {
 			openErr = err // a sheet that cannot be read is not the record; try the others
 			continue
 		}
-		if h := icoFindHeader(s.top, icoLayout.Controller, icoControllerMatch, colPurpose, colIndividuals, icoLayout); h != nil {
+		if h := findHeader(s.top, templateLayout.Controller, controllerMatch, colPurpose, colIndividuals, templateLayout); h != nil {
 			sheet, hdr = s, h
 			break
 		}
@@ -246,12 +246,12 @@ func (rd *icoReader) read() error {
 	}
 	if sheet == nil {
 		return fmt.Errorf("%w: no sheet has a row with the headings %q and %q in its first %d rows",
-			ErrNoHeader, icoHeadingAt(icoLayout.Controller, colPurpose), icoHeadingAt(icoLayout.Controller, colIndividuals), icoHeaderScan)
+			ErrNoHeader, headingAt(templateLayout.Controller, colPurpose), headingAt(templateLayout.Controller, colIndividuals), headerScan)
 	}
 	defer sheet.close()
 	rd.sheets = append(rd.sheets, sheet.name)
 	rd.loadLinks(sheet)
-	rd.above(sheet, hdr, icoLayout.Controller, rd.contacts(sheet, hdr.row))
+	rd.above(sheet, hdr, templateLayout.Controller, rd.contacts(sheet, hdr.row))
 	if err := rd.activities(sheet, hdr); err != nil {
 		return err
 	}
@@ -260,7 +260,7 @@ func (rd *icoReader) read() error {
 	rd.reportBeyond(sheet)
 	rd.reportScan(sheet)
 
-	if i := icoFindSheet(sheets, icoLayout.ProcessorSheet); i >= 0 && sheets[i] != sheet.name {
+	if i := findSheet(sheets, templateLayout.ProcessorSheet); i >= 0 && sheets[i] != sheet.name {
 		if err := rd.processorSheet(sheets[i]); err != nil {
 			return err
 		}
@@ -271,12 +271,12 @@ func (rd *icoReader) read() error {
 
 // findProcessorSheet returns the first sheet with the processor record's
 // heading row, the profile's processor sheet first.
-func (rd *icoReader) findProcessorSheet(sheets []string) string {
-	if len(icoLayout.Processor) != numProcessorColumns {
+func (rd *importer) findProcessorSheet(sheets []string) string {
+	if len(templateLayout.Processor) != numProcessorColumns {
 		return ""
 	}
 	order := slices.Clone(sheets)
-	if i := icoFindSheet(sheets, icoLayout.ProcessorSheet); i > 0 {
+	if i := findSheet(sheets, templateLayout.ProcessorSheet); i > 0 {
 		order = append([]string{sheets[i]}, slices.Delete(order, i, i+1)...)
 	}
 	for _, name := range order {
@@ -284,7 +284,7 @@ func (rd *icoReader) findProcessorSheet(sheets []string) string {
 		if err != nil {
 			continue
 		}
-		h := icoFindHeader(s.top, icoLayout.Processor, icoProcessorMatch, pcolController, pcolProcessing, icoLayout)
+		h := findHeader(s.top, templateLayout.Processor, processorMatch, pcolController, pcolProcessing, templateLayout)
 		s.close()
 		if h != nil {
 			return name
@@ -294,7 +294,7 @@ func (rd *icoReader) findProcessorSheet(sheets []string) string {
 }
 
 // cellErrors returns the cell errors in sheet and cell order, or nil.
-func (rd *icoReader) cellErrors() xlsx.CellErrors {
+func (rd *importer) cellErrors() xlsx.CellErrors {
 	if len(rd.errs) == 0 && rd.more == 0 {
 		return nil
 	}
@@ -318,7 +318,7 @@ func (rd *icoReader) cellErrors() xlsx.CellErrors {
 	return out
 }
 
-func icoFindSheet(sheets []string, name string) int {
+func findSheet(sheets []string, name string) int {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return -1
@@ -331,7 +331,7 @@ func icoFindSheet(sheets []string, name string) int {
 	return -1
 }
 
-func icoHeadingAt(cols []column, k int) string {
+func headingAt(cols []column, k int) string {
 	if k < len(cols) {
 		return cols[k].Heading
 	}

@@ -16,10 +16,10 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoRead imports a generated variant and splits the cell errors out.
-func icoRead(t *testing.T, variant string, opts ...xlsx.ReadOption) (*ropa.Register, xlsx.CellErrors) {
+// readVariant imports a generated variant and splits the cell errors out.
+func readVariant(t *testing.T, variant string, opts ...xlsx.ReadOption) (*ropa.Register, xlsx.CellErrors) {
 	t.Helper()
-	reg, err := Read(bytes.NewReader(icoWorkbookT(t, variant)), opts...)
+	reg, err := Read(bytes.NewReader(genWorkbookT(t, variant)), opts...)
 	var cells xlsx.CellErrors
 	if err != nil && !errors.As(err, &cells) {
 		t.Fatalf("Read(%s): %v", variant, err)
@@ -30,8 +30,8 @@ func icoRead(t *testing.T, variant string, opts ...xlsx.ReadOption) (*ropa.Regis
 	return reg, cells
 }
 
-// icoWantClean is the register the clean workbook holds.
-func icoWantClean() *ropa.Register {
+// wantClean is the register the clean workbook holds.
+func wantClean() *ropa.Register {
 	apd := "https://intranet.oakfield.example/apd"
 	return &ropa.Register{
 		Jurisdiction: lawfulbasis.UK,
@@ -124,20 +124,20 @@ func icoWantClean() *ropa.Register {
 }
 
 func TestReadICOClean(t *testing.T) {
-	reg, cells := icoRead(t, icoGenClean)
+	reg, cells := readVariant(t, genClean)
 	if len(cells) != 0 {
 		t.Errorf("cell errors in the clean workbook:\n%v", cells)
 	}
-	if diff := cmp.Diff(icoWantClean(), reg, cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(wantClean(), reg, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("clean workbook (-want +got):\n%s", diff)
 	}
 }
 
 func TestReadICOValidates(t *testing.T) {
-	for _, v := range icoGenVariants {
+	for _, v := range genVariants {
 		t.Run(v, func(t *testing.T) {
-			reg, _ := icoRead(t, v)
-			if v == icoGenShort {
+			reg, _ := readVariant(t, v)
+			if v == genShort {
 				reg.Controller.Name = "Set by the caller" // the short file has no contact block
 			}
 			if err := reg.Validate(); err != nil {
@@ -147,12 +147,12 @@ func TestReadICOValidates(t *testing.T) {
 	}
 }
 
-// icoErrorList is the list of cell errors as "Sheet!Cell: message", with
+// errorList is the list of cell errors as "Sheet!Cell: message", with
 // long "accepted" lists cut at the first semicolon.
 //
-// icoNoContact drops the warning for a sheet without a contact block, which
+// noContact drops the warning for a sheet without a contact block, which
 // the small sheets of these tests do not have.
-func icoNoContact(cells xlsx.CellErrors) xlsx.CellErrors {
+func noContact(cells xlsx.CellErrors) xlsx.CellErrors {
 	var out xlsx.CellErrors
 	for _, c := range cells {
 		if c.Cell == "" && strings.Contains(c.Error(), "no contact block") {
@@ -163,7 +163,7 @@ func icoNoContact(cells xlsx.CellErrors) xlsx.CellErrors {
 	return out
 }
 
-func icoErrorList(cells xlsx.CellErrors) []string {
+func errorList(cells xlsx.CellErrors) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
 		out[i], _, _ = strings.Cut(c.Error(), "; accepted:")
@@ -176,14 +176,14 @@ func TestReadICOCellErrors(t *testing.T) {
 		variant string
 		want    []string
 	}{
-		{icoGenClean, nil},
-		{icoGenShort, []string{"Register: no contact block above the table, or none with the controller's name: the controller's name and contact details (Art 30(1)(a)) were left empty for you to fill in the register"}},
-		{icoGenTypo, []string{
+		{genClean, nil},
+		{genShort, []string{"Register: no contact block above the table, or none with the controller's name: the controller's name and contact details (Art 30(1)(a)) were left empty for you to fill in the register"}},
+		{genTypo, []string{
 			`Template!L12: unknown lawful basis "consnet" (did you mean "consent"?)`,
 			"Template!N12: legitimate interests are given, but no purpose relies on legitimate interests: kept in the activity's notes",
 			"Template!O12: a legitimate interests assessment is given, but no purpose relies on legitimate interests: kept in the activity's notes",
 		}},
-		{icoGenMessy, []string{
+		{genMessy, []string{
 			`Template!A1: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "Oakfield Academy – Record of Processing Activities"`,
 			`Template!A2: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "Maintained by the school business manager. Last reviewed March 2024."`,
 			`Template!E7: not an email address: "see intranet"`,
@@ -200,8 +200,8 @@ func TestReadICOCellErrors(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.variant, func(t *testing.T) {
-			_, cells := icoRead(t, tc.variant)
-			if diff := cmp.Diff(tc.want, icoErrorList(cells), cmpopts.EquateEmpty()); diff != "" {
+			_, cells := readVariant(t, tc.variant)
+			if diff := cmp.Diff(tc.want, errorList(cells), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("cell errors (-want +got):\n%s", diff)
 			}
 		})
@@ -209,7 +209,7 @@ func TestReadICOCellErrors(t *testing.T) {
 }
 
 func TestReadICOCellErrorDetails(t *testing.T) {
-	reg, err := Read(bytes.NewReader(icoWorkbookT(t, icoGenTypo)))
+	reg, err := Read(bytes.NewReader(genWorkbookT(t, genTypo)))
 	if reg == nil || err == nil {
 		t.Fatalf("Read = %v, %v; want a register and cell errors", reg, err)
 	}
@@ -247,7 +247,7 @@ func TestReadICOCellErrorDetails(t *testing.T) {
 }
 
 func TestReadICOMessy(t *testing.T) {
-	reg, cells := icoRead(t, icoGenMessy)
+	reg, cells := readVariant(t, genMessy)
 	for _, c := range cells {
 		if strings.HasPrefix(c.Cell, "A1") && !errors.Is(c, ErrNotImported) {
 			t.Errorf("%v: want a notice wrapping ErrNotImported", c)
@@ -340,7 +340,7 @@ func TestReadICOMessy(t *testing.T) {
 }
 
 func TestReadICOShort(t *testing.T) {
-	reg, cells := icoRead(t, icoGenShort)
+	reg, cells := readVariant(t, genShort)
 	if len(cells) != 1 || cells[0].Cell != "" || !strings.Contains(cells[0].Error(), "no contact block") {
 		t.Errorf("cell errors: %v", cells)
 	}
@@ -372,8 +372,8 @@ func TestReadICOShort(t *testing.T) {
 	}
 }
 
-// icoBuild builds a one-sheet workbook from rows of cells.
-func icoBuild(t *testing.T, sheet string, rows ...[]string) []byte {
+// buildSheet builds a one-sheet workbook from rows of cells.
+func buildSheet(t *testing.T, sheet string, rows ...[]string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -399,7 +399,7 @@ func icoBuild(t *testing.T, sheet string, rows ...[]string) []byte {
 }
 
 func TestReadICOHeadingMatching(t *testing.T) {
-	cols := icoLayout.Controller
+	cols := templateLayout.Controller
 	for _, tc := range []struct {
 		heading string
 		want    int
@@ -442,7 +442,7 @@ func TestReadICOHeadingMatching(t *testing.T) {
 		{"Is personal data retained and erased in accordance with the policy document?", colFollowsPolicy},
 		{"Reasons for not adhering to policy document", colPolicyReasons},
 	} {
-		cands := icoControllerMatch.compile(cols).candidates(tc.heading)
+		cands := controllerMatch.compile(cols).candidates(tc.heading)
 		best := -1
 		for _, c := range cands {
 			if c.score == 2 || best < 0 {
@@ -454,12 +454,12 @@ func TestReadICOHeadingMatching(t *testing.T) {
 		}
 	}
 	for _, h := range []string{"Information asset owner", "Last reviewed", "Owner’s notes", "Comments"} {
-		if c := icoControllerMatch.compile(cols).candidates(h); len(c) != 0 {
+		if c := controllerMatch.compile(cols).candidates(h); len(c) != 0 {
 			t.Errorf("%q matched %v; want no column", h, c)
 		}
 	}
 	// The processor headings, with a curly apostrophe.
-	pc := icoProcessorMatch.compile(icoLayout.Processor)
+	pc := processorMatch.compile(templateLayout.Processor)
 	for h, want := range map[string]int{
 		"Name and contact details of controller":                  pcolController,
 		"Name and contact details of controller’s representative": pcolRepresentative,
@@ -514,7 +514,7 @@ func TestReadICOArticle6Columns(t *testing.T) {
 				rows = append(rows, tc.sections)
 			}
 			rows = append(rows, tc.headings)
-			h := icoFindHeader(rows, icoLayout.Controller, icoControllerMatch, colPurpose, colIndividuals, icoLayout)
+			h := findHeader(rows, templateLayout.Controller, controllerMatch, colPurpose, colIndividuals, templateLayout)
 			if h == nil {
 				t.Fatal("no header")
 			}
@@ -531,18 +531,18 @@ func TestReadICOHeaderRow(t *testing.T) {
 		rows[3] = []string{"List each purpose of processing and the categories of individuals below"}
 		rows = append(rows, []string{"Business function", "Purpose of processing", "Categories of individuals"},
 			[]string{"HR", "Payroll", "Staff"})
-		reg, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
+		reg, err := Read(bytes.NewReader(buildSheet(t, "Sheet1", rows...)))
 		var cells xlsx.CellErrors
 		errors.As(err, &cells)
 		want := []string{`Sheet1!A4: text above the table was not imported (it is neither a column heading nor a name, address, email or telephone of the contact block): "List each purpose of processing and the categories of individuals below"`}
-		if reg == nil || len(reg.Activities) != 1 || reg.Activities[0].ID != "payroll" || cmp.Diff(want, icoErrorList(icoNoContact(cells))) != "" {
+		if reg == nil || len(reg.Activities) != 1 || reg.Activities[0].ID != "payroll" || cmp.Diff(want, errorList(noContact(cells))) != "" {
 			t.Fatalf("Read = %+v, %v", reg, err)
 		}
 	})
 	t.Run("not after row 40", func(t *testing.T) {
 		rows := make([][]string, 40)
 		rows = append(rows, []string{"Purpose of processing", "Categories of individuals"}, []string{"Payroll", "Staff"})
-		_, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", rows...)))
+		_, err := Read(bytes.NewReader(buildSheet(t, "Sheet1", rows...)))
 		if !errors.Is(err, ErrNoHeader) {
 			t.Fatalf("err = %v; want ErrNoHeader", err)
 		}
@@ -596,7 +596,7 @@ func TestReadICORows(t *testing.T) {
 					t.Errorf("notes %q", a.Notes)
 				}
 				want := []string{"Sheet1!E2: 2 lawful bases for 3 purposes: which basis is for which purpose cannot be told; write one basis per line in the order of the purposes, or one basis for them all"}
-				if diff := cmp.Diff(want, icoErrorList(cells)); diff != "" {
+				if diff := cmp.Diff(want, errorList(cells)); diff != "" {
 					t.Errorf("cells (-want +got):\n%s", diff)
 				}
 			},
@@ -624,7 +624,7 @@ func TestReadICORows(t *testing.T) {
 					`Sheet1!A4: text below the table is not an activity and was not imported: "Key: green = required"`,
 					`Sheet1!G5: text below the table is not an activity and was not imported: "see also the HR sheet"`,
 				}
-				if diff := cmp.Diff(want, icoErrorList(cells)); diff != "" {
+				if diff := cmp.Diff(want, errorList(cells)); diff != "" {
 					t.Errorf("cells (-want +got):\n%s", diff)
 				}
 			},
@@ -640,12 +640,12 @@ func TestReadICORows(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			reg, err := Read(bytes.NewReader(icoBuild(t, "Sheet1", append([][]string{head}, tc.rows...)...)))
+			reg, err := Read(bytes.NewReader(buildSheet(t, "Sheet1", append([][]string{head}, tc.rows...)...)))
 			var cells xlsx.CellErrors
 			if err != nil && !errors.As(err, &cells) {
 				t.Fatal(err)
 			}
-			tc.check(t, reg, icoNoContact(cells))
+			tc.check(t, reg, noContact(cells))
 		})
 	}
 }
@@ -662,9 +662,9 @@ func TestReadICOValues(t *testing.T) {
 			"6(1)(c) Legal obligation":                      {lawfulbasis.LegalObligation, ""},
 			"Legitimate interests":                          {lawfulbasis.LegitimateInterests, ""},
 		} {
-			b, rest, err := icoParse(in, lawfulbasis.ParseBasis)
+			b, rest, err := parseValue(in, lawfulbasis.ParseBasis)
 			if err != nil || b != want.b || rest != want.rest {
-				t.Errorf("icoParse(%q) = %v, %q, %v; want %v, %q", in, b, rest, err, want.b, want.rest)
+				t.Errorf("parseValue(%q) = %v, %q, %v; want %v, %q", in, b, rest, err, want.b, want.rest)
 			}
 		}
 	})
@@ -676,21 +676,21 @@ func TestReadICOValues(t *testing.T) {
 			"Safeguarding":                  lawfulbasis.Sch1Safeguarding,
 			"Employment (Sch 1 Pt 1 para1)": lawfulbasis.Sch1Employment,
 		} {
-			if s, _, err := icoParse(in, lawfulbasis.ParseSchedule1); err != nil || s != want {
-				t.Errorf("icoParse(%q) = %v, %v; want %v", in, s, err, want)
+			if s, _, err := parseValue(in, lawfulbasis.ParseSchedule1); err != nil || s != want {
+				t.Errorf("parseValue(%q) = %v, %v; want %v", in, s, err, want)
 			}
 		}
 	})
 	t.Run("countries", func(t *testing.T) {
 		for in, want := range map[string]string{"USA": "US", "United States": "US", "the US": "US", "U.S.": "US", "India": "IN",
 			"EU": "EU", "EEA": "EU", "European Economic Area": "EU", "UK": "GB", "The Netherlands": "NL", "ZW": "ZW", "EPO": "EPO", "South Korea": "KR"} {
-			if got, ok := icoCountry(in); !ok || got != want {
-				t.Errorf("icoCountry(%q) = %q, %v; want %q", in, got, ok, want)
+			if got, ok := countryOf(in); !ok || got != want {
+				t.Errorf("countryOf(%q) = %q, %v; want %q", in, got, ok, want)
 			}
 		}
 		for _, in := range []string{"Narnia", "Worldwide", "zw", "Various"} {
-			if got, ok := icoCountry(in); ok {
-				t.Errorf("icoCountry(%q) = %q; want unknown", in, got)
+			if got, ok := countryOf(in); ok {
+				t.Errorf("countryOf(%q) = %q; want unknown", in, got)
 			}
 		}
 	})
@@ -708,8 +708,8 @@ func TestReadICOValues(t *testing.T) {
 			"BCRs approved by the CNIL":     {lawfulbasis.BCR, "BCRs approved by the CNIL"},
 			"Encrypted before it leaves us": {0, "Encrypted before it leaves us"},
 		} {
-			if m, text := icoMechanism(in); m != want.m || text != want.text {
-				t.Errorf("icoMechanism(%q) = %v, %q; want %v, %q", in, m, text, want.m, want.text)
+			if m, text := mechanismOf(in); m != want.m || text != want.text {
+				t.Errorf("mechanismOf(%q) = %v, %q; want %v, %q", in, m, text, want.m, want.text)
 			}
 		}
 	})
@@ -720,16 +720,16 @@ func TestReadICOValues(t *testing.T) {
 			"IT supplier": ropa.Processor, "HR team": ropa.Internal, "Finance department": ropa.Internal,
 			"Staff": ropa.Internal, "Pension scheme": ropa.ThirdParty, "Unicorn Ltd": ropa.ThirdParty,
 		} {
-			if got := icoRecipientKind(in); got != want {
-				t.Errorf("icoRecipientKind(%q) = %v; want %v", in, got, want)
+			if got := recipientKind(in); got != want {
+				t.Errorf("recipientKind(%q) = %v; want %v", in, got, want)
 			}
 		}
 	})
 	t.Run("answers", func(t *testing.T) {
 		for in, want := range map[string]ropa.Answer{"Yes": ropa.Yes, "y": ropa.Yes, "NO": ropa.No, "Not required": ropa.No,
 			"Yes – signed off 2023": ropa.Yes, "Maybe": "", "TBC": ""} {
-			if got, _ := icoAnswer(in); got != want {
-				t.Errorf("icoAnswer(%q) = %q; want %q", in, got, want)
+			if got, _ := answerOf(in); got != want {
+				t.Errorf("answerOf(%q) = %q; want %q", in, got, want)
 			}
 		}
 	})
@@ -744,19 +744,19 @@ func TestReadICOValues(t *testing.T) {
 			"Gym visits":                 {"custom: Gym visits"},
 			"custom special: Voiceprint": {"custom special: Voiceprint"},
 		} {
-			if diff := cmp.Diff(want, icoCategories(in)); diff != "" {
-				t.Errorf("icoCategories(%q) (-want +got):\n%s", in, diff)
+			if diff := cmp.Diff(want, categoriesOf(in)); diff != "" {
+				t.Errorf("categoriesOf(%q) (-want +got):\n%s", in, diff)
 			}
 		}
 	})
 	t.Run("blank", func(t *testing.T) {
 		for _, in := range []string{"", "N/A", "n/a", "None", "-", "–", " — "} {
-			if !icoBlank(in) {
-				t.Errorf("icoBlank(%q) = false", in)
+			if !isBlank(in) {
+				t.Errorf("isBlank(%q) = false", in)
 			}
 		}
-		if icoBlank("No") {
-			t.Error(`icoBlank("No") = true; "No" is an answer`)
+		if isBlank("No") {
+			t.Error(`isBlank("No") = true; "No" is an answer`)
 		}
 	})
 }
@@ -786,14 +786,14 @@ func TestReadICOContactBlock(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			reg, err := Read(bytes.NewReader(icoBuild(t, "Template", tc.rows...)))
+			reg, err := Read(bytes.NewReader(buildSheet(t, "Template", tc.rows...)))
 			var cells xlsx.CellErrors
 			if err != nil && !errors.As(err, &cells) {
 				t.Fatal(err)
 			}
 			// A sheet without the controller's name says so, as a message
 			// about the sheet.
-			warned := len(cells) > len(icoNoContact(cells))
+			warned := len(cells) > len(noContact(cells))
 			if warned != (tc.want.Name == "") {
 				t.Errorf("contact block warning %v for controller %+v: %v", warned, tc.want, cells)
 			}
@@ -806,11 +806,11 @@ func TestReadICOContactBlock(t *testing.T) {
 
 // A sheet of another name is found by its heading row.
 func TestReadICOSheetName(t *testing.T) {
-	b := icoBuild(t, "Record", []string{"Purpose of processing", "Categories of individuals"}, []string{"Payroll", "Staff"})
+	b := buildSheet(t, "Record", []string{"Purpose of processing", "Categories of individuals"}, []string{"Payroll", "Staff"})
 	reg, err := Read(bytes.NewReader(b))
 	var cells xlsx.CellErrors
 	errors.As(err, &cells)
-	if reg == nil || len(reg.Activities) != 1 || len(icoNoContact(cells)) != 0 {
+	if reg == nil || len(reg.Activities) != 1 || len(noContact(cells)) != 0 {
 		t.Fatalf("Read = %+v, %v", reg, err)
 	}
 }
@@ -819,7 +819,7 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 	head := []string{"Ref", "Purpose of processing", "Categories of individuals", "Categories of recipients",
 		"Names of third countries or international organisations that personal data are transferred to",
 		"Safeguards for exceptional transfers of personal data to third countries or international organisations"}
-	b := icoBuild(t, "Template", head,
+	b := buildSheet(t, "Template", head,
 		[]string{"HR-01", "Payroll", "Staff", "Payroll provider", "US (Mail provider)\nIndia (payroll  provider)\nUK",
 			"India (Payroll provider): IDTA\nUS: Standard contractual clauses (2021)"},
 		[]string{"hr-02", "Pensions", "Staff", "", "Korea, Republic of; Canada", "Adequacy"},
@@ -833,7 +833,7 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 		"Template!E2: a recipient named in brackets is not one of the activity's recipients: kept in the activity's notes",
 		`Template!F2: standard contractual clauses under the UK regime could be the EU clauses with the UK Addendum ("uk-addendum"), the UK's International Data Transfer Agreement ("idta"), or the clauses adopted before 2021, usable only until 21 March 2024 ("legacy-scc"): write which`,
 	}
-	if diff := cmp.Diff(wantCells, icoErrorList(icoNoContact(cells))); diff != "" {
+	if diff := cmp.Diff(wantCells, errorList(noContact(cells))); diff != "" {
 		t.Errorf("cells (-want +got):\n%s", diff)
 	}
 	a := reg.Activities[0]
@@ -862,7 +862,7 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 // TestReadICOOwnWorkbook imports, as a hand-kept template, a workbook this
 // package wrote in the ICO layout.
 func TestReadICOOwnWorkbook(t *testing.T) {
-	reg := icoWantClean()
+	reg := wantClean()
 	reg.ProcessorRecords = nil
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, reg); err != nil {
@@ -901,7 +901,7 @@ func TestReadICOOwnWorkbook(t *testing.T) {
 }
 
 func TestReadICOProcessorOnly(t *testing.T) {
-	b := icoBuild(t, "Template",
+	b := buildSheet(t, "Template",
 		[]string{"Name and contact details"}, []string{"Name", "Payroll Bureau Ltd"}, []string{},
 		[]string{"Name and contact details of controller", "Name and contact details of controller's representative",
 			"Categories of processing", "Names of third countries", "Safeguards", "Security measures"},

@@ -7,7 +7,7 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-func (x *icoRow) retention(a *ropa.Activity) {
+func (x *rowReader) retention(a *ropa.Activity) {
 	text := x.raw(colRetention)
 	if text == "" {
 		return
@@ -16,7 +16,7 @@ func (x *icoRow) retention(a *ropa.Activity) {
 		a.Retention = []ropa.Retention{{Rule: r}}
 		return
 	}
-	lines := icoItems(text)
+	lines := items(text)
 	var rules []ropa.Retention
 	for _, l := range lines {
 		r, err := retention.Parse(l)

@@ -15,33 +15,33 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-// icoRow is one data row with its heading row.
-type icoRow struct {
-	rd    *icoReader
-	s     *icoSheet
-	h     *icoHeader
+// rowReader is one data row with its heading row.
+type rowReader struct {
+	rd    *importer
+	s     *sheetReader
+	h     *headingRow
 	row   int // 0-based
 	cells []string
-	notes []icoNote
+	notes []rowNote
 }
 
-type icoNote struct {
+type rowNote struct {
 	col  int
 	text string // "Heading: " and the cell's text
 	head int    // bytes of text before the cell's text
 }
 
 // raw returns the text of a record column, "" when unmapped or blank.
-func (x *icoRow) raw(k int) string {
+func (x *rowReader) raw(k int) string {
 	c, ok := x.h.col[k]
-	if !ok || c >= len(x.cells) || icoBlank(x.cells[c]) {
+	if !ok || c >= len(x.cells) || isBlank(x.cells[c]) {
 		return ""
 	}
 	return x.cells[c]
 }
 
 // link returns a link column's hyperlink target, or its text.
-func (x *icoRow) link(k int) string {
+func (x *rowReader) link(k int) string {
 	c, ok := x.h.col[k]
 	if !ok {
 		return ""
@@ -50,13 +50,13 @@ func (x *icoRow) link(k int) string {
 	if text == "" {
 		return ""
 	}
-	if t, ok := x.s.linkAt(icoPos{x.row, c}); ok && t != "" {
-		return icoLinkText(text, t)
+	if t, ok := x.s.linkAt(cellPos{x.row, c}); ok && t != "" {
+		return linkText(text, t)
 	}
 	return text
 }
 
-func (x *icoRow) hasLink(k int) bool {
+func (x *rowReader) hasLink(k int) bool {
 	c, ok := x.h.col[k]
 	if !ok {
 		return false
@@ -64,13 +64,13 @@ func (x *icoRow) hasLink(k int) bool {
 	if x.raw(k) == "" {
 		return false
 	}
-	_, has := x.s.linkAt(icoPos{x.row, c})
+	_, has := x.s.linkAt(cellPos{x.row, c})
 	return has
 }
 
 // note keeps a column's text in the activity's Notes as "Heading: text"
 // and reports the cell, saying why (a message wrapping ErrNoted).
-func (x *icoRow) note(k int, text, why string) {
+func (x *rowReader) note(k int, text, why string) {
 	if c, ok := x.h.col[k]; ok {
 		x.noteCol(c, text, why)
 	}
@@ -78,7 +78,7 @@ func (x *icoRow) note(k int, text, why string) {
 
 // noteCol keeps a cell's text in the notes; with why, it reports the cell
 // as kept there (without, the caller has reported it).
-func (x *icoRow) noteCol(c int, text, why string) {
+func (x *rowReader) noteCol(c int, text, why string) {
 	for _, n := range x.notes {
 		if n.col == c {
 			return
@@ -92,21 +92,21 @@ func (x *icoRow) noteCol(c int, text, why string) {
 		head, _ = excelize.ColumnNumberToName(c + 1)
 		head = "Column " + head
 	}
-	x.notes = append(x.notes, icoNote{c, head + ": " + text, len(head) + 2})
+	x.notes = append(x.notes, rowNote{c, head + ": " + text, len(head) + 2})
 }
 
 // fail reports a bad cell of a record column and keeps its text in Notes.
-func (x *icoRow) fail(k int, value string, err error) {
+func (x *rowReader) fail(k int, value string, err error) {
 	c := x.h.col[k]
 	x.rd.fail(x.s.name, x.row, c, value, err)
 	x.note(k, x.raw(k), "")
 }
 
-func (x *icoRow) has(k int) bool { return x.raw(k) != "" }
+func (x *rowReader) has(k int) bool { return x.raw(k) != "" }
 
-func (x *icoRow) empty() bool {
+func (x *rowReader) empty() bool {
 	for _, c := range x.cells {
-		if !icoBlank(c) {
+		if !isBlank(c) {
 			return false
 		}
 	}
@@ -114,11 +114,11 @@ func (x *icoRow) empty() bool {
 }
 
 // activities reads the rows below the heading row.
-func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
+func (rd *importer) activities(s *sheetReader, h *headingRow) error {
 	blank := false
 	process := func(r int, cells []string) error {
 		rd.count(cells)
-		x := &icoRow{rd: rd, s: s, h: h, row: r, cells: cells}
+		x := &rowReader{rd: rd, s: s, h: h, row: r, cells: cells}
 		if x.empty() {
 			blank = true
 			return nil
@@ -137,11 +137,11 @@ func (rd *icoReader) activities(s *icoSheet, h *icoHeader) error {
 }
 
 // belowTable reports text typed below the table.
-func (rd *icoReader) belowTable(s *icoSheet, r int, cells []string) {
+func (rd *importer) belowTable(s *sheetReader, r int, cells []string) {
 	first := -1
 	var parts []string
 	for c, v := range cells {
-		if icoBlank(v) {
+		if isBlank(v) {
 			continue
 		}
 		if first < 0 {
@@ -150,28 +150,28 @@ func (rd *icoReader) belowTable(s *icoSheet, r int, cells []string) {
 		parts = append(parts, v)
 	}
 	text := strings.Join(parts, " | ")
-	rd.fail(s.name, r, first, text, icoNotice(fmt.Sprintf("text below the table is not an activity and was not imported: %q", icoShort(text))))
+	rd.fail(s.name, r, first, text, notImported(fmt.Sprintf("text below the table is not an activity and was not imported: %q", short(text))))
 	for c, v := range cells {
 		if c != first && v != "" {
-			rd.mark(s.name, icoPos{r, c}, ErrNotImported) // listed with the row's first cell
+			rd.mark(s.name, cellPos{r, c}, ErrNotImported) // listed with the row's first cell
 		}
 	}
 }
 
 // activity builds the activity of a row.
-func (x *icoRow) activity() ropa.Activity {
+func (x *rowReader) activity() ropa.Activity {
 	var a ropa.Activity
 	x.longToNotes()
 	a.BusinessFunction = x.raw(colBusinessFunction)
 
-	for _, line := range icoLines(x.raw(colPurpose)) {
+	for _, line := range lines(x.raw(colPurpose)) {
 		a.Purposes = append(a.Purposes, ropa.Purpose{Description: line})
 	}
 	switch {
 	case len(a.Purposes) > 0:
 		a.Name = a.Purposes[0].Description
-	case len(icoLines(a.BusinessFunction)) > 0:
-		a.Name = icoLines(a.BusinessFunction)[0]
+	case len(lines(a.BusinessFunction)) > 0:
+		a.Name = lines(a.BusinessFunction)[0]
 	default:
 		a.Name = fmt.Sprintf("Row %d", x.row+1)
 	}
@@ -179,13 +179,13 @@ func (x *icoRow) activity() ropa.Activity {
 		a.Name = string(r[:497]) + "..."
 	}
 	idText := ""
-	if x.h.id >= 0 && x.h.id < len(x.cells) && !icoBlank(x.cells[x.h.id]) {
+	if x.h.id >= 0 && x.h.id < len(x.cells) && !isBlank(x.cells[x.h.id]) {
 		idText = x.cells[x.h.id]
 	}
-	if id := icoSlug(idText); id != "" {
+	if id := slugOf(idText); id != "" {
 		a.ID = x.rd.uniqueID(id, x.row)
 	} else {
-		a.ID = x.rd.uniqueID(icoSlug(a.Name), x.row)
+		a.ID = x.rd.uniqueID(slugOf(a.Name), x.row)
 	}
 
 	x.jointControllers(&a)
@@ -194,14 +194,14 @@ func (x *icoRow) activity() ropa.Activity {
 	x.recipients(&a)
 	x.transfers(&a.Transfers, colThirdCountries, colSafeguards, &a)
 	x.retention(&a)
-	a.Security = icoItems(x.raw(colSecurity))
+	a.Security = items(x.raw(colSecurity))
 	x.bases(&a)
 	x.conditions(&a)
 	x.rights()
 	x.automated(&a)
 	x.sources(&a)
 	a.ConsentRecord = x.link(colConsentRecord)
-	a.Locations = icoItems(x.raw(colLocation))
+	a.Locations = items(x.raw(colLocation))
 	a.DPIA.Required = x.answer(colDPIARequired)
 	a.DPIA.Status = x.dpiaStatus()
 	a.DPIA.Reference = x.link(colDPIALink)
@@ -215,16 +215,16 @@ func (x *icoRow) activity() ropa.Activity {
 
 	// Columns of the organisation's own, and text under no heading.
 	for c, v := range x.cells {
-		if icoBlank(v) {
+		if isBlank(v) {
 			continue
 		}
-		if _, mapped := x.h.kind[c]; !mapped && (c != x.h.id || icoSlug(v) != a.ID) {
+		if _, mapped := x.h.kind[c]; !mapped && (c != x.h.id || slugOf(v) != a.ID) {
 			why := "the column has no heading"
 			switch head := x.h.head[c]; {
 			case c == x.h.id:
 				why = fmt.Sprintf("the activity's ID was made %q from it (IDs are lower case, with hyphens, and unique)", a.ID)
 			case head != "":
-				why = fmt.Sprintf("%q is not a column of the ICO template", icoShort(head))
+				why = fmt.Sprintf("%q is not a column of the ICO template", short(head))
 			}
 			x.noteCol(c, v, why)
 		}
@@ -238,9 +238,9 @@ func (x *icoRow) activity() ropa.Activity {
 // of the fields they would be read into, and keeps them in the notes: the
 // register's fields that hold such text (a custom data category, a
 // purpose) would not fit a cell when the register is exported.
-func (x *icoRow) longToNotes() {
+func (x *rowReader) longToNotes() {
 	for c := range x.cells {
-		if _, long := x.s.long[icoPos{x.row, c}]; long && x.cells[c] != "" {
+		if _, long := x.s.long[cellPos{x.row, c}]; long && x.cells[c] != "" {
 			text := x.cells[c]
 			x.cells[c] = ""
 			x.noteCol(c, text, "")
@@ -253,7 +253,7 @@ func (x *icoRow) longToNotes() {
 // validate at most 32,767 characters): a note that does not fit is cut,
 // and the notes after it left out, each reported by its cell, as is each
 // cell too long to be imported whole.
-func (x *icoRow) joinNotes() string {
+func (x *rowReader) joinNotes() string {
 	var b strings.Builder
 	used := 0
 	for _, n := range x.notes {
@@ -268,7 +268,7 @@ func (x *icoRow) joinNotes() string {
 			room := maxCell - used - sep - utf16Len(n.text[:n.head])
 			keptBody = ""
 			if room > 0 {
-				keptBody, _ = icoCut(body, room)
+				keptBody, _ = cutUnits(body, room)
 			}
 		}
 		if keptBody != "" || body == "" {
@@ -280,17 +280,17 @@ func (x *icoRow) joinNotes() string {
 			used += sep + utf16Len(n.text[:n.head]) + utf16Len(keptBody)
 		}
 		cut := body[len(keptBody):]
-		long := x.s.long[icoPos{x.row, n.col}]
+		long := x.s.long[cellPos{x.row, n.col}]
 		switch {
 		case long != nil:
 			long.reported = true
 			kept := utf16Len(keptBody)
-			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d), so it was not read into the register's fields: "+
+			x.rd.fail(x.s.name, x.row, n.col, "", notImported(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d), so it was not read into the register's fields: "+
 				"its first %d characters were kept in the activity's notes; the last %d, from %s, were not imported",
 				long.units, maxCell, kept, long.units-kept, quote(cut+long.tail))))
 		case cut != "":
 			kept := utf16Len(keptBody)
-			x.rd.fail(x.s.name, x.row, n.col, "", icoNotice(fmt.Sprintf("the activity's notes are full (they hold at most %d characters, as a workbook cell does): "+
+			x.rd.fail(x.s.name, x.row, n.col, "", notImported(fmt.Sprintf("the activity's notes are full (they hold at most %d characters, as a workbook cell does): "+
 				"the first %d of this cell's %d characters were kept in them; the last %d, from %s, were not imported",
 				maxCell, kept, whole, whole-kept, quote(cut))))
 		}
@@ -299,7 +299,7 @@ func (x *icoRow) joinNotes() string {
 }
 
 // uniqueID makes a slug unique among the activities with a -2, -3 suffix.
-func (rd *icoReader) uniqueID(id string, row int) string {
+func (rd *importer) uniqueID(id string, row int) string {
 	if id == "" {
 		id = fmt.Sprintf("row-%d", row+1)
 	}
@@ -317,8 +317,8 @@ func (rd *icoReader) uniqueID(id string, row int) string {
 	return id
 }
 
-func (x *icoRow) jointControllers(a *ropa.Activity) {
-	for _, it := range icoItems(x.raw(colJointController)) {
+func (x *rowReader) jointControllers(a *ropa.Activity) {
+	for _, it := range items(x.raw(colJointController)) {
 		name, contact, _ := strings.Cut(it, ",")
 		name, contact = strings.TrimSpace(name), strings.TrimSpace(contact)
 		if name == "" {
@@ -337,10 +337,10 @@ func (x *icoRow) jointControllers(a *ropa.Activity) {
 	}
 }
 
-// icoLinkText keeps both a hyperlink's display text and its target:
+// linkText keeps both a hyperlink's display text and its target:
 // "DPIA v3 <https://example.org/dpia>", or the target alone when the text
 // is the target (or says nothing more, as "link" or "here").
-func icoLinkText(text, target string) string {
+func linkText(text, target string) string {
 	t := strings.TrimSpace(text)
 	switch strings.ToLower(t) {
 	case "", "link", "here", "click here", "see link", "url", "hyperlink":

@@ -13,33 +13,33 @@ import (
 	"github.com/article30/article30/export/xlsx/internal/book"
 )
 
-// icoPos is a 0-based row and column.
-type icoPos struct{ row, col int }
+// cellPos is a 0-based row and column.
+type cellPos struct{ row, col int }
 
-// icoSheet is a sheet being read row by row.
-type icoSheet struct {
+// sheetReader is a sheet being read row by row.
+type sheetReader struct {
 	name   string
 	rows   *excelize.Rows
 	n      int        // rows read so far
-	top    [][]string // the first icoHeaderScan rows
+	top    [][]string // the first headerScan rows
 	links  map[book.Pos]string
 	pkg    *book.Package // where to read links from
 	loaded bool          // links read
-	// linksCut counts the hyperlinks past icoMaxLinks, not read.
+	// linksCut counts the hyperlinks past maxLinks, not read.
 	linksCut int
-	// beyond is the first cell of each row with text past icoMaxCols.
-	beyond []icoBeyond
+	// beyond is the first cell of each row with text past maxCols.
+	beyond []beyondCell
 	// found is what the scan found in the sheet's XML, by 1-based row
 	// and column: next empties the cells that hold no data.
 	found map[[2]int]book.Finding
-	// long are the cells longer than icoMaxCell, cut by next.
-	long map[icoPos]*icoLong
+	// long are the cells longer than maxImportCell, cut by next.
+	long map[cellPos]*longCell
 	// blanked counts the cells next emptied for what the scan found.
 	blanked int
 	// merges are the sheet's merged ranges over several rows, by first
 	// row; active those over the row being read, nextMerge the next to
 	// start.
-	merges []icoMerge
+	merges []mergedRange
 	// copies counts the cells fillMerged filled, which are not cells of
 	// the file.
 	copies int
@@ -47,58 +47,58 @@ type icoSheet struct {
 	// dateChecks counts the cells looked up.
 	f          *excelize.File
 	dateChecks int
-	active     []*icoMerge
+	active     []*mergedRange
 	nextMerge  int
 }
 
-// icoLong is a cell too long to be imported whole: its length, the text
+// longCell is a cell too long to be imported whole: its length, the text
 // cut off, and whether a message has said what became of it.
-type icoLong struct {
+type longCell struct {
 	units    int    // UTF-16 code units of the whole cell
 	kept     int    // units next kept
 	tail     string // the text cut off
 	reported bool
 }
 
-type icoBeyond struct {
-	at   icoPos
+type beyondCell struct {
+	at   cellPos
 	text string
 }
 
-// reportBeyond reports text in columns past icoMaxCols, which is not read.
-func (rd *icoReader) reportBeyond(s *icoSheet) {
-	last, _ := excelize.ColumnNumberToName(icoMaxCols)
+// reportBeyond reports text in columns past maxCols, which is not read.
+func (rd *importer) reportBeyond(s *sheetReader) {
+	last, _ := excelize.ColumnNumberToName(maxCols)
 	for _, b := range s.beyond {
-		rd.fail(s.name, b.at.row, b.at.col, b.text, icoNotice(fmt.Sprintf("text beyond column %s is not read: %q", last, icoShort(b.text))))
+		rd.fail(s.name, b.at.row, b.at.col, b.text, notImported(fmt.Sprintf("text beyond column %s is not read: %q", last, short(b.text))))
 	}
 }
 
 // reportScan reports what the scan found in the sheet's XML, and the cells
 // too long to be imported whole that no activity's notes accounted for.
-func (rd *icoReader) reportScan(s *icoSheet) {
+func (rd *importer) reportScan(s *sheetReader) {
 	for _, c := range book.SortedFindings(s.found) {
-		rd.fail(s.name, c.Row-1, c.Col-1, c.Text, icoNotice(c.Message(true)))
+		rd.fail(s.name, c.Row-1, c.Col-1, c.Text, notImported(c.Message(true)))
 	}
 	if s.linksCut > 0 {
-		rd.fail(s.name, -1, -1, "", icoNotice(fmt.Sprintf("the sheet has %d hyperlinks more than the %d read: the cells of those links were imported with their text, not their targets", s.linksCut, icoMaxLinks)))
+		rd.fail(s.name, -1, -1, "", notImported(fmt.Sprintf("the sheet has %d hyperlinks more than the %d read: the cells of those links were imported with their text, not their targets", s.linksCut, maxLinks)))
 	}
 	for p, l := range s.long {
 		if !l.reported {
-			rd.fail(s.name, p.row, p.col, "", icoNotice(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d): the first %d were imported; the last %d, from %s, were not",
+			rd.fail(s.name, p.row, p.col, "", notImported(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d): the first %d were imported; the last %d, from %s, were not",
 				l.units, maxCell, l.kept, l.units-l.kept, quote(l.tail))))
 		}
 	}
 }
 
-func (s *icoSheet) close() {
+func (s *sheetReader) close() {
 	if s.rows != nil {
 		s.rows.Close()
 		s.rows = nil
 	}
 }
 
-// next returns the next row's cells, at most icoMaxCols of them.
-func (s *icoSheet) next() ([]string, bool, error) {
+// next returns the next row's cells, at most maxCols of them.
+func (s *sheetReader) next() ([]string, bool, error) {
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
 			return nil, false, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, s.name, err)
@@ -110,14 +110,14 @@ func (s *icoSheet) next() ([]string, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("%w: sheet %q row %d: %v", xlsx.ErrNotWorkbook, s.name, s.n, err)
 	}
-	if len(cells) > icoMaxCols {
-		for c := icoMaxCols; c < len(cells); c++ {
-			if v := icoClean(cells[c]); v != "" && len(s.beyond) < 1000 {
-				s.beyond = append(s.beyond, icoBeyond{icoPos{s.n - 1, c}, v})
+	if len(cells) > maxCols {
+		for c := maxCols; c < len(cells); c++ {
+			if v := cleanCell(cells[c]); v != "" && len(s.beyond) < 1000 {
+				s.beyond = append(s.beyond, beyondCell{cellPos{s.n - 1, c}, v})
 				break
 			}
 		}
-		cells = cells[:icoMaxCols]
+		cells = cells[:maxCols]
 	}
 	for i, c := range cells {
 		if _, ok := s.found[[2]int{s.n, i + 1}]; ok && s.found[[2]int{s.n, i + 1}].Kind != book.KindEntity {
@@ -125,17 +125,17 @@ func (s *icoSheet) next() ([]string, bool, error) {
 			s.blanked++
 			continue
 		}
-		cells[i] = icoClean(c)
+		cells[i] = cleanCell(c)
 		if d := s.date(i, cells[i]); d != "" {
 			cells[i] = d
 		}
-		if len(cells[i]) > icoMaxCell {
-			if n := utf16Len(cells[i]); n > icoMaxCell && len(s.long) < 100000 {
-				kept, tail := icoCut(cells[i], icoMaxCell)
+		if len(cells[i]) > maxImportCell {
+			if n := utf16Len(cells[i]); n > maxImportCell && len(s.long) < 100000 {
+				kept, tail := cutUnits(cells[i], maxImportCell)
 				if s.long == nil {
-					s.long = map[icoPos]*icoLong{}
+					s.long = map[cellPos]*longCell{}
 				}
-				s.long[icoPos{s.n - 1, i}] = &icoLong{units: n, kept: utf16Len(kept), tail: tail}
+				s.long[cellPos{s.n - 1, i}] = &longCell{units: n, kept: utf16Len(kept), tail: tail}
 				cells[i] = kept
 			}
 		}
@@ -143,12 +143,12 @@ func (s *icoSheet) next() ([]string, bool, error) {
 	return s.fillMerged(cells), true, nil
 }
 
-// icoMaxMerges is the most merged ranges read per sheet.
-const icoMaxMerges = 100000
+// maxMerges is the most merged ranges read per sheet.
+const maxMerges = 100000
 
-// icoMerge is a merged range over several rows and the text of its
+// mergedRange is a merged range over several rows and the text of its
 // top-left cell.
-type icoMerge struct {
+type mergedRange struct {
 	r    book.Range
 	text string
 }
@@ -157,7 +157,7 @@ type icoMerge struct {
 // several rows the text of the range's top-left cell: a Business function
 // merged over two rows applies to both activities. The rows are read in
 // order, so the top-left cell comes first.
-func (s *icoSheet) fillMerged(cells []string) []string {
+func (s *sheetReader) fillMerged(cells []string) []string {
 	row := s.n - 1
 	for s.nextMerge < len(s.merges) && s.merges[s.nextMerge].r.First.Row <= row {
 		s.active = append(s.active, &s.merges[s.nextMerge])
@@ -190,9 +190,9 @@ func (s *icoSheet) fillMerged(cells []string) []string {
 	return cells
 }
 
-// icoCut cuts s to at most units UTF-16 code units, returning what is
+// cutUnits cuts s to at most units UTF-16 code units, returning what is
 // kept and what is cut off.
-func icoCut(s string, units int) (string, string) {
+func cutUnits(s string, units int) (string, string) {
 	n := 0
 	for i, r := range s {
 		w := 1
@@ -208,21 +208,21 @@ func icoCut(s string, units int) (string, string) {
 }
 
 // openSheet starts reading a sheet and buffers its first rows.
-func (rd *icoReader) openSheet(name string) (*icoSheet, error) {
+func (rd *importer) openSheet(name string) (*sheetReader, error) {
 	rows, err := rd.f.Rows(name)
 	if err != nil {
 		return nil, fmt.Errorf("%w: sheet %q: %v", xlsx.ErrNotWorkbook, name, err)
 	}
-	s := &icoSheet{name: name, rows: rows, found: rd.wb.Findings(name), f: rd.f}
-	if ranges, _ := rd.pkg.Merges(name, icoMaxMerges); len(ranges) > 0 {
+	s := &sheetReader{name: name, rows: rows, found: rd.wb.Findings(name), f: rd.f}
+	if ranges, _ := rd.pkg.Merges(name, maxMerges); len(ranges) > 0 {
 		for _, r := range ranges {
-			if r.Last.Row > r.First.Row && r.First.Col < icoMaxCols {
-				s.merges = append(s.merges, icoMerge{r: r})
+			if r.Last.Row > r.First.Row && r.First.Col < maxCols {
+				s.merges = append(s.merges, mergedRange{r: r})
 			}
 		}
-		slices.SortStableFunc(s.merges, func(a, b icoMerge) int { return a.r.First.Row - b.r.First.Row })
+		slices.SortStableFunc(s.merges, func(a, b mergedRange) int { return a.r.First.Row - b.r.First.Row })
 	}
-	for len(s.top) < icoHeaderScan {
+	for len(s.top) < headerScan {
 		cells, ok, err := s.next()
 		if err != nil {
 			s.close()
@@ -238,13 +238,13 @@ func (rd *icoReader) openSheet(name string) (*icoSheet, error) {
 
 // loadLinks arranges for the sheet's hyperlinks to be read when a link
 // column first holds text.
-func (rd *icoReader) loadLinks(s *icoSheet) { s.pkg = rd.pkg }
+func (rd *importer) loadLinks(s *sheetReader) { s.pkg = rd.pkg }
 
 // linkAt returns the hyperlink target of a cell.
-func (s *icoSheet) linkAt(p icoPos) (string, bool) {
+func (s *sheetReader) linkAt(p cellPos) (string, bool) {
 	if s.pkg != nil && !s.loaded {
 		s.loaded = true
-		s.links, s.linksCut = s.pkg.Links(s.name, icoMaxLinks)
+		s.links, s.linksCut = s.pkg.Links(s.name, maxLinks)
 	}
 	t, ok := s.links[book.Pos{Row: p.row, Col: p.col}]
 	return t, ok
@@ -253,7 +253,7 @@ func (s *icoSheet) linkAt(p icoPos) (string, bool) {
 // rowsAfter calls process for every row after the header row: first the
 // rows already read while looking for the header, then the rest of the
 // sheet as it streams.
-func (s *icoSheet) rowsAfter(header int, process func(r int, cells []string) error) error {
+func (s *sheetReader) rowsAfter(header int, process func(r int, cells []string) error) error {
 	for r := header + 1; r < len(s.top); r++ {
 		if err := process(r, s.top[r]); err != nil {
 			return err

@@ -9,9 +9,9 @@ import (
 	"github.com/article30/article30/internal/match"
 )
 
-// icoClean normalises a cell's text: line endings, non-breaking spaces,
+// cleanCell normalises a cell's text: line endings, non-breaking spaces,
 // surrounding space.
-func icoClean(s string) string {
+func cleanCell(s string) string {
 	if s == "" {
 		return s
 	}
@@ -22,8 +22,8 @@ func icoClean(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// icoBlank reports whether a value means "nothing": empty, N/A, None or a dash.
-func icoBlank(s string) bool {
+// isBlank reports whether a value means "nothing": empty, N/A, None or a dash.
+func isBlank(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "n/a", "na", "n.a.", "n.a", "none", "-", "–", "—", "--", "not applicable", "nil", "n/k":
 		return true
@@ -31,16 +31,16 @@ func icoBlank(s string) bool {
 	return false
 }
 
-// icoCollapse joins a heading's lines and runs of spaces.
-func icoCollapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapseSpace joins a heading's lines and runs of spaces.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// icoLines splits a cell at line breaks, dropping bullets and empty lines.
-func icoLines(s string) []string { return icoSplit(s, "\n") }
+// lines splits a cell at line breaks, dropping bullets and empty lines.
+func lines(s string) []string { return splitCell(s, "\n") }
 
-// icoItems splits a cell at line breaks and semicolons.
-func icoItems(s string) []string { return icoSplit(s, "\n;") }
+// items splits a cell at line breaks and semicolons.
+func items(s string) []string { return splitCell(s, "\n;") }
 
-func icoSplit(s, seps string) []string {
+func splitCell(s, seps string) []string {
 	var out []string
 	depth := 0 // a semicolon inside parentheses does not separate values
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool {
@@ -54,16 +54,16 @@ func icoSplit(s, seps string) []string {
 		}
 		return strings.ContainsRune(seps, r) && (r == '\n' || depth == 0)
 	}) {
-		p = icoUnbullet(p)
-		if !icoBlank(p) {
+		p = unbullet(p)
+		if !isBlank(p) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// icoUnbullet removes a list bullet from the start of a line.
-func icoUnbullet(s string) string {
+// unbullet removes a list bullet from the start of a line.
+func unbullet(s string) string {
 	s = strings.TrimSpace(s)
 	for _, b := range []string{"•", "◦", "▪", "·", "* ", "- ", "– ", "— "} {
 		if strings.HasPrefix(s, b) {
@@ -73,8 +73,8 @@ func icoUnbullet(s string) string {
 	return s
 }
 
-// icoCommas splits s at commas outside parentheses.
-func icoCommas(s string) []string {
+// commas splits s at commas outside parentheses.
+func commas(s string) []string {
 	var out []string
 	depth, start := 0, 0
 	for i, r := range s {
@@ -95,32 +95,32 @@ func icoCommas(s string) []string {
 	out = append(out, s[start:])
 	var keep []string
 	for _, p := range out {
-		if p = icoUnbullet(p); !icoBlank(p) {
+		if p = unbullet(p); !isBlank(p) {
 			keep = append(keep, p)
 		}
 	}
 	return keep
 }
 
-// icoEnumItems splits an enumeration cell at line breaks and semicolons,
+// enumItems splits an enumeration cell at line breaks and semicolons,
 // and an item further at commas when every part is a known value. With
 // force, an item that is not a known value as a whole is split at commas
 // whatever its parts.
-func icoEnumItems(s string, known func(string) bool, force bool) []string {
-	return icoEnumItemsWhole(s, known, force, nil)
+func enumItems(s string, known func(string) bool, force bool) []string {
+	return enumItemsWhole(s, known, force, nil)
 }
 
-// icoEnumItemsWhole is icoEnumItems that keeps whole an item that whole
+// enumItemsWhole is enumItems that keeps whole an item that whole
 // reports true for ("Employment, social security and social protection",
 // one Schedule 1 condition, is not split at its comma).
-func icoEnumItemsWhole(s string, known func(string) bool, force bool, whole func(string) bool) []string {
+func enumItemsWhole(s string, known func(string) bool, force bool, whole func(string) bool) []string {
 	var out []string
-	for _, it := range icoItems(s) {
+	for _, it := range items(s) {
 		if !strings.Contains(it, ",") || force && known(it) || whole != nil && whole(it) {
 			out = append(out, it)
 			continue
 		}
-		parts := icoCommas(it)
+		parts := commas(it)
 		all := len(parts) > 1
 		for _, p := range parts {
 			if !force && !known(p) {
@@ -137,10 +137,10 @@ func icoEnumItemsWhole(s string, known func(string) bool, force bool, whole func
 	return out
 }
 
-// icoTokens is the words of a heading or label, for matching: lower case,
+// tokens is the words of a heading or label, for matching: lower case,
 // letters and digits only, plurals and possessives folded, and the
 // qualifiers "(if applicable)", "(if possible)" dropped.
-func icoTokens(s string) []string {
+func tokens(s string) []string {
 	raw := match.Tokens(s)
 	out := make([]string, 0, len(raw))
 	for i := 0; i < len(raw); i++ {
@@ -155,12 +155,12 @@ func icoTokens(s string) []string {
 		if t == "s" || t == "optional" {
 			continue
 		}
-		out = append(out, icoStem(t))
+		out = append(out, stem(t))
 	}
 	return out
 }
 
-func icoStem(t string) string {
+func stem(t string) string {
 	switch {
 	case t == "bases":
 		return "basis"
@@ -172,23 +172,23 @@ func icoStem(t string) string {
 	return t
 }
 
-func icoShort(s string) string {
-	s = icoCollapse(s)
+func short(s string) string {
+	s = collapseSpace(s)
 	if r := []rune(s); len(r) > 80 {
 		return string(r[:77]) + "..."
 	}
 	return s
 }
 
-var icoFold = strings.NewReplacer(
+var foldAccents = strings.NewReplacer(
 	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae", "ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
 	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n", "ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ø", "o", "œ", "oe",
 	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y", "ÿ", "y", "ß", "ss", "'", "", "’", "",
 )
 
-// icoSlug is a kebab-case slug of s, at most about 60 characters.
-func icoSlug(s string) string {
-	s = icoFold.Replace(strings.ToLower(s))
+// slugOf is a kebab-case slug of s, at most about 60 characters.
+func slugOf(s string) string {
+	s = foldAccents.Replace(strings.ToLower(s))
 	var b strings.Builder
 	dash := false
 	for _, r := range s {
@@ -212,7 +212,7 @@ func icoSlug(s string) string {
 	return out
 }
 
-func icoNegated(toks []string, i int) bool {
+func negated(toks []string, i int) bool {
 	for j := max(0, i-2); j < i; j++ {
 		switch toks[j] {
 		case "no", "not", "without", "never", "nor":

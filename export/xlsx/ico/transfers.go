@@ -19,7 +19,7 @@ import (
 // recipients: a name in brackets that is not one of them is kept in Notes
 // with the column's text, not linked. In a processor record (a nil) it is
 // free text.
-func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
+func (x *rowReader) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
 	x.transfersRead(dst, kCountry, kSafeguard, a)
 	x.ukClauses(*dst, kSafeguard)
 }
@@ -31,7 +31,7 @@ func (x *icoRow) transfers(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ro
 // para 29; the clauses adopted before 2021 could be relied on only until
 // 21 March 2024. "SCCs" is read as none of them, and the candidates are
 // named.
-func (x *icoRow) ukClauses(ts []ropa.Transfer, kSafeguard int) {
+func (x *rowReader) ukClauses(ts []ropa.Transfer, kSafeguard int) {
 	if x.rd.reg.Jurisdiction != lawfulbasis.UK {
 		return
 	}
@@ -49,18 +49,18 @@ func (x *icoRow) ukClauses(ts []ropa.Transfer, kSafeguard int) {
 }
 
 // transfersRead reads the countries and safeguards of a row.
-func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
+func (x *rowReader) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a *ropa.Activity) {
 	var uk []string
 	unlinked := false
-	known := func(s string) bool { _, _, ok := icoCountryRecipient(s); return ok }
-	if ans, exact := icoAnswer(x.raw(kCountry)); ans == ropa.No && exact {
+	known := func(s string) bool { _, _, ok := countryRecipient(s); return ok }
+	if ans, exact := answerOf(x.raw(kCountry)); ans == ropa.No && exact {
 		if strings.TrimSpace(x.raw(kCountry)) == "NO" {
 			x.fail(kCountry, "NO", errors.New(`"NO" could mean Norway (the ISO 3166-1 code NO) or no transfers: write "Norway" or "None"`))
 		}
 		return // "No": no transfers, never Norway
 	}
-	for _, it := range icoEnumItems(x.raw(kCountry), known, true) {
-		code, rcp, ok := icoCountryRecipient(it)
+	for _, it := range enumItems(x.raw(kCountry), known, true) {
+		code, rcp, ok := countryRecipient(it)
 		if !ok {
 			x.fail(kCountry, it, fmt.Errorf("unknown country %q; write a country name or its ISO 3166-1 alpha-2 code", it))
 			continue
@@ -70,7 +70,7 @@ func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a
 			continue
 		}
 		if rcp != "" && a != nil {
-			i := slices.IndexFunc(a.Recipients, func(r ropa.Recipient) bool { return icoSameName(r.Name, rcp) })
+			i := slices.IndexFunc(a.Recipients, func(r ropa.Recipient) bool { return sameName(r.Name, rcp) })
 			if i < 0 {
 				rcp, unlinked = "", true
 			} else {
@@ -100,12 +100,12 @@ func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a
 	// Lines that name their transfer: "US: Standard contractual clauses".
 	done := make([]bool, len(ts))
 	var lines []string
-	for _, l := range icoItems(text) {
+	for _, l := range items(text) {
 		if head, tail, ok := strings.Cut(l, ":"); ok {
-			if code, rcp, ok := icoCountryRecipient(head); ok {
-				i := slices.IndexFunc(ts, func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || icoSameName(t.Recipient, rcp)) })
+			if code, rcp, ok := countryRecipient(head); ok {
+				i := slices.IndexFunc(ts, func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || sameName(t.Recipient, rcp)) })
 				for i >= 0 && done[i] {
-					j := slices.IndexFunc(ts[i+1:], func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || icoSameName(t.Recipient, rcp)) })
+					j := slices.IndexFunc(ts[i+1:], func(t ropa.Transfer) bool { return t.Country == code && (rcp == "" || sameName(t.Recipient, rcp)) })
 					if j < 0 {
 						i = -1
 					} else {
@@ -113,7 +113,7 @@ func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a
 					}
 				}
 				if i >= 0 {
-					ts[i].Mechanism, ts[i].Safeguards = icoMechanism(strings.TrimSpace(tail))
+					ts[i].Mechanism, ts[i].Safeguards = mechanismOf(strings.TrimSpace(tail))
 					done[i] = true
 					continue
 				}
@@ -133,17 +133,17 @@ func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a
 		x.note(kSafeguard, text, "every transfer has its safeguard from a line naming its country, and these lines name none")
 	case len(lines) == len(open):
 		for j, i := range open {
-			ts[i].Mechanism, ts[i].Safeguards = icoMechanism(lines[j])
+			ts[i].Mechanism, ts[i].Safeguards = mechanismOf(lines[j])
 		}
 	case len(lines) == 1:
 		for _, i := range open {
-			ts[i].Mechanism, ts[i].Safeguards = icoMechanism(lines[0])
+			ts[i].Mechanism, ts[i].Safeguards = mechanismOf(lines[0])
 		}
 	default:
 		var mech lawfulbasis.Mechanism
 		same := true
 		for _, l := range lines {
-			m, _ := icoMechanism(l)
+			m, _ := mechanismOf(l)
 			if m != 0 && mech != 0 && m != mech {
 				same = false
 			}
@@ -160,16 +160,16 @@ func (x *icoRow) transfersRead(dst *[]ropa.Transfer, kCountry, kSafeguard int, a
 	}
 }
 
-// icoSameName reports whether two names are the same but for case and
+// sameName reports whether two names are the same but for case and
 // spacing.
-func icoSameName(a, b string) bool {
+func sameName(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
-// icoCountryRecipient reads a country, or a country with its recipient in
+// countryRecipient reads a country, or a country with its recipient in
 // parentheses: "US (Mail provider)".
-func icoCountryRecipient(s string) (code, recipient string, ok bool) {
-	if code, ok := icoCountry(s); ok {
+func countryRecipient(s string) (code, recipient string, ok bool) {
+	if code, ok := countryOf(s); ok {
 		return code, "", true
 	}
 	i := strings.IndexByte(s, '(')
@@ -177,16 +177,16 @@ func icoCountryRecipient(s string) (code, recipient string, ok bool) {
 	if i <= 0 || j < i {
 		return "", "", false
 	}
-	code, ok = icoCountry(strings.TrimSpace(s[:i]))
+	code, ok = countryOf(strings.TrimSpace(s[:i]))
 	if !ok || strings.TrimSpace(s[j+1:]) != "" {
 		return "", "", false
 	}
 	return code, strings.TrimSpace(s[i+1 : j]), true
 }
 
-// icoMechanisms are the words that name a transfer mechanism in free text,
+// mechanismWords are the words that name a transfer mechanism in free text,
 // the more specific first.
-var icoMechanisms = []struct {
+var mechanismWords = []struct {
 	words string
 	m     lawfulbasis.Mechanism
 }{
@@ -201,14 +201,14 @@ var icoMechanisms = []struct {
 	{"adequacy", lawfulbasis.Adequacy}, {"adequate", lawfulbasis.Adequacy},
 }
 
-// icoMechanism reads a safeguards line: the mechanism it is or names, and
+// mechanismOf reads a safeguards line: the mechanism it is or names, and
 // the line itself as text unless it is exactly the mechanism.
-func icoMechanism(line string) (lawfulbasis.Mechanism, string) {
+func mechanismOf(line string) (lawfulbasis.Mechanism, string) {
 	if m, err := parseMechanism(line); err == nil {
 		return m, ""
 	}
 	low := " " + strings.Join(match.Tokens(line), " ") + " "
-	for _, w := range icoMechanisms {
+	for _, w := range mechanismWords {
 		if strings.Contains(low, " "+w.words+" ") {
 			return w.m, line
 		}
@@ -216,10 +216,10 @@ func icoMechanism(line string) (lawfulbasis.Mechanism, string) {
 	return 0, line
 }
 
-// icoCountry reads a country name, synonym or ISO 3166-1 alpha-2 code
+// countryOf reads a country name, synonym or ISO 3166-1 alpha-2 code
 // (the module's one table, internal/country), or an international
 // organisation of the approval lists by its short name (EPO).
-func icoCountry(s string) (string, bool) {
+func countryOf(s string) (string, bool) {
 	if c, ok := country.Parse(s); ok {
 		return c, true
 	}
