@@ -28,7 +28,7 @@ func sheetOf(prolog string, cells ...hostile.Cell) []byte {
 // Nothing is changed on import without a word: an error value, a formula
 // without a value, an entity reference, a cell longer than a cell may be,
 // each is reported by its cell with what was found and what was kept.
-func TestReadICOHostileCells(t *testing.T) {
+func TestReadHostileCells(t *testing.T) {
 	long := strings.Repeat("Payroll records of every kind. ", 1300) // 40,300 characters with the last space
 	errorValues := []string{"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 	var errCells []hostile.Cell
@@ -150,7 +150,7 @@ func TestCellErrorsCapped(t *testing.T) {
 
 // Hyperlinks past the importer's limit are reported, not dropped without
 // a word: their cells are imported with their text.
-func TestReadICOTooManyLinks(t *testing.T) {
+func TestReadTooManyLinks(t *testing.T) {
 	var links strings.Builder
 	links.WriteString("<hyperlinks>")
 	for r := 1; r <= maxLinks+5; r++ {

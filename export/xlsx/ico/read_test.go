@@ -123,7 +123,7 @@ func wantClean() *ropa.Register {
 	}
 }
 
-func TestReadICOClean(t *testing.T) {
+func TestReadClean(t *testing.T) {
 	reg, cells := readVariant(t, genClean)
 	if len(cells) != 0 {
 		t.Errorf("cell errors in the clean workbook:\n%v", cells)
@@ -133,7 +133,7 @@ func TestReadICOClean(t *testing.T) {
 	}
 }
 
-func TestReadICOValidates(t *testing.T) {
+func TestReadValidates(t *testing.T) {
 	for _, v := range genVariants {
 		t.Run(v, func(t *testing.T) {
 			reg, _ := readVariant(t, v)
@@ -171,7 +171,7 @@ func errorList(cells xlsx.CellErrors) []string {
 	return out
 }
 
-func TestReadICOCellErrors(t *testing.T) {
+func TestReadCellErrors(t *testing.T) {
 	for _, tc := range []struct {
 		variant string
 		want    []string
@@ -208,7 +208,7 @@ func TestReadICOCellErrors(t *testing.T) {
 	}
 }
 
-func TestReadICOCellErrorDetails(t *testing.T) {
+func TestReadCellErrorDetails(t *testing.T) {
 	reg, err := Read(bytes.NewReader(genWorkbookT(t, genTypo)))
 	if reg == nil || err == nil {
 		t.Fatalf("Read = %v, %v; want a register and cell errors", reg, err)
@@ -246,7 +246,7 @@ func TestReadICOCellErrorDetails(t *testing.T) {
 	}
 }
 
-func TestReadICOMessy(t *testing.T) {
+func TestReadMessy(t *testing.T) {
 	reg, cells := readVariant(t, genMessy)
 	for _, c := range cells {
 		if strings.HasPrefix(c.Cell, "A1") && !errors.Is(c, ErrNotImported) {
@@ -339,7 +339,7 @@ func TestReadICOMessy(t *testing.T) {
 	}})
 }
 
-func TestReadICOShort(t *testing.T) {
+func TestReadShort(t *testing.T) {
 	reg, cells := readVariant(t, genShort)
 	if len(cells) != 1 || cells[0].Cell != "" || !strings.Contains(cells[0].Error(), "no contact block") {
 		t.Errorf("cell errors: %v", cells)
@@ -398,7 +398,7 @@ func buildSheet(t *testing.T, sheet string, rows ...[]string) []byte {
 	return buf.Bytes()
 }
 
-func TestReadICOHeadingMatching(t *testing.T) {
+func TestReadHeadingMatching(t *testing.T) {
 	cols := templateLayout.Controller
 	for _, tc := range []struct {
 		heading string
@@ -474,7 +474,7 @@ func TestReadICOHeadingMatching(t *testing.T) {
 // TestReadICOArticle6Columns checks the two "Article 6 lawful basis"
 // columns, which share most of their words: L comes first, AA after the
 // Schedule 1 condition or under its section.
-func TestReadICOArticle6Columns(t *testing.T) {
+func TestReadArticle6Columns(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		sections []string
@@ -525,7 +525,7 @@ func TestReadICOArticle6Columns(t *testing.T) {
 	}
 }
 
-func TestReadICOHeaderRow(t *testing.T) {
+func TestReadHeaderRow(t *testing.T) {
 	t.Run("found by content on row 31", func(t *testing.T) {
 		rows := make([][]string, 30)
 		rows[3] = []string{"List each purpose of processing and the categories of individuals below"}
@@ -549,7 +549,7 @@ func TestReadICOHeaderRow(t *testing.T) {
 	})
 }
 
-func TestReadICORows(t *testing.T) {
+func TestReadRows(t *testing.T) {
 	head := []string{"Business function", "Purpose of processing", "Categories of individuals", "Categories of personal data",
 		"Article 6 lawful basis for processing personal data", "Legitimate interests for the processing", "Comments"}
 	for _, tc := range []struct {
@@ -650,7 +650,7 @@ func TestReadICORows(t *testing.T) {
 	}
 }
 
-func TestReadICOValues(t *testing.T) {
+func TestReadValues(t *testing.T) {
 	t.Run("basis", func(t *testing.T) {
 		for in, want := range map[string]struct {
 			b    lawfulbasis.Basis
@@ -761,7 +761,7 @@ func TestReadICOValues(t *testing.T) {
 	})
 }
 
-func TestReadICOContactBlock(t *testing.T) {
+func TestReadContactBlock(t *testing.T) {
 	head := []string{"Purpose of processing", "Categories of individuals"}
 	for _, tc := range []struct {
 		name string
@@ -805,7 +805,7 @@ func TestReadICOContactBlock(t *testing.T) {
 }
 
 // A sheet of another name is found by its heading row.
-func TestReadICOSheetName(t *testing.T) {
+func TestReadSheetName(t *testing.T) {
 	b := buildSheet(t, "Record", []string{"Purpose of processing", "Categories of individuals"}, []string{"Payroll", "Staff"})
 	reg, err := Read(bytes.NewReader(b))
 	var cells xlsx.CellErrors
@@ -815,7 +815,7 @@ func TestReadICOSheetName(t *testing.T) {
 	}
 }
 
-func TestReadICOTransfersAndIDs(t *testing.T) {
+func TestReadTransfersAndIDs(t *testing.T) {
 	head := []string{"Ref", "Purpose of processing", "Categories of individuals", "Categories of recipients",
 		"Names of third countries or international organisations that personal data are transferred to",
 		"Safeguards for exceptional transfers of personal data to third countries or international organisations"}
@@ -861,7 +861,7 @@ func TestReadICOTransfersAndIDs(t *testing.T) {
 
 // TestReadICOOwnWorkbook imports, as a hand-kept template, a workbook this
 // package wrote in the ICO layout.
-func TestReadICOOwnWorkbook(t *testing.T) {
+func TestReadOwnWorkbook(t *testing.T) {
 	reg := wantClean()
 	reg.ProcessorRecords = nil
 	var buf bytes.Buffer
@@ -900,7 +900,7 @@ func TestReadICOOwnWorkbook(t *testing.T) {
 	}
 }
 
-func TestReadICOProcessorOnly(t *testing.T) {
+func TestReadProcessorOnly(t *testing.T) {
 	b := buildSheet(t, "Template",
 		[]string{"Name and contact details"}, []string{"Name", "Payroll Bureau Ltd"}, []string{},
 		[]string{"Name and contact details of controller", "Name and contact details of controller's representative",
