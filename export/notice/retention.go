@@ -246,7 +246,7 @@ func (g *gen) retention(s ropa.Subject, vs []view, cats []int) {
 		pairs = append(pairs, head, text)
 	}
 	g.buf, g.strs3 = buf, pairs
-	table := Table{Caption: g.ph.retentionCaption, Header: g.ph.retentionHeader[:], Rows: g.rows(pairs)}
+	table := Table{Header: g.ph.retentionHeader[:], Rows: g.rows(pairs)}
 	g.section(3, g.ph.retentionHeading, table)
 }
 
