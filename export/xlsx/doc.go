@@ -75,14 +75,16 @@
 // view or a sheet added with text in it is reported, as is every cell that
 // cannot be read, each as a [*CellError] naming sheet and cell, together in
 // [CellErrors]. Nothing written in the workbook is silently dropped: edit
-// the data sheets, or import a hand-kept sheet with ReadICO.
+// the data sheets, or import the Template sheet as a hand-kept one with
+// package [github.com/article30/article30/export/xlsx/ico].
 //
 // Write then Read gives back an identical register, except that an empty
 // list and an absent one are the same (Read returns nil for both).
 //
 // # Nothing changed without a word
 //
-// Read and [ReadICO] look at the XML of every sheet for what a spreadsheet
+// Read and the ICO importer (package
+// [github.com/article30/article30/export/xlsx/ico]) look at the XML of every sheet for what a spreadsheet
 // library would read wrongly and silently: an error value (#DIV/0!, #N/A,
 // #REF!, #VALUE!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC! and the others) is
 // never read as data; a formula without a computed value is not read as
@@ -91,8 +93,7 @@
 // DOCTYPE's entities, internal or external, are never expanded); a cell
 // longer than a cell may hold (32,767 UTF-16 code units) is not cut short
 // quietly. Each is a [*CellError] naming the sheet and cell, what was found
-// and what was kept: for Read an error, for ReadICO a notice wrapping
-// [ErrNotImported] (the importer keeps an over-long cell, as much of it as
+// and what was kept: for Read an error, for the importer a notice (the importer keeps an over-long cell, as much of it as
 // a cell holds, in the activity's notes, which it holds to one cell's
 // size, so that the imported register exports). A workbook protected by a
 // password to open is [ErrEncrypted], with how to remove the password; an
@@ -120,8 +121,8 @@
 //   - [MaxPartSize] (64 MiB, [WithMaxPartSize]): any other part, which is
 //     held in memory whole; also the most of a sheet with an entity
 //     reference, an error value or a formula that is decoded to place it.
-//   - [MaxActivities] (100,000, [WithMaxActivities]): the rows ReadICO
-//     imports as activities.
+//   - [MaxActivities] (100,000, [WithMaxActivities]): the rows the ICO
+//     importer imports as activities.
 //   - [MaxCellErrors] (10,000, [WithMaxCellErrors]): the cells a read lists
 //     in its [CellErrors]; the rest are counted ([CellErrors.Count]).
 //
@@ -131,7 +132,7 @@
 // [ErrTooLarge] that names the limit, raised for both with the same
 // option. Write stops as soon as the limit is known to be passed.
 //
-// Read and ReadICO never panic. The views depend on the
+// Read and the ICO importer never panic. The views depend on the
 // library's version (the law's citations, the checks' wording): a workbook
 // written by another version may differ in its views; read it with
 // [SkipViewCheck] and write it again. The same goes for a workbook of

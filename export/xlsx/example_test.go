@@ -110,5 +110,5 @@ func ExampleRead_editedView() {
 	fmt.Println(err)
 	// Output:
 	// Template!A10 "Admissions team", edited view: true
-	// Template!A10: differs from the register data ("Admissions team" in the file, "" expected); edit the data sheets, or import the sheet with ReadICO
+	// Template!A10: differs from the register data ("Admissions team" in the file, "" expected); edit the data sheets, or import the sheet with ico.Read (package export/xlsx/ico)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/ropa"
 )
 
@@ -24,13 +25,13 @@ var ErrViewEdited = errors.New("xlsx: view cell edited")
 // package, whose views (the law's citations, the checks' wording) differ
 // from what this version generates: read it with this option and write it
 // again. Edits made to its views are then lost: check them first.
-func SkipViewCheck() ReadOption { return func(c *readConfig) { c.skipViews = true } }
+func SkipViewCheck() ReadOption { return func(c *readConfig) { c.SkipViews = true } }
 
 // rdViewDiff is a view cell that differs from the regenerated view.
 type rdViewDiff struct{ file, want string }
 
 func (e *rdViewDiff) Error() string {
-	return fmt.Sprintf("differs from the register data (%s in the file, %s expected); edit the data sheets, or import the sheet with ReadICO",
+	return fmt.Sprintf("differs from the register data (%s in the file, %s expected); edit the data sheets, or import the sheet with ico.Read (package export/xlsx/ico)",
 		rdQuote(e.file), rdQuote(e.want))
 }
 
@@ -44,7 +45,7 @@ func (e *rdMoreDiffs) Error() string {
 }
 
 func (e *rdMoreDiffs) Is(target error) bool { return target == ErrViewEdited }
-func (e *rdMoreDiffs) cells() int           { return e.n }
+func (e *rdMoreDiffs) Cells() int           { return e.n }
 
 // rdQuote quotes a cell's text for a message, cut to a readable length.
 func rdQuote(s string) string {
@@ -81,32 +82,32 @@ const rdAny = "\x00any"
 //
 // A workbook without the data sheets was not written by this package: Read
 // returns an error wrapping [ErrNotWorkbook] (for the ICO template kept by
-// hand, use ReadICO). Input that is not a workbook gives [ErrNotWorkbook],
+// hand, use ico.Read (package export/xlsx/ico)). Input that is not a workbook gives [ErrNotWorkbook],
 // and one beyond the size limits [ErrTooLarge]. Read never panics.
 func Read(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 	cfg := newReadConfig(opts)
-	wb, err := open(r, cfg)
+	wb, err := book.Open(r, cfg.Limits)
 	if err != nil {
 		return nil, err
 	}
-	defer wb.close()
+	defer wb.Close()
 	defer func() {
 		if p := recover(); p != nil {
 			reg, err = nil, fmt.Errorf("%w: unreadable workbook: %v", ErrNotWorkbook, p)
 		}
 	}()
-	rd := &rdReader{f: wb.f, wb: wb, cfg: cfg, reg: &ropa.Register{}}
+	rd := &rdReader{f: wb.File, wb: wb, cfg: cfg, reg: &ropa.Register{}}
 	return rd.read()
 }
 
 // rdReader reads one workbook.
 type rdReader struct {
 	f    *excelize.File
-	wb   *workbook
+	wb   *book.Workbook
 	cfg  readConfig
 	more int // cells found beyond cfg.maxCellErrors
 	// found are the cells the scan found something in, by sheet.
-	found  map[string]map[[2]int]rawCell
+	found  map[string]map[[2]int]book.Finding
 	sheets []string
 	reg    *ropa.Register
 	errs   CellErrors
@@ -121,7 +122,7 @@ type rdReader struct {
 }
 
 func (rd *rdReader) fail(sheet, cell, value string, err error) {
-	if len(rd.errs) >= rd.cfg.maxCellErrors {
+	if len(rd.errs) >= rd.cfg.MaxCellErrors {
 		rd.more++
 		return
 	}
@@ -132,15 +133,15 @@ func (rd *rdReader) fail(sheet, cell, value string, err error) {
 // (error values, formulas without values, entity references, broken XML),
 // each as an error of its cell; table and compare leave those cells out.
 func (rd *rdReader) scanned() {
-	rd.found = map[string]map[[2]int]rawCell{}
+	rd.found = map[string]map[[2]int]book.Finding{}
 	for _, sheet := range rd.sheets {
-		found := rd.wb.findings(sheet)
+		found := rd.wb.Findings(sheet)
 		if len(found) == 0 {
 			continue
 		}
 		rd.found[sheet] = found
-		for _, c := range sortedFindings(found) {
-			rd.fail(sheet, wbCellRef(max(c.col, 1), max(c.row, 1)), c.text, errors.New(c.message(false)))
+		for _, c := range book.SortedFindings(found) {
+			rd.fail(sheet, wbCellRef(max(c.Col, 1), max(c.Row, 1)), c.Text, errors.New(c.Message(false)))
 		}
 	}
 }
@@ -149,7 +150,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 	rd.sheets = rd.f.GetSheetList()
 	rd.scanned()
 	if !slices.Contains(rd.sheets, snActivities) && !slices.Contains(rd.sheets, snOrganisation) {
-		return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ReadICO",
+		return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, snOrganisation, snActivities)
 	}
 	if slices.Contains(rd.sheets, snLists) {
@@ -164,7 +165,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%w: the data sheets %s that article30 writes are missing, so the register cannot be read whole; to import the ICO template, use ReadICO",
+		return nil, fmt.Errorf("%w: the data sheets %s that article30 writes are missing, so the register cannot be read whole; to import the ICO template, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, strings.Join(missing, ", "))
 	}
 	if len(rd.errs) > 0 {
@@ -190,7 +191,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 	if len(rd.errs) > 0 {
 		return nil, rd.errors()
 	}
-	if !rd.cfg.skipViews {
+	if !rd.cfg.SkipViews {
 		rd.views()
 	}
 	rd.unknownSheets()
@@ -231,7 +232,7 @@ func (rd *rdReader) errors() CellErrors {
 		return ac - bc
 	})
 	if rd.more > 0 && !slices.ContainsFunc(rd.errs, func(e *CellError) bool { return errors.Is(e, ErrMoreCells) }) {
-		rd.errs = append(rd.errs, &CellError{Err: &moreCells{rd.more, rd.cfg.maxCellErrors}})
+		rd.errs = append(rd.errs, &CellError{Err: book.MoreCells(rd.more, rd.cfg.MaxCellErrors)})
 	}
 	return rd.errs
 }
@@ -353,7 +354,7 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 // screen empties the cells of a row that cannot be read as they stand:
 // those the scan found something in (reported by scanned), and text
 // longer than a cell may hold, which Write never writes (reported here).
-func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]int]rawCell) {
+func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]int]book.Finding) {
 	for i, c := range cells {
 		if _, ok := found[[2]int{row, i + 1}]; ok {
 			cells[i] = ""
@@ -417,16 +418,16 @@ func (rd *rdReader) settings() error {
 		// An earlier version wrote it: its data sheets are read, but its
 		// views cannot be regenerated to be compared.
 		rd.format1 = true
-		if !rd.cfg.skipViews {
+		if !rd.cfg.SkipViews {
 			rd.fail(snLists, refs["format"], vals["format"], fmt.Errorf("the workbook was written by an earlier version of article30 in format %s, whose views this version does not generate; "+
 				"check that no view was edited (edits to views are not read), read it with SkipViewCheck and write it again to have format %s", wbFormat1, wbFormat))
 		}
 	default:
-		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ReadICO",
+		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, snLists, wbFormat, vals["format"])
 	}
-	if p := vals["profile"]; p != rd.cfg.profile.Name {
-		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q: read it with WithProfile", p, rd.cfg.profile.Name))
+	if p := vals["profile"]; p != rd.cfg.Profile.Name {
+		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q: read it with WithProfile", p, rd.cfg.Profile.Name))
 	}
 	at, err := time.Parse(time.DateOnly, vals["asOf"])
 	if err != nil {
@@ -627,8 +628,8 @@ func (rd *rdReader) textLists() {
 // views compares every view sheet in the workbook with the view generated
 // from the register read.
 func (rd *rdReader) views() {
-	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.profile, customChecks: rd.customChecks}
-	all := vwViews(rd.cfg.profile)
+	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.Profile, customChecks: rd.customChecks}
+	all := vwViews(rd.cfg.Profile)
 	needReport := !rd.customChecks && slices.ContainsFunc(all, func(v vwView) bool {
 		return (v.name == CoverSheet || v.name == FindingsSheet) && slices.Contains(rd.sheets, v.name)
 	})
@@ -743,7 +744,7 @@ func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
 // their contents would be lost.
 func (rd *rdReader) unknownSheets() {
 	known := wbReservedSheets()
-	for _, v := range vwViews(rd.cfg.profile) {
+	for _, v := range vwViews(rd.cfg.Profile) {
 		known = append(known, v.name)
 	}
 	for _, s := range rd.sheets {

@@ -52,7 +52,7 @@ func TestReadEditedView(t *testing.T) {
 		t.Errorf("error = %#v", e)
 	}
 	want := `Template!B10: differs from the register data ("Recruitment, as the DPO wrote it" in the file, "To contact potential candidates`
-	if !strings.HasPrefix(e.Error(), want) || !strings.HasSuffix(e.Error(), "edit the data sheets, or import the sheet with ReadICO") {
+	if !strings.HasPrefix(e.Error(), want) || !strings.HasSuffix(e.Error(), "edit the data sheets, or import the sheet with ico.Read (package export/xlsx/ico)") {
 		t.Errorf("message = %s", e.Error())
 	}
 	if len(ce) != 1 {
@@ -243,7 +243,7 @@ func TestReadNotWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Read(&buf)
-	if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "ReadICO") {
+	if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "ico.Read") {
 		t.Errorf("empty workbook: %v", err)
 	}
 	// A workbook that lost one data sheet.
