@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/article30/article30/internal/country"
 )
 
 // Confidence grades how well a legal fact is established, as the project's
@@ -129,13 +131,9 @@ func (l Approvals) WithoutDPF() Approvals {
 // EEA is the list of the 30 states of the European Economic Area: the 27
 // member states of the EU with Iceland, Liechtenstein and Norway, as ISO
 // 3166-1 alpha-2 codes.
-var eea = []struct{ code, name string }{
-	{"AT", "Austria"}, {"BE", "Belgium"}, {"BG", "Bulgaria"}, {"HR", "Croatia"}, {"CY", "Cyprus"},
-	{"CZ", "Czechia"}, {"DK", "Denmark"}, {"EE", "Estonia"}, {"FI", "Finland"}, {"FR", "France"},
-	{"DE", "Germany"}, {"GR", "Greece"}, {"HU", "Hungary"}, {"IE", "Ireland"}, {"IT", "Italy"},
-	{"LV", "Latvia"}, {"LT", "Lithuania"}, {"LU", "Luxembourg"}, {"MT", "Malta"}, {"NL", "Netherlands"},
-	{"PL", "Poland"}, {"PT", "Portugal"}, {"RO", "Romania"}, {"SK", "Slovakia"}, {"SI", "Slovenia"},
-	{"ES", "Spain"}, {"SE", "Sweden"}, {"IS", "Iceland"}, {"LI", "Liechtenstein"}, {"NO", "Norway"},
+var eea = []string{
+	"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+	"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
 }
 
 // IsEEA reports whether country (ISO 3166-1 alpha-2) is a state of the
@@ -143,7 +141,7 @@ var eea = []struct{ code, name string }{
 func IsEEA(country string) bool {
 	c := strings.ToUpper(strings.TrimSpace(country))
 	for _, e := range eea {
-		if e.code == c {
+		if e == c {
 			return true
 		}
 	}
@@ -184,23 +182,23 @@ func DefaultApprovals() Approvals {
 		l = append(l, Approval{Regime: UK, Country: code, Name: name, Instrument: sch21, From: UKGDPRStart,
 			Scope: scope, Confidence: Confirmed, Source: sch21Src})
 	}
-	for _, e := range eea {
-		uk(e.code, e.name, "")
+	for _, code := range eea {
+		uk(code, country.Name(code), "")
 	}
-	uk("GI", "Gibraltar", "")
+	uk("GI", country.Name("GI"), "")
 	uk("EU", "EU institutions, bodies, offices and agencies", "")
 	for _, c := range []struct{ code, name, scope string }{
-		{"CH", "Switzerland", ""},
-		{"CA", "Canada", "recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA)"},
-		{"AR", "Argentina", ""}, {"GG", "Guernsey", ""}, {"IM", "Isle of Man", ""}, {"JE", "Jersey", ""},
-		{"FO", "Faroe Islands", ""}, {"AD", "Andorra", ""}, {"IL", "Israel", ""}, {"UY", "Uruguay", ""},
-		{"NZ", "New Zealand", ""},
-		{"JP", "Japan", "recipients subject to the Act on the Protection of Personal Information (APPI)"},
+		{"CH", country.Name("CH"), ""},
+		{"CA", country.Name("CA"), "recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA)"},
+		{"AR", country.Name("AR"), ""}, {"GG", country.Name("GG"), ""}, {"IM", country.Name("IM"), ""}, {"JE", country.Name("JE"), ""},
+		{"FO", country.Name("FO"), ""}, {"AD", country.Name("AD"), ""}, {"IL", country.Name("IL"), ""}, {"UY", country.Name("UY"), ""},
+		{"NZ", country.Name("NZ"), ""},
+		{"JP", country.Name("JP"), "recipients subject to the Act on the Protection of Personal Information (APPI)"},
 	} {
 		uk(c.code, c.name, c.scope)
 	}
 	l = append(l,
-		Approval{Regime: UK, Country: "KR", Name: "Republic of Korea",
+		Approval{Regime: UK, Country: "KR", Name: country.Name("KR"),
 			Instrument: "Data Protection (Adequacy) (Republic of Korea) Regulations 2022, SI 2022/1213",
 			From:       date(2022, 12, 19), Scope: "recipients subject to the Personal Information Protection Act (PIPA)",
 			Confidence: Corroborated, Source: "https://www.legislation.gov.uk/uksi/2022/1213"},
@@ -219,20 +217,20 @@ func DefaultApprovals() Approvals {
 			Scope: scope, Confidence: conf, Source: euListSrc})
 	}
 	z := time.Time{}
-	eu("CH", "Switzerland", "Commission Decision 2000/518/EC", date(2000, 7, 26), z, "", Corroborated)
-	eu("CA", "Canada", "Commission Decision 2002/2/EC", date(2001, 12, 20), z, "commercial organisations subject to PIPEDA", Corroborated)
-	eu("AR", "Argentina", "Commission Decision 2003/490/EC", date(2003, 6, 30), z, "", Corroborated)
-	eu("GG", "Guernsey", "Commission Decision 2003/821/EC", date(2003, 11, 21), z, "", Corroborated)
-	eu("IM", "Isle of Man", "Commission Decision 2004/411/EC", date(2004, 4, 28), z, "", Corroborated)
-	eu("JE", "Jersey", "Commission Decision 2008/393/EC", date(2008, 5, 8), z, "", Corroborated)
-	eu("FO", "Faroe Islands", "Commission Decision 2010/146/EU", date(2010, 3, 5), z, "", Corroborated)
-	eu("AD", "Andorra", "Commission Decision 2010/625/EU", date(2010, 10, 19), z, "", Corroborated)
-	eu("IL", "Israel", "Commission Decision 2011/61/EU", date(2011, 1, 31), z, "", Corroborated)
-	eu("UY", "Uruguay", "Commission Implementing Decision 2012/484/EU", date(2012, 8, 21), z, "", Corroborated)
-	eu("NZ", "New Zealand", "Commission Implementing Decision 2013/65/EU", date(2012, 12, 19), z, "", Corroborated)
-	eu("JP", "Japan", "Commission Implementing Decision (EU) 2019/419", date(2019, 1, 23), z, "private sector recipients subject to the APPI", Corroborated)
-	eu("KR", "Republic of Korea", "Commission Implementing Decision (EU) 2022/254", date(2021, 12, 17), z, "recipients subject to the Personal Information Protection Act (PIPA)", Corroborated)
-	eu("GB", "United Kingdom", "EU-UK Trade and Cooperation Agreement Art FINPROV.10A (interim provision)", UKGDPRStart, date(2021, 6, 28), "", Corroborated)
+	eu("CH", country.Name("CH"), "Commission Decision 2000/518/EC", date(2000, 7, 26), z, "", Corroborated)
+	eu("CA", country.Name("CA"), "Commission Decision 2002/2/EC", date(2001, 12, 20), z, "commercial organisations subject to PIPEDA", Corroborated)
+	eu("AR", country.Name("AR"), "Commission Decision 2003/490/EC", date(2003, 6, 30), z, "", Corroborated)
+	eu("GG", country.Name("GG"), "Commission Decision 2003/821/EC", date(2003, 11, 21), z, "", Corroborated)
+	eu("IM", country.Name("IM"), "Commission Decision 2004/411/EC", date(2004, 4, 28), z, "", Corroborated)
+	eu("JE", country.Name("JE"), "Commission Decision 2008/393/EC", date(2008, 5, 8), z, "", Corroborated)
+	eu("FO", country.Name("FO"), "Commission Decision 2010/146/EU", date(2010, 3, 5), z, "", Corroborated)
+	eu("AD", country.Name("AD"), "Commission Decision 2010/625/EU", date(2010, 10, 19), z, "", Corroborated)
+	eu("IL", country.Name("IL"), "Commission Decision 2011/61/EU", date(2011, 1, 31), z, "", Corroborated)
+	eu("UY", country.Name("UY"), "Commission Implementing Decision 2012/484/EU", date(2012, 8, 21), z, "", Corroborated)
+	eu("NZ", country.Name("NZ"), "Commission Implementing Decision 2013/65/EU", date(2012, 12, 19), z, "", Corroborated)
+	eu("JP", country.Name("JP"), "Commission Implementing Decision (EU) 2019/419", date(2019, 1, 23), z, "private sector recipients subject to the APPI", Corroborated)
+	eu("KR", country.Name("KR"), "Commission Implementing Decision (EU) 2022/254", date(2021, 12, 17), z, "recipients subject to the Personal Information Protection Act (PIPA)", Corroborated)
+	eu("GB", country.Name("GB"), "EU-UK Trade and Cooperation Agreement Art FINPROV.10A (interim provision)", UKGDPRStart, date(2021, 6, 28), "", Corroborated)
 	l = append(l,
 		// Commission Implementing Decision (EU) 2021/1772 of 28 June 2021
 		// (C(2021) 4800), Art 1(2) and recital 6: the decision does not cover
@@ -247,7 +245,7 @@ func DefaultApprovals() Approvals {
 		// and was extended unchanged by six months, to 27 December 2025
 		// (Commission technical extension of June 2025; law note section 8;
 		// Howes Percival and Mondaq 1709926 agree).
-		Approval{Regime: EU, Country: "GB", Name: "United Kingdom",
+		Approval{Regime: EU, Country: "GB", Name: country.Name("GB"),
 			Instrument: "Commission Implementing Decision (EU) 2021/1772 of 28 June 2021, extended to 27 December 2025",
 			From:       date(2021, 6, 28), Until: date(2025, 12, 27),
 			Excludes:           "personal data transferred for the purposes of United Kingdom immigration control, or otherwise falling within the immigration exemption of DPA 2018 Sch 2 para 4 (Decision (EU) 2021/1772, Art 1(2) and recital 6)",
@@ -264,7 +262,7 @@ func DefaultApprovals() Approvals {
 		// therefore kept here as data marked Unconfirmed, neither extended as
 		// certain nor dropped: a caller who has read the renewal can clear it
 		// with Approvals.Edit.
-		Approval{Regime: EU, Country: "GB", Name: "United Kingdom",
+		Approval{Regime: EU, Country: "GB", Name: country.Name("GB"),
 			Instrument: "Commission implementing decision of 19 December 2025 renewing the adequacy finding for the United Kingdom (decision number unconfirmed)",
 			From:       date(2025, 12, 27), Until: date(2031, 12, 27),
 			Excludes:           "personal data transferred for the purposes of United Kingdom immigration control: excluded by the 2021 decision; whether the 2025 renewal keeps the exclusion is unconfirmed (one source says it was dropped)",
@@ -277,7 +275,7 @@ func DefaultApprovals() Approvals {
 		// datenschutz-notizen.de and the Commission's announcement of
 		// 27 January 2026 is reported by cms.law, tozzinifreire.com.br and
 		// kennedyslaw.com. Corroborated; the Official Journal was not read.
-		Approval{Regime: EU, Country: "BR", Name: "Brazil",
+		Approval{Regime: EU, Country: "BR", Name: country.Name("BR"),
 			Instrument: "Commission Implementing Decision (EU) 2026/179 of 26 January 2026 (mutual with Brazil's ANPD, Resolution CD/ANPD No 32/2026)",
 			From:       date(2026, 1, 26), Confidence: Corroborated,
 			Source: "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841; " + euListSrc},

@@ -1,7 +1,10 @@
 package ropa
 
 import (
+	"bytes"
 	"cmp"
+	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -154,17 +157,104 @@ type Finding struct {
 	Activity string   `json:"activity,omitempty"`
 	Message  string   `json:"message"`
 	Citation string   `json:"citation"`
+	// File, Line and Column say where the finding is in a source file,
+	// where a tool knows it: the register file for article30 validate,
+	// the Go source for article30 vet. Check leaves them empty.
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
 }
 
 // Report is the outcome of [Check]: the findings sorted by path, rule and
 // message, and their counts by severity.
+//
+// Its JSON is the one shape of findings the module writes (article30
+// validate and vet --format json print a list of Reports), described by
+// [ReportSchema]; AsOf is written as a date, "2026-12-06".
 type Report struct {
+	// File is the register file the report is about, where a tool knows
+	// it; Check leaves it empty.
+	File     string             `json:"file,omitempty"`
 	Regime   lawfulbasis.Regime `json:"regime"`
 	AsOf     time.Time          `json:"asOf"`
 	Findings []Finding          `json:"findings"`
 	Errors   int                `json:"errors"`
 	Warnings int                `json:"warnings"`
 	Infos    int                `json:"infos"`
+}
+
+// reportJSON is the JSON form of a Report: the date as YYYY-MM-DD.
+type reportJSON struct {
+	File     string    `json:"file,omitempty"`
+	Regime   string    `json:"regime"` // "" for a register without a valid jurisdiction
+	AsOf     string    `json:"asOf"`
+	Findings []Finding `json:"findings"`
+	Errors   int       `json:"errors"`
+	Warnings int       `json:"warnings"`
+	Infos    int       `json:"infos"`
+}
+
+// MarshalJSON writes the report with AsOf as a date ("2026-12-06"), and
+// an empty list, not null, when there are no findings.
+func (r Report) MarshalJSON() ([]byte, error) {
+	j := reportJSON{File: r.File, Findings: r.Findings, Errors: r.Errors, Warnings: r.Warnings, Infos: r.Infos}
+	if r.Regime.Valid() {
+		j.Regime = r.Regime.String()
+	}
+	if !r.AsOf.IsZero() {
+		j.AsOf = r.AsOf.Format(time.DateOnly)
+	}
+	if j.Findings == nil {
+		j.Findings = []Finding{}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; AsOf may also be an RFC
+// 3339 time.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	var j reportJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*r = Report{File: j.File, Findings: j.Findings, Errors: j.Errors, Warnings: j.Warnings, Infos: j.Infos}
+	if j.Regime != "" {
+		g, err := lawfulbasis.ParseRegime(j.Regime)
+		if err != nil {
+			return err
+		}
+		r.Regime = g
+	}
+	if j.AsOf == "" {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, j.AsOf)
+	if err != nil {
+		if t, err = time.Parse(time.RFC3339, j.AsOf); err != nil {
+			return fmt.Errorf("ropa: report asOf %q is not a date (YYYY-MM-DD)", j.AsOf)
+		}
+	}
+	r.AsOf = t
+	return nil
+}
+
+// NewReport returns the report of findings already made, for a tool that
+// gathers them from several checks (as article30 validate adds the
+// structural problems of [Register.Validate]): the findings in the order
+// given, counted by severity.
+func NewReport(regime lawfulbasis.Regime, asOf time.Time, findings []Finding) Report {
+	r := Report{Regime: regime, AsOf: asOf, Findings: findings}
+	for _, f := range findings {
+		switch f.Severity {
+		case Error:
+			r.Errors++
+		case Warning:
+			r.Warnings++
+		default:
+			r.Infos++
+		}
+	}
+	return r
 }
 
 // ErrFindings is the sentinel under [Report.Err].
@@ -364,3 +454,11 @@ func leadingInt(s string) (int, string) {
 
 // Rules returns the built-in rule catalogue, in a stable order.
 func Rules() []Rule { return slices.Clone(builtin) }
+
+//go:embed report.schema.json
+var reportSchema []byte
+
+// ReportSchema returns the JSON Schema (draft 2020-12) of the findings
+// JSON the module writes: a list of [Report]s, as article30 validate and
+// vet print with --format json.
+func ReportSchema() []byte { return bytes.Clone(reportSchema) }

@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -778,5 +779,44 @@ func TestReportKeepsPercent(t *testing.T) {
 	want := []string{"100% of staff %s %d", "50% done"}
 	if !slices.Equal(got, want) {
 		t.Errorf("messages = %q, want %q", got, want)
+	}
+}
+
+// A Report's JSON has the as-of date as YYYY-MM-DD, an empty list for no
+// findings, an empty regime for a register without one, and reads back.
+func TestReportJSON(t *testing.T) {
+	at := time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC)
+	rep := NewReport(lawfulbasis.UK, at, []Finding{
+		{Rule: "purpose-basis", Severity: Error, Path: "activities[0].purposes[0].basis", Message: "no basis", Citation: "UK GDPR Art 6(1)", File: "register.yaml"},
+		{Rule: "dpia-required", Severity: Warning, Path: "activities[0]", Message: "m", Citation: "c"},
+	})
+	if rep.Errors != 1 || rep.Warnings != 1 || rep.Infos != 0 {
+		t.Errorf("counts %d/%d/%d, want 1/1/0", rep.Errors, rep.Warnings, rep.Infos)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"asOf":"2026-12-06"`, `"regime":"uk"`, `"file":"register.yaml"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %s", b, want)
+		}
+	}
+	var back Report
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rep, back); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	empty, err := json.Marshal(Report{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"regime":"","asOf":"","findings":[],"errors":0,"warnings":0,"infos":0}`; string(empty) != want {
+		t.Errorf("empty report = %s, want %s", empty, want)
+	}
+	if !json.Valid(ReportSchema()) {
+		t.Error("ReportSchema is not JSON")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/article30/article30/authority"
+	"github.com/article30/article30/internal/country"
 	"github.com/article30/article30/lawfulbasis"
 )
 
@@ -484,7 +485,7 @@ var builtin = []Rule{
 					// recipients (UK: SI 2023/1028 reg 3(2), from 12 October
 					// 2023; EU: Decision (EU) 2023/1795 Art 1, from 10 July
 					// 2023): say so, not that the country is not approved.
-					c.Reportf(p+".mechanism", a.ID, "transfer to %s: %s is approved only for certified recipients (%s, from %s, covers %s), and %s is not recorded as certified; record its certification (certified: true), or a safeguard or derogation", t.Country, theCountry(countryName(ap)), ap.Instrument, ap.From.Format("2 January 2006"), ap.Scope, recipientName(t))
+					c.Reportf(p+".mechanism", a.ID, "transfer to %s: %s is approved only for certified recipients (%s, from %s, covers %s), and %s is not recorded as certified; record its certification (certified: true), or a safeguard or derogation", t.Country, approvedCountry(ap), ap.Instrument, ap.From.Format("2 January 2006"), ap.Scope, recipientName(t))
 				case !t.Mechanism.Valid() && !approved:
 					c.Reportf(p+".mechanism", a.ID, "transfer to %s: the country is not approved under the %v regime and no safeguard or derogation is recorded", t.Country, c.Regime)
 				case t.Mechanism.IsApproval() && t.Mechanism.Available(c.Regime, c.At) && !approved:
@@ -795,20 +796,16 @@ func eachTransfer(c *Context, f func(a *Activity, t *Transfer, path string)) {
 	})
 }
 
-// countryName is the country of an approval without the scheme in
-// brackets: "United States" for "United States (EU-US Data Privacy
-// Framework)".
-func countryName(ap lawfulbasis.Approval) string {
-	name, _, _ := strings.Cut(ap.Name, " (")
-	return name
-}
-
-// theCountry puts "the" before a country name that takes it ("the United
-// States").
-func theCountry(name string) string {
-	if strings.HasPrefix(name, "United ") || strings.HasPrefix(name, "Republic ") {
-		return "the " + name
+// approvedCountry names the country of an approval as a sentence reads
+// it ("the United States"), from the module's one country table, without
+// the scheme the approval's name adds in brackets ("United States (EU-US
+// Data Privacy Framework)"); an organisation outside the table keeps its
+// approval's name.
+func approvedCountry(ap lawfulbasis.Approval) string {
+	if n := country.InSentence(ap.Country); n != "" {
+		return n
 	}
+	name, _, _ := strings.Cut(ap.Name, " (")
 	return name
 }
 
@@ -833,7 +830,7 @@ func dpfCheck(c *Context) {
 		if !ok || !ap.Certified {
 			return
 		}
-		c.Reportf(p+".certified", a.ID, "transfer to %s relies on its approval (%s), which covers %s, and %s is not recorded as certified", theCountry(countryName(ap)), ap.Instrument, ap.Scope, recipientName(t))
+		c.Reportf(p+".certified", a.ID, "transfer to %s relies on its approval (%s), which covers %s, and %s is not recorded as certified", approvedCountry(ap), ap.Instrument, ap.Scope, recipientName(t))
 	})
 }
 

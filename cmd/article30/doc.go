@@ -105,11 +105,13 @@
 //	article30 import [-o OUT.yaml] [--ico] WORKBOOK.xlsx
 //
 // Import reads a hand-kept ICO documentation template with
-// [github.com/article30/article30/export/xlsx.ReadICO] and writes the
-// register as YAML, to standard output or to -o. Each cell it could not read
-// is listed on standard error as WORKBOOK: Sheet!Cell: problem, and the
-// register is written all the same, the text of such a cell kept in its
-// activity's notes. A workbook written by export is read from its data
+// [github.com/article30/article30/export/xlsx/ico.Read] and writes the
+// register as YAML, to standard output or to -o. It accounts for every
+// non-empty cell: read into the register, kept in an activity's notes, or
+// rejected; each cell not read cleanly is listed on standard error as
+// WORKBOOK: Sheet!Cell: message, the last line counts the three, and the
+// exit status is 1 when any cell was not read cleanly. The register is
+// written all the same. A workbook written by export is read from its data
 // sheets instead, exactly; --ico reads it as a hand-kept template.
 //
 // # rights

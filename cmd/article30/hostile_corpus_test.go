@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/internal/hostile"
 	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/rights"
@@ -102,10 +103,12 @@ func hostileCases() []hostileCase {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			reg, err := xlsx.ReadICO(f)
+			reg, err := ico.Read(f)
 			check(t, reg, err)
 		}
 	}
+	// cellList lists the cells of an import, without the message about a
+	// sheet with no contact block, which these small sheets do not have.
 	cellList := func(t *testing.T, err error) []string {
 		var ce xlsx.CellErrors
 		if !errors.As(err, &ce) {
@@ -113,6 +116,9 @@ func hostileCases() []hostileCase {
 		}
 		var out []string
 		for _, c := range ce {
+			if c.Cell == "" && strings.Contains(c.Error(), "no contact block") {
+				continue
+			}
 			out = append(out, c.Error())
 		}
 		return out
@@ -149,7 +155,7 @@ func hostileCases() []hostileCase {
 				}
 			},
 			args: []string{"import", "-"}, stdin: "zeros", code: exitFailure,
-			stderr: "larger than 256 MiB, the largest workbook import reads (xlsx.MaxFileSize)", peakMiB: 300,
+			stderr: "larger than 256 MiB, the largest workbook import reads\n", peakMiB: 300,
 		},
 		{
 			name: "a write that fails half-way", inputs: []string{"register.yaml"},
@@ -291,7 +297,7 @@ func hostileCases() []hostileCase {
 			name: "password-protected workbook", inputs: []string{"encrypted.xlsx", "encrypted-shape.xlsx"},
 			lib: readICO("encrypted.xlsx", func(t *testing.T, reg *ropa.Register, err error) {
 				if !errors.Is(err, xlsx.ErrEncrypted) || reg != nil {
-					t.Errorf("ReadICO(encrypted) = %v", err)
+					t.Errorf("ico.Read(encrypted) = %v", err)
 				}
 			}),
 			args: []string{"import", "{dir}/encrypted.xlsx"}, code: exitFailure,
@@ -301,7 +307,7 @@ func hostileCases() []hostileCase {
 			name: "Excel 97-2003 workbook", inputs: []string{"legacy.xls"},
 			lib: readICO("legacy.xls", func(t *testing.T, reg *ropa.Register, err error) {
 				if !errors.Is(err, xlsx.ErrNotWorkbook) || errors.Is(err, xlsx.ErrEncrypted) {
-					t.Errorf("ReadICO(.xls) = %v", err)
+					t.Errorf("ico.Read(.xls) = %v", err)
 				}
 			}),
 			args: []string{"import", "{dir}/legacy.xls"}, code: exitFailure,
@@ -362,12 +368,13 @@ func hostileCases() []hostileCase {
 			name: "200,000 rows of notes below the table", inputs: []string{"notes-200000.xlsx"},
 			lib: readICO("notes-200000.xlsx", func(t *testing.T, reg *ropa.Register, err error) {
 				var ce xlsx.CellErrors
-				if !errors.As(err, &ce) || ce.Count() != 200000 || len(ce) != xlsx.MaxCellErrors+1 || !errors.Is(ce[len(ce)-1], xlsx.ErrMoreCells) {
-					t.Errorf("%d cell errors listed, %d counted; want %d listed and a count of 200,000", len(ce), ce.Count(), xlsx.MaxCellErrors)
+				// 200,000 notes and the sheet's missing contact block.
+				if !errors.As(err, &ce) || ce.Count() != 200001 || len(ce) != xlsx.MaxCellErrors+1 || !errors.Is(ce[len(ce)-1], xlsx.ErrMoreCells) {
+					t.Errorf("%d cell errors listed, %d counted; want %d listed and a count of 200,001", len(ce), ce.Count(), xlsx.MaxCellErrors)
 				}
 			}),
 			args: []string{"import", "{dir}/notes-200000.xlsx", "-o", "{dir}/n.yaml"}, code: exitFindings,
-			stderr: "notes-200000.xlsx: ... and 199900 cells more (200000 in all)", peakMiB: 300,
+			stderr: "notes-200000.xlsx: ... and 199901 cells more (200001 in all)", peakMiB: 300,
 			after: func(t *testing.T, dir string, o hostileOut) {
 				if n := strings.Count(o.Stderr, "\n"); n > 110 {
 					t.Errorf("%d lines on standard error", n)
@@ -377,17 +384,17 @@ func hostileCases() []hostileCase {
 		{
 			name: "1,000,000 rows of notes below the table", inputs: []string{"notes-1000000.xlsx"}, large: true,
 			args: []string{"import", "{dir}/notes-1000000.xlsx", "-o", "{dir}/n.yaml"}, code: exitFindings,
-			stderr: "notes-1000000.xlsx: ... and 999900 cells more (1000000 in all)", peakMiB: 300,
+			stderr: "notes-1000000.xlsx: ... and 999901 cells more (1000001 in all)", peakMiB: 300,
 		},
 		{
 			name: "zip bomb", inputs: []string{"zip-bomb.xlsx"},
 			lib: readICO("zip-bomb.xlsx", func(t *testing.T, reg *ropa.Register, err error) {
 				if !errors.Is(err, xlsx.ErrTooLarge) || !strings.Contains(err.Error(), "xlsx.ExpansionFactor") {
-					t.Errorf("ReadICO(zip bomb) = %v", err)
+					t.Errorf("ico.Read(zip bomb) = %v", err)
 				}
 			}),
 			args: []string{"import", "{dir}/zip-bomb.xlsx"}, code: exitFailure,
-			stderr: "more than 100 times the file's size (xlsx.ExpansionFactor", peakMiB: 64,
+			stderr: "more than 100 times the file's size (a limit of article30 import)", peakMiB: 64,
 		},
 		{
 			name: "javascript: and data: URLs", inputs: []string{"url-javascript.yaml", "url-data.yaml"},

@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/internal/safefile"
 	"github.com/article30/article30/ropa"
 )
@@ -27,17 +29,21 @@ Columns are found by their headings, in any order and spelling the
 template has been seen in; the contact block fills the controller, DPO and
 representative; each row is an activity.
 
-Every cell import cannot read (an unknown lawful basis, a country it does
-not know, a note typed below the table, an Excel error value such as
-#DIV/0!, a formula saved without its value, an XML entity, a cell longer
-than Excel's 32,767 characters) is listed on standard error as
-WORKBOOK: Sheet!Cell: problem, saying what was found and what was kept;
-the first 100 are listed, then how many more. The register is written all
-the same, with the text of such a cell kept in its activity's notes (text
-typed below the table belongs to no activity and is only listed; of an
-over-long cell, what fits a cell): correct it there, or in the workbook
-and import again, then run 'article30 validate'. A workbook protected by a
-password to open is refused, with how to save a copy without one.
+Import accounts for every non-empty cell of the table and of the contact
+block: each is read into the register, kept in an activity's notes with a
+message saying why (a column of the organisation's own, more words than a
+Yes or No), or rejected with a message (an unknown lawful basis, a country
+it does not know, "Visitors" or "SCCs" that could mean two things, bases
+that cannot be paired with the purposes, a note typed below the table, an
+Excel error value such as #DIV/0!, a formula saved without its value, an
+XML entity, a cell longer than Excel's 32,767 characters). Each cell not
+read cleanly is listed on standard error as WORKBOOK: Sheet!Cell: message,
+a sheet with no contact block as WORKBOOK: Sheet: message; the first 100
+are listed, then how many more. The last line counts the cells read, kept
+in notes and rejected. The register is written all the same: correct it,
+or the workbook and import again, then run 'article30 validate'. A
+workbook protected by a password to open is refused, with how to save a
+copy without one.
 
 A workbook written by 'article30 export' is read from its data sheets
 instead, which gives back the register exactly, with the edits made to it:
@@ -49,11 +55,12 @@ edited on both the Template and the data sheets, the data sheets' values
 are kept and the Template's cells listed. --ico reads even such a workbook
 as a hand-kept template (its Template sheet).
 
-Exit status: 0 when every cell was read; 1 when the register was written
-but some cells could not be read, or were not read; 2 when the workbook
-cannot be read (not an .xlsx file, no heading row of the ICO template, too
-large, or an export with a cell that cannot be read on its data sheets),
-the output cannot be written, or on a usage error.`,
+Exit status: 0 when every cell was read into the register; 1 when the
+register was written but some cells were kept in notes, rejected or (in
+a workbook of article30's own) not read, or a sheet has no contact block;
+2 when the workbook cannot be read (not an .xlsx file, no heading row of
+the ICO template, too large, or an export with a cell that cannot be read
+on its data sheets), the output cannot be written, or on a usage error.`,
 	examples: []string{
 		"article30 import ropa.xlsx -o register.yaml",
 		"article30 import --ico exported.xlsx > register.yaml",
@@ -63,7 +70,7 @@ the output cannot be written, or on a usage error.`,
 
 func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	out := fs.String("o", "", "write the register to `FILE` rather than standard output")
-	ico := fs.Bool("ico", false, "read a workbook written by 'article30 export' as a hand-kept template too")
+	asICO := fs.Bool("ico", false, "read a workbook written by 'article30 export' as a hand-kept template too")
 	force := forceFlag(fs)
 	return func(e *env, args []string) (int, error) {
 		file, err := oneFile(args)
@@ -92,7 +99,7 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		}
 		data, err := readLimited(in, xlsx.MaxFileSize)
 		if errors.Is(err, safefile.ErrTooLarge) {
-			return failf(e, "import", "%s: larger than %d MiB, the largest workbook import reads (xlsx.MaxFileSize)", file, xlsx.MaxFileSize>>20), nil
+			return failf(e, "import", "%s: larger than %d MiB, the largest workbook import reads", file, xlsx.MaxFileSize>>20), nil
 		}
 		if err != nil {
 			return failf(e, "import", "%s", fileMessage(err)), nil
@@ -100,8 +107,9 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 
 		var reg *ropa.Register
 		var cells xlsx.CellErrors
+		var account *ico.Account
 		own := false
-		if !*ico {
+		if !*asICO {
 			// A workbook of article30's own reads back exactly.
 			reg, err = xlsx.Read(bytes.NewReader(data))
 			switch {
@@ -121,29 +129,26 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 						"correct them in the workbook and import it again, or give --ico to read its Template sheet as a hand-kept template",
 						file, plural(ce.Count(), "cell", "cells")), nil
 				}
-				return failf(e, "import", "%s: %s", file, cliWords(strings.TrimPrefix(err.Error(), "xlsx: "))), nil
+				return failf(e, "import", "%s: %s", file, libMessage(err)), nil
 			}
 		}
 		if reg == nil {
-			reg, err = xlsx.ReadICO(bytes.NewReader(data))
+			im, err := ico.ReadAccount(bytes.NewReader(data))
 			if err != nil {
-				ce, ok := errors.AsType[xlsx.CellErrors](err)
-				if !ok || reg == nil {
-					return failf(e, "import", "%s: %s", file, cliWords(strings.TrimPrefix(err.Error(), "xlsx: "))), nil
-				}
-				cells = ce
+				return failf(e, "import", "%s: %s", file, libMessage(err)), nil
 			}
+			reg, cells, account = im.Register, im.Account.Messages, &im.Account
 		}
 
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "# Imported by article30 import from %s.\n", filepath.Base(file))
 		switch {
-		case len(cells) > 0 && own:
+		case own && len(cells) > 0:
 			fmt.Fprintf(&b, "# %s of its views were not read: article30 import listed them. The\n"+
 				"# register is the one its data sheets and the Template's editable cells hold.\n", plural(cells.Count(), "cell", "cells"))
-		case len(cells) > 0:
-			fmt.Fprintf(&b, "# %s could not be read: article30 import listed them. The text of each\n"+
-				"# one in an activity's row is in that activity's notes.\n", plural(cells.Count(), "cell", "cells"))
+		case account != nil && !account.Clean():
+			fmt.Fprintf(&b, "# Not every cell was read cleanly (%s): article30 import listed each one.\n"+
+				"# The text of a cell in an activity's row that was not read into a field is in that activity's notes.\n", accountLine(*account))
 		}
 		if err := ropa.Encode(&b, reg); err != nil {
 			return failf(e, "import", "%s: writing the register: %v", file, err), nil
@@ -166,14 +171,14 @@ func importFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			to = "standard output"
 		}
 		msg := fmt.Sprintf("article30 import: %s from %s to %s", what, from, to)
-		if len(cells) > 0 {
-			msg += fmt.Sprintf("; %s could not be read", plural(cells.Count(), "cell", "cells"))
-			if own {
-				msg += " (edits of cells generated from the data sheets: make them on the data sheets)"
-			}
+		switch {
+		case own && len(cells) > 0:
+			msg += fmt.Sprintf("; %s not read (edits of cells generated from the data sheets: make them on the data sheets)", plural(cells.Count(), "cell", "cells"))
+		case account != nil:
+			msg += "; " + accountLine(*account)
 		}
 		fmt.Fprintln(e.stderr, clean(msg))
-		if len(cells) > 0 {
+		if len(cells) > 0 || account != nil && !account.Clean() {
 			return exitFindings, nil
 		}
 		return exitOK, nil
@@ -232,7 +237,7 @@ func listCells(e *env, file string, cells xlsx.CellErrors) {
 		if i == maxListedCells || errors.Is(c, xlsx.ErrMoreCells) {
 			break
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(cliWords(c.Error())))
+		fmt.Fprintf(e.stderr, "%s: %s\n", clean(file), clean(cliMessage(c.Error())))
 		listed += xlsx.CellErrors{c}.Count()
 	}
 	if listed < total {
@@ -240,19 +245,45 @@ func listCells(e *env, file string, cells xlsx.CellErrors) {
 	}
 }
 
-// cliWords puts the library's names for what a caller does (Go functions
-// and options) in the command-line tool's words, so that a message tells
-// a user of the command what to type.
-func cliWords(msg string) string {
-	return cliWordsReplacer.Replace(msg)
+// libMessage is a library error's text as the command says it: without
+// the package prefix the library puts on it ("xlsx: ", "ico: "), and in
+// the command's words (cliMessage).
+func libMessage(err error) string {
+	s := err.Error()
+	for _, p := range []string{"xlsx: ", "ico: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return cliMessage(s)
 }
 
-var cliWordsReplacer = strings.NewReplacer(
-	"import the sheet with ReadICO", "import it with 'article30 import --ico'",
-	"use ReadICO", "use 'article30 import' without writing it with 'article30 export' first",
-	"with ReadICO", "with 'article30 import --ico'",
-	"read it with SkipViewCheck and write it again", "import it and export it again",
-	" (xlsx.MaxFileSize; raise it with xlsx.WithMaxFileSize)", "",
-	" (xlsx.MaxUnzipSize; raise it with xlsx.WithLimits)", "",
-	"xlsx.MaxFileSize", "the largest workbook import reads",
-)
+// libNames are the library's names in its messages ("(xlsx.MaxCellErrors;
+// raise it with xlsx.WithMaxCellErrors)", "use ico.Read (package
+// export/xlsx/ico)"), which mean nothing at the command line.
+var libNames = regexp.MustCompile(` ?\(xlsx\.[A-Za-z]+(?:; raise it with xlsx\.[A-Za-z]+)?\)`)
+
+// cliMessage says a library message in the command's words: a limit of the
+// library is a limit of import (which has no flag to raise it), and the
+// ICO importer is import --ico.
+func cliMessage(s string) string {
+	s = libNames.ReplaceAllString(s, " (a limit of article30 import)")
+	s = strings.ReplaceAll(s, "use ico.Read (package export/xlsx/ico)", "use article30 import --ico")
+	s = strings.ReplaceAll(s, "import the sheet with ico.Read (package export/xlsx/ico)", "import the sheet with article30 import --ico")
+	return s
+}
+
+// accountLine says what became of the cells of an ICO template:
+// "212 cells: 205 read, 4 kept in notes, 3 rejected".
+func accountLine(a ico.Account) string {
+	line := fmt.Sprintf("%s: %d read into the register, %d kept in activities' notes, %d rejected",
+		plural(a.Cells, "cell", "cells"), a.Read, a.Noted, a.Rejected)
+	n := 0
+	for _, m := range a.Messages {
+		if m.Cell == "" && !errors.Is(m, xlsx.ErrMoreCells) {
+			n++
+		}
+	}
+	if n > 0 {
+		line += fmt.Sprintf("; %s about a sheet as a whole", plural(n, "message", "messages"))
+	}
+	return line
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/ropa"
 )
 
@@ -122,14 +124,14 @@ func TestImport(t *testing.T) {
 			golden(t, "import/"+tt.name+".yaml", yaml)
 			golden(t, "import/"+tt.name+".stderr", strings.ReplaceAll(got.stderr, dir+string(filepath.Separator), ""))
 
-			// The file holds what ReadICO reads, and reads as a register.
+			// The file holds what ico.Read reads, and reads as a register.
 			reg, err := ropa.Decode(strings.NewReader(yaml))
 			if err != nil {
 				t.Fatalf("the imported register does not decode: %v", err)
 			}
-			want, _ := xlsx.ReadICO(strings.NewReader(readFile(t, book)))
+			want, _ := ico.Read(strings.NewReader(readFile(t, book)))
 			if diff := cmp.Diff(want, reg, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("imported register (-ReadICO +file):\n%s", diff)
+				t.Errorf("imported register (-ico.Read +file):\n%s", diff)
 			}
 		})
 	}
@@ -149,13 +151,14 @@ func TestImportCellErrors(t *testing.T) {
 		book + `: Template!F9: unknown country "Narnia"`,
 		book + `: Template!J9: unknown lawful basis "consnet" (did you mean "consent"?)`,
 		book + `: Template!A11: text below the table is not an activity and was not imported`,
-		"article30 import: 2 activities from the ICO template in " + book + " to standard output; 3 cells could not be read\n",
+		book + `: Template!G9: safeguards are given, but no third country: kept in the activity's notes`,
+		"article30 import: 2 activities from the ICO template in " + book + " to standard output; 47 cells: 43 read into the register, 1 kept in activities' notes, 3 rejected\n",
 	} {
 		if !strings.Contains(got.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, got.stderr)
 		}
 	}
-	if !strings.HasPrefix(got.stdout, "# Imported by article30 import from ico.xlsx.\n# 3 cells could not be read: ") ||
+	if !strings.HasPrefix(got.stdout, "# Imported by article30 import from ico.xlsx.\n# Not every cell was read cleanly (47 cells: ") ||
 		!strings.Contains(got.stdout, "consnet") {
 		t.Errorf("stdout does not hold the register with the unread text in its notes:\n%s", got.stdout)
 	}
@@ -251,7 +254,7 @@ func TestImportOwnWorkbook(t *testing.T) {
 	if got.code != 1 || !strings.Contains(got.stdout, "name: Edited by hand") {
 		t.Errorf("edited export: exit status %d, stdout %q; want 1 and the edited name", got.code, got.stdout)
 	}
-	for _, s := range []string{edited + ": Template!L10: not read", "the basis column of the Purposes sheet", "1 cell could not be read"} {
+	for _, s := range []string{edited + ": Template!L10: not read", "the basis column of the Purposes sheet", "1 cell not read"} {
 		if !strings.Contains(got.stderr, s) {
 			t.Errorf("edited export: stderr lacks %q:\n%s", s, got.stderr)
 		}
@@ -265,5 +268,39 @@ func TestImportOwnWorkbook(t *testing.T) {
 	got = runArgs(t, "", "import", "--ico", edited)
 	if got.code == 2 || !strings.Contains(got.stdout, "Edited by hand") {
 		t.Errorf("import --ico: exit status %d, stdout lacks the edit:\n%s\nstderr:\n%s", got.code, got.stdout, got.stderr)
+	}
+}
+
+// goNames matches a Go identifier of the module's packages in a message.
+var goNames = regexp.MustCompile(`\b(xlsx|ico|ropa|lawfulbasis)\.[A-Z][A-Za-z]*`)
+
+// The command's messages name commands and flags, never the library's Go
+// identifiers, which the library's own messages do name.
+func TestImportMessagesNameNoGoIdentifiers(t *testing.T) {
+	for _, tc := range []struct{ lib, cli string }{
+		{"40 more cells could not be read cleanly and are not listed: a read lists at most 10 (xlsx.MaxCellErrors; raise it with xlsx.WithMaxCellErrors)",
+			"40 more cells could not be read cleanly and are not listed: a read lists at most 10 (a limit of article30 import)"},
+		{"its 1064479 bytes unpack to 1073743261 bytes, more than 100 times the file's size (xlsx.ExpansionFactor; raise it with xlsx.WithExpansionFactor): a zip bomb",
+			"its 1064479 bytes unpack to 1073743261 bytes, more than 100 times the file's size (a limit of article30 import): a zip bomb"},
+		{"more than 100000 activities on sheet \"Template\" (xlsx.MaxActivities; raise it with xlsx.WithMaxActivities)",
+			"more than 100000 activities on sheet \"Template\" (a limit of article30 import)"},
+		{"it has no Organisation or Activities sheet; to import the ICO documentation template or a copy kept by hand, use ico.Read (package export/xlsx/ico)",
+			"it has no Organisation or Activities sheet; to import the ICO documentation template or a copy kept by hand, use article30 import --ico"},
+	} {
+		if got := cliMessage(tc.lib); got != tc.cli || goNames.MatchString(got) {
+			t.Errorf("cliMessage(%q)\n= %q\nwant %q", tc.lib, got, tc.cli)
+		}
+	}
+	dir := t.TempDir()
+	book := icoTemplate(t, dir, "ico.xlsx", true)
+	text := filepath.Join(dir, "notes.xlsx")
+	if err := os.WriteFile(text, []byte("Purpose of processing,Categories of individuals\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", book}, {"import", text}, {"import", "--ico", text}} {
+		got := runArgs(t, "", args...)
+		if m := goNames.FindString(got.stderr); m != "" {
+			t.Errorf("article30 %v names the Go identifier %s:\n%s", args, m, got.stderr)
+		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 var schemaCommand = &command{
 	name:    "schema",
 	summary: "print the JSON Schema of register files, for editors and other tools",
-	usage:   "article30 schema [-o FILE]",
+	usage:   "article30 schema [--findings] [-o FILE]",
 	detail: `
 Schema writes the JSON Schema (draft 2020-12) of a register file to
 standard output, or to -o. It is generated from the Go types the files are
@@ -31,22 +31,34 @@ To use it in Visual Studio Code with the YAML extension, write the schema
 to a file and name it on the first line of each register:
     # yaml-language-server: $schema=register.schema.json
 
+With --findings, schema writes instead the JSON Schema of the findings
+that 'article30 validate --format json' and 'article30 vet --format json'
+print: a list of reports, one per register file, each with its regime,
+the date the law was applied as of (YYYY-MM-DD), its findings and their
+counts. It is the library's ropa.Report marshalled, so a Go service and
+the command line write the same JSON.
+
 Exit status: 0 when the schema is written; 2 when it cannot be written,
 or on a usage error.`,
 	examples: []string{
 		"article30 schema -o register.schema.json",
 		"article30 schema | jq '.[\"$defs\"].Basis'",
+		"article30 schema --findings -o findings.schema.json",
 	},
 	flags: schemaFlags,
 }
 
 func schemaFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 	out := fs.String("o", "-", "write the schema to `FILE`; - is standard output")
+	findings := fs.Bool("findings", false, "write the schema of the findings JSON of validate and vet instead")
 	return func(e *env, args []string) (int, error) {
 		if len(args) > 0 {
 			return 0, errors.New("schema takes no FILE; write it to a file with -o")
 		}
 		b, err := ropa.Schema()
+		if *findings {
+			b, err = ropa.ReportSchema(), nil
+		}
 		if err != nil {
 			return failf(e, "schema", "%v", err), nil
 		}

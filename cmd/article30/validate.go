@@ -246,29 +246,28 @@ func (v *validation) worst() ropa.Severity {
 	return w
 }
 
-// jsonFinding is a finding in the JSON output: ropa.Finding's fields and
-// the file it is in.
-type jsonFinding struct {
-	File     string        `json:"file"`
-	Rule     string        `json:"rule"`
-	Severity ropa.Severity `json:"severity"`
-	Path     string        `json:"path"`
-	Activity string        `json:"activity,omitempty"`
-	Message  string        `json:"message"`
-	Citation string        `json:"citation"`
+// writeJSON writes the library's findings JSON: a list of ropa.Report,
+// one per file, each finding with its file (ropa.ReportSchema).
+func (v *validation) writeJSON(w io.Writer) error {
+	out := make([]ropa.Report, 0, len(v.results))
+	for _, r := range v.results {
+		fs := make([]ropa.Finding, len(r.findings))
+		for i, f := range r.findings {
+			f.File = r.file
+			fs[i] = f
+		}
+		rep := ropa.NewReport(r.regime, v.at, fs)
+		rep.File = r.file
+		out = append(out, rep)
+	}
+	return writeReports(w, out)
 }
 
-func (v *validation) writeJSON(w io.Writer) error {
-	out := []jsonFinding{}
-	for _, r := range v.results {
-		for _, f := range r.findings {
-			out = append(out, jsonFinding{File: r.file, Rule: f.Rule, Severity: f.Severity, Path: f.Path,
-				Activity: f.Activity, Message: f.Message, Citation: f.Citation})
-		}
-	}
+// writeReports writes reports as indented JSON.
+func writeReports(w io.Writer, reps []ropa.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return enc.Encode(reps)
 }
 
 // ANSI styles for the text output.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/article30/article30/ropa"
 )
@@ -72,8 +73,20 @@ Total: 1 file checked, 0 errors, 0 warnings, 0 info
 	}
 
 	got = runArgs(t, "", "validate", "--as-of", lawDate, "--format", "json", "testdata/compliant.yaml")
-	if got.stdout != "[]\n" {
-		t.Errorf("json output %q, want []", got.stdout)
+	wantJSON := `[
+  {
+    "file": "testdata/compliant.yaml",
+    "regime": "uk",
+    "asOf": "` + lawDate + `",
+    "findings": [],
+    "errors": 0,
+    "warnings": 0,
+    "infos": 0
+  }
+]
+`
+	if diff := cmp.Diff(wantJSON, got.stdout); diff != "" {
+		t.Errorf("json output (-want +got):\n%s", diff)
 	}
 }
 
@@ -199,10 +212,24 @@ func TestValidateJSON(t *testing.T) {
 	if !slices.ContainsFunc(findings, func(f map[string]any) bool { return cmp.Equal(f, want) }) {
 		t.Errorf("no finding %v in %v", want, findings)
 	}
-	// The findings unmarshal back into ropa.Finding.
-	var typed []ropa.Finding
-	if err := json.Unmarshal([]byte(got.stdout), &typed); err != nil || len(typed) != len(findings) || typed[0].Severity.String() != findings[0]["severity"] {
-		t.Errorf("unmarshalling into []ropa.Finding: %v (%d findings)", err, len(typed))
+	// The output unmarshals back into the library's reports, each with
+	// its file and the as-of date as a date.
+	var typed []ropa.Report
+	if err := json.Unmarshal([]byte(got.stdout), &typed); err != nil {
+		t.Fatalf("unmarshalling into []ropa.Report: %v", err)
+	}
+	n := 0
+	for _, r := range typed {
+		n += len(r.Findings)
+		if r.File == "" || r.AsOf.Format(time.DateOnly) != lawDate {
+			t.Errorf("report file %q, as of %v; want a file and %s", r.File, r.AsOf, lawDate)
+		}
+	}
+	if n != len(findings) || typed[0].Findings[0].Severity.String() != findings[0]["severity"] {
+		t.Errorf("unmarshalling into []ropa.Report: %d findings, want %d", n, len(findings))
+	}
+	if !strings.Contains(got.stdout, `"asOf": "`+lawDate+`"`) {
+		t.Errorf("asOf not written as YYYY-MM-DD:\n%.500s", got.stdout)
 	}
 }
 
@@ -452,16 +479,51 @@ func TestExampleRegistersRead(t *testing.T) {
 	}
 }
 
+// decodeFindings checks that s is the findings JSON of ropa.ReportSchema
+// (a list of reports) and returns the reports' findings, in order.
 func decodeFindings(t *testing.T, s string) []map[string]any {
 	t.Helper()
-	var out []map[string]any
-	if err := json.Unmarshal([]byte(s), &out); err != nil {
-		t.Fatalf("output is not a JSON array of objects: %v\n%s", err, s)
+	checkReportSchema(t, s)
+	var reps []struct {
+		Findings []map[string]any `json:"findings"`
 	}
-	if out == nil {
+	if err := json.Unmarshal([]byte(s), &reps); err != nil {
+		t.Fatalf("output is not a JSON array of reports: %v\n%s", err, s)
+	}
+	if reps == nil {
 		t.Fatalf("output is null, not an array: %s", s)
 	}
+	out := []map[string]any{}
+	for _, r := range reps {
+		out = append(out, r.Findings...)
+	}
 	return out
+}
+
+// checkReportSchema fails the test unless s is valid against the
+// findings schema the module publishes (ropa.ReportSchema).
+func checkReportSchema(t *testing.T, s string) {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(ropa.ReportSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	const id = "https://github.com/article30/article30/findings.schema.json"
+	if err := c.AddResource(id, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(s))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, s)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("findings JSON does not match ropa.ReportSchema: %v\n%s", err, s)
+	}
 }
 
 // lineOf returns the 1-based number of the first line of file containing s.

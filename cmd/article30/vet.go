@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -338,28 +339,22 @@ func (v *vetRun) writeText(w io.Writer) error {
 	return err
 }
 
-// vetFinding is a finding in the JSON output.
-type vetFinding struct {
-	File     string        `json:"file"`
-	Line     int           `json:"line"`
-	Column   int           `json:"column"`
-	Rule     string        `json:"rule"`
-	Severity ropa.Severity `json:"severity"`
-	Activity string        `json:"activity,omitempty"`
-	Path     string        `json:"path,omitempty"`
-	Message  string        `json:"message"`
-	Citation string        `json:"citation,omitempty"`
-}
-
+// writeJSON writes the library's findings JSON (ropa.ReportSchema): a
+// list of one ropa.Report, each finding with the Go file, line and column
+// it is at.
 func (v *vetRun) writeJSON(w io.Writer) error {
-	out := []vetFinding{}
+	fs := make([]ropa.Finding, 0, len(v.findings))
 	for _, f := range v.findings {
-		out = append(out, vetFinding{File: filepath.ToSlash(v.rel(f.Pos.Filename)), Line: f.Pos.Line, Column: f.Pos.Column,
+		fs = append(fs, ropa.Finding{File: filepath.ToSlash(v.rel(f.Pos.Filename)), Line: f.Pos.Line, Column: f.Pos.Column,
 			Rule: f.Rule, Severity: f.Severity, Activity: f.Activity, Path: f.Path, Message: f.Message, Citation: f.Citation})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	// The analyzer applies no dated law: the report has no as-of date. Its
+	// file is the register the code was held against, when there is one.
+	rep := ropa.NewReport(v.regime, time.Time{}, fs)
+	if len(v.registers) == 1 {
+		rep.File = filepath.ToSlash(v.rel(v.registers[0]))
+	}
+	return writeReports(w, []ropa.Report{rep})
 }
 
 // vetSARIFRules returns the analyzer's rules for the SARIF driver, with

@@ -96,10 +96,7 @@ func TestVetUsage(t *testing.T) {
 func TestVetJSONAndSARIF(t *testing.T) {
 	t.Parallel()
 	got := runVet(t, "-C", vetModule, "--format", "json")
-	var findings []vetFinding
-	if err := json.Unmarshal([]byte(got.stdout), &findings); err != nil {
-		t.Fatalf("article30 vet --format json: %v\n%s", err, got.stdout)
-	}
+	findings := vetFindings(t, got.stdout)
 	if got.code != exitFindings || len(findings) != 7 {
 		t.Fatalf("article30 vet --format json: exit status %d, %d findings; want 1 and 7", got.code, len(findings))
 	}
@@ -225,10 +222,7 @@ func TestVetSuggest(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = runVet(t, "-C", vetModule, "--register", file, "--format", "json")
-	var findings []vetFinding
-	if err := json.Unmarshal([]byte(got.stdout), &findings); err != nil {
-		t.Fatalf("%v\n%s%s", err, got.stdout, got.stderr)
-	}
+	findings := vetFindings(t, got.stdout)
 	var rules []string
 	for _, f := range findings {
 		rules = append(rules, f.Rule)
@@ -389,4 +383,16 @@ func BenchmarkVet(b *testing.B) {
 			}
 		}
 	})
+}
+
+// vetFindings checks that s is the findings JSON (ropa.ReportSchema) of
+// one report and returns its findings.
+func vetFindings(t *testing.T, s string) []ropa.Finding {
+	t.Helper()
+	checkReportSchema(t, s)
+	var reps []ropa.Report
+	if err := json.Unmarshal([]byte(s), &reps); err != nil || len(reps) != 1 {
+		t.Fatalf("article30 vet --format json: %v, %d reports, want 1\n%s", err, len(reps), s)
+	}
+	return reps[0].Findings
 }

@@ -155,3 +155,27 @@ func BenchmarkSeeds(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGenerateScale generates the notice of registers of 1,000,
+// 10,000 and 100,000 activities (generated, as BenchmarkGenerate's) and
+// renders it in the three formats, reporting the cost per activity: it
+// stays linear, the cost per activity at 100,000 within 1.5 times that
+// at 1,000 (issue 17). Run it alone; 100,000 takes about a minute:
+//
+//	go test ./export/notice -run '^$' -bench GenerateScale -benchtime 1x
+func BenchmarkGenerateScale(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			reg := generated(n)
+			b.ReportAllocs()
+			for b.Loop() {
+				no, err := Generate(reg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, _, _ = no.Markdown(), no.HTML(), no.Text()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/activity")
+		})
+	}
+}

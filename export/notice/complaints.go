@@ -94,7 +94,7 @@ func (g *gen) complain() {
 		} else {
 			b.paraf(ph.regulatorUK, name)
 		}
-		if ways := contactWays(g.ph, a.Email, a.Phone, a.Address, a.Website, g.ph.online); len(ways) > 0 {
+		if ways := contactWays(g.ph, a.Email, a.Phone, postOnly(a.Address, a.Phone, a.Website), a.Website, g.ph.online); len(ways) > 0 {
 			b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 		}
 		g.cov.use(art13_2d, g.authorityFields...)
@@ -105,7 +105,7 @@ func (g *gen) complain() {
 		b.para(ph.regulatorEU)
 		if g.hasAuthority && name != "" {
 			b.paraf(ph.regulatorLead, theName(name))
-			if ways := contactWays(g.ph, a.Email, a.Phone, a.Address, a.Website, g.ph.online); len(ways) > 0 {
+			if ways := contactWays(g.ph, a.Email, a.Phone, postOnly(a.Address, a.Phone, a.Website), a.Website, g.ph.online); len(ways) > 0 {
 				b.paraf(ph.regulatorWays, prose.List(ways, "or"))
 			}
 			g.cov.use(art13_2d, g.authorityFields...)
@@ -140,4 +140,14 @@ var canComplainRE = regexp.MustCompile(`(?i)\b(can|may|right to)\s+(make\s+a\s+|
 func saysAcknowledgement(details string) bool {
 	d := strings.ToLower(details)
 	return strings.Contains(d, "30 days") || strings.Contains(d, "thirty days") || strings.Contains(d, "30 calendar days")
+}
+
+// postOnly returns a supervisory authority's postal address when it has
+// no phone number or website to give, else "": the quicker routes are
+// enough, and the address would lengthen every notice.
+func postOnly(address, phone, website string) string {
+	if clean(phone) != "" || clean(website) != "" {
+		return ""
+	}
+	return address
 }

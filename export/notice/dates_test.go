@@ -21,9 +21,9 @@ func TestDates(t *testing.T) {
 		want       time.Time // zero: no date of update
 		wantText   string
 	}{
-		{"review date", day(2026, time.October, 1), "2026.2", day(2026, time.October, 1), "We last reviewed the information in this notice on 1 October 2026."},
-		{"review date beats a dated version", day(2025, time.May, 2), "2026-03-04", day(2025, time.May, 2), "We last reviewed the information in this notice on 2 May 2025."},
-		{"version that is a date", time.Time{}, "2026-03-04", day(2026, time.March, 4), "We last reviewed the information in this notice on 4 March 2026."},
+		{"review date", day(2026, time.October, 1), "2026.2", day(2026, time.October, 1), "We last checked the information here on 1 October 2026."},
+		{"review date beats a dated version", day(2025, time.May, 2), "2026-03-04", day(2025, time.May, 2), "We last checked the information here on 2 May 2025."},
+		{"version that is a date", time.Time{}, "2026-03-04", day(2026, time.March, 4), "We last checked the information here on 4 March 2026."},
 		{"version that is no date", time.Time{}, "1.0", time.Time{}, ""},
 		{"neither", time.Time{}, "", time.Time{}, ""},
 	}
@@ -40,10 +40,10 @@ func TestDates(t *testing.T) {
 			if tt.wantText != "" && !strings.Contains(text, tt.wantText) {
 				t.Errorf("text lacks %q", tt.wantText)
 			}
-			if tt.wantText == "" && strings.Contains(text, "last reviewed") {
+			if tt.wantText == "" && strings.Contains(text, "last checked") {
 				t.Errorf("text gives a date of update the register does not record:\n%s", text)
 			}
-			law := "This notice describes your rights under the law as it stood on 23 November 2026."
+			law := "This notice follows the law as it stood on 23 November 2026."
 			if got := strings.Count(text, "23 November 2026"); got != 1 || !strings.Contains(text, law) {
 				t.Errorf("as-of date stated %d times, want once, as %q", got, law)
 			}

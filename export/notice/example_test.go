@@ -86,8 +86,6 @@ func Example() {
 	//
 	// ### What we use your information for
 	//
-	// **Why we use your information**
-	//
 	// | What we use it for | Our lawful basis |
 	// | --- | --- |
 	// | To assess your application | Contract. |
@@ -107,7 +105,7 @@ func Example() {
 	//
 	// ### Who we share your information with
 	//
-	// These organisations work for us. The law calls them processors:
+	// Organisations that work for us (processors):
 	//
 	// - HireHub Ltd
 	//
@@ -117,11 +115,7 @@ func Example() {
 	//
 	// ### How long we keep your information
 	//
-	// **How long we keep each kind of information**
-	//
-	// | Information | How long we keep it |
-	// | --- | --- |
-	// | All the information above | It is kept for 6 months from the end of the recruitment process, then deleted. |
+	// Your information is kept for 6 months from the end of the recruitment process, then deleted.
 	//
 	// ### Whether you must give us your information
 	//
@@ -129,52 +123,50 @@ func Example() {
 	//
 	// ## What our lawful bases mean
 	//
-	// Our lawful basis is the reason the law allows us to use your information. The bases in the tables above mean:
+	// The law allows us to use your information for these reasons:
 	//
-	// - Contract: we need your information to carry out a contract with you, or to take steps you asked for before one.
-	// - Legal obligation: the law requires us to use your information in this way.
+	// - Contract: we need it for a contract with you, or to take steps you asked for before one.
+	// - Legal obligation: the law requires us to use it.
 	//
 	// ## Automated decisions
 	//
-	// We do not make decisions about you by computer alone, without a person involved.
+	// We make no decisions about you by computer alone.
 	//
 	// ## Your rights
 	//
-	// You have these rights over your information:
+	// - Right of access: You can ask for a copy of your information.
+	// - Right to rectification: You can ask us to correct or complete information about you.
+	// - Right to erasure: You can ask us to delete your information, in some cases.
+	// - Right to restrict processing: You can ask us to limit how we use your information, such as while we check it.
+	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, where technically possible.
 	//
-	// - Right of access: You can ask for a copy of the information we hold about you.
-	// - Right to rectification: You can ask us to correct details about you that are wrong, and to fill in any that are missing.
-	// - Right to erasure: You can ask us to delete your information. This right applies only in some cases.
-	// - Right to restrict processing: You can ask us to limit how we use your information for a time, for example while we check it is right.
-	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if that is technically possible.
-	//
-	// Some of these rights apply only to some uses of your information, depending on the lawful basis given for each.
+	// Some rights depend on the lawful basis of each use.
 	//
 	// To use any of these rights, email dpo@oakfield.example.
 	//
-	// We will reply without undue delay, and within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.
+	// We will reply without undue delay, and within one month of getting your request. If we ask for proof of who you are, or charge a fee for a clearly unfounded or excessive request, the month starts when we get it.
 	//
-	// We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.
+	// We can take two more months for complex or many requests, and will tell you why within the first month.
 	//
 	// For a request for a copy, the month pauses while we wait for details we need to find the information.
 	//
 	// ## How to complain
 	//
-	// You can complain to us if you think we have not looked after your information as the law requires.
+	// You can complain to us if you think we have broken data protection law.
 	//
 	// To complain, use our complaint form at https://oakfield.example/complaints.
 	//
 	// We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.
 	//
-	// You also have the right to complain to the Information Commission (ICO), under section 165 of the Data Protection Act 2018.
+	// You can also complain to the Information Commission (ICO) under section 165 of the Data Protection Act 2018.
 	//
-	// You can contact them by phone on 0303 123 1113, by post at Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF or online at https://ico.org.uk/make-a-complaint/.
+	// You can contact them by phone on 0303 123 1113 or online at https://ico.org.uk/make-a-complaint/.
 	//
 	// ## Changes to this notice
 	//
-	// We last reviewed the information in this notice on 1 October 2026.
+	// We last checked the information here on 1 October 2026.
 	//
-	// This notice describes your rights under the law as it stood on 23 November 2026.
+	// This notice follows the law as it stood on 23 November 2026.
 }
 
 // A purpose the register gives no lawful basis is listed without one, and

@@ -92,6 +92,7 @@ type gen struct {
 	sensitive  map[string]string
 	memo       []memoEntry // the group's retention cells, with their keys in memoKeys
 	memoKeys   []byte
+	memoIndex  map[string]int // memo by key, once it has more than memoScan cells
 
 	// Slabs that the notice's slices are cut from, and scratch space.
 	strSlab     []string
@@ -668,9 +669,19 @@ func (g *gen) paths(vs []view, kind string) []string {
 	if len(vs) == 1 {
 		return g.pathsOf(&vs[0], kind)
 	}
-	var out []string
+	// Each view's paths are worked out (or found) once, then copied once
+	// into a slice of the right size: appending them one view at a time
+	// copied the whole list again at each growth, which dominated large
+	// registers.
+	parts := make([][]string, len(vs))
+	n := 0
 	for i := range vs {
-		out = append(out, g.pathsOf(&vs[i], kind)...)
+		parts[i] = g.pathsOf(&vs[i], kind)
+		n += len(parts[i])
+	}
+	out := make([]string, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
 	}
 	return out
 }

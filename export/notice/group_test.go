@@ -87,7 +87,7 @@ func twoGroups() *ropa.Register {
 var (
 	applicantsOnly = []string{
 		"Assess your application",
-		"Contract: we need your information to carry out a contract with you",
+		"Contract: we need it for a contract with you",
 		"Your pay and benefits",
 		"Information about your health, including disability (special category data)",
 		"Information about criminal convictions and offences (criminal offence data)",
@@ -113,7 +113,7 @@ var (
 		"The referee's own details come from the applicant",
 		"We do not share your information with anyone outside our organisation.",
 		"We do not send your information outside the", // the UK, or the European Economic Area
-		"We do not make decisions about you by computer alone, without a person involved.",
+		"We make no decisions about you by computer alone.",
 	}
 	bothGroups = []string{
 		"Keep records of the recruitment round",
@@ -348,7 +348,7 @@ func TestStatedNone(t *testing.T) {
 		// setup removes what the small register lists of the fact.
 		setup func(a *ropa.Activity)
 	}{
-		{ropa.FactAutomated, "We do not make decisions about you by computer alone, without a person involved.", []string{"13(2)(f)"}, nil},
+		{ropa.FactAutomated, "We make no decisions about you by computer alone.", []string{"13(2)(f)"}, nil},
 		{ropa.FactTransfers, "We do not send your information outside the UK.", []string{"13(1)(f)"}, nil},
 		{ropa.FactOtherSources, "We get information from you. We do not get it from anyone else.", []string{"14(1)(d)", "14(2)(f)"}, nil},
 		{ropa.FactRecipients, "We do not share your information with anyone outside our organisation.", []string{"13(1)(e)"},
@@ -409,7 +409,7 @@ func TestStatedNone(t *testing.T) {
 	n := mustGenerate(t, reg)
 	for group, want := range map[ropa.Subject]string{
 		ropa.Employees:  "We make some important decisions about you by computer alone",
-		ropa.NextOfKin:  "We do not make decisions about you by computer alone, without a person involved.",
+		ropa.NextOfKin:  "We make no decisions about you by computer alone.",
 		ropa.Volunteers: "",
 	} {
 		text := flat(groupText(n, "Information about "+subjectPlain(group)))

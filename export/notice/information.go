@@ -261,6 +261,17 @@ func (g *gen) sensitiveTextOf(special bool, conds []lawfulbasis.Condition, sch1 
 		}
 		parts = append(parts, strings.Join(ss, "; or ")+".")
 	}
+	// A Part 1 condition of Schedule 1 (paras 1-4) is the Art 9(2)(b), (h),
+	// (i) or (j) condition just stated, in the same words: only its
+	// citation is added to it.
+	if special && len(parts) == 1 && len(sch1) > 0 && !slices.ContainsFunc(sch1, func(k lawfulbasis.Schedule1) bool { return !strings.Contains(k.Citation(g.regime), " Pt 1 ") }) {
+		cites := make([]string, len(sch1))
+		for i, k := range sch1 {
+			cites[i] = k.Citation(g.regime)
+		}
+		parts[0] = trimStop(parts[0]) + " (" + strings.Join(cites, "; ") + ")."
+		sch1 = nil
+	}
 	if len(sch1) > 0 {
 		ss := make([]string, len(sch1))
 		for i, k := range sch1 {

@@ -470,7 +470,27 @@ func (g *gen) withAllInfo(sub Section, all []string) []Block {
 	if out == nil {
 		return sub.Blocks
 	}
+	// One rule for all the information is a sentence, not a table of one
+	// row ("Your information is kept for 6 years ...").
+	for i, bl := range out {
+		if t, ok := bl.(Table); ok && len(t.Rows) == 1 && len(t.Rows[0]) == 2 && t.Rows[0][0] == g.ph.allInfo {
+			text := t.Rows[0][1]
+			if rest, ok := strings.CutPrefix(text, g.keepItPrefix()); ok {
+				text = g.ph.keepAll + " " + rest
+			} else {
+				text = sprintf(g.ph.keepAllOther, text)
+			}
+			out[i] = Paragraph{Text: text}
+		}
+	}
 	return out
+}
+
+// keepItPrefix is the words keepIt starts with, before its verb's object
+// ("It is kept").
+func (g *gen) keepItPrefix() string {
+	p, _, _ := strings.Cut(g.ph.keepIt, " %s")
+	return p + " "
 }
 
 // groupHeading is the heading of the section of the groups names.

@@ -138,3 +138,31 @@ func TestFirstLayer(t *testing.T) {
 		}
 	}
 }
+
+// fullWords counts the words of the full notice: every section after the
+// first layer and the contents, headings included.
+func fullWords(n *Notice) int {
+	w := 0
+	for _, s := range n.Sections {
+		if s.Nav || s.Heading == n.Sections[0].Heading {
+			continue
+		}
+		w += sectionWords(s)
+	}
+	return w
+}
+
+// The HR example's full notice (two activities, three groups) is at most
+// 1,200 words (issue 17; it was 2,243 before the notice was layered).
+func TestHRFullNoticeWords(t *testing.T) {
+	hr, err := ropa.Load("../../examples/hr/register.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := mustGenerate(t, hr)
+	if w := fullWords(n); w > 1200 {
+		t.Errorf("HR full notice has %d words, want at most 1,200", w)
+	} else {
+		t.Logf("HR full notice: %d words; first layer: %d", w, sectionWords(n.Sections[0]))
+	}
+}

@@ -30,7 +30,6 @@ type phrases struct {
 
 	purposesHeading string
 	purposesLead    string
-	purposesCaption string
 	purposesHeader  [2]string
 	basesLead       string // before the list of what each basis means
 	purposesOther   string // purposes without a basis, after the table
@@ -88,7 +87,6 @@ type phrases struct {
 	copySafeguards    string
 
 	retentionHeading string
-	retentionCaption string
 	retentionHeader  [2]string
 	keepIt           string // %s: the retention rule's sentence
 	lawMinimum       string // %s: period, %s: source suffix
@@ -107,7 +105,6 @@ type phrases struct {
 	profiling        string
 
 	rightsHeading  string
-	rightsLead     string
 	rightsOnly     string // %s: the groups a right is for
 	rightsDepend   string
 	rightsUnknown  string
@@ -175,9 +172,14 @@ type phrases struct {
 	// "internal" for internalLead.
 	sameList map[string]string
 	allInfo  string // a retention row for all the group's information
+	// keepAll is the retention of all of a group's information when one
+	// rule covers it all, in place of a one-row table: it replaces the
+	// "It is kept" of keepIt; keepAllOther prefixes any other text.
+	keepAll, keepAllOther string
 
 	// Ways to reach someone, each followed by the address or number.
 	byEmail, byPhone, byPost, throughWebsite, online string
+	byPostOurs                                       string // by post at the organisation's address
 	email, phone, writeTo, goTo, complaintForm       string
 	theRecipient                                     string // a certified recipient with no name
 
@@ -210,7 +212,6 @@ var adult = &phrases{
 
 	purposesHeading: "What we use your information for",
 	purposesLead:    "We use your information for the purposes below. For each one, the table gives our lawful basis: the reason the law allows it.",
-	purposesCaption: "Why we use your information",
 	purposesHeader:  [2]string{"What we use it for", "Our lawful basis"},
 	basesLead:       "What these lawful bases mean:",
 	purposesOther:   "We also use your information for these purposes:",
@@ -223,7 +224,7 @@ var adult = &phrases{
 	infoLead:      "We use this information about you:",
 	special:       " (special category data)",
 	criminal:      " (criminal offence data)",
-	sensitiveLead: "The law gives some of this information special protection. We use it only where:",
+	sensitiveLead: "The law protects some of this information more. We use it only where:",
 	sch1:          "The Data Protection Act 2018 condition: %s.",
 	criminalLaw:   "The Data Protection Act 2018 allows it for: %s.",
 	criminalAuth:  "The law that allows it: %s.",
@@ -241,9 +242,9 @@ var adult = &phrases{
 
 	sharingHeading: "Who we share your information with",
 	sharesNone:     "We do not share your information with anyone outside our organisation.",
-	processorsLead: "These organisations work for us. The law calls them processors:",
-	othersLead:     "We share your information with these organisations:",
-	internalLead:   "Within %s, these people use your information:",
+	processorsLead: "Organisations that work for us (processors):",
+	othersLead:     "We share it with:",
+	internalLead:   "Within %s, it is used by:",
 	jointSuffix:    " (a joint controller)",
 
 	transfersHeading:  [2]string{"Sending your information outside the UK", "Sending your information outside the European Economic Area"},
@@ -268,7 +269,6 @@ var adult = &phrases{
 	copySafeguards:    "You can ask us for a copy of the safeguards.",
 
 	retentionHeading: "How long we keep your information",
-	retentionCaption: "How long we keep each kind of information",
 	retentionHeader:  [2]string{"Information", "How long we keep it"},
 	keepIt:           "It is kept %s.",
 	lawMinimum:       "The law requires us to keep it for at least %s%s.",
@@ -282,7 +282,7 @@ var adult = &phrases{
 	},
 
 	adHeading:        "Automated decisions",
-	adNone:           "We do not make decisions about you by computer alone, without a person involved.",
+	adNone:           "We make no decisions about you by computer alone.",
 	adNotSignificant: "Some decisions are made by computer alone, but none of them has a legal or similarly significant effect on you.",
 	adSignificant:    "We make some important decisions about you by computer alone, without a person involved.",
 	adWhat:           "What is decided: %s",
@@ -297,18 +297,17 @@ var adult = &phrases{
 	profiling: "We use computers to analyse some of your information and build a profile of you (profiling).",
 
 	rightsHeading:  "Your rights",
-	rightsLead:     "You have these rights over your information:",
 	rightsOnly:     "This right is for %s.",
-	rightsDepend:   "Some of these rights apply only to some uses of your information, depending on the lawful basis given for each.",
+	rightsDepend:   "Some rights depend on the lawful basis of each use.",
 	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
 	howRequests:    "To use any of these rights, %s.",
 	howRequestsDPO: "To use any of these rights, contact our data protection officer %s.",
 	howRequestsUs:  "To use any of these rights, contact us %s.",
 	howWithdraw:    "You can withdraw your consent in the same way.",
 	withdrawLead:   "You can withdraw your consent at any time:",
-	replyUK:        "We will reply without undue delay, and within one month. The month starts when we get your request, or later when we get anything we asked for to check who you are. We may charge a fee only for a request that is clearly unfounded or excessive; then the month starts when we get the fee.",
+	replyUK:        "We will reply without undue delay, and within one month of getting your request. If we ask for proof of who you are, or charge a fee for a clearly unfounded or excessive request, the month starts when we get it.",
 	replyEU:        "We will reply without undue delay, and within one month of getting your request.",
-	extend:         "We can take two more months if your requests are complex or many. If we do, we will tell you why within the first month.",
+	extend:         "We can take two more months for complex or many requests, and will tell you why within the first month.",
 	pauseUK:        "For a request for a copy, the month pauses while we wait for details we need to find the information.",
 
 	dmHeading:  "Your right to object to direct marketing",
@@ -316,18 +315,18 @@ var adult = &phrases{
 	dmWho:      "This right is about the information we hold on %s.",
 
 	complainHeading: "How to complain",
-	complainUs:      "You can complain to us if you think we have not looked after your information as the law requires.",
+	complainUs:      "You can complain to us if you think we have broken data protection law.",
 	complainWays:    "To complain, %s.",
 	complainDPO:     "To complain, contact our data protection officer %s.",
 	acknowledge:     "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.",
 	regulatorUK:     "You can also complain to the %s.",
-	regulatorS165:   "You also have the right to complain to the %s, under section 165 of the Data Protection Act 2018.",
+	regulatorS165:   "You can also complain to the %s under section 165 of the Data Protection Act 2018.",
 	regulatorEU:     "You can also complain to a data protection supervisory authority, in particular in the country where you live or work, or where you think the law was broken.",
 	regulatorLead:   "The supervisory authority responsible for us is the %s.",
 	regulatorWays:   "You can contact them %s.",
 
 	changesHeading: "Changes to this notice",
-	updated:        "We last reviewed the information in this notice on %s.",
+	updated:        "We last checked the information here on %s.",
 
 	summaryHeading:     "Summary",
 	summaryWho:         "This notice tells you how %s uses information about people.",
@@ -347,26 +346,29 @@ var adult = &phrases{
 	contactUsWays:      "contact us %s",
 	contentsHeading:    "Contents",
 	basesHeading:       "What our lawful bases mean",
-	basesShared:        "Our lawful basis is the reason the law allows us to use your information. The bases in the tables above mean:",
+	basesShared:        "The law allows us to use your information for these reasons:",
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
 	sameList: map[string]string{
-		"We use this information about you:":                              "We use the same information about you as for %s: see %%s.",
-		"We get your information from:":                                   "We get your information from the same sources as for %s: see %%s.",
-		"We share your information with these organisations:":             "We share your information with the same organisations as for %s: see %%s.",
-		"These organisations work for us. The law calls them processors:": "The same organisations work for us as for %s (the law calls them processors): see %%s.",
-		"We also use your information for these purposes:":                "We also use your information for the same purposes as for %s: see %%s.",
-		"We use your information for these purposes:":                     "We use your information for the same purposes as for %s: see %%s.",
+		"We use this information about you:":               "We use the same information about you as for %s: see %%s.",
+		"We get your information from:":                    "We get your information from the same sources as for %s: see %%s.",
+		"We share it with:":                                "We share it with the same organisations as for %s: see %%s.",
+		"Organisations that work for us (processors):":     "The same organisations work for us as for %s (the law calls them processors): see %%s.",
+		"We also use your information for these purposes:": "We also use your information for the same purposes as for %s: see %%s.",
+		"We use your information for these purposes:":      "We use your information for the same purposes as for %s: see %%s.",
 		"internal": "Within our organisation, the same people use your information as for %s: see %%s.",
 	},
 	sameConditions: "For %s, the conditions for this information are the same as for %s: see %%s.",
 	allInfo:        "All the information above",
-	lawAsOf:        "This notice describes your rights under the law as it stood on %s.",
+	keepAll:        "Your information is kept",
+	keepAllOther:   "For all of this information: %s",
+	lawAsOf:        "This notice follows the law as it stood on %s.",
 
 	byEmail:        "by email at ",
 	byPhone:        "by phone on ",
 	byPost:         "by post at ",
+	byPostOurs:     "by post at our address",
 	throughWebsite: "through our website at ",
 	online:         "online at ",
 	email:          "email ",
@@ -380,22 +382,22 @@ var adult = &phrases{
 	// the basis's name (Art 6(1); ICO, "Lawful basis for processing").
 	bases: map[lawfulbasis.Basis]string{
 		lawfulbasis.Consent:                       "You have agreed to this use of your information, and you can withdraw your consent at any time.",
-		lawfulbasis.Contract:                      "We need your information to carry out a contract with you, or to take steps you asked for before one.",
-		lawfulbasis.LegalObligation:               "The law requires us to use your information in this way.",
-		lawfulbasis.VitalInterests:                "We need your information to protect your life, or someone else's.",
-		lawfulbasis.PublicTask:                    "We need your information for a task in the public interest, or for our official functions, which the law sets out.",
+		lawfulbasis.Contract:                      "We need it for a contract with you, or to take steps you asked for before one.",
+		lawfulbasis.LegalObligation:               "The law requires us to use it.",
+		lawfulbasis.VitalInterests:                "We need it to protect your life, or someone else's.",
+		lawfulbasis.PublicTask:                    "We need it for a task in the public interest, or for our official functions, which the law sets out.",
 		lawfulbasis.RecognisedLegitimateInterests: "The law lists this use as a recognised legitimate interest, such as safeguarding or preventing crime.",
-		lawfulbasis.LegitimateInterests:           "We need your information for a genuine interest of ours or of someone else, and we have checked that your interests do not override it.",
+		lawfulbasis.LegitimateInterests:           "We need it for a genuine interest of ours or someone else's, and we have checked that your interests do not override it.",
 	},
 	// The rights in everyday words (ICO, "Your right of access" and the
 	// other right-by-right pages, which describe each right in these terms).
 	rights: map[rights.Right]string{
-		rights.Access:                "You can ask for a copy of the information we hold about you.",
-		rights.Rectification:         "You can ask us to correct details about you that are wrong, and to fill in any that are missing.",
-		rights.Erasure:               "You can ask us to delete your information. This right applies only in some cases.",
-		rights.Restriction:           "You can ask us to limit how we use your information for a time, for example while we check it is right.",
-		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if that is technically possible.",
-		rights.Object:                "Where we rely on our legitimate interests or a public task, you can object to how we use your information. We must then stop, unless our reasons to go on outweigh your interests, or we need it for a legal claim.",
+		rights.Access:                "You can ask for a copy of your information.",
+		rights.Rectification:         "You can ask us to correct or complete information about you.",
+		rights.Erasure:               "You can ask us to delete your information, in some cases.",
+		rights.Restriction:           "You can ask us to limit how we use your information, such as while we check it.",
+		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, where technically possible.",
+		rights.Object:                "You can object to uses based on our legitimate interests or a public task. We must then stop, unless our reasons outweigh your interests or we need it for a legal claim.",
 		rights.WithdrawConsent:       "Where we rely on your consent, you can withdraw it at any time. This does not change what we did before.",
 		rights.ObjectDirectMarketing: "You can object at any time to our use of your information for direct marketing, and we must then stop.",
 	},
@@ -424,7 +426,6 @@ var young = &phrases{
 
 	purposesHeading: "Why we use your information",
 	purposesLead:    "We use your information to do the things below. The table shows why the law lets us.",
-	purposesCaption: "Why we use your information",
 	purposesHeader:  [2]string{"What we use it for", "Why the law lets us"},
 	basesLead:       "What these reasons mean:",
 	purposesOther:   "We also use your information for these things:",
@@ -482,7 +483,6 @@ var young = &phrases{
 	copySafeguards:    "You can ask us for a copy of the safeguards.",
 
 	retentionHeading: "How long we keep your information",
-	retentionCaption: "How long we keep each kind of information",
 	retentionHeader:  [2]string{"Information", "How long we keep it"},
 	keepIt:           "It is kept %s.",
 	lawMinimum:       "The law says we must keep it for at least %s%s.",
@@ -511,7 +511,6 @@ var young = &phrases{
 	profiling: "A computer looks at some of your information to build a picture of you (profiling).",
 
 	rightsHeading:  "Your rights",
-	rightsLead:     "These are your rights:",
 	rightsOnly:     "This is for %s.",
 	rightsDepend:   "Some of these depend on why we use your information, so they do not always apply.",
 	rightsUnknown:  "You may have other rights too, depending on why we use your information.",
@@ -576,11 +575,14 @@ var young = &phrases{
 	},
 	sameConditions: "For %s, the reasons are the same as for %s: see %%s.",
 	allInfo:        "All the information above",
+	keepAll:        "Your information is kept",
+	keepAllOther:   "For all of this information: %s",
 	lawAsOf:        "This tells you your rights under the law on %s.",
 
 	byEmail:        "by email at ",
 	byPhone:        "by phone on ",
 	byPost:         "by post at ",
+	byPostOurs:     "by post at our address",
 	throughWebsite: "through our website at ",
 	online:         "online at ",
 	email:          "email ",

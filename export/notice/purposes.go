@@ -58,7 +58,7 @@ func (g *gen) purposes(s ropa.Subject, vs []view) {
 	b := g.blocks()
 	if len(pairs) > 0 {
 		b.add(g.fixed.purposesLead)
-		b = append(b, Table{Caption: ph.purposesCaption, Header: ph.purposesHeader[:], Rows: g.rows(pairs)})
+		b = append(b, Table{Header: ph.purposesHeader[:], Rows: g.rows(pairs)})
 		// What each basis in the table means, once, rather than in
 		// every row that relies on it.
 		meanings := g.strings(len(used))

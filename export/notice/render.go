@@ -650,7 +650,15 @@ func (n *Notice) appendHTML(b []byte) []byte {
 				}
 				b = append(b, "</ul>\n"...)
 			case Table:
-				b = append(b, "<table"+attr+">\n"...)
+				b = append(b, "<table"+attr...)
+				if bl.Caption == "" && s.ID != "" {
+					// Without a caption, the table is named by its
+					// section's heading.
+					b = append(b, ` aria-labelledby="`...)
+					b = appendEscaped(b, s.ID)
+					b = append(b, '"')
+				}
+				b = append(b, ">\n"...)
 				if bl.Caption != "" {
 					b = append(b, "<caption>"...)
 					b = appendInline(b, bl.Caption)

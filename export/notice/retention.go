@@ -181,6 +181,7 @@ func (g *gen) retention(s ropa.Subject, vs []view, cats []int) {
 	rowOf := g.rowOf[:0]
 	key := g.key[:0]
 	g.memo, g.memoKeys = g.memo[:0], g.memoKeys[:0]
+	clear(g.memoIndex)
 	var c string // the cell
 	for _, cr := range byCat {
 		if len(cr.entries) == 0 {
@@ -246,22 +247,41 @@ func (g *gen) retention(s ropa.Subject, vs []view, cats []int) {
 		pairs = append(pairs, head, text)
 	}
 	g.buf, g.strs3 = buf, pairs
-	table := Table{Caption: g.ph.retentionCaption, Header: g.ph.retentionHeader[:], Rows: g.rows(pairs)}
+	table := Table{Header: g.ph.retentionHeader[:], Rows: g.rows(pairs)}
 	g.section(3, g.ph.retentionHeading, table)
 }
 
 // memoCell returns the cell for the rules of entries (indexes in all),
 // which key identifies, working it out once in each group.
 func (g *gen) memoCell(key []byte, entries []int, all []retEntry, multi bool) string {
-	for _, m := range g.memo {
-		if string(g.memoKeys[m.start:m.end]) == string(key) {
-			return m.text
+	// A few cells are looked for in order; past that, in a map, so that a
+	// group of many activities does not compare each key with all before.
+	if len(g.memo) <= memoScan {
+		for _, m := range g.memo {
+			if string(g.memoKeys[m.start:m.end]) == string(key) {
+				return m.text
+			}
+		}
+	} else {
+		if g.memoIndex == nil {
+			g.memoIndex = make(map[string]int, 2*len(g.memo))
+		}
+		if len(g.memoIndex) == 0 {
+			for i, m := range g.memo {
+				g.memoIndex[string(g.memoKeys[m.start:m.end])] = i
+			}
+		}
+		if i, ok := g.memoIndex[string(key)]; ok {
+			return g.memo[i].text
 		}
 	}
 	text := g.cell(entries, all, multi)
 	start := len(g.memoKeys)
 	g.memoKeys = append(g.memoKeys, key...)
 	g.memo = append(g.memo, memoEntry{start, len(g.memoKeys), text})
+	if len(g.memoIndex) > 0 {
+		g.memoIndex[string(key)] = len(g.memo) - 1
+	}
 	return text
 }
 
@@ -279,6 +299,7 @@ func (g *gen) cell(entries []int, all []retEntry, multi bool) string {
 	// buf; done holds where each is.
 	buf := g.buf[:0]
 	done := g.done[:0]
+	var seen map[string]bool // the texts in done, once there are many
 next:
 	for _, k := range entries {
 		e := all[k]
@@ -293,11 +314,25 @@ next:
 		}
 		buf = append(buf, e.text...)
 		p := buf[from:]
-		for _, d := range done {
-			if string(buf[d[0]:d[1]]) == string(p) {
+		if len(done) < memoScan {
+			for _, d := range done {
+				if string(buf[d[0]:d[1]]) == string(p) {
+					buf = buf[:start]
+					continue next
+				}
+			}
+		} else {
+			if seen == nil {
+				seen = make(map[string]bool, 2*len(done))
+				for _, d := range done {
+					seen[string(buf[d[0]:d[1]])] = true
+				}
+			}
+			if seen[string(p)] {
 				buf = buf[:start]
 				continue next
 			}
+			seen[string(p)] = true
 		}
 		done = append(done, [2]int{from, len(buf)})
 	}
@@ -380,3 +415,7 @@ func (g *gen) retentionGaps(s ropa.Subject, v *view) {
 		g.cov.miss(art13_2a, fmt.Sprintf("activity %q has no retention period for the data of %s: %s", in.a.ID, subjectPlain(s), strings.Join(missing, ", ")))
 	}
 }
+
+// memoScan is the number of retention cells looked for in order before
+// they are indexed by key.
+const memoScan = 16

@@ -129,13 +129,14 @@ func TestWithdrawalFromRegister(t *testing.T) {
 }
 
 // The right to object is said to be for uses on legitimate interests or a
-// public task (Art 21(1)), with the override test, not for every use.
+// public task (Art 21(1), (ea) being a kind of legitimate interests in
+// plain words), with the override test, not for every use.
 func TestObjectWording(t *testing.T) {
 	n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.LegitimateInterests))
 	text := flat(n.Text())
 	for _, want := range []string{
-		"Where we rely on our legitimate interests or a public task, you can object",
-		"unless our reasons to go on outweigh your interests, or we need it for a legal claim",
+		"You can object to uses based on our legitimate interests or a public task.",
+		"unless our reasons outweigh your interests or we need it for a legal claim",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q", want)
@@ -201,5 +202,25 @@ func TestVersionNotPrinted(t *testing.T) {
 	reg.Version = "1.0"
 	if text := flat(mustGenerate(t, reg).Text()); strings.Contains(text, "version 1.0") {
 		t.Errorf("version printed:\n%s", text)
+	}
+}
+
+// The regulator's postal address is given only when the notice has no
+// quicker way to reach it (phone or website).
+func TestRegulatorPostOnly(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		reg  Regulator
+		want bool
+	}{
+		{"phone and website", Regulator{Name: "Information Commission", Address: "Wycliffe House, Wilmslow SK9 5AF", Phone: "0303 123 1113", Website: "https://ico.org.uk"}, false},
+		{"address and email only", Regulator{Name: "Information Commission", Address: "Wycliffe House, Wilmslow SK9 5AF", Email: "icocasework@ico.org.uk"}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := flat(mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), Authority(tt.reg)).Text())
+			if got := strings.Contains(text, "SK9 5AF"); got != tt.want {
+				t.Errorf("address given = %v, want %v:\n%s", got, tt.want, text)
+			}
+		})
 	}
 }

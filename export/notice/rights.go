@@ -183,7 +183,7 @@ func (g *gen) rights() {
 		}
 	}
 	b := g.blocks()
-	b.para(ph.rightsLead)
+	// The heading introduces the list: no lead ("You have these rights").
 	// Each right once: one every group has as it is, one only some have
 	// naming them.
 	var items []string

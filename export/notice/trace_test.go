@@ -109,7 +109,7 @@ func TestSourcesScoped(t *testing.T) {
 		t.Error("data-source written without Trace")
 	}
 	traced := mustGenerate(t, reg, AsOf(day(2026, time.November, 23)), Trace()).HTML()
-	if !strings.Contains(traced, `<table data-source="activities[0].purposes[0] activities[0].purposes[2]">`) {
+	if !strings.Contains(traced, `<table data-source="activities[0].purposes[0] activities[0].purposes[2]" aria-labelledby="what-we-use-your-information-for">`) {
 		t.Errorf("no data-source on the applicants' purposes table:\n%.2000s", traced)
 	}
 }

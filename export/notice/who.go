@@ -38,7 +38,16 @@ func (g *gen) whoWeAre() {
 	case d.IsZero():
 		g.cov.notApplicable(art13_1b, "no DPO designated")
 	default:
-		ways := contactWays(g.ph, d.Email, d.Phone, d.Address, "", "")
+		// The DPO at the organisation's own address, given just above, is
+		// reached "by post at our address".
+		addr := d.Address
+		if a := clean(addr); a != "" && strings.EqualFold(a, clean(c.Address)) {
+			addr = ""
+		}
+		ways := contactWays(g.ph, d.Email, d.Phone, addr, "", "")
+		if addr != d.Address {
+			ways = append(ways, ph.byPostOurs)
+		}
 		if name := clean(d.Name); name != "" && !roleOnly(name) {
 			b.paraf(ph.dpoNamed, name)
 			if len(ways) > 0 {

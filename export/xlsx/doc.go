@@ -29,8 +29,9 @@
 //     activity; it sits after the ICO's columns, rather than hidden, so
 //     that A-AD stay where the ICO's template has them and a person can
 //     see which row is which (a hidden key is one nobody knows not to
-//     delete). The hidden column AF holds the row's fingerprint as
-//     written (see Round trip through a person). A fact that
+//     delete). The hidden Lists sheet holds each row's fingerprint as
+//     written (see Round trip through a person), so that the Template
+//     has the ICO's columns and the ID alone. A fact that
 //     concerns only some of the activity's data subjects says whom, in
 //     plain words: "Health (job applicants only)"; a right only some of
 //     them have says so too. A fact the register states there is none of
@@ -126,7 +127,7 @@
 //
 // Rows belong to their activity by its ID (the Template's grey column AE),
 // never by name or position. Write records a fingerprint of each view and
-// of each Template row as written, so Read knows which side a person
+// of each Template row as written, on the hidden Lists sheet, so Read knows which side a person
 // changed: a view nobody touched is simply generated again (a renamed
 // activity renames itself on the Retention sheet); a Template cell edited
 // where the data sheets were not is read into the register; an activity
@@ -146,7 +147,8 @@
 //
 // # Nothing changed without a word
 //
-// Read and [ReadICO] look at the XML of every sheet for what a spreadsheet
+// Read and the ICO importer (package
+// [github.com/article30/article30/export/xlsx/ico]) look at the XML of every sheet for what a spreadsheet
 // library would read wrongly and silently: an error value (#DIV/0!, #N/A,
 // #REF!, #VALUE!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC! and the others) is
 // never read as data; a formula without a computed value is not read as
@@ -155,8 +157,7 @@
 // DOCTYPE's entities, internal or external, are never expanded); a cell
 // longer than a cell may hold (32,767 UTF-16 code units) is not cut short
 // quietly. Each is a [*CellError] naming the sheet and cell, what was found
-// and what was kept: for Read an error, for ReadICO a notice wrapping
-// [ErrNotImported] (the importer keeps an over-long cell, as much of it as
+// and what was kept: for Read an error, for the importer a notice (the importer keeps an over-long cell, as much of it as
 // a cell holds, in the activity's notes, which it holds to one cell's
 // size, so that the imported register exports). A workbook protected by a
 // password to open is [ErrEncrypted], with how to remove the password; an
@@ -184,8 +185,8 @@
 //   - [MaxPartSize] (64 MiB, [WithMaxPartSize]): any other part, which is
 //     held in memory whole; also the most of a sheet with an entity
 //     reference, an error value or a formula that is decoded to place it.
-//   - [MaxActivities] (100,000, [WithMaxActivities]): the rows ReadICO
-//     imports as activities.
+//   - [MaxActivities] (100,000, [WithMaxActivities]): the rows the ICO
+//     importer imports as activities.
 //   - [MaxCellErrors] (10,000, [WithMaxCellErrors]): the cells a read lists
 //     in its [CellErrors]; the rest are counted ([CellErrors.Count]).
 //
@@ -195,7 +196,7 @@
 // [ErrTooLarge] that names the limit, raised for both with the same
 // option. Write stops as soon as the limit is known to be passed.
 //
-// Read and ReadICO never panic. The views depend on the
+// Read and the ICO importer never panic. The views depend on the
 // library's version (the law's citations, the checks' wording): a workbook
 // written by another version may differ in its views; read it with
 // [SkipViewCheck] and write it again. The same goes for a workbook of

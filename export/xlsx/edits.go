@@ -14,8 +14,8 @@ import (
 // The data sheets hold the register; the views are generated from them.
 // Write records a fingerprint of what it wrote: one for each view sheet
 // (on the Lists sheet), one for the Template's contact block and headings,
-// and one for each of the Template's rows (in its hidden "Written as"
-// column). The reader compares the file with those fingerprints and with
+// and one for each of the Template's rows (on the Lists sheet too, by
+// activity ID). The reader compares the file with those fingerprints and with
 // the views generated again from the data sheets it read, so that it knows
 // which side a person changed:
 //
@@ -90,6 +90,12 @@ func vwRowDigest(cells []string) string {
 // digestKey is the Lists sheet setting holding the fingerprint of a view
 // sheet; for the controller sheet, of its rows above the data.
 func digestKey(sheet string) string { return "written:" + sheet }
+
+// rowDigestKey is the Lists sheet setting holding the fingerprint of the
+// Template row of the activity with the given ID. (The fingerprints are
+// kept there, not in a column of the Template, so that the Template has
+// the ICO's columns and the activity ID alone.)
+func rowDigestKey(id string) string { return "row:" + id }
 
 // ---- reading the Template ----
 
@@ -418,7 +424,7 @@ func (rd *rdReader) template(c *vwCtx) {
 	gen := map[int][]string{}
 	_ = vwContactBlock(c, func(row int, cells []string, _ []vwStyle) error { gen[row] = slices.Clone(cells); return nil })
 	_ = vwHeadings(p, p.Controller, func(row int, cells []string, _ []vwStyle) error { gen[row] = slices.Clone(cells); return nil },
-		vwActivityIDHeading, vwWrittenHeading)
+		vwActivityIDHeading)
 	genHead := newDigest()
 	for r := 1; r <= p.HeadingRow; r++ {
 		genHead.row(r, gen[r])
@@ -491,8 +497,8 @@ func (rd *rdReader) template(c *vwCtx) {
 
 	// The rows of activities, keyed by the activity ID in the column after
 	// the ICO's.
-	idCol, digestCol := numICOColumns, numICOColumns+1
-	want := make([]string, numICOColumns+2)
+	idCol := numICOColumns
+	want := make([]string, numICOColumns+1)
 	for _, br := range body {
 		cells := br.cells
 		if !slices.ContainsFunc(cells, func(s string) bool { return s != "" }) {
@@ -524,12 +530,12 @@ func (rd *rdReader) template(c *vwCtx) {
 		for j, s := range want {
 			want[j] = vwFit(s)
 		}
-		for j := numICOColumns + 2; j < len(cells); j++ {
+		for j := numICOColumns + 1; j < len(cells); j++ {
 			if cells[j] != "" {
 				rd.fail(sheet, wbCellRef(j+1, br.row), cells[j], &tplNotRead{cells[j], "", "this column is not one article30 writes, so its text is not read: move it to the data sheets (an activity's notes, say)"})
 			}
 		}
-		written := cellAt(cells, digestCol)
+		written := rd.rowDigests[rowDigestKey(id)]
 		fileD := vwRowDigest(padCells(cells, numICOColumns))
 		if written != "" && fileD == written {
 			continue // untouched: generated again from the data sheets
@@ -544,7 +550,7 @@ func (rd *rdReader) template(c *vwCtx) {
 			edit, editable := tplEditable[j]
 			switch {
 			case dataEdited && written == "":
-				rd.fail(sheet, ref, f, &tplNotRead{f, w, "the row's fingerprint (column " + wbColName(digestCol+1) + ") is missing, so article30 cannot tell this edit from one on the data sheets; the data sheets' value was kept: make the change there"})
+				rd.fail(sheet, ref, f, &tplNotRead{f, w, "the row's fingerprint on the hidden Lists sheet is missing, so article30 cannot tell this edit from one on the data sheets; the data sheets' value was kept: make the change there"})
 			case dataEdited:
 				rd.fail(sheet, ref, f, &tplNotRead{f, w, "this activity was edited on the data sheets too, and their values were kept: they record each fact whole (a purpose's lawful basis, the data subjects each record concerns), which a Template cell does not; make this change there"})
 			case !editable:

@@ -4,15 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/internal/hostile"
 	"github.com/article30/article30/ropa"
 )
@@ -25,106 +24,6 @@ var icoHead = []hostile.Cell{
 
 func icoSheetOf(prolog string, cells ...hostile.Cell) []byte {
 	return hostile.Workbook{Sheets: []hostile.Sheet{{Name: "Template", Prolog: prolog, Cells: append(append([]hostile.Cell{}, icoHead...), cells...)}}}.Bytes()
-}
-
-// Nothing is changed on import without a word: an error value, a formula
-// without a value, an entity reference, a cell longer than a cell may be,
-// each is reported by its cell with what was found and what was kept.
-func TestReadICOHostileCells(t *testing.T) {
-	long := strings.Repeat("Payroll records of every kind. ", 1300) // 40,300 characters with the last space
-	errorValues := []string{"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
-	var errCells []hostile.Cell
-	var wantErrs []string
-	for i, v := range errorValues {
-		ref := fmt.Sprintf("D%d", i+2)
-		errCells = append(errCells, hostile.Cell{Ref: fmt.Sprintf("A%d", i+2), Text: "Purpose " + v}, hostile.Cell{Ref: fmt.Sprintf("B%d", i+2), Text: "Staff"},
-			hostile.Cell{Ref: ref, Error: v, Formula: "VLOOKUP(A2,Sheet2!A:B,2,FALSE)"})
-		wantErrs = append(wantErrs, "Template!"+ref+": holds the Excel error value "+v+" (a formula that failed), not data: nothing was imported from it; correct the formula or type the value")
-	}
-	for _, tc := range []struct {
-		name   string
-		data   []byte
-		want   []string // the cell errors
-		checkA func(t *testing.T, a []ropa.Activity)
-	}{
-		{"error values", icoSheetOf("", errCells...), wantErrs, func(t *testing.T, acts []ropa.Activity) {
-			for _, a := range acts {
-				if len(a.Retention) != 0 || strings.Contains(a.Notes, "#") {
-					t.Errorf("%s: an error value became data: retention %v, notes %q", a.ID, a.Retention, a.Notes)
-				}
-			}
-		}},
-		{"formula without a value", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Formula: "Lists!A1"}),
-			[]string{"Template!B2: holds the formula =Lists!A1 without a computed value (the program that saved the file did not calculate it): nothing was imported from it; open and save the workbook in Excel, or type the value"},
-			nil},
-		{"entity declared in a DOCTYPE", icoSheetOf(`<!DOCTYPE worksheet [<!ENTITY who "Employees"><!ENTITY file SYSTEM "file:///etc/passwd">]>`,
-			hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Raw: "&who;"}, hostile.Cell{Ref: "C2", Raw: "&file;"},
-			hostile.Cell{Ref: "A3", Text: "Recruitment"}, hostile.Cell{Ref: "B3", Text: "Job applicants"}),
-			[]string{
-				`Template!B2: holds the XML entity reference &who; (declared in the sheet's DOCTYPE as "Employees"), which a workbook cannot hold and which would have been read as nothing: kept as the text "&who;"`,
-				`Template!C2: holds the XML entity reference &file; (declared in the sheet's DOCTYPE as the external resource "file:///etc/passwd", which is never read), which a workbook cannot hold and which would have been read as nothing: kept as the text "&file;"`,
-			},
-			func(t *testing.T, acts []ropa.Activity) {
-				// The rows after the entity are read: excelize alone
-				// stops at it and loses them.
-				if len(acts) != 2 || acts[1].Name != "Recruitment" || len(acts[1].DataSubjects) != 1 {
-					t.Errorf("activities %+v", acts)
-				}
-			}},
-		{"entity without a declaration", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Raw: "Staff &nbsp; and &amp; &#65;"}),
-			[]string{`Template!B2: holds the XML entity reference &nbsp;, which a workbook cannot hold and which would have been read as nothing: kept as the text "&nbsp;"`},
-			nil},
-		{"over-long cell", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"}, hostile.Cell{Ref: "C2", Text: long}),
-			// 40,299 characters: the cell's last space is trimmed.
-			[]string{`Template!C2: holds 40299 characters, more than a workbook cell holds (32767), so it was not read into the register's fields: ` +
-				`its first 32703 characters were kept in the activity's notes; the last 7596, from ". Payroll records of every kind. Payroll records of every kind. Payroll records …", were not imported`},
-			func(t *testing.T, acts []ropa.Activity) {
-				a := acts[0]
-				if len(a.DataCategories) != 0 || !strings.HasPrefix(a.Notes, "Categories of personal data: Payroll records") || wbUTF16Len(a.Notes) > wbMaxCell {
-					t.Errorf("categories %d, notes of %d units starting %.40q", len(a.DataCategories), wbUTF16Len(a.Notes), a.Notes)
-				}
-				if !strings.HasPrefix(long, strings.TrimPrefix(a.Notes, "Categories of personal data: ")) {
-					t.Error("the notes do not hold the cell's text from its start")
-				}
-			}},
-		{"notes full", icoSheetOf("", hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"},
-			hostile.Cell{Ref: "E1", Text: "Our notes"}, hostile.Cell{Ref: "F1", Text: "More notes"},
-			hostile.Cell{Ref: "E2", Text: strings.Repeat("a", 20000)}, hostile.Cell{Ref: "F2", Text: strings.Repeat("b", 20000)}),
-			[]string{`Template!F2: the activity's notes are full (they hold at most 32767 characters, as a workbook cell does): the first 12743 of this cell's 20000 characters were kept in them; ` +
-				`the last 7257, from "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…", were not imported`},
-			func(t *testing.T, acts []ropa.Activity) {
-				if n := wbUTF16Len(acts[0].Notes); n != wbMaxCell {
-					t.Errorf("notes of %d units", n)
-				}
-			}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			reg, err := ReadICO(bytes.NewReader(tc.data))
-			var cells CellErrors
-			if !errors.As(err, &cells) || reg == nil {
-				t.Fatalf("ReadICO: %v", err)
-			}
-			if diff := cmp.Diff(tc.want, icoErrorList(cells)); diff != "" {
-				t.Errorf("cell errors (-want +got):\n%s", diff)
-			}
-			for _, c := range cells {
-				if !errors.Is(c, ErrNotImported) {
-					t.Errorf("%v is not an ErrNotImported notice", c)
-				}
-			}
-			if tc.checkA != nil {
-				tc.checkA(t, reg.Activities)
-			}
-			// What was imported exports, and reads back.
-			var buf bytes.Buffer
-			if err := Write(&buf, reg); err != nil {
-				t.Fatalf("Write of the imported register: %v", err)
-			}
-			if _, err := Read(bytes.NewReader(buf.Bytes())); err != nil {
-				t.Errorf("Read of the exported register: %v", err)
-			}
-		})
-	}
 }
 
 // excelize alone loses the rest of a sheet at an entity reference: the
@@ -150,7 +49,7 @@ func injectCell(t *testing.T, workbook []byte, sheet, ref, cellXML string) []byt
 	if err != nil {
 		t.Fatal(err)
 	}
-	part := icoOpenPackage(zr, MaxXMLSize).sheetPart(sheet)
+	part := book.OpenPackage(zr, MaxXMLSize).SheetPart(sheet)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	re := regexp.MustCompile(`<c r="` + ref + `"[^>]*>.*?</c>`)
@@ -211,7 +110,7 @@ func TestReadHostileCells(t *testing.T) {
 			if !errors.As(err, &cells) || reg != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			if got := icoErrorList(cells); len(got) != 1 || got[0] != tc.want {
+			if got := cellList(cells); len(got) != 1 || got[0] != tc.want {
 				t.Errorf("cell errors %q\nwant %q", got, tc.want)
 			}
 		})
@@ -228,12 +127,11 @@ func TestReadEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if !bytes.HasPrefix(enc.Bytes(), oleSignature) {
+	if !bytes.HasPrefix(enc.Bytes(), []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}) {
 		t.Fatalf("excelize wrote no compound file")
 	}
 	for name, read := range map[string]func([]byte) error{
-		"Read":    func(b []byte) error { _, err := Read(bytes.NewReader(b)); return err },
-		"ReadICO": func(b []byte) error { _, err := ReadICO(bytes.NewReader(b)); return err },
+		"Read": func(b []byte) error { _, err := Read(bytes.NewReader(b)); return err },
 	} {
 		err := read(enc.Bytes())
 		if !errors.Is(err, ErrEncrypted) || !strings.Contains(err.Error(), "File > Info > Protect Workbook > Encrypt with Password, clear the password") {
@@ -250,58 +148,6 @@ func TestReadEncrypted(t *testing.T) {
 		if !errors.Is(err, ErrEncrypted) {
 			t.Errorf("%s(compound file with an EncryptedPackage) = %v", name, err)
 		}
-	}
-	// The directory is found however the file is cut.
-	b := enc.Bytes()
-	for _, n := range []int{8, 100, 511, 512, 600, len(b) / 2} {
-		if err := oleError(b[:n]); err == nil {
-			t.Errorf("oleError(%d bytes) = nil", n)
-		}
-	}
-}
-
-// A read lists at most MaxCellErrors cells and counts the rest.
-func TestCellErrorsCapped(t *testing.T) {
-	var cells []hostile.Cell
-	cells = append(cells, hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"})
-	for r := 4; r < 4+50; r++ {
-		cells = append(cells, hostile.Cell{Ref: fmt.Sprintf("E%d", r), Text: "a note below the table"})
-	}
-	reg, err := ReadICO(bytes.NewReader(icoSheetOf("", cells...)), WithMaxCellErrors(10))
-	var ce CellErrors
-	if !errors.As(err, &ce) || reg == nil {
-		t.Fatalf("ReadICO: %v", err)
-	}
-	last := ce[len(ce)-1]
-	if len(ce) != 11 || ce.Count() != 50 || !errors.Is(last, ErrMoreCells) ||
-		last.Error() != "40 more cells could not be read cleanly and are not listed: a read lists at most 10 (xlsx.MaxCellErrors; raise it with xlsx.WithMaxCellErrors)" {
-		t.Errorf("%d listed, count %d, last %v", len(ce), ce.Count(), last)
-	}
-}
-
-// Hyperlinks past the importer's limit are reported, not dropped without
-// a word: their cells are imported with their text.
-func TestReadICOTooManyLinks(t *testing.T) {
-	var links strings.Builder
-	links.WriteString("<hyperlinks>")
-	for r := 1; r <= icoMaxLinks+5; r++ {
-		fmt.Fprintf(&links, `<hyperlink ref="Z%d" location="Log!A1"/>`, r+10)
-	}
-	links.WriteString(`<hyperlink ref="E2" location="Log!A2"/></hyperlinks>`)
-	cells := append(append([]hostile.Cell{}, icoHead...), hostile.Cell{Ref: "E1", Text: "Link to record of consent"},
-		hostile.Cell{Ref: "A2", Text: "Payroll"}, hostile.Cell{Ref: "B2", Text: "Staff"}, hostile.Cell{Ref: "E2", Text: "Consent log"})
-	b := hostile.Workbook{Sheets: []hostile.Sheet{{Name: "Template", Cells: cells, After: links.String()}}}.Bytes()
-	reg, err := ReadICO(bytes.NewReader(b))
-	var ce CellErrors
-	if !errors.As(err, &ce) || reg == nil {
-		t.Fatalf("ReadICO: %v", err)
-	}
-	want := []string{"Template: the sheet has 6 hyperlinks more than the 100000 read: the cells of those links were imported with their text, not their targets"}
-	if diff := cmp.Diff(want, icoErrorList(ce)); diff != "" {
-		t.Errorf("cell errors (-want +got):\n%s", diff)
-	}
-	if got := reg.Activities[0].ConsentRecord; got != "Consent log" {
-		t.Errorf("consent record %q", got)
 	}
 }
 
@@ -322,9 +168,18 @@ func TestScanQuietOnOwnWorkbooks(t *testing.T) {
 			if !strings.HasPrefix(f.Name, "xl/worksheets/") {
 				continue
 			}
-			if hit, err := quickScan(f, true); hit || err != nil {
+			if hit, err := book.QuickScan(f, true); hit || err != nil {
 				t.Errorf("%s: the quick scan hits (%v)", f.Name, err)
 			}
 		}
 	}
+}
+
+// cellList is the messages of cell errors.
+func cellList(cells CellErrors) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = c.Error()
+	}
+	return out
 }

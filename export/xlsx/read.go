@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/ropa"
 )
 
@@ -25,7 +26,7 @@ var ErrViewEdited = errors.New("xlsx: view cell edited")
 // package, whose views (the law's citations, the checks' wording) differ
 // from what this version generates: read it with this option and write it
 // again. Edits made to its views are then lost: check them first.
-func SkipViewCheck() ReadOption { return func(c *readConfig) { c.skipViews = true } }
+func SkipViewCheck() ReadOption { return func(c *readConfig) { c.SkipViews = true } }
 
 // rdViewDiff is a view cell that differs from the regenerated view.
 type rdViewDiff struct{ file, want string }
@@ -45,7 +46,7 @@ func (e *rdMoreDiffs) Error() string {
 }
 
 func (e *rdMoreDiffs) Is(target error) bool { return target == ErrViewEdited }
-func (e *rdMoreDiffs) cells() int           { return e.n }
+func (e *rdMoreDiffs) Cells() int           { return e.n }
 
 // rdQuote quotes a cell's text for a message, cut to a readable length.
 func rdQuote(s string) string {
@@ -82,35 +83,35 @@ const rdAny = "\x00any"
 //
 // A workbook without the data sheets was not written by this package: Read
 // returns an error wrapping [ErrNotWorkbook] (for the ICO template kept by
-// hand, use ReadICO). Input that is not a workbook gives [ErrNotWorkbook],
+// hand, use ico.Read (package export/xlsx/ico)). Input that is not a workbook gives [ErrNotWorkbook],
 // and one beyond the size limits [ErrTooLarge]. Read never panics.
 func Read(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 	cfg := newReadConfig(opts)
-	if err := checkProfile(cfg.profile); err != nil {
+	if err := checkProfile(cfg.Profile); err != nil {
 		return nil, err
 	}
-	wb, err := open(r, cfg)
+	wb, err := book.Open(r, cfg.Limits)
 	if err != nil {
 		return nil, err
 	}
-	defer wb.close()
+	defer wb.Close()
 	defer func() {
 		if p := recover(); p != nil {
 			reg, err = nil, fmt.Errorf("%w: unreadable workbook: %v", ErrNotWorkbook, p)
 		}
 	}()
-	rd := &rdReader{f: wb.f, wb: wb, cfg: cfg, reg: &ropa.Register{}}
+	rd := &rdReader{f: wb.File, wb: wb, cfg: cfg, reg: &ropa.Register{}}
 	return rd.read()
 }
 
 // rdReader reads one workbook.
 type rdReader struct {
 	f    *excelize.File
-	wb   *workbook
+	wb   *book.Workbook
 	cfg  readConfig
 	more int // cells found beyond cfg.maxCellErrors
 	// found are the cells the scan found something in, by sheet.
-	found  map[string]map[[2]int]rawCell
+	found  map[string]map[[2]int]book.Finding
 	sheets []string
 	reg    *ropa.Register
 	errs   CellErrors
@@ -123,12 +124,16 @@ type rdReader struct {
 	// format1 is set for a workbook of format 1 (wbFormat1); old for one
 	// of an earlier format (1 or 2), whose views are not compared.
 	format1, old bool
-	// digests are the fingerprints of the views as written (see edits.go).
-	digests map[string]string
+	// digests are the fingerprints of the views as written (see edits.go),
+	// rowDigests those of the Template's rows, by rowDigestKey, and
+	// rowOrder the same in the order of the Lists sheet.
+	digests    map[string]string
+	rowDigests map[string]string
+	rowOrder   [][2]string
 }
 
 func (rd *rdReader) fail(sheet, cell, value string, err error) {
-	if len(rd.errs) >= rd.cfg.maxCellErrors {
+	if len(rd.errs) >= rd.cfg.MaxCellErrors {
 		rd.more++
 		return
 	}
@@ -139,15 +144,15 @@ func (rd *rdReader) fail(sheet, cell, value string, err error) {
 // (error values, formulas without values, entity references, broken XML),
 // each as an error of its cell; table and compare leave those cells out.
 func (rd *rdReader) scanned() {
-	rd.found = map[string]map[[2]int]rawCell{}
+	rd.found = map[string]map[[2]int]book.Finding{}
 	for _, sheet := range rd.sheets {
-		found := rd.wb.findings(sheet)
+		found := rd.wb.Findings(sheet)
 		if len(found) == 0 {
 			continue
 		}
 		rd.found[sheet] = found
-		for _, c := range sortedFindings(found) {
-			rd.fail(sheet, wbCellRef(max(c.col, 1), max(c.row, 1)), c.text, errors.New(c.message(false)))
+		for _, c := range book.SortedFindings(found) {
+			rd.fail(sheet, wbCellRef(max(c.Col, 1), max(c.Row, 1)), c.Text, errors.New(c.Message(false)))
 		}
 	}
 }
@@ -156,7 +161,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 	rd.sheets = rd.f.GetSheetList()
 	rd.scanned()
 	if !slices.Contains(rd.sheets, snActivities) && !slices.Contains(rd.sheets, snOrganisation) {
-		return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ReadICO",
+		return nil, fmt.Errorf("%w: it was not written by article30 (it has no %s or %s sheet); to import the ICO documentation template or a copy kept by hand, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, snOrganisation, snActivities)
 	}
 	if slices.Contains(rd.sheets, snLists) {
@@ -171,7 +176,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%w: the data sheets %s that article30 writes are missing, so the register cannot be read whole; to import the ICO template, use ReadICO",
+		return nil, fmt.Errorf("%w: the data sheets %s that article30 writes are missing, so the register cannot be read whole; to import the ICO template, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, strings.Join(missing, ", "))
 	}
 	if rd.blocked() {
@@ -197,7 +202,7 @@ func (rd *rdReader) read() (*ropa.Register, error) {
 	if rd.blocked() {
 		return nil, rd.errors()
 	}
-	if !rd.cfg.skipViews && !rd.old {
+	if !rd.cfg.SkipViews && !rd.old {
 		rd.views()
 	}
 	rd.unknownSheets()
@@ -259,7 +264,7 @@ func (rd *rdReader) errors() CellErrors {
 		return ac - bc
 	})
 	if rd.more > 0 && !slices.ContainsFunc(rd.errs, func(e *CellError) bool { return errors.Is(e, ErrMoreCells) }) {
-		rd.errs = append(rd.errs, &CellError{Err: &moreCells{rd.more, rd.cfg.maxCellErrors}})
+		rd.errs = append(rd.errs, &CellError{Err: book.MoreCells(rd.more, rd.cfg.MaxCellErrors)})
 	}
 	return rd.errs
 }
@@ -390,7 +395,7 @@ func (rd *rdReader) table(sheet string, known, required []string, each func(t *r
 // screen empties the cells of a row that cannot be read as they stand:
 // those the scan found something in (reported by scanned), and text
 // longer than a cell may hold, which Write never writes (reported here).
-func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]int]rawCell) {
+func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]int]book.Finding) {
 	for i, c := range cells {
 		if _, ok := found[[2]int{row, i + 1}]; ok {
 			cells[i] = ""
@@ -452,6 +457,9 @@ func (rd *rdReader) settings() error {
 		}
 		if len(cells) > 1 {
 			vals[cells[0]], refs[cells[0]] = cells[1], wbCellRef(2, row)
+			if strings.HasPrefix(cells[0], rowDigestKey("")) {
+				rd.rowOrder = append(rd.rowOrder, [2]string{cells[0], cells[1]})
+			}
 		}
 	}
 	switch f := vals["format"]; f {
@@ -461,25 +469,28 @@ func (rd *rdReader) settings() error {
 		// views cannot be regenerated to be compared.
 		rd.format1 = f == wbFormat1
 		rd.old = true
-		if !rd.cfg.skipViews {
+		if !rd.cfg.SkipViews {
 			rd.fail(snLists, refs["format"], f, &rdOldFormat{f})
 		}
 	default:
-		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ReadICO",
+		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, snLists, wbFormat, vals["format"])
 	}
-	if p := vals["profile"]; p != rd.cfg.profile.Name {
-		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q, which this version reads: read it with the version of article30 that wrote it", p, rd.cfg.profile.Name))
+	if p := vals["profile"]; p != rd.cfg.Profile.Name {
+		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q, which this version reads: read it with the version of article30 that wrote it", p, rd.cfg.Profile.Name))
 	}
 	at, err := time.Parse(time.DateOnly, vals["asOf"])
 	if err != nil {
 		rd.fail(snLists, refs["asOf"], vals["asOf"], errors.New("the date the law was applied at is not a date YYYY-MM-DD"))
 	}
 	rd.asOf = at
-	rd.digests = map[string]string{}
+	rd.digests, rd.rowDigests = map[string]string{}, map[string]string{}
 	for k, v := range vals {
-		if strings.HasPrefix(k, digestKey("")) {
+		switch {
+		case strings.HasPrefix(k, digestKey("")):
 			rd.digests[k] = v
+		case strings.HasPrefix(k, rowDigestKey("")):
+			rd.rowDigests[k] = v
 		}
 	}
 	switch vals["checks"] {
@@ -676,8 +687,8 @@ func (rd *rdReader) textLists() {
 // views compares every view sheet in the workbook with the view generated
 // from the register read.
 func (rd *rdReader) views() {
-	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.profile, customChecks: rd.customChecks, digests: rd.digests}
-	all := vwViews(rd.cfg.profile)
+	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.Profile, customChecks: rd.customChecks, digests: rd.digests, rowDigests: rd.rowOrder}
+	all := vwViews(rd.cfg.Profile)
 	// The Template first: the edits read from it change the register the
 	// other views are generated from.
 	if slices.Contains(rd.sheets, c.profile.ControllerSheet) {
@@ -831,7 +842,7 @@ func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
 // their contents would be lost.
 func (rd *rdReader) unknownSheets() {
 	known := wbReservedSheets()
-	for _, v := range vwViews(rd.cfg.profile) {
+	for _, v := range vwViews(rd.cfg.Profile) {
 		known = append(known, v.name)
 	}
 	if rd.old {

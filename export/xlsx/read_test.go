@@ -59,7 +59,7 @@ func TestReadEditedView(t *testing.T) {
 	if !strings.HasPrefix(e.Error(), want) || !strings.HasSuffix(e.Error(), "the basis column of the Purposes sheet; make the change there") {
 		t.Errorf("message = %s", e.Error())
 	}
-	if strings.Contains(e.Error(), "ReadICO") {
+	if strings.Contains(e.Error(), "ReadICO") || strings.Contains(e.Error(), "ico.Read") {
 		t.Errorf("message names a Go function: %s", e.Error())
 	}
 	if len(ce) != 1 {
@@ -256,7 +256,7 @@ func TestReadNotWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Read(&buf)
-	if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "ReadICO") {
+	if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), "ico.Read") {
 		t.Errorf("empty workbook: %v", err)
 	}
 	// A workbook that lost one data sheet.

@@ -103,6 +103,10 @@ type vwCtx struct {
 	// digests are the fingerprints of the view sheets as written, by
 	// digestKey, recorded among the settings on the Lists sheet.
 	digests map[string]string
+	// rowDigests are the fingerprints of the Template's rows as written,
+	// in order, each keyed by rowDigestKey of its activity's ID; they
+	// follow the settings on the Lists sheet.
+	rowDigests [][2]string
 }
 
 // wbUTF16Len counts the UTF-16 code units of s, the unit of Excel's cell

@@ -46,11 +46,6 @@ const (
 	vwActivityIDHeading = "Activity ID (article30)"
 	vwRecordHeading     = "Record (article30)"
 	vwExtraSection      = "article30"
-	// vwWrittenHeading heads the hidden column after the activity ID that
-	// holds a fingerprint of the row as it was written (vwRowDigest), so
-	// that the reader can tell an edit made on the Template from one made
-	// on the data sheets.
-	vwWrittenHeading = "Written as (article30)"
 )
 
 // vwTextRow emits a row of plain text, each cell fitted to the cell limit.
@@ -79,7 +74,7 @@ func vwNotesGuide(p Profile) [][2]string {
 			p.ProcessorSheet + ", " + RetentionSheet + ", " + FindingsSheet + " and " + ReferenceSheet + " sheets, are generated from the register, as are the counts on this sheet. " +
 			"When the workbook is read they are generated again; an edit made to them is reported as not read, with where to make it instead."},
 		{"Activity ID", "Column AE of " + p.ControllerSheet + " (grey) holds each activity's ID: it ties the row to the register, so that sorting or filtering the rows loses nothing. " +
-			"Leave it as it is; the hidden column after it records how the row was written, so that an edit here is told from one on the data sheets."},
+			"Leave it as it is; the hidden Lists sheet records how each row was written, so that an edit here is told from one on the data sheets."},
 		{"Data sheets", "Organisation, Joint controllers, Activities, Data categories, Purposes, Recipients, Transfers, Retention rules, Sources, Automated decisions, Stated none, " +
 			"Processor records and Text lists hold the register itself, every field of it, and are read back whole. They are hidden so that the workbook prints as a register: " +
 			"right-click a sheet tab and choose Unhide (Excel) or Show Sheet (LibreOffice) to edit them, for example to rename an activity or change a purpose's lawful basis. " +
@@ -377,21 +372,22 @@ func vwTemplate(c *vwCtx, emit vwEmit) error {
 	if err := vwContactBlock(c, emit); err != nil {
 		return err
 	}
-	if err := vwHeadings(p, p.Controller, emit, vwActivityIDHeading, vwWrittenHeading); err != nil {
+	if err := vwHeadings(p, p.Controller, emit, vwActivityIDHeading); err != nil {
 		return err
 	}
-	row := make([]string, len(p.Controller)+2)
-	// The activity ID and the fingerprint in small grey text: they are
-	// there for the round trip, not for reading.
+	row := make([]string, len(p.Controller)+1)
+	// The activity ID in small grey text: it is there for the round trip,
+	// not for reading.
 	styles := make([]vwStyle, len(row))
-	styles[numICOColumns], styles[numICOColumns+1] = vsMuted, vsMuted
+	styles[numICOColumns] = vsMuted
+	c.rowDigests = c.rowDigests[:0]
 	for i := range c.reg.Activities {
 		clear(row)
 		vwTemplateRow(c, &c.reg.Activities[i], row)
 		for j, s := range row {
 			row[j] = vwFit(s)
 		}
-		row[numICOColumns+1] = vwRowDigest(row[:numICOColumns])
+		c.rowDigests = append(c.rowDigests, [2]string{rowDigestKey(row[numICOColumns]), vwRowDigest(row[:numICOColumns])})
 		if err := emit(p.HeadingRow+1+i, row, styles); err != nil {
 			return err
 		}
@@ -1269,7 +1265,7 @@ func vwSettings(c *vwCtx) [][2]string {
 			out = append(out, [2]string{digestKey(v.name), d})
 		}
 	}
-	return out
+	return append(out, c.rowDigests...)
 }
 
 func vwListsSheet(c *vwCtx, emit vwEmit) error {

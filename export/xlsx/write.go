@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 )
@@ -198,7 +199,7 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if shard == 0 && len(reg.Activities) >= wrShardActivities {
 		shard = 1
 	}
-	cw := &wrCounter{w: w, limit: cfg.limits.maxFile}
+	cw := &wrCounter{w: w, limit: cfg.limits.MaxFile}
 	ww := &wrWriter{f: f, c: c, profile: cfg.profile, shard: shard > 0, out: newZipOut(cw, cfg.asOf), limits: cfg.limits}
 	ww.out.limits = cfg.limits
 	if ww.styles, err = ww.newStyles(f); err != nil {
@@ -272,11 +273,11 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 		}
 		return err
 	}
-	parts := make([]partSize, 0, len(ww.out.sizes))
+	parts := make([]book.PartSize, 0, len(ww.out.sizes))
 	for name, size := range ww.out.sizes {
-		parts = append(parts, partSize{name, size})
+		parts = append(parts, book.PartSize{Name: name, Size: size})
 	}
-	if err := checkSizes(cfg.limits, cw.n, parts); err != nil {
+	if err := book.CheckSizes(cfg.limits.Limits, cw.n, parts); err != nil {
 		return wrLimitError(err)
 	}
 	return nil
@@ -415,8 +416,8 @@ type wrWriter struct {
 // budget stops a workbook whose cells' text alone exceeds what a workbook
 // may unpack to.
 func (ww *wrWriter) budget() error {
-	if ww.text > ww.limits.maxUnzip {
-		return wrLimitError(fmt.Errorf("%w: the workbook would unpack to more than %d bytes (xlsx.MaxUnzipSize; raise it with xlsx.WithLimits)", ErrTooLarge, ww.limits.maxUnzip))
+	if ww.text > ww.limits.MaxUnzip {
+		return wrLimitError(fmt.Errorf("%w: the workbook would unpack to more than %d bytes (xlsx.MaxUnzipSize; raise it with xlsx.WithLimits)", ErrTooLarge, ww.limits.MaxUnzip))
 	}
 	return nil
 }
@@ -876,7 +877,7 @@ func (ww *wrWriter) viewLayout(name string) *wrSheetLayout {
 	case NotesSheet:
 		return &wrSheetLayout{widths: []float64{28, 110}, onePage: true}
 	case p.ControllerSheet, p.ProcessorSheet:
-		cols, extras := p.Controller, 2
+		cols, extras := p.Controller, 1
 		if name == p.ProcessorSheet {
 			cols, extras = p.Processor, 1
 		}
@@ -888,7 +889,6 @@ func (ww *wrWriter) viewLayout(name string) *wrSheetLayout {
 			widths:  vwRecordWidths(p, cols, extras)}
 		l.printFrom = p.SectionRow
 		if name == p.ControllerSheet {
-			l.hidden = []int{len(cols) + 2} // the fingerprint column
 			l.pageStarts = vwPageStarts(cols, l.widths)
 			l.scale = vwPrintScale
 		}

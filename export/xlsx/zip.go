@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/article30/article30/export/xlsx/internal/book"
 )
 
 // The workbook's zip file is written by the package rather than by
@@ -93,7 +95,7 @@ func newZipOut(w io.Writer, modified time.Time) *wrZipOut {
 func (o *wrZipOut) write(e *wrZipEntry) error {
 	o.unpacked += e.size
 	o.sizes[e.name] = e.size
-	if err := checkPart(o.limits, o.unpacked, partSize{e.name, e.size}); err != nil {
+	if err := book.CheckPart(o.limits.Limits, o.unpacked, book.PartSize{Name: e.name, Size: e.size}); err != nil {
 		return wrLimitError(err)
 	}
 	w, err := o.zw.CreateRaw(&zip.FileHeader{

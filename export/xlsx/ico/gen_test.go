@@ -1,4 +1,4 @@
-package xlsx
+package ico
 
 import (
 	"bytes"
@@ -13,13 +13,13 @@ import (
 // template layout as DPOs keep them by hand: one clean copy of the template
 // and copies with the messiness of real files.
 const (
-	// icoGenClean is the template as the ICO issued it, filled in: Notes,
+	// genClean is the template as the ICO issued it, filled in: Notes,
 	// Template and Processor sheets, contact block in rows 2-6, sections in
 	// row 8, headings in row 9, three activities from row 10.
-	icoGenClean = "clean"
-	// icoGenTypo is the clean workbook with "consnet" typed in L12.
-	icoGenTypo = "typo"
-	// icoGenMessy has two rows inserted above the contact block, the
+	genClean = "clean"
+	// genTypo is the clean workbook with "consnet" typed in L12.
+	genTypo = "typo"
+	// genMessy has two rows inserted above the contact block, the
 	// representative block deleted, the headings in row 12 in mixed case
 	// with line breaks, doubled spaces, en dashes and missing "(if
 	// applicable)", "Schedule Condition" for column Z, two columns of the
@@ -27,25 +27,25 @@ const (
 	// commas, free text where typed values are expected, hyperlinks whose
 	// text differs from their target, notes typed below the table, and four
 	// bad cells (an email, a country, a DPIA answer and a lawful basis).
-	icoGenMessy = "messy"
-	// icoGenShort stops after column K, has no contact block, uses short
+	genMessy = "messy"
+	// genShort stops after column K, has no contact block, uses short
 	// headings in row 1 of a sheet called "Register" after a "Notes" sheet.
-	icoGenShort = "short"
+	genShort = "short"
 )
 
-var icoGenVariants = []string{icoGenClean, icoGenTypo, icoGenMessy, icoGenShort}
+var genVariants = []string{genClean, genTypo, genMessy, genShort}
 
-// icoGenSheet is the content of one sheet: cell values, hyperlinks (cell ->
+// genSheet is the content of one sheet: cell values, hyperlinks (cell ->
 // target) and merged ranges.
-type icoGenSheet struct {
+type genSheet struct {
 	name   string
 	cells  map[string]string
 	links  map[string]string
 	merges [][2]string
 }
 
-// icoGenRow lays out a row's values from column col.
-func icoGenRow(cells map[string]string, row int, col int, values ...string) {
+// genRow lays out a row's values from column col.
+func genRow(cells map[string]string, row int, col int, values ...string) {
 	for i, v := range values {
 		if v == "" {
 			continue
@@ -58,7 +58,7 @@ func icoGenRow(cells map[string]string, row int, col int, values ...string) {
 	}
 }
 
-func icoGenBuild(sheets []icoGenSheet) ([]byte, error) {
+func genBuild(sheets []genSheet) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, s := range sheets {
@@ -97,72 +97,72 @@ func icoGenBuild(sheets []icoGenSheet) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// icoWorkbook builds the named variant.
-func icoWorkbook(variant string) ([]byte, error) {
+// genWorkbook builds the named variant.
+func genWorkbook(variant string) ([]byte, error) {
 	switch variant {
-	case icoGenClean:
-		return icoGenBuild(icoGenCleanSheets(false))
-	case icoGenTypo:
-		return icoGenBuild(icoGenCleanSheets(true))
-	case icoGenMessy:
-		return icoGenBuild(icoGenMessySheets())
-	case icoGenShort:
-		return icoGenBuild(icoGenShortSheets())
+	case genClean:
+		return genBuild(genCleanSheets(false))
+	case genTypo:
+		return genBuild(genCleanSheets(true))
+	case genMessy:
+		return genBuild(genMessySheets())
+	case genShort:
+		return genBuild(genShortSheets())
 	}
 	return nil, fmt.Errorf("unknown variant %q", variant)
 }
 
-func icoWorkbookT(t testing.TB, variant string) []byte {
+func genWorkbookT(t testing.TB, variant string) []byte {
 	t.Helper()
-	b, err := icoWorkbook(variant)
+	b, err := genWorkbook(variant)
 	if err != nil {
 		t.Fatalf("building %s workbook: %v", variant, err)
 	}
 	return b
 }
 
-// icoGenContact lays out the ICO contact block: titles in row r, labels and
+// genContact lays out the ICO contact block: titles in row r, labels and
 // values in the four rows below, each block a label and a value column.
-func icoGenContact(cells map[string]string, r int, blocks [][5]string) {
+func genContact(cells map[string]string, r int, blocks [][5]string) {
 	for i, b := range blocks {
 		col := 1 + 2*i
-		icoGenRow(cells, r, col, b[0])
-		for j, label := range ICO2018.ContactRows {
-			icoGenRow(cells, r+1+j, col, label, b[1+j])
+		genRow(cells, r, col, b[0])
+		for j, label := range templateLayout.ContactRows {
+			genRow(cells, r+1+j, col, label, b[1+j])
 		}
 	}
 }
 
-var icoGenController = [5]string{"Name and contact details", "Oakfield Academy", "1 School Lane, Oakfield OX1 1AA", "office@oakfield.example", "01865 000000"}
+var genController = [5]string{"Name and contact details", "Oakfield Academy", "1 School Lane, Oakfield OX1 1AA", "office@oakfield.example", "01865 000000"}
 
-func icoGenCleanSheets(typo bool) []icoGenSheet {
-	notes := icoGenSheet{name: "Notes", cells: map[string]string{
+func genCleanSheets(typo bool) []genSheet {
+	notes := genSheet{name: "Notes", cells: map[string]string{
 		"A1": "Documentation template for controllers",
 		"A3": "Green headings are required under Article 30 or DPA 2018 Schedule 1; blue headings are optional.",
 	}}
-	t := icoGenSheet{name: "Template", cells: map[string]string{}, links: map[string]string{}}
-	icoGenContact(t.cells, 2, [][5]string{
-		icoGenController,
+	t := genSheet{name: "Template", cells: map[string]string{}, links: map[string]string{}}
+	genContact(t.cells, 2, [][5]string{
+		genController,
 		{"Data Protection Officer (if applicable)", "Jane Smith", "Oakfield Academy, 1 School Lane, Oakfield OX1 1AA", "dpo@oakfield.example", "01865 000001"},
 		{"Representative (if applicable)", "N/A", "N/A", "N/A", "N/A"},
 	})
 	// Sections over their columns, merged.
 	start := 0
-	for k := 1; k <= len(ICO2018.Controller); k++ {
-		if k == len(ICO2018.Controller) || ICO2018.Controller[k].Section != ICO2018.Controller[start].Section {
+	for k := 1; k <= len(templateLayout.Controller); k++ {
+		if k == len(templateLayout.Controller) || templateLayout.Controller[k].Section != templateLayout.Controller[start].Section {
 			a, _ := excelize.CoordinatesToCellName(start+1, 8)
 			b, _ := excelize.CoordinatesToCellName(k, 8)
-			t.cells[a] = ICO2018.Controller[start].Section
+			t.cells[a] = templateLayout.Controller[start].Section
 			if a != b {
 				t.merges = append(t.merges, [2]string{a, b})
 			}
 			start = k
 		}
 	}
-	for k, c := range ICO2018.Controller {
-		icoGenRow(t.cells, 9, k+1, c.Heading)
+	for k, c := range templateLayout.Controller {
+		genRow(t.cells, 9, k+1, c.Heading)
 	}
-	icoGenRow(t.cells, 10, 1,
+	genRow(t.cells, 10, 1,
 		"Pupil services", "Admissions\nMaintaining the pupil record", "Oakfield Learning Trust, trust@oakfield.example",
 		"Pupils and students\nParents and carers", "Personal identifiers\nContact details\nHealth\nRacial or ethnic origin",
 		"Local authority\nArbor (MIS provider)", "https://contracts.oakfield.example/arbor",
@@ -173,7 +173,7 @@ func icoGenCleanSheets(typo bool) []icoGenSheet {
 		"Statutory purposes\nSafeguarding", "Public task under the Education Act 1996", "https://intranet.oakfield.example/apd", "Yes", "")
 	t.links["G10"] = "https://contracts.oakfield.example/arbor"
 	t.links["W10"] = "https://intranet.oakfield.example/dpia/pupils"
-	icoGenRow(t.cells, 11, 1,
+	genRow(t.cells, 11, 1,
 		"Human resources", "Recruitment\nPaying staff", "",
 		"Job applicants\nEmployees", "Personal identifiers\nContact details\nFinancial and bank details\nCriminal convictions and offences",
 		"HMRC\nPayroll provider", "Payroll contract 2023", "", "", "P6Y from termination-of-employment", "Access limited to the HR team",
@@ -183,44 +183,44 @@ func icoGenCleanSheets(typo bool) []icoGenSheet {
 	if typo {
 		basis = "consnet"
 	}
-	icoGenRow(t.cells, 12, 1,
+	genRow(t.cells, 12, 1,
 		"Marketing", "Website analytics", "", "Website visitors", "Online identifiers\nUsage and behavioural data",
 		"Analytics provider", "https://contracts.oakfield.example/analytics", "Ireland", "Adequacy", "P26M from collection", "IP anonymisation",
 		basis, "", "Understanding how our website is used", "https://intranet.oakfield.example/lia/analytics", "",
 		"Profiling of visitors to tailor content", "Collected directly from the individual", "", "Analytics dashboard",
 		"No", "", "", "Yes", "https://intranet.oakfield.example/breaches/2023-04")
 
-	p := icoGenSheet{name: "Processor", cells: map[string]string{}}
-	icoGenContact(p.cells, 2, [][5]string{icoGenController})
+	p := genSheet{name: "Processor", cells: map[string]string{}}
+	genContact(p.cells, 2, [][5]string{genController})
 	p.cells["A8"] = secRecord
 	p.merges = append(p.merges, [2]string{"A8", "F8"})
-	for k, c := range ICO2018.Processor {
-		icoGenRow(p.cells, 9, k+1, c.Heading)
+	for k, c := range templateLayout.Processor {
+		genRow(p.cells, 9, k+1, c.Heading)
 	}
-	icoGenRow(p.cells, 10, 1, "St Mary's School, 2 Church Road, Oakfield", "", "Payroll processing\nHR advice", "India", "IDTA", "Encrypted transfer\nAccess controls")
-	return []icoGenSheet{notes, t, p}
+	genRow(p.cells, 10, 1, "St Mary's School, 2 Church Road, Oakfield", "", "Payroll processing\nHR advice", "India", "IDTA", "Encrypted transfer\nAccess controls")
+	return []genSheet{notes, t, p}
 }
 
-func icoGenMessySheets() []icoGenSheet {
-	t := icoGenSheet{name: "Template", cells: map[string]string{}, links: map[string]string{}}
+func genMessySheets() []genSheet {
+	t := genSheet{name: "Template", cells: map[string]string{}, links: map[string]string{}}
 	c := t.cells
 	// Two rows typed above the contact block.
 	c["A1"] = "Oakfield Academy – Record of Processing Activities"
 	c["A2"] = "Maintained by the school business manager. Last reviewed March 2024."
 	// Contact block from row 4, the DPO block one column further right, the
 	// representative block deleted.
-	icoGenRow(c, 4, 1, "NAME AND CONTACT DETAILS", "", "", "Data Protection Officer")
-	icoGenRow(c, 5, 1, "Name:", "Oakfield Academy", "", "Name", "Jane Smith")
-	icoGenRow(c, 6, 1, "Address", "1 School Lane\nOakfield\nOX1 1AA", "", "Address", "c/o Oakfield Academy")
-	icoGenRow(c, 7, 1, "E-mail", "office@oakfield.example", "", "Email", "see intranet")
-	icoGenRow(c, 8, 1, "Telephone number", "01865 000000", "", "Phone", "ext. 201")
+	genRow(c, 4, 1, "NAME AND CONTACT DETAILS", "", "", "Data Protection Officer")
+	genRow(c, 5, 1, "Name:", "Oakfield Academy", "", "Name", "Jane Smith")
+	genRow(c, 6, 1, "Address", "1 School Lane\nOakfield\nOX1 1AA", "", "Address", "c/o Oakfield Academy")
+	genRow(c, 7, 1, "E-mail", "office@oakfield.example", "", "Email", "see intranet")
+	genRow(c, 8, 1, "Telephone number", "01865 000000", "", "Phone", "ext. 201")
 	// Sections in row 11, headings in row 12, with a column of the
 	// organisation's own after A and another at the end.
-	icoGenRow(c, 11, 1, "ARTICLE 30 RECORD OF PROCESSING ACTIVITIES")
+	genRow(c, 11, 1, "ARTICLE 30 RECORD OF PROCESSING ACTIVITIES")
 	c["M11"], c["T11"], c["U11"], c["V11"], c["Y11"], c["AA11"] = "privacy notices", "Consent", "Access requests", "DPIAs", "Breaches",
 		"DPA 2018 – special category or criminal conviction and offence data"
 	t.merges = [][2]string{{"A11", "L11"}, {"M11", "S11"}, {"V11", "X11"}, {"Y11", "Z11"}, {"AA11", "AE11"}}
-	icoGenRow(c, 12, 1,
+	genRow(c, 12, 1,
 		"BUSINESS FUNCTION",
 		"Information asset owner",
 		"Purpose of\nprocessing",
@@ -254,7 +254,7 @@ func icoGenMessySheets() []icoGenSheet {
 		"Reasons for not adhering to policy document",
 		"Last reviewed",
 	)
-	icoGenRow(c, 13, 1,
+	genRow(c, 13, 1,
 		"Pupil services", "Head of Admin", "Admissions\nMaintaining the pupil record", "",
 		"Pupils; Parents and carers", "Name, address, date of birth\nHealth information\nEthnicity\nFree school meals",
 		"Local authority\nDepartment for Education\nArbor (MIS provider)", "Arbor DPA",
@@ -267,18 +267,18 @@ func icoGenMessySheets() []icoGenSheet {
 	t.links["H13"] = "https://contracts.oakfield.example/arbor-dpa.pdf"
 	t.links["X13"] = "https://intranet.oakfield.example/dpia/pupils.docx"
 	t.links["AC13"] = "https://intranet.oakfield.example/apd.pdf"
-	icoGenRow(c, 14, 1,
+	genRow(c, 14, 1,
 		"HR", "HR Manager", "Recruitment\nPayroll", "",
 		"Job applicants, Staff", "Name, contact details, bank details, DBS check results",
 		"HMRC, Payroll provider, Pension scheme", "See contracts register",
 		"India, Narnia", "IDTA", "P6Y from termination-of-employment", "Access limited to the HR team",
 		"Contract\nLegal obligation", "", "", "", "", "No", "Application forms; Referees", "", "",
 		"Maybe", "-", "", "No", "", "", "", "", "N/A", "", "Jan 2024")
-	icoGenRow(c, 15, 1,
+	genRow(c, 15, 1,
 		"Fundraising", "", "Alumni newsletter\nDonor events", "",
 		"Former pupils", "Contact details\nDonation history", "", "", "", "", "", "",
 		"consnet", "", "", "", "", "", "", "", "", "No")
-	icoGenRow(c, 16, 1,
+	genRow(c, 16, 1,
 		"Marketing", "", "Website analytics", "", "Website visitors", "Online identifiers, usage data",
 		"Analytics provider", "", "EEA", "Adequacy", "26 months", "",
 		"Legitimate interests", "", "Understanding how our website is used", "LIA", "",
@@ -290,27 +290,27 @@ func icoGenMessySheets() []icoGenSheet {
 	c["A18"] = "Notes: this register is reviewed every spring by the DPO."
 	c["A19"] = "Columns M to S feed the privacy notice."
 
-	p := icoGenSheet{name: "processor", cells: map[string]string{}}
+	p := genSheet{name: "processor", cells: map[string]string{}}
 	p.cells["A1"] = "Processing we carry out for other controllers"
-	icoGenRow(p.cells, 3, 1,
+	genRow(p.cells, 3, 1,
 		"Name and contact details of controller",
 		"Name and contact details of controller’s representative",
 		"CATEGORIES OF PROCESSING",
 		"Names of third countries or international organisations that personal data are transferred to (if applicable)",
 		"Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
 		"General description of technical and organisational security measures")
-	icoGenRow(p.cells, 4, 1, "St Mary's School, 2 Church Road", "", "Payroll processing; HR advice", "India", "IDTA", "Encrypted transfer")
-	return []icoGenSheet{t, p}
+	genRow(p.cells, 4, 1, "St Mary's School, 2 Church Road", "", "Payroll processing; HR advice", "India", "IDTA", "Encrypted transfer")
+	return []genSheet{t, p}
 }
 
-func icoGenShortSheets() []icoGenSheet {
-	notes := icoGenSheet{name: "Notes", cells: map[string]string{"A1": "Our record of processing, kept in the ICO format."}}
-	r := icoGenSheet{name: "Register", cells: map[string]string{}}
-	icoGenRow(r.cells, 1, 1, "Business function", "Purpose", "Joint controller", "Data subjects", "Personal data",
+func genShortSheets() []genSheet {
+	notes := genSheet{name: "Notes", cells: map[string]string{"A1": "Our record of processing, kept in the ICO format."}}
+	r := genSheet{name: "Register", cells: map[string]string{}}
+	genRow(r.cells, 1, 1, "Business function", "Purpose", "Joint controller", "Data subjects", "Personal data",
 		"Recipients", "Processor contract", "Third countries", "Safeguards", "Retention", "Security measures")
-	icoGenRow(r.cells, 2, 1, "Finance", "Paying suppliers", "", "Supplier and partner staff", "Contact details, bank details",
+	genRow(r.cells, 2, 1, "Finance", "Paying suppliers", "", "Supplier and partner staff", "Contact details, bank details",
 		"Bank", "", "", "", "P7Y from end-of-financial-year", "Finance system access controls")
-	icoGenRow(r.cells, 3, 1, "Governance", "Governor records", "", "Trustees and governors", "Personal identifiers; Contact details",
+	genRow(r.cells, 3, 1, "Governance", "Governor records", "", "Trustees and governors", "Personal identifiers; Contact details",
 		"Local authority", "", "", "", "Until they leave the board", "Locked cabinet")
-	return []icoGenSheet{notes, r}
+	return []genSheet{notes, r}
 }

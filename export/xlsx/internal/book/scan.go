@@ -1,4 +1,4 @@
-package xlsx
+package book
 
 import (
 	"archive/zip"
@@ -42,37 +42,37 @@ import (
 // and the rest of the sheet is read. The readers report every finding by
 // its cell.
 
-// rawKind is what the scan found in a cell.
-type rawKind int
+// Kind is what the scan found in a cell.
+type Kind int
 
 const (
-	rawError   rawKind = iota // an error value (t="e")
-	rawFormula                // a formula without a value
-	rawEntity                 // an entity reference that was repaired
-	rawType                   // a cell type the format does not have
-	rawSyntax                 // the XML breaks off or is malformed here
+	KindError   Kind = iota // an error value (t="e")
+	KindFormula             // a formula without a value
+	KindEntity              // an entity reference that was repaired
+	KindType                // a cell type the format does not have
+	KindSyntax              // the XML breaks off or is malformed here
 )
 
-// rawCell is one finding: a 1-based row and column (0 when unknown), what
+// Finding is one finding: a 1-based row and column (0 when unknown), what
 // was found and the text concerned (the error value, the formula, the
 // entity reference and what a DOCTYPE declares it as, the type, or the
 // decoder's message).
-type rawCell struct {
-	row, col int
-	kind     rawKind
-	text     string
+type Finding struct {
+	Row, Col int
+	Kind     Kind
+	Text     string
 }
 
 // scanResult is what the scan found, by part name (lower case).
 type scanResult struct {
-	parts map[string][]rawCell
+	parts map[string][]Finding
 	// strings are the shared strings holding an entity reference, by
 	// index, with the reference.
 	strings map[int]string
 }
 
 // at returns the findings of the named part, by row and column.
-func (s *scanResult) at(part string) map[[2]int]rawCell {
+func (s *scanResult) at(part string) map[[2]int]Finding {
 	if s == nil {
 		return nil
 	}
@@ -80,15 +80,15 @@ func (s *scanResult) at(part string) map[[2]int]rawCell {
 	if len(list) == 0 {
 		return nil
 	}
-	out := make(map[[2]int]rawCell, len(list))
+	out := make(map[[2]int]Finding, len(list))
 	for _, c := range list {
-		k := [2]int{c.row, c.col}
+		k := [2]int{c.Row, c.Col}
 		prev, dup := out[k]
 		switch {
 		case !dup:
 			out[k] = c
-		case prev.kind == rawEntity && c.kind == rawEntity:
-			prev.text += entitySep + c.text // several references in one cell
+		case prev.Kind == KindEntity && c.Kind == KindEntity:
+			prev.Text += entitySep + c.Text // several references in one cell
 			out[k] = prev
 		}
 	}
@@ -97,20 +97,20 @@ func (s *scanResult) at(part string) map[[2]int]rawCell {
 
 // message says what a finding is and what becomes of the cell; ico tells
 // the importer's words (what was kept) from the reader's (what to do).
-func (c rawCell) message(ico bool) string {
-	switch c.kind {
-	case rawError:
+func (c Finding) Message(ico bool) string {
+	switch c.Kind {
+	case KindError:
 		if ico {
-			return fmt.Sprintf("holds the Excel error value %s (a formula that failed), not data: nothing was imported from it; correct the formula or type the value", c.text)
+			return fmt.Sprintf("holds the Excel error value %s (a formula that failed), not data: nothing was imported from it; correct the formula or type the value", c.Text)
 		}
-		return fmt.Sprintf("holds the Excel error value %s (a formula that failed), not a value: type the value", c.text)
-	case rawFormula:
+		return fmt.Sprintf("holds the Excel error value %s (a formula that failed), not a value: type the value", c.Text)
+	case KindFormula:
 		if ico {
-			return fmt.Sprintf("holds the formula =%s without a computed value (the program that saved the file did not calculate it): nothing was imported from it; open and save the workbook in Excel, or type the value", rdShort(c.text))
+			return fmt.Sprintf("holds the formula =%s without a computed value (the program that saved the file did not calculate it): nothing was imported from it; open and save the workbook in Excel, or type the value", rdShort(c.Text))
 		}
-		return fmt.Sprintf("holds the formula =%s without a computed value: type the value", rdShort(c.text))
-	case rawEntity:
-		refs := strings.Split(c.text, entitySep)
+		return fmt.Sprintf("holds the formula =%s without a computed value: type the value", rdShort(c.Text))
+	case KindEntity:
+		refs := strings.Split(c.Text, entitySep)
 		what, names := "the XML entity reference ", make([]string, len(refs))
 		if len(refs) > 1 {
 			what = "the XML entity references "
@@ -123,13 +123,13 @@ func (c rawCell) message(ico bool) string {
 			return fmt.Sprintf("holds %s, which a workbook cannot hold and which would have been read as nothing: kept as the text %s", what, strings.Join(names, ", "))
 		}
 		return fmt.Sprintf("holds %s, which a workbook cannot hold (Write never writes one): it would be read as the text %s; type the text in the cell again", what, strings.Join(names, ", "))
-	case rawType:
+	case KindType:
 		if ico {
-			return fmt.Sprintf("holds a value of the type %q, which workbooks do not have: nothing was imported from it", c.text)
+			return fmt.Sprintf("holds a value of the type %q, which workbooks do not have: nothing was imported from it", c.Text)
 		}
-		return fmt.Sprintf("holds a value of the type %q, which workbooks do not have", c.text)
+		return fmt.Sprintf("holds a value of the type %q, which workbooks do not have", c.Text)
 	default:
-		return fmt.Sprintf("the sheet's XML is broken here (%s): nothing from this cell to the end of the sheet could be read; open and save the workbook in Excel, which repairs what it can", c.text)
+		return fmt.Sprintf("the sheet's XML is broken here (%s): nothing from this cell to the end of the sheet could be read; open and save the workbook in Excel, which repairs what it can", c.Text)
 	}
 }
 
@@ -153,20 +153,20 @@ func rdShort(s string) string {
 // scanParts scans the worksheets and shared strings of a workbook. It
 // returns the findings and, when it repaired a part, the workbook's bytes
 // with the repaired parts.
-func scanParts(zr *zip.Reader, c readConfig) (*scanResult, []byte, error) {
-	res := &scanResult{parts: map[string][]rawCell{}}
+func scanParts(zr *zip.Reader, c Limits) (*scanResult, []byte, error) {
+	res := &scanResult{parts: map[string][]Finding{}}
 	fixed := map[string][]byte{}
 	scanOne := func(f *zip.File, sheet bool) error {
-		hit, err := quickScan(f, sheet)
+		hit, err := QuickScan(f, sheet)
 		if err != nil {
 			return fmt.Errorf("%w: its part %s cannot be unpacked: %v", ErrNotWorkbook, f.Name, err)
 		}
 		if !hit {
 			return nil
 		}
-		if f.UncompressedSize64 > uint64(c.maxPart) {
+		if f.UncompressedSize64 > uint64(c.MaxPart) {
 			return fmt.Errorf("%w: its part %s holds XML that excelize would misread (an error value, a formula without a value or an entity reference), and at %d bytes it is larger than the %d bytes a part may be to be looked at closely (xlsx.MaxPartSize; raise it with xlsx.WithMaxPartSize)",
-				ErrTooLarge, f.Name, f.UncompressedSize64, c.maxPart)
+				ErrTooLarge, f.Name, f.UncompressedSize64, c.MaxPart)
 		}
 		data, err := readPart(f)
 		if err != nil {
@@ -198,7 +198,7 @@ func scanParts(zr *zip.Reader, c readConfig) (*scanResult, []byte, error) {
 		if strings.HasPrefix(n, "xl/worksheets/") && strings.HasSuffix(n, ".xml") {
 			if len(res.strings) > 0 {
 				// Every sheet may use the repaired strings.
-				data, err := readPartLimited(f, c.maxPart)
+				data, err := readPartLimited(f, c.MaxPart)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -248,9 +248,9 @@ func readPartLimited(f *zip.File, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// quickScan reads a part for the patterns that start a finding. For a
+// QuickScan reads a part for the patterns that start a finding. For a
 // worksheet it also checks that the XML ends with the worksheet's end tag.
-func quickScan(f *zip.File, sheet bool) (bool, error) {
+func QuickScan(f *zip.File, sheet bool) (bool, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return false, err
@@ -416,10 +416,10 @@ func declaredEntities(data []byte) map[string]string {
 // breaks, if it does. Cells without a reference are placed as excelize
 // places them: after the previous cell of the row, in the row after the
 // previous row.
-func decodeSheet(data []byte, refs []entityAt, badStrings map[int]string) []rawCell {
+func decodeSheet(data []byte, refs []entityAt, badStrings map[int]string) []Finding {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var (
-		out                   []rawCell
+		out                   []Finding
 		row, col              int
 		inCell                bool
 		typ, formula, value   string
@@ -434,7 +434,7 @@ func decodeSheet(data []byte, refs []entityAt, badStrings map[int]string) []rawC
 	place := func(end int64) {
 		for nextRef < len(refs) && refs[nextRef].off < end {
 			if refs[nextRef].off >= cellStart && inCell {
-				out = append(out, rawCell{row, col, rawEntity, refs[nextRef].text})
+				out = append(out, Finding{row, col, KindEntity, refs[nextRef].text})
 			}
 			nextRef++
 		}
@@ -457,7 +457,7 @@ func decodeSheet(data []byte, refs []entityAt, badStrings map[int]string) []rawC
 			if se := (*xml.SyntaxError)(nil); errors.As(err, &se) {
 				msg = "XML syntax error: " + se.Msg
 			}
-			out = append(out, rawCell{r, c, rawSyntax, msg})
+			out = append(out, Finding{r, c, KindSyntax, msg})
 			return out
 		}
 		switch t := tok.(type) {
@@ -522,19 +522,19 @@ func decodeSheet(data []byte, refs []entityAt, badStrings map[int]string) []rawC
 				place(d.InputOffset())
 				switch {
 				case typ == "e":
-					out = append(out, rawCell{row, col, rawError, strings.TrimSpace(value)})
+					out = append(out, Finding{row, col, KindError, strings.TrimSpace(value)})
 				case typ != "" && !knownType(typ):
-					out = append(out, rawCell{row, col, rawType, typ})
+					out = append(out, Finding{row, col, KindType, typ})
 				case hasFormula && !hasValue:
 					f := formula
 					if f == "" && shared {
 						f = "(a copy of a shared formula)"
 					}
-					out = append(out, rawCell{row, col, rawFormula, f})
+					out = append(out, Finding{row, col, KindFormula, f})
 				case typ == "s" && badStrings != nil:
 					if i, err := strconv.Atoi(strings.TrimSpace(value)); err == nil {
 						if ref, ok := badStrings[i]; ok {
-							out = append(out, rawCell{row, col, rawEntity, ref})
+							out = append(out, Finding{row, col, KindEntity, ref})
 						}
 					}
 				}
@@ -644,28 +644,25 @@ func replaceParts(zr *zip.Reader, parts map[string][]byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// findings returns what the scan found in the named sheet, by row and
+// Findings returns what the scan found in the named sheet, by row and
 // column.
-func (wb *workbook) findings(sheet string) map[[2]int]rawCell {
+func (wb *Workbook) Findings(sheet string) map[[2]int]Finding {
 	if wb.scan == nil || len(wb.scan.parts) == 0 {
 		return nil
 	}
-	if wb.pkg == nil {
-		wb.pkg = icoOpenPackage(wb.zip, MaxXMLSize)
-	}
-	part := wb.pkg.sheetPart(sheet)
+	part := wb.Package().SheetPart(sheet)
 	if part == "" {
 		return nil
 	}
 	return wb.scan.at(part)
 }
 
-// sortedFindings returns findings in row and column order.
-func sortedFindings(m map[[2]int]rawCell) []rawCell {
-	out := make([]rawCell, 0, len(m))
+// SortedFindings returns findings in row and column order.
+func SortedFindings(m map[[2]int]Finding) []Finding {
+	out := make([]Finding, 0, len(m))
 	for _, c := range m {
 		out = append(out, c)
 	}
-	slices.SortFunc(out, func(a, b rawCell) int { return cmp.Or(cmp.Compare(a.row, b.row), cmp.Compare(a.col, b.col)) })
+	slices.SortFunc(out, func(a, b Finding) int { return cmp.Or(cmp.Compare(a.Row, b.Row), cmp.Compare(a.Col, b.Col)) })
 	return out
 }
