@@ -11,7 +11,7 @@ import (
 // article is an information item of Articles 13 and 14. Its constants
 // are its only values, so that an item misspelt where the generator
 // records coverage does not compile; [article.String] is the point as
-// [Item.Article] gives it (art13_1a).
+// [CoverageItem.Article] gives it (art13_1a).
 type article int
 
 // The items of Articles 13 and 14, in the order Coverage lists them.
@@ -71,7 +71,7 @@ type tracker struct {
 }
 
 type track struct {
-	Item
+	CoverageItem
 	art     article
 	missing []string
 	na      string
@@ -119,7 +119,7 @@ func newTracker(r lawfulbasis.Regime, complaints, ukNew bool) *tracker {
 			continue
 		}
 		t.order = append(t.order, d.art)
-		t.byArt[d.art] = &track{Item: Item{Article: d.art.String(), Requirement: d.req}, art: d.art}
+		t.byArt[d.art] = &track{CoverageItem: CoverageItem{Article: d.art.String(), Requirement: d.req}, art: d.art}
 	}
 	return t
 }
@@ -192,11 +192,11 @@ func (t *tracker) finish(g *gen) {
 }
 
 // items returns the settled coverage.
-func (t *tracker) items() []Item {
-	out := make([]Item, 0, len(t.order))
+func (t *tracker) items() []CoverageItem {
+	out := make([]CoverageItem, 0, len(t.order))
 	for _, art := range t.order {
 		it := t.byArt[art]
-		item := it.Item
+		item := it.CoverageItem
 		switch {
 		case len(it.missing) > 0:
 			item.Filled = false

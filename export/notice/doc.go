@@ -34,7 +34,7 @@
 //     category or criminal offence data only where its own categories
 //     include such data.
 //   - Your rights: for each group, the rights that apply given the lawful
-//     bases of its own purposes ([rights.ForRegime]), with withdrawal of
+//     bases of its own purposes ([rights.For]), with withdrawal of
 //     consent where consent or explicit consent is relied on for it and the
 //     automated-decision rights where solely automated significant decisions
 //     are made about it; the rights every group has first, then each

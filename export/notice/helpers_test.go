@@ -174,13 +174,13 @@ func items(s *Section) []string {
 
 // coverage returns the coverage item for an article, and whether it is
 // listed.
-func coverage(n *Notice, art string) (Item, bool) {
+func coverage(n *Notice, art string) (CoverageItem, bool) {
 	for _, it := range n.Coverage() {
 		if it.Article == art {
 			return it, true
 		}
 	}
-	return Item{}, false
+	return CoverageItem{}, false
 }
 
 // readerText is the plain text of n without the draft banner, which speaks

@@ -57,7 +57,7 @@ type Notice struct {
 
 	trace bool // write data-source attributes in the HTML
 
-	coverage []Item
+	coverage []CoverageItem
 }
 
 // Section is a heading with its blocks. Level is 2 for a main section and
@@ -143,9 +143,9 @@ func (Paragraph) block() {}
 func (List) block()      {}
 func (Table) block()     {}
 
-// Item is one information item of Articles 13 and 14 and whether the
+// CoverageItem is one information item of Articles 13 and 14 and whether the
 // notice fills it from the register.
-type Item struct {
+type CoverageItem struct {
 	// Article is the point of the article, such as "13(1)(a)" or "14(2)(f)".
 	Article string `json:"article"`
 	// Requirement says in a few words what the item is.
@@ -160,6 +160,11 @@ type Item struct {
 	// does not apply ("not applicable: ...", "no DPO designated").
 	Reason string `json:"reason,omitempty"`
 }
+
+// Item is the old name of [CoverageItem].
+//
+// Deprecated: use [CoverageItem]; "Item" did not say what it is an item of.
+type Item = CoverageItem
 
 // Routes are the ways people reach the organisation to use their rights
 // and to complain to it. Without [Contact], requests go to the DPO's email
@@ -252,8 +257,8 @@ func Authority(a Regulator) Option {
 // does not deny (automated decisions, transfers, recipients, other
 // sources) is missing, with the activity and the statement that would
 // fill it.
-func (n *Notice) Coverage() []Item {
-	out := make([]Item, len(n.coverage))
+func (n *Notice) Coverage() []CoverageItem {
+	out := make([]CoverageItem, len(n.coverage))
 	for i, it := range n.coverage {
 		it.Fields = append([]string(nil), it.Fields...)
 		out[i] = it
@@ -265,8 +270,8 @@ func (n *Notice) Coverage() []Item {
 // what the register lacks that Articles 13 and 14 require, as they read
 // under the notice's regime on its date. It is empty for a notice that can
 // be published.
-func (n *Notice) Missing() []Item {
-	var out []Item
+func (n *Notice) Missing() []CoverageItem {
+	var out []CoverageItem
 	for _, it := range n.coverage {
 		if !it.Filled {
 			it.Fields = append([]string(nil), it.Fields...)

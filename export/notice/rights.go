@@ -125,7 +125,7 @@ type actRights struct {
 }
 
 // basisRights returns the rights of processing on basis b under the
-// notice's regime on its day ([rights.ForRegime]), as bits, and whether
+// notice's regime on its day ([rights.For]), as bits, and whether
 // the basis can be stated (it exists under the regime on the day), working
 // both out once for each basis. The rights of several bases are the union
 // of theirs, as [rights.For] says.
@@ -135,7 +135,7 @@ func (g *gen) basisRights(b lawfulbasis.Basis) (uint32, bool) {
 		set := uint32(done)
 		if g.usable(b) {
 			set |= usable
-			for _, r := range rights.ForRegime(g.regime, g.at, b) {
+			for _, r := range rights.For(g.regime, g.at, b) {
 				set |= 1 << r
 			}
 		}
