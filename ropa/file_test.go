@@ -934,3 +934,20 @@ func TestDecodeValidates(t *testing.T) {
 		t.Errorf("WithoutValidation: %v", err)
 	}
 }
+
+// The young people's slug is "young-people", as its identifier and title
+// say; "children", the slug of earlier versions, still reads as it.
+func TestYoungPeopleSlug(t *testing.T) {
+	if YoungPeople != "young-people" {
+		t.Errorf("YoungPeople = %q", YoungPeople)
+	}
+	for _, s := range []string{"young-people", "children", "Young people", "child"} {
+		if got, err := ParseSubject(s); err != nil || got != YoungPeople {
+			t.Errorf("ParseSubject(%q) = %q, %v; want young-people", s, got, err)
+		}
+	}
+	reg, err := Decode(strings.NewReader("activities:\n  - id: a\n    dataSubjects: [children]\n"), WithoutValidation())
+	if err != nil || len(reg.Activities) != 1 || !slices.Equal(reg.Activities[0].DataSubjects, []Subject{YoungPeople}) {
+		t.Errorf("dataSubjects: [children] = %v, %v", reg, err)
+	}
+}
