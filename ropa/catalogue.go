@@ -119,7 +119,7 @@ type Subject string
 
 // Well-known data subjects.
 const (
-	YoungPeople      Subject = "children"
+	YoungPeople      Subject = "young-people"
 	Pupils           Subject = "pupils-and-students"
 	Parents          Subject = "parents-and-carers"
 	JobApplicants    Subject = "job-applicants"
@@ -141,7 +141,7 @@ const (
 )
 
 var subjects = newCatalogue("data subject", []entry{
-	{slug: "children", title: "Young people (children)", plain: "young people", dpv: "https://w3id.org/dpv#Child", keys: []string{"young people", "child", "young person"}},
+	{slug: "young-people", title: "Young people", plain: "young people", dpv: "https://w3id.org/dpv#Child", keys: []string{"children", "child", "young person", "young people (children)"}},
 	{slug: "pupils-and-students", title: "Pupils and students", plain: "pupils and students", dpv: "https://w3id.org/dpv#Student", keys: []string{"pupils", "students", "learners"}},
 	{slug: "parents-and-carers", title: "Parents and carers", plain: "parents and carers", dpv: "https://w3id.org/dpv#Parent", keys: []string{"parents", "carers", "guardians"}},
 	{slug: "job-applicants", title: "Job applicants", plain: "job applicants", dpv: "https://w3id.org/dpv#JobApplicant", keys: []string{"applicants", "candidates"}},

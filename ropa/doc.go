@@ -23,7 +23,11 @@
 // value of the wrong type is a [*DecodeError] that names the file, line,
 // column and field path: a misspelt field is never dropped silently. A
 // retention rule that contains "unless x: P7Y" must be quoted in YAML,
-// because of its colon; [Encode] quotes it.
+// because of its colon; [Encode] quotes it. Decoding validates the register
+// ([Register.Validate]) by default, and returns it with an [*InvalidError]
+// listing each structural problem at its line and column;
+// [WithoutValidation] skips that, for a tool that reports the problems
+// itself.
 //
 // [Schema] is the JSON Schema of the file, generated from these types, for
 // editors that complete and check register files. [Locate] (or a

@@ -44,7 +44,14 @@ type DecodeOption func(*decodeConfig)
 
 type decodeConfig struct {
 	maxFile, maxExpansion int64
+	noValidate            bool
 }
+
+// WithoutValidation makes [Decode], [Load] and [LoadFS] return a register
+// that decodes without checking it with [Register.Validate], for a tool
+// that reports its structural problems itself (as article30 validate
+// does, as findings).
+func WithoutValidation() DecodeOption { return func(c *decodeConfig) { c.noValidate = true } }
 
 // WithMaxFileSize sets the largest file read, in bytes ([MaxFileSize] by default).
 func WithMaxFileSize(n int64) DecodeOption { return func(c *decodeConfig) { c.maxFile = n } }
@@ -89,11 +96,12 @@ func (e *DecodeError) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(" ")
 	}
-	if e.Path != "" {
+	msg := e.Err.Error()
+	if e.Path != "" && !strings.HasPrefix(msg, e.Path+": ") {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Err.Error())
+	b.WriteString(msg)
 	return b.String()
 }
 
@@ -105,6 +113,13 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // an unknown enumeration value or a value of the wrong type is a
 // [*DecodeError] naming its line and column: nothing in the file is dropped
 // silently.
+//
+// Decode then validates the register ([Register.Validate]) unless
+// [WithoutValidation] is given. A register that decodes but fails
+// validation is returned with an error joining a [*DecodeError] per
+// problem, each with the line, column and field path of the value and
+// wrapping the [*FieldError] (errors.As finds it; [ValidationErrors] lists
+// them all).
 func Decode(r io.Reader, opts ...DecodeOption) (*Register, error) {
 	c := newDecodeConfig(opts)
 	b, err := io.ReadAll(io.LimitReader(r, c.maxFile+1))
@@ -200,8 +215,45 @@ func (c decodeConfig) decodeBytes(b []byte) (*Register, error) {
 		}
 		return nil, de
 	}
-	return &out, nil
+	if c.noValidate {
+		return &out, nil
+	}
+	return &out, validationErrors(&out, b)
 }
+
+// validationErrors validates reg and returns its structural problems as
+// decode errors placed in the file b, joined; nil when there are none.
+func validationErrors(reg *Register, b []byte) error {
+	err := reg.Validate()
+	var ve ValidationErrors
+	if err == nil || !errors.As(err, &ve) {
+		return err
+	}
+	l, _ := NewLocator(b)
+	errs := make([]error, 0, len(ve))
+	for _, fe := range ve {
+		de := &DecodeError{Path: fe.Path, Err: fe}
+		if l != nil {
+			de.Line, de.Column, _ = l.Locate(fe.Path)
+		}
+		errs = append(errs, de)
+	}
+	return &InvalidError{Errs: errs, Fields: ve}
+}
+
+// InvalidError is the error of [Decode] for a register that decodes but
+// fails [Register.Validate]: a [*DecodeError] for each problem, in order,
+// with its place in the file.
+type InvalidError struct {
+	Errs   []error          // each a *DecodeError wrapping a *FieldError
+	Fields ValidationErrors // the problems, as Validate returns them
+}
+
+// Error lists the problems, one per line.
+func (e *InvalidError) Error() string { return errors.Join(e.Errs...).Error() }
+
+// Unwrap returns the problems, for errors.As and errors.Is.
+func (e *InvalidError) Unwrap() []error { return e.Errs }
 
 var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 

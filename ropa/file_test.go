@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -498,7 +499,7 @@ func TestDecodeErrorsJSON(t *testing.T) {
 // mapping of one pair; it is taken as the text the user meant.
 func TestDecodeUnquotedCustom(t *testing.T) {
 	src := "jurisdiction: uk\nactivities:\n  - id: a\n    dataCategories:\n      - health\n      - custom: Alumni\n      - custom special: Facial geometry\n"
-	reg, err := Decode(strings.NewReader(src))
+	reg, err := Decode(strings.NewReader(src), WithoutValidation())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -616,7 +617,7 @@ func TestEncodeWhiteSpace(t *testing.T) {
 // TestEncodeWithoutJurisdiction: a register that Decode accepts can be
 // written back.
 func TestEncodeWithoutJurisdiction(t *testing.T) {
-	reg, err := Decode(strings.NewReader("controller:\n  name: Acme\n"))
+	reg, err := Decode(strings.NewReader("controller:\n  name: Acme\n"), WithoutValidation())
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
@@ -891,5 +892,62 @@ func TestLoadFS(t *testing.T) {
 	}
 	if _, err := LoadFS(fsys, "missing.yaml"); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
 		t.Errorf("LoadFS(missing.yaml) error = %v", err)
+	}
+}
+
+// Decode validates by default: a register that decodes but lacks its
+// jurisdiction and has a bad email address is returned with an error per
+// problem, each at its line and column, wrapping the *FieldError;
+// WithoutValidation skips the check.
+func TestDecodeValidates(t *testing.T) {
+	src := "controller:\n  name: Acme\n  email: not-an-email\nactivities: []\n"
+	reg, err := Decode(strings.NewReader(src))
+	if reg == nil || err == nil {
+		t.Fatalf("Decode = %v, %v; want the register and an error", reg, err)
+	}
+	var ie *InvalidError
+	if !errors.As(err, &ie) || len(ie.Errs) != len(ie.Fields) {
+		t.Fatalf("error %v is not an *InvalidError", err)
+	}
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		t.Errorf("errors.As(*FieldError) fails on %v", err)
+	}
+	var got []string
+	for _, e := range ie.Errs {
+		var de *DecodeError
+		if !errors.As(e, &de) {
+			t.Fatalf("%v is not a *DecodeError", e)
+		}
+		got = append(got, fmt.Sprintf("%d:%d %s", de.Line, de.Column, de.Path))
+	}
+	want := []string{"3:3 controller.email", "1:1 jurisdiction"}
+	slices.Sort(got)
+	slices.Sort(want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
+	}
+	if strings.Contains(err.Error(), "controller.email: controller.email") {
+		t.Errorf("the path is said twice: %v", err)
+	}
+	if _, err := Decode(strings.NewReader(src), WithoutValidation()); err != nil {
+		t.Errorf("WithoutValidation: %v", err)
+	}
+}
+
+// The young people's slug is "young-people", as its identifier and title
+// say; "children", the slug of earlier versions, still reads as it.
+func TestYoungPeopleSlug(t *testing.T) {
+	if YoungPeople != "young-people" {
+		t.Errorf("YoungPeople = %q", YoungPeople)
+	}
+	for _, s := range []string{"young-people", "children", "Young people", "child"} {
+		if got, err := ParseSubject(s); err != nil || got != YoungPeople {
+			t.Errorf("ParseSubject(%q) = %q, %v; want young-people", s, got, err)
+		}
+	}
+	reg, err := Decode(strings.NewReader("activities:\n  - id: a\n    dataSubjects: [children]\n"), WithoutValidation())
+	if err != nil || len(reg.Activities) != 1 || !slices.Equal(reg.Activities[0].DataSubjects, []Subject{YoungPeople}) {
+		t.Errorf("dataSubjects: [children] = %v, %v", reg, err)
 	}
 }

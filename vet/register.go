@@ -85,7 +85,7 @@ func loadRegister(path string) (*ropa.Register, error) {
 	l, ok := cache[key]
 	if !ok {
 		l = &loaded{file: path}
-		l.reg, l.err = ropa.Load(path)
+		l.reg, l.err = ropa.Load(path, ropa.WithoutValidation())
 		cache[key] = l
 	}
 	cacheMu.Unlock()

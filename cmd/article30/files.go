@@ -42,7 +42,7 @@ func readRegister(stdin io.Reader, name string) (*ropa.Register, []byte, error) 
 	if err != nil {
 		return nil, nil, &ropa.DecodeError{File: shown, Err: err}
 	}
-	reg, err := ropa.Decode(bytes.NewReader(data))
+	reg, err := ropa.Decode(bytes.NewReader(data), ropa.WithoutValidation())
 	if de, ok := errors.AsType[*ropa.DecodeError](err); ok {
 		de.File = shown
 	}

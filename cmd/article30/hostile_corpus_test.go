@@ -400,12 +400,10 @@ func hostileCases() []hostileCase {
 			name: "javascript: and data: URLs", inputs: []string{"url-javascript.yaml", "url-data.yaml"},
 			lib: func(t *testing.T, dir string) {
 				for name, want := range map[string]string{"url-javascript.yaml": "complaints.form", "url-data.yaml": "controller.website"} {
+					// Load validates: the register comes back with the error.
 					reg, err := ropa.Load(filepath.Join(dir, name))
-					if err != nil {
-						t.Fatal(err)
-					}
-					if err := reg.Validate(); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "only https, http, mailto") {
-						t.Errorf("%s: Validate() = %v", name, err)
+					if reg == nil || err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "only https, http, mailto") {
+						t.Errorf("%s: Load() = %v", name, err)
 					}
 				}
 			},

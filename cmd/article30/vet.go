@@ -256,7 +256,7 @@ func (v *vetRun) analyze(cfg vet.Config, patterns []string) bool {
 		}
 	}
 	if !v.regime.Valid() && len(v.registers) > 0 {
-		if reg, err := ropa.Load(v.registers[0]); err == nil {
+		if reg, err := ropa.Load(v.registers[0], ropa.WithoutValidation()); err == nil {
 			v.regime = reg.Jurisdiction
 		}
 	}
@@ -279,7 +279,7 @@ func (v *vetRun) unused() {
 		if err != nil {
 			continue
 		}
-		reg, err := ropa.Decode(strings.NewReader(string(data)))
+		reg, err := ropa.Decode(strings.NewReader(string(data)), ropa.WithoutValidation())
 		if err != nil {
 			continue
 		}

@@ -2,6 +2,9 @@ package notice_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"time"
 
@@ -209,4 +212,40 @@ func ExampleNotice_Coverage() {
 func ExampleFlesch() {
 	fmt.Printf("%.1f\n", notice.Flesch("The cat sat on the mat."))
 	// Output: 116.1
+}
+
+// A notice served over HTTP: Generate makes the whole notice before
+// anything is written, and Page returns it as one string, so a handler
+// either writes a complete page or, on an error, none of it and a status
+// that says so. A draft (a register missing items Articles 13 and 14
+// require) is refused here, as a service publishing notices should.
+func Example_httpHandler() {
+	reg := &ropa.Register{
+		Jurisdiction: lawfulbasis.UK,
+		Controller:   ropa.Organisation{Name: "Oakfield Careers", Email: "privacy@oakfield.example"},
+		Activities: []ropa.Activity{{
+			ID: "applications", Name: "Applications",
+			DataSubjects:   []ropa.Subject{ropa.JobApplicants},
+			DataCategories: ropa.Cats(ropa.ContactDetails),
+			Purposes:       []ropa.Purpose{{Description: "To assess your application", Basis: lawfulbasis.Contract}},
+		}},
+	}
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, err := notice.Generate(reg, notice.AsOf(time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC)))
+		if err != nil {
+			http.Error(w, "the privacy notice cannot be made: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		if n.Draft() {
+			http.Error(w, fmt.Sprintf("the privacy notice is a draft: %d items missing", len(n.Missing())), http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, n.Page())
+	})
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, httptest.NewRequest("GET", "/privacy", nil))
+	fmt.Println(rec.Code, strings.TrimSpace(rec.Body.String()))
+	// Output:
+	// 503 the privacy notice is a draft: 9 items missing
 }

@@ -177,11 +177,8 @@ type phrases struct {
 	// "It is kept" of keepIt; keepAllOther prefixes any other text.
 	keepAll, keepAllOther string
 
-	// Ways to reach someone, each followed by the address or number.
-	byEmail, byPhone, byPost, throughWebsite, online string
-	byPostOurs                                       string // by post at the organisation's address
-	email, phone, writeTo, goTo, complaintForm       string
-	theRecipient                                     string // a certified recipient with no name
+	// Ways to reach someone, the same in both sets.
+	ways
 
 	// The draft banner of a notice with missing items ([Notice.Draft]):
 	// written to the organisation, not to the reader, in both sets.
@@ -365,18 +362,7 @@ var adult = &phrases{
 	keepAllOther:   "For all of this information: %s",
 	lawAsOf:        "This notice follows the law as it stood on %s.",
 
-	byEmail:        "by email at ",
-	byPhone:        "by phone on ",
-	byPost:         "by post at ",
-	byPostOurs:     "by post at our address",
-	throughWebsite: "through our website at ",
-	online:         "online at ",
-	email:          "email ",
-	phone:          "phone ",
-	writeTo:        "write to ",
-	goTo:           "go to ",
-	complaintForm:  "use our complaint form at ",
-	theRecipient:   "The recipient",
+	ways: plainWays,
 
 	// What each basis means, said so that it explains rather than repeats
 	// the basis's name (Art 6(1); ICO, "Lawful basis for processing").
@@ -579,18 +565,7 @@ var young = &phrases{
 	keepAllOther:   "For all of this information: %s",
 	lawAsOf:        "This tells you your rights under the law on %s.",
 
-	byEmail:        "by email at ",
-	byPhone:        "by phone on ",
-	byPost:         "by post at ",
-	byPostOurs:     "by post at our address",
-	throughWebsite: "through our website at ",
-	online:         "online at ",
-	email:          "email ",
-	phone:          "phone ",
-	writeTo:        "write to ",
-	goTo:           "go to ",
-	complaintForm:  "use our complaint form at ",
-	theRecipient:   "The recipient",
+	ways: plainWays,
 
 	draftHeading: "Draft: not ready to publish",
 	draftLead:    "This notice is a draft. The record of processing activities it comes from does not record these items, which Articles 13 and 14 require a privacy notice to give:",
@@ -629,4 +604,30 @@ var changeWords = struct {
 	added:   "New: %s.",
 	removed: "Removed: %s.",
 	changed: "Changed: %s.",
+}
+
+// ways are the words before an address, number or name by which someone is
+// reached, each followed by it ("by email at " + address).
+type ways struct {
+	byEmail, byPhone, byPost, throughWebsite, online string
+	byPostOurs                                       string // by post at the organisation's address
+	email, phone, writeTo, goTo, complaintForm       string
+	theRecipient                                     string // a certified recipient with no name
+}
+
+// plainWays are the ways of both phrase sets: they are already everyday
+// words.
+var plainWays = ways{
+	byEmail:        "by email at ",
+	byPhone:        "by phone on ",
+	byPost:         "by post at ",
+	byPostOurs:     "by post at our address",
+	throughWebsite: "through our website at ",
+	online:         "online at ",
+	email:          "email ",
+	phone:          "phone ",
+	writeTo:        "write to ",
+	goTo:           "go to ",
+	complaintForm:  "use our complaint form at ",
+	theRecipient:   "The recipient",
 }
