@@ -479,7 +479,7 @@ func TestDirectMarketing(t *testing.T) {
 		t.Errorf("employees are told of a direct marketing right: %+v", s)
 	}
 	s := section(mustGenerate(t, reg), adult.dmHeading)
-	if s == nil || len(s.Blocks) != 2 || s.Blocks[1] != (Paragraph{Text: "This right is about the information we hold on customers."}) {
+	if s == nil || len(s.Blocks) != 2 || s.Blocks[1] != (Paragraph{Text: "This right is for customers."}) {
 		t.Errorf("direct marketing section for both groups = %+v", s)
 	}
 }

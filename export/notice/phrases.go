@@ -309,7 +309,7 @@ var adult = &phrases{
 
 	dmHeading:  "Your right to object to direct marketing",
 	dmAbsolute: "We cannot refuse.",
-	dmWho:      "This right is about the information we hold on %s.",
+	dmWho:      "This right is for %s.",
 
 	complainHeading: "How to complain",
 	complainUs:      "You can complain to us if you think we have broken data protection law.",
@@ -359,7 +359,7 @@ var adult = &phrases{
 	sameConditions: "For %s, the conditions for this information are the same as for %s: see %%s.",
 	allInfo:        "All the information above",
 	keepAll:        "Your information is kept",
-	keepAllOther:   "For all of this information: %s",
+	keepAllOther:   "For all of it: %s",
 	lawAsOf:        "This notice follows the law as it stood on %s.",
 
 	ways: plainWays,
@@ -562,7 +562,7 @@ var young = &phrases{
 	sameConditions: "For %s, the reasons are the same as for %s: see %%s.",
 	allInfo:        "All the information above",
 	keepAll:        "Your information is kept",
-	keepAllOther:   "For all of this information: %s",
+	keepAllOther:   "For all of it: %s",
 	lawAsOf:        "This tells you your rights under the law on %s.",
 
 	ways: plainWays,
