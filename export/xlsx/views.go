@@ -638,7 +638,7 @@ func vwCoversAll(a *ropa.Activity, scope []ropa.Subject) bool {
 // vwGroupRights returns the rights of the people an activity's facts
 // concern when concerns says which facts those are: the rights the lawful
 // bases of their purposes give (the ICO's table, through
-// rights.ForRegime), the right to object to direct marketing for a
+// rights.For), the right to object to direct marketing for a
 // direct-marketing purpose (rights.ForPurpose), and the rights about
 // automated decisions where a solely automated decision with legal or
 // similarly significant effects concerns them.
@@ -655,7 +655,7 @@ func vwGroupRights(a *ropa.Activity, reg lawfulbasis.Regime, at time.Time, conce
 		}
 		marketing = marketing || p.DirectMarketing && slices.Contains(rights.ForPurpose(reg, at, p.Basis, true), rights.ObjectDirectMarketing)
 	}
-	got := rights.ForRegime(reg, at, bases...)
+	got := rights.For(reg, at, bases...)
 	if len(got) == 0 {
 		return nil
 	}
