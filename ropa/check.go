@@ -244,7 +244,13 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 // given, counted by severity.
 func NewReport(regime lawfulbasis.Regime, asOf time.Time, findings []Finding) Report {
 	r := Report{Regime: regime, AsOf: asOf, Findings: findings}
-	for _, f := range findings {
+	r.count()
+	return r
+}
+
+// count sets the report's counts of findings by severity.
+func (r *Report) count() {
+	for _, f := range r.Findings {
 		switch f.Severity {
 		case Error:
 			r.Errors++
@@ -254,7 +260,6 @@ func NewReport(regime lawfulbasis.Regime, asOf time.Time, findings []Finding) Re
 			r.Infos++
 		}
 	}
-	return r
 }
 
 // ErrFindings is the sentinel under [Report.Err].
@@ -409,16 +414,7 @@ func Check(reg *Register, opts ...Option) Report {
 	slices.SortFunc(rep.Findings, func(a, b Finding) int {
 		return cmp.Or(comparePath(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
 	})
-	for _, f := range rep.Findings {
-		switch f.Severity {
-		case Error:
-			rep.Errors++
-		case Warning:
-			rep.Warnings++
-		default:
-			rep.Infos++
-		}
-	}
+	rep.count()
 	return rep
 }
 

@@ -154,16 +154,8 @@ func (v *validation) file(name string) {
 		rep := ropa.Check(reg, ropa.AsOf(v.at))
 		r.findings = append(r.findings, rep.Findings...)
 	}
-	for _, f := range r.findings {
-		switch f.Severity {
-		case ropa.Error:
-			r.errors++
-		case ropa.Warning:
-			r.warnings++
-		default:
-			r.infos++
-		}
-	}
+	rep := ropa.NewReport(r.regime, v.at, r.findings)
+	r.errors, r.warnings, r.infos = rep.Errors, rep.Warnings, rep.Infos
 	v.results = append(v.results, r)
 }
 
@@ -256,9 +248,8 @@ func (v *validation) writeJSON(w io.Writer) error {
 			f.File = r.file
 			fs[i] = f
 		}
-		rep := ropa.NewReport(r.regime, v.at, fs)
-		rep.File = r.file
-		out = append(out, rep)
+		out = append(out, ropa.Report{File: r.file, Regime: r.regime, AsOf: v.at, Findings: fs,
+			Errors: r.errors, Warnings: r.warnings, Infos: r.infos})
 	}
 	return writeReports(w, out)
 }

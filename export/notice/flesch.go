@@ -73,23 +73,17 @@ func fleschCounts(text string) (words, sentences, syllables int) {
 		}
 		inSentence := false
 		for _, tok := range block {
-			if isAddress(tok) {
-				// An email or web address is read at a glance, not
-				// sounded out: it is no word, though it may end a
-				// sentence.
-				if endsSentence(tok) && inSentence {
-					sentences++
-					inSentence = false
-				}
-				continue
-			}
+			// An email or web address is read at a glance, not sounded
+			// out: it is no word, though it may end a sentence.
 			buf = buf[:0]
-			for _, r := range strings.ToLower(tok) {
-				if unicode.IsLetter(r) {
-					if r < 0x80 {
-						buf = append(buf, byte(r))
-					} else {
-						buf = append(buf, 'x') // a consonant for counting
+			if !isAddress(tok) {
+				for _, r := range strings.ToLower(tok) {
+					if unicode.IsLetter(r) {
+						if r < 0x80 {
+							buf = append(buf, byte(r))
+						} else {
+							buf = append(buf, 'x') // a consonant for counting
+						}
 					}
 				}
 			}

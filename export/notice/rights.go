@@ -385,7 +385,7 @@ func (g *gen) rightsPaths() []string {
 		for i := range a.Automated {
 			out = append(out, prefix+"automated["+strconv.Itoa(i)+"]")
 		}
-		if clean(a.Consent.Withdrawal) != "" && slices.ContainsFunc(a.Purposes, func(p ropa.Purpose) bool { return p.Basis == lawfulbasis.Consent }) {
+		if withdrawalOf(a) != "" {
 			out = append(out, prefix+"consent.withdrawal")
 		}
 	}
@@ -417,8 +417,8 @@ var allRights = rights.All()
 func (g *gen) withdrawalWays() []string {
 	var out []string
 	for _, a := range g.acts {
-		w := clean(a.Consent.Withdrawal)
-		if w == "" || !slices.ContainsFunc(a.Purposes, func(p ropa.Purpose) bool { return p.Basis == lawfulbasis.Consent }) {
+		w := withdrawalOf(a)
+		if w == "" {
 			continue
 		}
 		w = capitalise(endSentence(w))
@@ -427,4 +427,14 @@ func (g *gen) withdrawalWays() []string {
 		}
 	}
 	return out
+}
+
+// withdrawalOf is how an activity says consent is withdrawn
+// (consent.withdrawal), where one of its purposes relies on consent; ""
+// otherwise.
+func withdrawalOf(a *ropa.Activity) string {
+	if !slices.ContainsFunc(a.Purposes, func(p ropa.Purpose) bool { return p.Basis == lawfulbasis.Consent }) {
+		return ""
+	}
+	return clean(a.Consent.Withdrawal)
 }

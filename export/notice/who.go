@@ -123,7 +123,6 @@ func fieldsSet(prefix string, pairs ...string) []string {
 // Protection Officer", "The DPO"), which "Our data protection officer is
 // ..." would repeat.
 func roleOnly(name string) bool {
-	n := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(name), "the ")))
-	n = strings.TrimRight(n, ". ")
+	n := strings.TrimRight(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "the "), ". ")
 	return n == "data protection officer" || n == "dpo" || n == "data protection officer (dpo)"
 }
