@@ -50,7 +50,7 @@
 // ("Legitimate interests"), the citation in its common spellings ("6(1)(f)",
 // "Art 6(1)(f)", "Article 6(1)(f)", "art. 6.1.f", "UK GDPR Art 6(1)(ea)") and
 // the W3C Data Privacy Vocabulary IRI where DPV has one. Anything else is a
-// [*ParseError] that lists what is accepted and suggests the nearest slug.
+// [*parse.Error] that lists what is accepted and suggests the nearest slug.
 // UnmarshalText goes through the same parser, so JSON and YAML files get the
 // same leniency and the same errors.
 //

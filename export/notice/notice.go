@@ -161,11 +161,6 @@ type CoverageItem struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// Item is the old name of [CoverageItem].
-//
-// Deprecated: use [CoverageItem]; "Item" did not say what it is an item of.
-type Item = CoverageItem
-
 // Routes are the ways people reach the organisation to use their rights
 // and to complain to it. Without [Contact], requests go to the DPO's email
 // address (or, without one, the controller's), and complaints go by the
