@@ -268,16 +268,16 @@ func TestSeedGroups(t *testing.T) {
 		// the applicant, to run the recruitment: no contract basis, none of
 		// the applicant's data, no application forms as their source.
 		{"durham-university-recruitment", "applications", ropa.Referees, want{
-			purposes:   []string{"To manage the recruitment process, assess and confirm candidates' suitability for potential employment, decide to whom to offer a job, and keep records of the process"},
+			purposes:   []string{"To run the recruitment process, check that candidates are suitable for the job, decide whom to offer a job, and keep records of the process"},
 			categories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails},
 			sources:    []ropa.SourceKind{ropa.FromThirdParty},
 			recipients: 6,
 		}},
 		{"durham-university-recruitment", "applications", ropa.JobApplicants, want{
 			purposes: []string{
-				"To manage the recruitment process, assess and confirm candidates' suitability for potential employment, decide to whom to offer a job, and keep records of the process",
+				"To run the recruitment process, check that candidates are suitable for the job, decide whom to offer a job, and keep records of the process",
 				"To respond to and defend against legal claims",
-				"To take steps prior to potentially entering into a contract with you, and to enter into a contract with you",
+				"To take steps before we might make a contract with you, and to make the contract",
 				"To consider reasonable adjustments for disabled candidates during the recruitment process (including the Disability Confident Scheme)",
 				"To contact you about other similar vacancies in the same recruitment round",
 			},
