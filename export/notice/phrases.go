@@ -367,7 +367,7 @@ var adult = &phrases{
 	// What each basis means, said so that it explains rather than repeats
 	// the basis's name (Art 6(1); ICO, "Lawful basis for processing").
 	bases: map[lawfulbasis.Basis]string{
-		lawfulbasis.Consent:                       "You have agreed to this use of your information, and you can withdraw your consent at any time.",
+		lawfulbasis.Consent:                       "You have agreed to this use, and you can withdraw your consent at any time.",
 		lawfulbasis.Contract:                      "We need it for a contract with you, or to take steps you asked for before one.",
 		lawfulbasis.LegalObligation:               "The law requires us to use it.",
 		lawfulbasis.VitalInterests:                "We need it to protect your life, or someone else's.",
