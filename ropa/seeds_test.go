@@ -437,10 +437,10 @@ func TestSeedTransfers(t *testing.T) {
 		"careers-and-enterprise":    cec,
 		"healthwatch-hertfordshire": {{"newsletter", "US", "MailChimp", "privacy-shield"}},
 		"harris-careers": {
-			{"careers-website-tracking", "ZZ", "Third-party software providers that capture, transfer and store information for us", ""},
+			{"careers-website-tracking", "ZZ", "Software companies that collect, send and store information for us", ""},
 			{"job-alerts", "ZZ", "Companies sending emails and surveys on our behalf", ""},
-			{"targeted-advertising", "ZZ", "Other companies' websites outside the UK to which our advertising is delivered", ""},
-			{"accounts-and-connected-services", "ZZ", "Third-party software providers that capture, transfer and store information for us", ""},
+			{"targeted-advertising", "ZZ", "Other companies' websites outside the UK that show our adverts", ""},
+			{"accounts-and-connected-services", "ZZ", "Software companies that collect, send and store information for us", ""},
 		},
 	}
 	for _, name := range seedNames {
