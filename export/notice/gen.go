@@ -8,6 +8,7 @@ package notice
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/article30/article30/lawfulbasis"
@@ -757,4 +758,46 @@ func (g *gen) viewPaths(v *view, kind string) []string {
 		out = append(out, prefix+"none")
 	}
 	return out
+}
+
+// ---------------------------------------------------------------------------
+// Rendering.
+
+// renderBufs are byte slices the renderers write into, reused from one
+// call to the next (of *[]byte). A renderer that wrote into a slice of its
+// own would allocate about twice its output when its size hint falls
+// short (the slice grows by doubling), and the notice's formats are most
+// of the memory a Generate and render takes: copying the text from a
+// reused slice into a string of its exact length allocates only the
+// output.
+var renderBufs sync.Pool
+
+// maxPooled is the capacity above which a render slice is not kept for
+// reuse, so that one very large notice does not hold its memory after it
+// has been written.
+const maxPooled = 4 << 20
+
+// render returns the text write appends to an empty slice, hint being
+// about its length.
+func render(hint int, write func([]byte) []byte) string {
+	if hint > maxPooled {
+		// Written in place, without a copy: the text is a string over
+		// the slice, which is not used again.
+		return unsafeString(write(make([]byte, 0, hint+hint/16)))
+	}
+	bp, _ := renderBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	b := *bp
+	if cap(b) < hint {
+		b = make([]byte, 0, hint+hint/16)
+	}
+	b = write(b[:0])
+	s := string(b)
+	if cap(b) <= maxPooled {
+		*bp = b
+		renderBufs.Put(bp)
+	}
+	return s
 }
