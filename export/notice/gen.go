@@ -6,6 +6,7 @@
 package notice
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"sync"
@@ -48,7 +49,12 @@ type gen struct {
 	acts            []*ropa.Activity // the activities about anyone in the audience
 	actIndex        []int            // by index in acts: the activity's index in the register
 	src             []string         // the register fields of the next section (see section)
-	pathMemo        map[pathKey][]string
+	pathMemo        []pathMemo       // by index in acts
+	pathParts       [][]string       // scratch
+	pathBuf         []byte           // scratch
+	pathEnds        []int            // scratch
+	srcScratch      []string         // scratch for srcOf
+	srcSeen         map[string]struct{}
 	cov             *tracker
 	secs            []Section
 
@@ -662,102 +668,197 @@ func (b *blocks) list(items []string) {
 // ---------------------------------------------------------------------------
 // Who we are: Art 13(1)(a) and (b).
 
+// Kinds of entry whose register fields [gen.paths] gives, by their JSON
+// name in kindNames.
+const (
+	kindPurposes = iota
+	kindCategories
+	kindSpecial
+	kindSources
+	kindRecipients
+	kindTransfers
+	kindRetention
+	kindProvision
+	kindAutomated
+	numKinds
+)
+
+// kindNames are the JSON fields of ropa.Activity of each kind.
+var kindNames = [numKinds]string{"purposes", "dataCategories", "special", "sources", "recipients", "transfers", "retention", "provision", "automated"}
+
 // paths returns the register fields, as JSON paths with indexes
-// ("activities[2].purposes[0]"), of the entries of one kind (a JSON field
-// of ropa.Activity) that the group's activities vs record for it, with the
-// activity's statements of none for the kinds a notice may deny.
-func (g *gen) paths(vs []view, kind string) []string {
-	if len(vs) == 1 {
-		return g.pathsOf(&vs[0], kind)
+// ("activities[2].purposes[0]"), of the entries of the given kinds that
+// the group's activities vs record for it, with the activity's statements
+// of none for the kinds a notice may deny.
+func (g *gen) paths(vs []view, kinds ...int) []string {
+	if len(vs) == 1 && len(kinds) == 1 {
+		return g.pathsOf(&vs[0], kinds[0])
 	}
 	// Each view's paths are worked out (or found) once, then copied once
 	// into a slice of the right size: appending them one view at a time
 	// copied the whole list again at each growth, which dominated large
 	// registers.
-	parts := make([][]string, len(vs))
+	parts := g.pathParts[:0]
 	n := 0
-	for i := range vs {
-		parts[i] = g.pathsOf(&vs[i], kind)
-		n += len(parts[i])
+	for _, k := range kinds {
+		for i := range vs {
+			p := g.pathsOf(&vs[i], k)
+			parts = append(parts, p)
+			n += len(p)
+		}
 	}
-	out := make([]string, 0, n)
+	out := g.strings(n)[:0]
 	for _, p := range parts {
 		out = append(out, p...)
 	}
+	clear(parts)
+	g.pathParts = parts[:0]
 	return out
 }
 
-// pathKey is an activity (by index in acts) and a kind of entry.
-type pathKey struct {
-	ai   int
-	kind string
+// pathMemo holds one activity's paths of each kind, once worked out.
+type pathMemo struct {
+	paths [numKinds][]string
+	done  [numKinds]bool
 }
 
 // pathsOf is paths for one activity's view, worked out once for a view
 // of an activity that scopes nothing, which reads the same for each of its
 // groups.
-func (g *gen) pathsOf(v *view, kind string) []string {
+func (g *gen) pathsOf(v *view, kind int) []string {
 	if !v.all {
 		return g.viewPaths(v, kind)
 	}
-	k := pathKey{v.ai, kind}
-	if p, ok := g.pathMemo[k]; ok {
-		return p
-	}
 	if g.pathMemo == nil {
-		g.pathMemo = map[pathKey][]string{}
+		g.pathMemo = make([]pathMemo, len(g.acts))
 	}
-	p := g.viewPaths(v, kind)
-	g.pathMemo[k] = p
-	return p
+	m := &g.pathMemo[v.ai]
+	if !m.done[kind] {
+		m.paths[kind], m.done[kind] = g.viewPaths(v, kind), true
+	}
+	return m.paths[kind]
 }
 
-// viewPaths works out pathsOf.
-func (g *gen) viewPaths(v *view, kind string) []string {
-	var out []string
+// viewPaths works out pathsOf. The paths are written one after the other
+// into one string, which each is cut from.
+func (g *gen) viewPaths(v *view, kind int) []string {
 	a := g.acts[v.ai]
-	prefix := "activities[" + strconv.Itoa(g.actIndex[v.ai]) + "]."
+	b, ends := g.pathBuf[:0], g.pathEnds[:0]
+	// path appends one path: the activity's prefix, then name, then the
+	// index i unless it is negative.
+	path := func(name string, i int) {
+		b = append(b, "activities["...)
+		b = strconv.AppendInt(b, int64(g.actIndex[v.ai]), 10)
+		b = append(b, "]."...)
+		b = append(b, name...)
+		if i >= 0 {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(i), 10)
+			b = append(b, ']')
+		}
+		ends = append(ends, len(b))
+	}
 	var n int
 	var idx []int
 	switch kind {
-	case "purposes":
+	case kindPurposes:
 		n, idx = len(a.Purposes), v.idx.Purposes
-	case "dataCategories":
+	case kindCategories:
 		n, idx = len(a.DataCategories), v.idx.Categories
-	case "sources":
+	case kindSources:
 		n, idx = len(a.Sources), v.idx.Sources
-	case "recipients":
+	case kindRecipients:
 		n, idx = len(a.Recipients), v.idx.Recipients
-	case "transfers":
+	case kindTransfers:
 		n, idx = len(a.Transfers), v.idx.Transfers
-	case "retention":
+	case kindRetention:
 		n, idx = len(a.Retention), v.idx.Retention
-	case "automated":
+	case kindAutomated:
 		n, idx = len(a.Automated), v.idx.Automated
-	case "special":
+	case kindSpecial:
 		if len(a.Special.Conditions) > 0 || len(a.Special.Schedule1) > 0 {
-			out = append(out, prefix+"special")
+			path("special", -1)
 		}
 		if len(a.Criminal.Schedule1) > 0 || a.Criminal.Authority != "" {
-			out = append(out, prefix+"criminal")
+			path("criminal", -1)
 		}
-		return out
-	case "provision":
+	case kindProvision:
 		if (v.all || v.prov) && (a.Provision.Requirement != "" || clean(a.Provision.Consequences) != "") {
-			out = append(out, prefix+"provision")
+			path("provision", -1)
 		}
-		return out
 	}
-	out = make([]string, 0, n+1)
 	for j := range n {
 		if v.all || slices.Contains(idx, j) {
-			out = append(out, prefix+kind+"["+strconv.Itoa(j)+"]")
+			path(kindNames[kind], j)
 		}
 	}
-	if len(a.None) > 0 && (kind == "sources" || kind == "recipients" || kind == "transfers" || kind == "automated") {
-		out = append(out, prefix+"none")
+	if len(a.None) > 0 && (kind == kindSources || kind == kindRecipients || kind == kindTransfers || kind == kindAutomated) {
+		path("none", -1)
+	}
+	g.pathBuf, g.pathEnds = b, ends
+	if len(ends) == 0 {
+		return nil
+	}
+	all := string(b)
+	out := g.strings(len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
 	}
 	return out
+}
+
+// seenTexts records where each paragraph and list item of repeatWords
+// words or more, and each whole list, was first said in the layout of the
+// notice (see [gen.unrepeated]).
+type seenTexts struct {
+	texts map[string]said
+	// The whole lists, by a hash of their items: a key joining the items
+	// would copy every list's text again.
+	lists map[uint64][]seenList
+}
+
+type seenList struct {
+	items []string
+	at    said
+}
+
+func newSeenTexts() *seenTexts {
+	return &seenTexts{texts: map[string]said{}, lists: map[uint64][]seenList{}}
+}
+
+// listHash hashes the items of a list, each ended by a byte no text has.
+func listHash(items []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, it := range items {
+		h.WriteString(it)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// list returns where the list of items was first said.
+func (s *seenTexts) list(items []string) (said, bool) {
+	for _, l := range s.lists[listHash(items)] {
+		if slices.Equal(l.items, items) {
+			return l.at, true
+		}
+	}
+	return said{}, false
+}
+
+// addList records that the list of items was said at at, unless it was
+// said before.
+func (s *seenTexts) addList(items []string, at said) {
+	k := listHash(items)
+	for _, l := range s.lists[k] {
+		if slices.Equal(l.items, items) {
+			return
+		}
+	}
+	s.lists[k] = append(s.lists[k], seenList{items, at})
 }
 
 // ---------------------------------------------------------------------------
