@@ -352,13 +352,16 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 			}
 		}
 	}
-	// Room for the notice's lists, tables and blocks: about what the
-	// sections of each group take from each of its activities.
+	// Room for the notice's lists, tables, blocks and register fields:
+	// about what the sections of each group take from each of its
+	// activities (each entry's text, and its field about three times: in
+	// the activity's paths, its group's section and a shared section).
 	nStrings, nRows := 16*len(audience), 8*len(audience)
 	for _, acts := range g.groups {
 		for _, ai := range acts {
 			a := g.acts[ai]
-			nStrings += 2*len(a.Purposes) + len(a.DataCategories) + len(a.Sources) + len(a.Recipients) + len(a.Transfers)
+			nStrings += 8 + 3*(len(a.Purposes)+len(a.DataCategories)+len(a.Sources)+len(a.Recipients)+
+				len(a.Transfers)+len(a.Retention)+len(a.Automated))
 			nRows += len(a.Purposes)
 		}
 	}
@@ -547,7 +550,7 @@ func (g *gen) strings(n int) []string {
 		return nil
 	}
 	if len(g.strSlab)+n > cap(g.strSlab) {
-		g.strSlab = make([]string, 0, max(n, cap(g.strSlab)/2, 256))
+		g.strSlab = make([]string, 0, max(n, cap(g.strSlab)/4, 256))
 	}
 	i := len(g.strSlab)
 	g.strSlab = g.strSlab[:i+n]
