@@ -405,7 +405,7 @@ func TestReadOneTemplateEdit(t *testing.T) {
 				}
 				// The cell as the edited register would show it.
 				row := make([]string, numICOColumns+1)
-				vwTemplateRow(&vwCtx{reg: want, asOf: newWriteConfig(nil).asOf, profile: ICO2018}, a, row)
+				vwTemplateRow(&vwCtx{reg: want, asOf: newWriteConfig(lawDay, nil).asOf, profile: ICO2018}, a, row)
 				ref := "Template!" + wbCellRef(tc.col+1, ICO2018.HeadingRow+1+i)
 				b := editCells(t, writeBytes(t, reg), map[string]string{ref: row[tc.col]})
 				got, notes := readNotes(t, b)

@@ -292,7 +292,7 @@ func TestReadLimitsAndProfile(t *testing.T) {
 	if _, err := Read(bytes.NewReader(b), WithProfile(renamed)); err == nil || !strings.Contains(err.Error(), "one template, the ICO's") {
 		t.Errorf("Read with another profile: %v", err)
 	}
-	if err := Write(io.Discard, smallRegister(), Layout(renamed)); err == nil || !strings.Contains(err.Error(), "one template, the ICO's") {
+	if err := Write(io.Discard, smallRegister(), lawDay, Layout(renamed)); err == nil || !strings.Contains(err.Error(), "one template, the ICO's") {
 		t.Errorf("Write with another profile: %v", err)
 	}
 	// ICO2018 is a copy: changing it changes nothing the package does.
