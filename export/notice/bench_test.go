@@ -159,7 +159,7 @@ func BenchmarkParts(b *testing.B) {
 // bytes of its three formats (made beforehand) into three new strings,
 // per operation, without working any of them out.
 func BenchmarkFloor(b *testing.B) {
-	n, err := Generate(generated(50))
+	n, err := Generate(generated(50), lawDay)
 	if err != nil {
 		b.Fatal(err)
 	}
