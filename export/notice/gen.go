@@ -28,6 +28,7 @@ var catalogueIndex = func() map[ropa.Subject]int {
 
 // gen holds the state of one Generate call.
 type gen struct {
+	genScratch
 	reg           *ropa.Register
 	regime        lawfulbasis.Regime
 	at            time.Time
@@ -46,28 +47,19 @@ type gen struct {
 	authorityFields []string
 	authorityGap    string
 	audience        []ropa.Subject
-	acts            []*ropa.Activity // the activities about anyone in the audience
-	actIndex        []int            // by index in acts: the activity's index in the register
-	src             []string         // the register fields of the next section (see section)
-	pathMemo        []pathMemo       // by index in acts
-	pathParts       [][]string       // scratch
-	pathBuf         []byte           // scratch
-	pathEnds        []int            // scratch
-	srcScratch      []string         // scratch for srcOf
-	srcSeen         map[string]struct{}
+	src             []string   // the register fields of the next section (see section)
+	pathParts       [][]string // scratch
+	pathBuf         []byte     // scratch
+	pathEnds        []int      // scratch
+	srcScratch      []string   // scratch for srcOf
 	cov             *tracker
-	secs            []Section
 
 	// An activity appears in the section of each of its groups: what the
 	// notice says about it is worked out once, in info, and what the
 	// sections of a group say is put together from it. Data categories
 	// are numbered, in catIDs, so that sets of them are cheap.
-	info       []actInfo            // by index in acts
 	groups     [][]int              // each audience group's activities, as indexes in acts
 	groupOf    map[ropa.Subject]int // each audience group's index in audience
-	views      []view               // scratch: what each activity of a group records about it
-	viewInts   []int                // scratch: the views' indexes and categories
-	viewSets   []uint64             // scratch: the views' sets of categories
 	grights    []groupRights        // by audience group, worked out in its section
 	basisSet   [256]uint32          // by basis: its rights as bits, with bit 0 set once worked out
 	rightTexts [32]struct {
@@ -78,19 +70,16 @@ type gen struct {
 	// group's data come from others, and whether some activity does not
 	// record it for a group.
 	indirect, sourcesUnknown bool
-	catIDs                   map[ropa.Category]int
-	cats                     []catInfo // by category number
-	words                    int       // uint64 words in a set of categories
-	strIDs                   map[string]int
+	cats                     []catInfo      // by category number
+	words                    int            // uint64 words in a set of categories
 	srcIDs                   map[srcKey]int // a source's item, by kind and name
 	recIDs                   map[srcKey]int // a recipient's item, by list and name
 	moveIDs                  map[moveKey]moveEntry
 	provTexts                map[srcKey]string // a provision's text by requirement and consequences
 	adTexts                  map[srcKey]string // a paragraph on automated decisions by phrase and text
-	pairIDs                  map[purposeKey]int
-	seen                     stampSet // scratch: the numbered strings or categories already met
-	seen2                    stampSet // scratch, for a second kind of number
-	slot                     []int    // by category number: its row in byCat, or -1
+	seen                     stampSet          // scratch: the numbered strings or categories already met
+	seen2                    stampSet          // scratch, for a second kind of number
+	slot                     []int             // by category number: its row in byCat, or -1
 
 	// Texts by what they depend on.
 	meanings   [256]string // what each basis means, by its value
@@ -129,6 +118,77 @@ type gen struct {
 	sch1        []lawfulbasis.Schedule1
 	auth        []string
 	sens        []sensitiveMemo
+}
+
+// genScratch is the memory of a generator that no notice keeps: its index
+// of the register, its caches and its working space, which a later
+// Generate reuses (see [newGen]) rather than allocating it again. The
+// notice's own text, lists and sections are never in it.
+type genScratch struct {
+	acts     []*ropa.Activity      // the activities about anyone in the audience
+	actIndex []int                 // by index in acts: the activity's index in the register
+	info     []actInfo             // by index in acts
+	secs     []Section             // the sections as generated, before layout
+	pathMemo []pathMemo            // by index in acts
+	views    []view                // what each activity of a group records about it
+	viewInts []int                 // the views' indexes and categories
+	viewSets []uint64              // the views' sets of categories
+	catIDs   map[ropa.Category]int // the number of each data category
+	strIDs   map[string]int        // the number of each interned string
+	pairIDs  map[purposeKey]int
+	srcSeen  map[string]struct{} // scratch for srcOf
+}
+
+// gens holds generators of earlier calls, for their scratch space.
+var gens sync.Pool
+
+// maxPooledActs is the most activities of a register whose generator's
+// scratch space is kept for reuse: a very large register's is let go.
+const maxPooledActs = 4096
+
+// newGen returns a generator with no state, reusing the scratch space of
+// an earlier one.
+func newGen() *gen {
+	g, _ := gens.Get().(*gen)
+	if g == nil {
+		return new(gen)
+	}
+	return g
+}
+
+// release clears g, keeping its scratch space, and puts it back for a
+// later Generate; g must not be used after it.
+func (g *gen) release() {
+	if cap(g.info) > maxPooledActs {
+		return
+	}
+	sc := g.genScratch
+	clear(sc.acts[:cap(sc.acts)])
+	clear(sc.info[:cap(sc.info)])
+	clear(sc.secs[:cap(sc.secs)])
+	clear(sc.pathMemo[:cap(sc.pathMemo)])
+	clear(sc.views[:cap(sc.views)])
+	clear(sc.catIDs)
+	clear(sc.strIDs)
+	clear(sc.pairIDs)
+	clear(sc.srcSeen)
+	*g = gen{genScratch: genScratch{
+		acts: sc.acts[:0], actIndex: sc.actIndex[:0], info: sc.info[:0], secs: sc.secs[:0],
+		pathMemo: sc.pathMemo[:0], views: sc.views[:0], viewInts: sc.viewInts[:0], viewSets: sc.viewSets[:0],
+		catIDs: sc.catIDs, strIDs: sc.strIDs, pairIDs: sc.pairIDs, srcSeen: sc.srcSeen,
+	}}
+	gens.Put(g)
+}
+
+// resized returns s with length n and every element zero, reusing its
+// memory when it has room.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // actInfo is what the notice says about one activity, worked out the first
@@ -289,14 +349,19 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 		g.groups[k] = flat[len(flat) : len(flat) : len(flat)+n]
 		flat = flat[:len(flat)+n]
 	}
-	g.info = make([]actInfo, len(g.acts))
+	g.info = resized(g.info, len(g.acts))
+	g.pathMemo = resized(g.pathMemo, len(g.acts))
 	most := 0 // the most activities of a group
 	for _, n := range counts {
 		most = max(most, n)
 	}
-	g.views = make([]view, 0, most)
+	if cap(g.views) < most {
+		g.views = make([]view, 0, most)
+	}
 	ads, adDone := make([][3]string, nDecisions), make([]bool, nDecisions)
-	g.catIDs = make(map[ropa.Category]int, 64)
+	if g.catIDs == nil {
+		g.catIDs = make(map[ropa.Category]int, 64)
+	}
 	ids := make([]int, 0, nCats)
 	retCats := make([][]int, nRules)
 	// number1 appends the number of category c to ids.
@@ -382,7 +447,9 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	for i := range g.slot {
 		g.slot[i] = -1
 	}
-	g.strIDs = make(map[string]int, 64+nPurposes/2)
+	if g.strIDs == nil {
+		g.strIDs = make(map[string]int, 64+nPurposes/2)
+	}
 	g.retSlab = make([]string, nRules)
 	g.moveSlab = make([]moveEntry, nMoves)
 	g.purposeSlab = make([]purposeEntry, 0, nPurposes)
@@ -393,7 +460,9 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	g.moveIDs = map[moveKey]moveEntry{}
 	g.provTexts = map[srcKey]string{}
 	g.adTexts = map[srcKey]string{}
-	g.pairIDs = make(map[purposeKey]int, nPurposes)
+	if g.pairIDs == nil {
+		g.pairIDs = make(map[purposeKey]int, nPurposes)
+	}
 	g.basisTexts = map[basisKey]string{}
 	g.retTexts = map[retKey]string{}
 	g.sensitive = map[string]string{}
@@ -731,9 +800,6 @@ type pathMemo struct {
 func (g *gen) pathsOf(v *view, kind int) []string {
 	if !v.all {
 		return g.viewPaths(v, kind)
-	}
-	if g.pathMemo == nil {
-		g.pathMemo = make([]pathMemo, len(g.acts))
 	}
 	m := &g.pathMemo[v.ai]
 	if !m.done[kind] {

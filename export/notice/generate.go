@@ -71,7 +71,9 @@ func Generate(reg *ropa.Register, at time.Time, opts ...Option) (*Notice, error)
 		}
 	}
 
-	g := &gen{reg: reg, regime: reg.Jurisdiction, at: at, audience: audience}
+	g := newGen()
+	defer g.release()
+	g.reg, g.regime, g.at, g.audience = reg, reg.Jurisdiction, at, audience
 	g.ukNew = g.regime == lawfulbasis.UK && !at.Before(lawfulbasis.DUAACommencement)
 	g.complaintsLaw = rights.ComplainToController.Available(g.regime, at)
 	g.young = true
@@ -117,7 +119,9 @@ func Generate(reg *ropa.Register, at time.Time, opts ...Option) (*Notice, error)
 		n.Title = sprintf(g.ph.title, name)
 	}
 
-	g.secs = make([]Section, 0, 8+10*len(audience))
+	if n := 8 + 10*len(audience); cap(g.secs) < n {
+		g.secs = make([]Section, 0, n)
+	}
 	g.whoWeAre()
 	head := len(g.secs)
 	spans := make([][2]int, len(audience))

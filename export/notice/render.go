@@ -290,6 +290,11 @@ func (n *Notice) Text() string { return render(n.textSizeHint(), n.appendText) }
 
 // appendText appends the notice's plain text to b.
 func (n *Notice) appendText(b []byte) []byte {
+	var (
+		header  []string // the header of the last table
+		firsts  []string // its cells' first line prefixes
+		scratch []byte   // see endSentenceIn
+	)
 	b = appendUnderlined(b, n.Title, '=')
 	if n.Draft() {
 		ph := n.draftPhrases()
@@ -329,9 +334,14 @@ func (n *Notice) appendText(b []byte) []byte {
 					b = appendWrapped(b, bl.Caption, "", "")
 					b = append(b, '\n')
 				}
-				firsts := make([]string, len(bl.Header))
-				for j, h := range bl.Header {
-					firsts[j] = "  " + clean(h) + ": "
+				// The tables of a notice share a few headers: each
+				// header's line prefixes are made once.
+				if !sameSlice(bl.Header, header) {
+					header = bl.Header
+					firsts = firsts[:0]
+					for _, h := range bl.Header {
+						firsts = append(firsts, "  "+clean(h)+": ")
+					}
 				}
 				for i, r := range bl.Rows {
 					if i > 0 {
@@ -342,7 +352,9 @@ func (n *Notice) appendText(b []byte) []byte {
 						if j < len(firsts) {
 							first = firsts[j]
 						}
-						b = appendWrapped(b, endSentence(c), first, "    ")
+						var cell string
+						cell, scratch = endSentenceIn(scratch, c)
+						b = appendWrapped(b, cell, first, "    ")
 					}
 				}
 			}
@@ -1003,6 +1015,24 @@ func (n *Notice) textSizeHint() int {
 		}
 	}
 	return size + size/64 + 64
+}
+
+// endSentenceIn is endSentence writing the text it adds a full stop to
+// into buf (returned for reuse) instead of a new string: the text is good
+// until buf is written again.
+func endSentenceIn(buf []byte, c string) (string, []byte) {
+	c = strings.TrimRight(c, " ")
+	if c == "" || strings.ContainsRune(".!?:", rune(c[len(c)-1])) {
+		return c, buf
+	}
+	buf = append(append(buf[:0], c...), '.')
+	return unsafeString(buf), buf
+}
+
+// sameSlice reports whether a and b are the same slice: the same
+// elements in the same memory.
+func sameSlice(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // endSentence ends a table cell of plain text with a full stop when it
