@@ -249,9 +249,12 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		}
 	}
 	out = append(out, sharedSecs...)
+	// The fields of every group's purposes: those of the section on the
+	// lawful bases and of the first layer.
+	purposesSrc := g.srcOf(spans, g.ph.purposesHeading, nil)
 	if len(bases) > 0 {
 		out = append(out, Section{Heading: g.ph.basesHeading, Level: 2, Blocks: []Block{
-			Paragraph{Text: g.ph.basesShared}, List{Items: bases}}, src: g.srcOf(spans, g.ph.purposesHeading, nil)})
+			Paragraph{Text: g.ph.basesShared}, List{Items: bases}}, src: purposesSrc})
 	}
 	if len(ads) > 0 {
 		var bs []Block
@@ -274,7 +277,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		}
 	}
 	first := g.firstLayer(groups, ids)
-	first.src = g.srcOf(spans, g.ph.purposesHeading, nil)
+	first.src = purposesSrc
 	contents := Section{Heading: g.ph.contentsHeading, Level: 2, Nav: true}
 	var toc []Link
 	for _, s := range out {
