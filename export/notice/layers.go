@@ -270,7 +270,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	setIDs(out)
 
 	resolve(out)
-	ids := map[string]string{}
+	ids := make(map[string]string, len(out))
 	for _, s := range out {
 		if _, ok := ids[s.Heading]; !ok {
 			ids[s.Heading] = s.ID
