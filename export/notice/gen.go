@@ -28,7 +28,7 @@ var catalogueIndex = func() map[ropa.Subject]int {
 
 // gen holds the state of one Generate call.
 type gen struct {
-	genScratch
+	genScratch    // what a later call reuses
 	reg           *ropa.Register
 	regime        lawfulbasis.Regime
 	at            time.Time
