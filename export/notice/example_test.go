@@ -141,7 +141,7 @@ func Example() {
 	// - Right to rectification: You can ask us to correct wrong information about you, or add what is missing.
 	// - Right to erasure: You can ask us to delete your information, in some cases.
 	// - Right to restrict processing: You can ask us to limit how we use your information, such as while we check it.
-	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if our systems can do this.
+	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if this is technically possible.
 	//
 	// Some rights depend on the lawful basis of each use.
 	//

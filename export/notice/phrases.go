@@ -382,7 +382,7 @@ var adult = &phrases{
 		rights.Rectification:         "You can ask us to correct wrong information about you, or add what is missing.",
 		rights.Erasure:               "You can ask us to delete your information, in some cases.",
 		rights.Restriction:           "You can ask us to limit how we use your information, such as while we check it.",
-		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if our systems can do this.",
+		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if this is technically possible.",
 		rights.Object:                "You can object to uses based on our legitimate interests or a public task. We must then stop, unless we have strong reasons that outweigh your interests or need it for a legal claim.",
 		rights.WithdrawConsent:       "Where we rely on your consent, you can withdraw it at any time. This does not change what we did before.",
 		rights.ObjectDirectMarketing: "You can object at any time to our use of your information for direct marketing. We must then stop.",
