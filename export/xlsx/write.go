@@ -266,12 +266,16 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if err := ww.properties(cfg); err != nil {
 		return err
 	}
-	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return &wrSortedZip{out: ww.out, first: ww.parts, dims: ww.dims} }
+	z := &wrSortedZip{out: ww.out, first: ww.parts, dims: ww.dims, rows: ww.rows}
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return z }
 	if _, err = f.WriteToBuffer(); err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return wrUnwrapLimit(err)
 		}
 		return err
+	}
+	if len(z.rows) != 0 {
+		return errors.New("xlsx: internal error: the rows of a sheet were not written")
 	}
 	parts := make([]book.PartSize, 0, len(ww.out.sizes))
 	for name, size := range ww.out.sizes {
@@ -400,12 +404,12 @@ type wrWriter struct {
 	profile Profile
 	names   []string // the sheets in workbook order
 	styles  [vsCount]int
-	vals    []any
-	cells   []excelize.Cell // the cells of vals, reused from row to row
+	ids     []int // the style IDs of a row's cells, reused from row to row
 	shard   bool
 	out     *wrZipOut
-	parts   []string          // the sheets' part names in f, in the order streamed
-	dims    map[string]string // the used range of each sheet, by part name
+	parts   []string           // the sheets' part names in f, in the order streamed
+	dims    map[string]string  // the used range of each sheet, by part name
+	rows    map[string]*wrRows // the encoded rows of each sheet, by part name
 	limits  readConfig
 	// text is a lower bound on the bytes of the sheets' XML streamed so
 	// far (their cells' text), which budget holds to the unpacked limit
@@ -459,48 +463,33 @@ func (ww *wrWriter) newStyles(f *excelize.File) ([vsCount]int, error) {
 	return ids, nil
 }
 
-// row converts cells to the values of one SetRow call: empty cells are
-// skipped (nil), styled cells carry their style ID.
-func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
-	vals := ww.vals[:0]
-	// The cells are passed by pointer into a slice kept between rows:
-	// StreamWriter.SetRow reads them before it returns, and a pointer in an
-	// interface needs no allocation of its own.
-	if cap(ww.cells) < len(cells) {
-		ww.cells = make([]excelize.Cell, len(cells))
+// setRow encodes row n of the sheet t streams: empty cells are skipped
+// unless styled, styled cells carry their style's ID (styles: nil for
+// plain text, one style for the whole row, or one per cell), and height
+// is the row's height in points (0 for the default).
+func (ww *wrWriter) setRow(t *wrTarget, n int, cells []string, styles []vwStyle, height float64) {
+	if cap(ww.ids) < len(cells) {
+		ww.ids = make([]int, len(cells))
 	}
-	slab := ww.cells[:len(cells)]
-	switch len(styles) {
-	case 0:
-		// A written cell takes its own style, not its column's: give every
-		// text cell the wrapped Text style, so it wraps and stays text when
-		// edited.
-		for i, s := range cells {
-			if s == "" {
-				vals = append(vals, nil)
-			} else {
-				ww.text += int64(len(s)) + wrCellBytes
-				slab[i] = excelize.Cell{StyleID: ww.styles[vsText], Value: s}
-				vals = append(vals, &slab[i])
-			}
+	ids := ww.ids[:len(cells)]
+	for i, s := range cells {
+		// A written cell takes its own style, not its column's: every text
+		// cell gets at least the wrapped Text style, so it wraps and stays
+		// text when edited.
+		st := vsText
+		switch len(styles) {
+		case 0:
+		case len(cells):
+			st = styles[i]
+		default:
+			st = styles[0]
 		}
-	default:
-		for i, s := range cells {
-			st := styles[0]
-			if len(styles) == len(cells) {
-				st = styles[i]
-			}
-			var v any
-			if s != "" {
-				v = s
-				ww.text += int64(len(s)) + wrCellBytes
-			}
-			slab[i] = excelize.Cell{StyleID: ww.styles[st], Value: v}
-			vals = append(vals, &slab[i])
+		ids[i] = ww.styles[st]
+		if s != "" {
+			ww.text += int64(len(s)) + wrCellBytes
 		}
 	}
-	ww.vals = vals
-	return vals
+	t.rows.row(n, height, cells, ids, len(styles) > 0)
 }
 
 // wrSheetLayout is what the writer sets on a streamed sheet before its rows
@@ -526,7 +515,8 @@ type wrSheetLayout struct {
 // of its own (own).
 type wrTarget struct {
 	f     *excelize.File
-	sw    *excelize.StreamWriter
+	sw    *excelize.StreamWriter // the sheet around its rows
+	rows  *wrRows                // the rows
 	sheet string
 	own   bool
 }
@@ -534,6 +524,10 @@ type wrTarget struct {
 // close releases a file of the sheet's own (its buffers and temporary
 // files); it may be called more than once.
 func (t *wrTarget) close() {
+	if t.rows != nil && t.rows.fw != nil {
+		putFlate(t.rows.fw)
+		t.rows.fw = nil
+	}
 	if t.own && t.f != nil {
 		t.f.Close()
 		t.f = nil
@@ -578,7 +572,7 @@ func (ww *wrWriter) begin(sheet string, l *wrSheetLayout) (t *wrTarget, err erro
 	if err != nil {
 		return nil, err
 	}
-	t.sw = sw
+	t.sw, t.rows = sw, &wrRows{}
 	for i := 0; i < len(l.widths); {
 		j := i
 		for j+1 < len(l.widths) && l.widths[j+1] == l.widths[i] {
@@ -693,6 +687,9 @@ func (ww *wrWriter) end(t *wrTarget, l *wrSheetLayout, lastRow, lastCol int) err
 // finish flushes the sheet; a sheet streamed by a file of its own is saved
 // at once and its part kept, compressed, for the workbook.
 func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
+	if err := t.rows.finish(); err != nil {
+		return err
+	}
 	if err := t.sw.Flush(); err != nil {
 		return err
 	}
@@ -708,16 +705,20 @@ func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
 	}
 	ww.parts = append(ww.parts, to)
 	if !t.own {
+		if ww.rows == nil {
+			ww.rows = map[string]*wrRows{}
+		}
+		ww.rows[to] = t.rows
 		return nil
 	}
 	defer t.close()
 	from := wrSheetPart(t.f, t.sheet)
-	z := &wrSortedZip{keep: from, dims: map[string]string{from: ww.dims[to]}}
+	z := &wrSortedZip{keep: from, dims: map[string]string{from: ww.dims[to]}, rows: map[string]*wrRows{from: t.rows}}
 	t.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return z }
 	if _, err := t.f.WriteToBuffer(); err != nil {
 		return err
 	}
-	if len(z.entries) != 1 || from == "" {
+	if len(z.entries) != 1 || from == "" || len(z.rows) != 0 {
 		return fmt.Errorf("xlsx: internal error: the part of sheet %q was not found", t.sheet)
 	}
 	e := z.entries[0]
@@ -728,8 +729,8 @@ func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
 // wrRowHeight returns the height of a row of wrapped text, from the number
 // of lines its fullest cell needs at the column widths, so that every
 // spreadsheet program shows the whole text (LibreOffice does not size
-// streamed rows itself). Rows of one line keep the default height.
-func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
+// streamed rows itself). Rows of one line keep the default height (0).
+func wrRowHeight(cells []string, widths []float64) float64 {
 	lines := 1
 	for i, c := range cells {
 		if c == "" {
@@ -740,6 +741,9 @@ func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
 			w = widths[i]
 		}
 		per := max(1, int(w*1.1)) // characters per line, roughly
+		if len(c) <= per && strings.IndexByte(c, '\n') < 0 {
+			continue // one line, whatever its characters
+		}
 		n := 0
 		for rest, more := c, true; more; {
 			var line string
@@ -749,9 +753,9 @@ func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
 		lines = max(lines, n)
 	}
 	if lines == 1 {
-		return nil
+		return 0
 	}
-	return []excelize.RowOpts{{Height: min(409, 15*float64(lines))}} // 409 points is the spreadsheet maximum
+	return min(409, 15*float64(lines)) // 409 points is the spreadsheet maximum
 }
 
 // wrSheetPart is the name of sheet's part in f: excelize names the part of
@@ -784,14 +788,11 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 		return err
 	}
 	defer t.close()
-	sw := t.sw
 	titles := make([]string, len(d.headers))
 	for i, h := range d.headers {
 		titles[i] = dsTitle(h)
 	}
-	if err := sw.SetRow("A1", ww.row(titles, []vwStyle{vsHeader})); err != nil {
-		return err
-	}
+	ww.setRow(t, 1, titles, []vwStyle{vsHeader}, 0)
 	row := 1
 	err = d.rows(ww.c.reg, func(path string, cells []string) error {
 		for i, s := range cells {
@@ -804,9 +805,7 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 			}
 		}
 		row++
-		if err := sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, nil), wrRowHeight(cells, l.widths)...); err != nil {
-			return err
-		}
+		ww.setRow(t, row, cells, nil, wrRowHeight(cells, l.widths))
 		return ww.budget()
 	})
 	if err != nil {
@@ -917,7 +916,6 @@ func (ww *wrWriter) view(v vwView) error {
 		return err
 	}
 	defer t.close()
-	sw := t.sw
 	lastRow, lastCol := 0, 0
 	// The fingerprint of the sheet as written tells the reader whether a
 	// person edited it (see edits.go); of the controller sheet, the rows
@@ -929,13 +927,11 @@ func (ww *wrWriter) view(v vwView) error {
 		if !headOnly || row <= ww.profile.HeadingRow {
 			d.row(row, cells)
 		}
-		opts := wrRowHeight(cells, l.widths)
-		if h, ok := l.heights[row]; ok {
-			opts = []excelize.RowOpts{{Height: h}}
+		height, ok := l.heights[row]
+		if !ok {
+			height = wrRowHeight(cells, l.widths)
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles), opts...); err != nil {
-			return err
-		}
+		ww.setRow(t, row, cells, styles, height)
 		return ww.budget()
 	})
 	if err != nil {
@@ -958,11 +954,11 @@ func (ww *wrWriter) lists() error {
 		return err
 	}
 	defer t.close()
-	sw := t.sw
 	lastRow, lastCol := 0, 0
 	err = vwListsSheet(ww.c, func(row int, cells []string, styles []vwStyle) error {
 		lastRow, lastCol = row, max(lastCol, len(cells))
-		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles))
+		ww.setRow(t, row, cells, styles, 0)
+		return nil
 	})
 	if err != nil {
 		return err
