@@ -411,7 +411,7 @@ func tplColumnName(p Profile, col int) string {
 func (rd *rdReader) template(c *vwCtx) {
 	p := c.profile
 	sheet := p.ControllerSheet
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 		return

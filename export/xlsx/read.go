@@ -311,7 +311,7 @@ var rdRawCells = excelize.Options{RawCellValue: true}
 // table reads sheet: its headings must be among known (and must include
 // required), and each non-blank row is passed to each.
 func (rd *rdReader) table(sheet string, known, required []string, each func(t *rdTable)) {
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 		return
@@ -437,7 +437,7 @@ func rdDecode[T any](t *rdTable, fields []dsField[T], v *T) {
 func (rd *rdReader) settings() error {
 	vals := map[string]string{}
 	refs := map[string]string{}
-	rows, err := rd.f.Rows(snLists)
+	rows, err := rd.rows(snLists)
 	if err != nil {
 		return fmt.Errorf("%w: cannot read the %s sheet: %v", ErrNotWorkbook, snLists, err)
 	}
@@ -723,7 +723,7 @@ func (rd *rdReader) views() {
 // sheetDigest is the fingerprint of a sheet's cells as they are in the
 // file ("" when the sheet cannot be read).
 func (rd *rdReader) sheetDigest(sheet string) string {
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		return ""
 	}
@@ -765,7 +765,7 @@ func rdCoverAnyCounts(c *vwCtx, emit vwEmit) error {
 // compare reads sheet row by row alongside the rows gen emits, and records
 // every cell that differs.
 func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 		return
@@ -852,7 +852,7 @@ func (rd *rdReader) unknownSheets() {
 		if slices.Contains(known, s) {
 			continue
 		}
-		rows, err := rd.f.Rows(s)
+		rows, err := rd.rows(s)
 		if err != nil {
 			continue
 		}
