@@ -15,9 +15,9 @@
 //     ID is there, how to show the data sheets), then the organisation,
 //     its contacts, the supervisory authority, the regime, the date the
 //     law was applied at and the findings counted. (It was the Cover
-//     sheet before format 3; [CoverSheet] still names it.)
-//   - Template: the controller record in the layout of the regulator's
-//     template ([ICO2018] by default): the contact block in rows 2-6 (the
+//     sheet before format 3; [Sheets] still takes that name.)
+//   - Template: the controller record in the layout of the ICO's
+//     template, the one layout the package writes: the contact block in rows 2-6 (the
 //     controller in columns A/B, the DPO in D/E, the representative in
 //     G/H), the sections merged over their columns in row 8, the 30
 //     headings in row 9, green where the template marks them required and

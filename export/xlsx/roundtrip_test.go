@@ -77,7 +77,7 @@ func TestRoundTripViewsSubset(t *testing.T) {
 	reg := loadSeed(t, "healthwatch-hertfordshire")
 	for _, opts := range [][]Option{
 		{Sheets()},
-		{Sheets(CoverSheet, FindingsSheet)},
+		{Sheets(NotesSheet, FindingsSheet)},
 		{Sheets("Template", "Processor", ReferenceSheet)},
 		{CheckOptions(ropa.Without("privacy-shield"))},
 		{AsOf(mustDate("2021-03-01")), Properties("DPO", "Our record")},
@@ -171,7 +171,7 @@ func TestRoundTripAcceptedForms(t *testing.T) {
 func readWithoutViews(t *testing.T, b []byte) (*ropa.Register, error) {
 	t.Helper()
 	f := openBytes(t, b)
-	for _, v := range vwViews(ICO2018) {
+	for _, v := range vwViews(icoLayout) {
 		if idx, _ := f.GetSheetIndex(v.name); idx >= 0 {
 			if err := f.DeleteSheet(v.name); err != nil {
 				t.Fatal(err)

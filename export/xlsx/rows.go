@@ -168,27 +168,10 @@ func wrAppendText(b []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		var esc string
-		width := 1
-		switch {
-		case c == '&':
-			esc = "&amp;"
-		case c == '<':
-			esc = "&lt;"
-		case c == '>':
-			esc = "&gt;"
-		case c == '"':
-			esc = "&#34;"
-		case c == '\'':
-			esc = "&#39;"
-		case c == '\t':
-			esc = "&#x9;"
-		case c == '\r':
-			esc = "&#xD;"
-		case c == '\n':
-		case c < 0x20:
-			esc = "\uFFFD"
-		case c >= utf8.RuneSelf:
+		esc, width := "", 1
+		if c < utf8.RuneSelf {
+			esc = wrEscapes[c]
+		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			width = size
 			if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
@@ -208,6 +191,18 @@ func wrAppendText(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// wrEscapes are the escapes of the ASCII characters that have one:
+// encoding/xml's, but for the line feed, and U+FFFD for a control
+// character XML cannot carry.
+var wrEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range byte(0x20) {
+		t[c] = "\uFFFD"
+	}
+	t['\n'], t['\t'], t['\r'] = "", "&#x9;", "&#xD;"
+	t['&'], t['<'], t['>'], t['"'], t['\''] = "&amp;", "&lt;", "&gt;", "&#34;", "&#39;"
+	return t
+}()
 
 // wrHasBstr reports whether s holds "_x" followed by four hexadecimal
 // digits and "_", which wrBstr escapes.

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"slices"
 	"strings"
@@ -171,4 +172,35 @@ func rewritePart(t *testing.T, data []byte, name string, edit func(string) strin
 		t.Fatal(err)
 	}
 	return out.Bytes()
+}
+
+// TestAppendTextAsExcelize: the writer escapes a cell's text as excelize's
+// StreamWriter does (encoding/xml's escaping, line feeds kept, _xHHHH_
+// escaped).
+func TestAppendTextAsExcelize(t *testing.T) {
+	texts := []string{"", "plain", `a & b < c > d "e" 'f'`, "tab\there\r\nline\nfeed", "\x01\x1f ctrl", "é€😀", "bad \xff byte", "\uFFFE\uFFFF",
+		"=SUM(A1)", "  spaced  "}
+	for _, s := range texts {
+		var want strings.Builder
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if got, w := string(wrAppendText(nil, s)), strings.ReplaceAll(want.String(), "&#xA;", "\n"); got != w {
+			t.Errorf("%q: %q, want %q", s, got, w)
+		}
+	}
+	for s, want := range map[string]string{
+		"_x0041_":           "_x005F_x0041_",
+		"a _x005F_ b":       "a _x005F_x005F_ b",
+		"_x005F_x0041_":     "_x005F_x005F_x005F_x0041_",
+		"no _x004_ escape":  "no _x004_ escape",
+		"two _x0041__x0042": "two _x005F_x0041__x0042",
+	} {
+		if got := string(wrAppendText(nil, s)); got != want {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+		if back := rdBstr(want); back != s {
+			t.Errorf("%q read back as %q", want, back)
+		}
+	}
 }

@@ -32,7 +32,6 @@ type writeConfig struct {
 	asOf      time.Time
 	author    string
 	title     string
-	profile   Profile
 	checkOpts []ropa.Option
 	shard     int // 0: by size; 1: always; -1: never
 	showData  bool
@@ -41,7 +40,7 @@ type writeConfig struct {
 
 // Sheets chooses the view sheets to include, by name: [NotesSheet] ("Cover"
 // is taken for it too), the
-// profile's controller and processor sheets ("Template" and "Processor"),
+// controller and processor sheets ([TemplateSheet] and [ProcessorSheet]),
 // [RetentionSheet], [FindingsSheet] and [ReferenceSheet]. Without this
 // option every view is written (the processor view only when the register
 // has processor records); Sheets() with no names writes the data sheets
@@ -61,14 +60,6 @@ func AsOf(t time.Time) Option { return func(c *writeConfig) { c.asOf = t } }
 func Properties(author, title string) Option {
 	return func(c *writeConfig) { c.author, c.title = author, title }
 }
-
-// Layout chose the layout of the views.
-//
-// Deprecated: the package lays out one template, the ICO's, which is the
-// default: Write refuses any profile but [ICO2018] as it is. (Layout and
-// its read-side twin WithProfile promised other regulators' layouts that
-// the writer, filling the ICO's columns by position, never laid out.)
-func Layout(p Profile) Option { return func(c *writeConfig) { c.profile = p } }
 
 // ShowDataSheets writes the data sheets visible. By default they are
 // hidden, so that the workbook prints as a register (spreadsheet programs
@@ -99,22 +90,13 @@ func WriteLimits(opts ...ReadOption) Option {
 }
 
 func newWriteConfig(opts []Option) writeConfig {
-	c := writeConfig{asOf: lawfulbasis.LawAsOf, profile: icoLayout(), limits: newReadConfig(nil)}
+	c := writeConfig{asOf: lawfulbasis.LawAsOf, limits: newReadConfig(nil)}
 	for _, o := range opts {
 		o(&c)
 	}
 	y, m, d := c.asOf.Date()
 	c.asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return c
-}
-
-// checkProfile refuses a profile other than the ICO's: the writer fills
-// the ICO's columns by position, and the reader regenerates its views.
-func checkProfile(p Profile) error {
-	if !isICO(p) {
-		return fmt.Errorf("xlsx: profile %q: the package lays out and reads one template, the ICO's (xlsx.ICO2018, the default), unchanged", p.Name)
-	}
-	return nil
 }
 
 // wbReservedSheets are the data sheets and the lists sheet.
@@ -151,7 +133,7 @@ func wrCheckRegister(reg *ropa.Register) error {
 // Write writes reg to w as an Excel workbook (.xlsx).
 //
 // The workbook opens with views for people — the cover, the controller
-// record in the profile's layout (the ICO template by default), the
+// record in the ICO template's layout, the
 // processor record, retention by data category, the findings of
 // [ropa.Check] and a reference of the law — followed by the data sheets
 // that hold the register itself, normalised, and a hidden sheet of
@@ -170,9 +152,6 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 		return errors.New("xlsx: nil register")
 	}
 	cfg := newWriteConfig(opts)
-	if err := checkProfile(cfg.profile); err != nil {
-		return err
-	}
 	views, err := wrSelectViews(cfg, reg)
 	if err != nil {
 		return err
@@ -180,11 +159,11 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if err := wrCheckRegister(reg); err != nil {
 		return err
 	}
-	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: cfg.profile, customChecks: len(cfg.checkOpts) > 0}
+	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: icoLayout, customChecks: len(cfg.checkOpts) > 0}
 	// The checks run while the data sheets are written; the views that
 	// show their findings wait for them.
 	var checked chan struct{}
-	if slices.ContainsFunc(views, func(v vwView) bool { return v.name == CoverSheet || v.name == FindingsSheet }) {
+	if slices.ContainsFunc(views, func(v vwView) bool { return v.name == NotesSheet || v.name == FindingsSheet }) {
 		checked = make(chan struct{})
 		go func() {
 			defer close(checked)
@@ -200,7 +179,7 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 		shard = 1
 	}
 	cw := &wrCounter{w: w, limit: cfg.limits.MaxFile}
-	ww := &wrWriter{f: f, c: c, profile: cfg.profile, shard: shard > 0, out: newZipOut(cw, cfg.asOf), limits: cfg.limits}
+	ww := &wrWriter{f: f, c: c, profile: icoLayout, shard: shard > 0, out: newZipOut(cw, cfg.asOf), limits: cfg.limits}
 	ww.out.limits = cfg.limits
 	if ww.styles, err = ww.newStyles(f); err != nil {
 		return err
@@ -352,11 +331,11 @@ func wrSharded(on bool) Option {
 
 // wrSelectViews returns the views to write, in workbook order.
 func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
-	all := vwViews(cfg.profile)
+	all := vwViews(icoLayout)
 	if !cfg.viewsSet {
 		var out []vwView
 		for _, v := range all {
-			if v.name == cfg.profile.ProcessorSheet && len(reg.ProcessorRecords) == 0 {
+			if v.name == icoLayout.ProcessorSheet && len(reg.ProcessorRecords) == 0 {
 				continue
 			}
 			out = append(out, v)
@@ -401,7 +380,7 @@ func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
 type wrWriter struct {
 	f       *excelize.File
 	c       *vwCtx
-	profile Profile
+	profile vwLayout
 	names   []string // the sheets in workbook order
 	styles  [vsCount]int
 	ids     []int // the style IDs of a row's cells, reused from row to row
@@ -857,7 +836,7 @@ func (ww *wrWriter) dropDown(t *wrTarget, sqref, key string) error {
 		dv.SetInput("Several values", "One value a line (Alt+Enter). The values are in column "+col+" of the hidden Lists sheet; a title or a citation is also read.")
 		return t.f.AddDataValidation(t.sheet, dv)
 	}
-	if wbUTF16Len(strings.Join(values, ",")) <= excelize.MaxFieldLength {
+	if book.UTF16Len(strings.Join(values, ",")) <= excelize.MaxFieldLength {
 		if err := dv.SetDropList(values); err != nil {
 			return err
 		}
