@@ -171,13 +171,14 @@ func civil(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// All returns every authority, sorted by code: the 30 EEA authorities and
-// the UK regulator as at [lawfulbasis.LawAsOf] with the default options
-// (see [UK]). The slice is the caller's to change.
-func All() []Authority {
+// All returns every authority as it stood on the day of at, sorted by
+// code: the 30 EEA authorities and the UK regulator with the default
+// options (see [UK]: its name depends on the day). The slice is the
+// caller's to change.
+func All(at time.Time) []Authority {
 	out := make([]Authority, 0, len(eea)+1)
 	out = append(out, eea...)
-	out = append(out, UK(lawfulbasis.LawAsOf))
+	out = append(out, UK(at))
 	slices.SortFunc(out, func(a, b Authority) int { return strings.Compare(a.Code, b.Code) })
 	return out
 }
@@ -190,18 +191,37 @@ func All() []Authority {
 // regulator, "Information Commissioner", "Information Commission" or
 // "Information Commissioner's Office". Case, spacing and punctuation do
 // not matter. A name two authorities share finds neither, and the result
-// is false. The UK regulator is returned as by [All]; call [UK] for
-// another date.
-func Lookup(s string) (Authority, bool) {
+// is false. The authority is returned as it stood on the day of at, as by
+// [All].
+func Lookup(s string, at time.Time) (Authority, bool) {
 	code, ok := index[key(s)]
 	if !ok || code == "" {
 		return Authority{}, false
 	}
 	if code == "uk" {
-		return UK(lawfulbasis.LawAsOf), true
+		return UK(at), true
 	}
 	i := slices.IndexFunc(eea, func(a Authority) bool { return a.Code == code })
 	return eea[i], true
+}
+
+// Codes returns the code of every authority, sorted: the answer does not
+// depend on the day. The slice is the caller's to change.
+func Codes() []string {
+	out := make([]string, 0, len(eea)+1)
+	for _, a := range eea {
+		out = append(out, a.Code)
+	}
+	out = append(out, "uk")
+	slices.Sort(out)
+	return out
+}
+
+// Known reports whether s names an authority, as [Lookup] reads it: the
+// answer does not depend on the day.
+func Known(s string) bool {
+	code, ok := index[key(s)]
+	return ok && code != ""
 }
 
 // ukNames are the further names Lookup accepts for the UK regulator.
@@ -225,6 +245,9 @@ func buildIndex() map[string]string {
 		}
 		m[k] = code
 	}
+	// The UK regulator's names on any day are its code and country,
+	// Commissioner or Commission and ICO, all of which are keys
+	// (ukNames holds the names of other days).
 	for _, a := range append(slices.Clone(eea), UK(lawfulbasis.LawAsOf)) {
 		for _, n := range []string{a.Code, a.Country, a.Name, a.LocalName, a.Short} {
 			add(a.Code, n)

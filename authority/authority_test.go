@@ -18,7 +18,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // The 27 EU member states with Iceland, Liechtenstein and Norway (the EEA),
 // and the UK regulator.
 func TestAll(t *testing.T) {
-	all := authority.All()
+	all := authority.All(lawfulbasis.LawAsOf)
 	if len(all) != 31 {
 		t.Fatalf("All() has %d authorities, want 31 (30 EEA and the UK)", len(all))
 	}
@@ -49,7 +49,7 @@ func TestAll(t *testing.T) {
 	}
 	// All returns a copy.
 	all[0].Name = "changed"
-	if authority.All()[0].Name == "changed" {
+	if authority.All(lawfulbasis.LawAsOf)[0].Name == "changed" {
 		t.Error("All shares its slice")
 	}
 }
@@ -58,7 +58,7 @@ func TestAll(t *testing.T) {
 // address parses; an entry whose contact details could not be confirmed
 // gives none (package documentation, "Sources and confidence").
 func TestDetails(t *testing.T) {
-	for _, a := range authority.All() {
+	for _, a := range authority.All(lawfulbasis.LawAsOf) {
 		if a.Name == "" || a.Country == "" || a.Source == "" {
 			t.Errorf("%s: name %q, country %q, source %q", a.Code, a.Name, a.Country, a.Source)
 		}
@@ -108,7 +108,7 @@ func TestRequiredAuthorities(t *testing.T) {
 			Source:     "https://www.dpo-partage.fr/comment-joindre-la-cnil/; datenanfragen/data supervisory-authorities/frcnil.json (citing https://www.cnil.fr/fr/contacter-la-cnil-standard-et-permanences-telephoniques)",
 			Confidence: lawfulbasis.Corroborated, Regime: lawfulbasis.EU}},
 	} {
-		got, ok := authority.Lookup(tc.code)
+		got, ok := authority.Lookup(tc.code, lawfulbasis.LawAsOf)
 		if !ok {
 			t.Fatalf("Lookup(%q) not found", tc.code)
 		}
@@ -117,7 +117,7 @@ func TestRequiredAuthorities(t *testing.T) {
 		}
 	}
 	// Germany: the federal authority, BfDI (its privacy statement).
-	if de, _ := authority.Lookup("de"); de.Short != "BfDI" || de.Address != "Graurheindorfer Str. 153, 53117 Bonn" {
+	if de, _ := authority.Lookup("de", lawfulbasis.LawAsOf); de.Short != "BfDI" || de.Address != "Graurheindorfer Str. 153, 53117 Bonn" {
 		t.Errorf("de = %+v", de)
 	}
 }
@@ -174,20 +174,20 @@ func TestLookup(t *testing.T) {
 		{"   ", ""},
 		{"x", ""},
 	} {
-		got, ok := authority.Lookup(tc.in)
+		got, ok := authority.Lookup(tc.in, lawfulbasis.LawAsOf)
 		if ok != (tc.want != "") || got.Code != tc.want {
 			t.Errorf("Lookup(%q) = %q, %v; want %q", tc.in, got.Code, ok, tc.want)
 		}
 	}
 	// Every authority is found by its code, its country and, unless another
 	// authority has the same English name, its name.
-	for _, a := range authority.All() {
+	for _, a := range authority.All(lawfulbasis.LawAsOf) {
 		names := []string{a.Code, strings.ToUpper(a.Code), a.Country}
 		if a.Name != "National Data Protection Commission" {
 			names = append(names, a.Name)
 		}
 		for _, s := range names {
-			if got, ok := authority.Lookup(s); !ok || got.Code != a.Code {
+			if got, ok := authority.Lookup(s, lawfulbasis.LawAsOf); !ok || got.Code != a.Code {
 				t.Errorf("Lookup(%q) = %q, %v; want %q", s, got.Code, ok, a.Code)
 			}
 		}
@@ -242,7 +242,7 @@ func TestUK(t *testing.T) {
 		}
 	}
 	// Lookup and All give the regulator as at LawAsOf.
-	if got, _ := authority.Lookup("uk"); got != authority.UK(lawfulbasis.LawAsOf) {
+	if got, _ := authority.Lookup("uk", lawfulbasis.LawAsOf); got != authority.UK(lawfulbasis.LawAsOf) {
 		t.Errorf("Lookup(uk) = %+v", got)
 	}
 }
@@ -255,10 +255,32 @@ func TestCommissionFromSwitch(t *testing.T) {
 	if got := authority.UK(lawfulbasis.LawAsOf).Name; got != authority.Commissioner {
 		t.Errorf("with CommissionFrom 1 March 2027, UK(LawAsOf).Name = %q", got)
 	}
-	if got, _ := authority.Lookup("ICO"); got.Name != authority.Commissioner {
+	if got, _ := authority.Lookup("ICO", lawfulbasis.LawAsOf); got.Name != authority.Commissioner {
 		t.Errorf("Lookup(ICO).Name = %q", got.Name)
 	}
 	if got := authority.UK(day(2027, time.March, 1)).Name; got != authority.Commission {
 		t.Errorf("UK(1 March 2027).Name = %q", got)
+	}
+}
+
+// TestKnown: Known agrees with Lookup on every day, as its answer does
+// not depend on the day.
+func TestKnown(t *testing.T) {
+	for _, s := range []string{"uk", "ICO", "Information Commission", "ie", "CNIL", "Datatilsynet", "xx", ""} {
+		_, ok := authority.Lookup(s, lawfulbasis.LawAsOf)
+		if got := authority.Known(s); got != ok {
+			t.Errorf("Known(%q) = %v, Lookup found %v", s, got, ok)
+		}
+	}
+}
+
+// TestCodes: Codes lists the code of every authority All gives, in order.
+func TestCodes(t *testing.T) {
+	var want []string
+	for _, a := range authority.All(lawfulbasis.LawAsOf) {
+		want = append(want, a.Code)
+	}
+	if diff := cmp.Diff(want, authority.Codes()); diff != "" {
+		t.Errorf("Codes() (-All +Codes):\n%s", diff)
 	}
 }

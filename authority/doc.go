@@ -53,8 +53,9 @@
 // Information Commissioner was the UK's supervisory authority under it:
 // [UK] returns the same regulator for those dates with Regime
 // [lawfulbasis.EU], and [lawfulbasis.UK] from that day on. [Lookup] and
-// [All] give the UK regulator as at [lawfulbasis.LawAsOf] with the default
-// options.
+// [All] give the UK regulator as at the day they are given, with the
+// default options. As everywhere in the module, the day is a required
+// argument: nothing here reads the clock or has a default day.
 //
 // # Sources and confidence
 //

@@ -8,11 +8,12 @@ import (
 )
 
 func ExampleLookup() {
+	day := time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC) // the day the answer is for
 	for _, s := range []string{"DPC", "cnil", "Germany"} {
-		a, ok := authority.Lookup(s)
+		a, ok := authority.Lookup(s, day)
 		fmt.Println(ok, a.Code, a.Name, a.Website)
 	}
-	_, ok := authority.Lookup("Datatilsynet") // Denmark's and Norway's
+	_, ok := authority.Lookup("Datatilsynet", day) // Denmark's and Norway's
 	fmt.Println(ok)
 	// Output:
 	// true ie Data Protection Commission https://www.dataprotection.ie
@@ -49,11 +50,12 @@ func ExampleUK_options() {
 }
 
 func ExampleAll() {
+	day := time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC)
 	n := map[string]int{}
-	for _, a := range authority.All() {
+	for _, a := range authority.All(day) {
 		n[a.Regime.String()]++
 	}
-	fmt.Println(len(authority.All()), n["eu"], n["uk"])
+	fmt.Println(len(authority.All(day)), n["eu"], n["uk"])
 	// Output:
 	// 31 30 1
 }

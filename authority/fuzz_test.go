@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"github.com/article30/article30/authority"
+	"github.com/article30/article30/lawfulbasis"
 )
 
 func FuzzLookup(f *testing.F) {
-	for _, a := range authority.All() {
+	for _, a := range authority.All(lawfulbasis.LawAsOf) {
 		f.Add(a.Code)
 		f.Add(a.Name)
 		f.Add(a.LocalName)
@@ -17,7 +18,7 @@ func FuzzLookup(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a, ok := authority.Lookup(s)
+		a, ok := authority.Lookup(s, lawfulbasis.LawAsOf)
 		if !ok {
 			if a != (authority.Authority{}) {
 				t.Fatalf("Lookup(%q) = %+v with false", s, a)
@@ -25,7 +26,7 @@ func FuzzLookup(f *testing.F) {
 			return
 		}
 		// What is found is found again by its code.
-		if b, ok := authority.Lookup(a.Code); !ok || b != a {
+		if b, ok := authority.Lookup(a.Code, lawfulbasis.LawAsOf); !ok || b != a {
 			t.Fatalf("Lookup(%q) = %s, but Lookup(%q) = %+v, %v", s, a.Code, a.Code, b, ok)
 		}
 	})

@@ -301,17 +301,17 @@ func runChild(task, file, out string, n, reps int, stdout io.Writer) error {
 		switch task {
 		case "check":
 			err = timed(func() error {
-				rep := ropa.Check(reg, ropa.AsOf(asOf))
+				rep := ropa.Check(reg, asOf)
 				note = fmt.Sprintf("%d findings", len(rep.Findings))
 				return nil
 			})
 		case "write":
 			err = timed(func() error {
-				return writeFile(out, func(w io.Writer) error { return xlsx.Write(w, reg, xlsx.AsOf(asOf)) })
+				return writeFile(out, func(w io.Writer) error { return xlsx.Write(w, reg, asOf) })
 			})
 		case "notice":
 			err = timed(func() error {
-				n, gerr := notice.Generate(reg, notice.AsOf(asOf))
+				n, gerr := notice.Generate(reg, asOf)
 				if gerr != nil {
 					return gerr
 				}

@@ -17,7 +17,7 @@ func TestRegister(t *testing.T) {
 	if err := reg.Validate(); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
-	if rep := ropa.Check(reg, ropa.AsOf(asOf)); rep.Errors > 0 {
+	if rep := ropa.Check(reg, asOf); rep.Errors > 0 {
 		t.Errorf("Check: %d errors: %v", rep.Errors, rep.IDs())
 	}
 	var a, b bytes.Buffer

@@ -72,7 +72,7 @@ func Bases() []Basis { return bases.all() }
 // ParseBasis reads a lawful basis from its slug ("legitimate-interests"),
 // its name ("Legitimate interests"), its citation in the common spellings
 // ("6(1)(f)", "Art 6(1)(f)", "Article 6(1)(f)", "art. 6.1.f", "UK GDPR Art
-// 6(1)(ea)") or its W3C DPV IRI. Anything else is a [*ParseError] that lists
+// 6(1)(ea)") or its W3C DPV IRI. Anything else is a [*parse.Error] that lists
 // what is accepted.
 func ParseBasis(s string) (Basis, error) { return bases.parse(s) }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/article30/article30/parse"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -59,9 +60,9 @@ func TestParseBasisErrors(t *testing.T) {
 			t.Errorf("ParseBasis(%q) succeeded", in)
 			continue
 		}
-		var pe *ParseError
+		var pe *parse.Error
 		if !errors.As(err, &pe) || !errors.Is(err, ErrUnknown) {
-			t.Errorf("ParseBasis(%q) error %T is not a *ParseError wrapping ErrUnknown", in, err)
+			t.Errorf("ParseBasis(%q) error %T is not a *parse.Error wrapping ErrUnknown", in, err)
 		}
 		for _, slug := range []string{"consent", "legitimate-interests", "recognised-legitimate-interests", "6(1)(f)"} {
 			if !strings.Contains(err.Error(), slug) {

@@ -51,7 +51,7 @@ var annex1s = newTable[Annex1]("recognised legitimate interest condition", "a ci
 func Annex1s() []Annex1 { return annex1s.all() }
 
 // ParseAnnex1 reads an Annex 1 condition from its slug, name or citation
-// ("Annex 1 para 6"). Anything else is a [*ParseError].
+// ("Annex 1 para 6"). Anything else is a [*parse.Error].
 func ParseAnnex1(s string) (Annex1, error) { return annex1s.parse(s) }
 
 // Valid reports whether a is one of the five conditions.
@@ -139,7 +139,7 @@ func Conditions() []Condition { return conditions.all() }
 
 // ParseCondition reads an Art 9(2) condition from its slug, name, citation
 // ("9(2)(b)", "Article 9(2)(g)") or DPV IRI. Anything else is a
-// [*ParseError].
+// [*parse.Error].
 func ParseCondition(s string) (Condition, error) { return conditions.parse(s) }
 
 // Valid reports whether c is one of the conditions.
@@ -333,7 +333,7 @@ func Schedule1s() []Schedule1 { return schedule1s.all() }
 
 // ParseSchedule1 reads a Schedule 1 condition from its slug, name or
 // citation ("DPA 2018 Sch 1 Pt 2 para 8", "Schedule 1 Part 2 paragraph 8",
-// "Sch 1 para 8", "para 10(2)"). Anything else is a [*ParseError].
+// "Sch 1 para 8", "para 10(2)"). Anything else is a [*parse.Error].
 func ParseSchedule1(s string) (Schedule1, error) { return schedule1s.parse(s) }
 
 // Valid reports whether s is one of the conditions.

@@ -17,6 +17,18 @@
 // [DUAACommencement] (5 February 2026) and [ComplaintsCommencement] (19 June
 // 2026). [LawAsOf] is the date the legal data was last brought up to date.
 //
+// One rule holds for the whole module: no function has a hidden "today".
+// Every function whose answer depends on the law takes the day as a
+// required argument (ropa.Check(reg, at), notice.Generate(reg, at),
+// xlsx.Write(w, reg, at), rights.For(regime, at, ...), authority.UK(at),
+// ...); nothing defaults to the clock or to [LawAsOf], and the command-line
+// tool passes today. The zero time.Time is refused where it is given as
+// that day: functions that return an error return one wrapping [ErrNoDate],
+// and ropa.Check, which reports rather than fails, reports it as an error
+// finding. The small queries of this package and of rights take the zero
+// time as the year 1, before any data protection law, and so find nothing
+// available.
+//
 // # Closed types
 //
 // Each kind of legal ground is a separate closed type whose zero value is
@@ -38,7 +50,7 @@
 // ("Legitimate interests"), the citation in its common spellings ("6(1)(f)",
 // "Art 6(1)(f)", "Article 6(1)(f)", "art. 6.1.f", "UK GDPR Art 6(1)(ea)") and
 // the W3C Data Privacy Vocabulary IRI where DPV has one. Anything else is a
-// [*ParseError] that lists what is accepted and suggests the nearest slug.
+// [*parse.Error] that lists what is accepted and suggests the nearest slug.
 // UnmarshalText goes through the same parser, so JSON and YAML files get the
 // same leniency and the same errors.
 //

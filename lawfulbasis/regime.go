@@ -1,6 +1,7 @@
 package lawfulbasis
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -124,11 +125,19 @@ var (
 	// force: DUAA s103 and Sch 10, commenced by SI 2026/82 reg 3.
 	ComplaintsCommencement = date(2026, time.June, 19)
 
-	// LawAsOf is the date of the legal data in this module: the law as it
-	// stood on this day is what the library applies when it is not told a
-	// date.
+	// LawAsOf is the date of the legal data in this module: the law is
+	// known as it stood on this day, and later changes are not applied. It
+	// is never a default: every function whose answer depends on the law
+	// takes the day as an argument (see the package documentation, "Regimes
+	// and dates").
 	LawAsOf = date(2026, time.November, 23)
 )
+
+// ErrNoDate is wrapped by the errors of functions in this module that are
+// given the zero [time.Time] as the day to apply the law at: the zero time
+// is not a day anyone means, and answering for it would apply no law at
+// all. See the package documentation, "Regimes and dates".
+var ErrNoDate = errors.New("no date given: the law applied depends on the day; pass the day to apply it at")
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 

@@ -11,19 +11,13 @@ import (
 	"github.com/article30/article30/parse"
 )
 
-// ErrUnknown is the sentinel under every [ParseError]: the text named no
+// ErrUnknown is the sentinel under every [parse.Error]: the text named no
 // value of the type being parsed. It is [parse.ErrUnknown].
 var ErrUnknown = parse.ErrUnknown
 
 // ErrUnavailable is the sentinel under every [UnavailableError]: the value
 // exists, but not under that regime on that date.
 var ErrUnavailable = errors.New("lawfulbasis: not available")
-
-// ParseError is [parse.Error], the one error every parser in the module
-// returns for text that names no value.
-//
-// Deprecated: use [parse.Error]; this name is kept for existing callers.
-type ParseError = parse.Error
 
 // Span is a stretch of time during which a legal value holds under one
 // regime. From is the first day it holds (zero: from the start); Until is

@@ -207,7 +207,7 @@ func MechanismsFor(r Regime, at time.Time) []Mechanism {
 
 // ParseMechanism reads a transfer mechanism from its slug, name, citation
 // ("46(2)(b)", "Article 49(1)(a)") or DPV IRI. Anything else is a
-// [*ParseError].
+// [*parse.Error].
 func ParseMechanism(s string) (Mechanism, error) { return mechanisms.parse(s) }
 
 // Valid reports whether m is one of the mechanisms.

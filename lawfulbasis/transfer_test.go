@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/article30/article30/parse"
 )
 
 func TestPrivacyShield(t *testing.T) {
@@ -110,7 +112,7 @@ func TestMechanisms(t *testing.T) {
 	// UK GDPR Art 46(2)(d) is cited by the IDTA and the UK Addendum
 	// alike (both issued under DPA 2018 s119A): it names neither alone.
 	_, err := ParseMechanism("UK GDPR Art 46(2)(d)")
-	var pe *ParseError
+	var pe *parse.Error
 	if !errors.As(err, &pe) || !pe.Ambiguous || !errors.Is(err, ErrUnknown) ||
 		err.Error() != `transfer mechanism "UK GDPR Art 46(2)(d)" is cited by more than one transfer mechanism; write one of: idta, uk-addendum` {
 		t.Errorf("ParseMechanism(46(2)(d)) error = %v; want an ambiguity naming idta and uk-addendum", err)

@@ -144,13 +144,6 @@ func For(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) []Right
 	return out
 }
 
-// ForRegime is [For].
-//
-// Deprecated: use [For], which takes the regime and the date.
-func ForRegime(g lawfulbasis.Regime, at time.Time, bases ...lawfulbasis.Basis) []Right {
-	return For(g, at, bases...)
-}
-
 // ForPurpose returns the rights for one purpose of processing under regime
 // g on the day of at: [For] for its lawful basis b, with
 // ObjectDirectMarketing added when the purpose is direct marketing.

@@ -152,7 +152,9 @@ func TestForInvariants(t *testing.T) {
 	}
 }
 
-func TestForRegime(t *testing.T) {
+// TestForDropsUnavailableBases: For takes the regime and the day and drops
+// the bases not available under that regime on that day.
+func TestForDropsUnavailableBases(t *testing.T) {
 	march := day(2026, time.March, 1)
 	for _, tc := range []struct {
 		name  string

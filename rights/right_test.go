@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/parse"
 	"github.com/article30/article30/rights"
 )
 
@@ -354,7 +355,7 @@ func TestParseError(t *testing.T) {
 		if !errors.Is(err, lawfulbasis.ErrUnknown) {
 			t.Errorf("Parse(%q) error %v does not wrap lawfulbasis.ErrUnknown", in, err)
 		}
-		var pe *lawfulbasis.ParseError
+		var pe *parse.Error
 		if !errors.As(err, &pe) {
 			t.Fatalf("Parse(%q) error is %T", in, err)
 		}
@@ -370,7 +371,7 @@ func TestParseError(t *testing.T) {
 		}
 	}
 	_, err := rights.Parse("acess")
-	var pe *lawfulbasis.ParseError
+	var pe *parse.Error
 	if errors.As(err, &pe); pe.Suggest != "access" {
 		t.Errorf("Suggest = %q, want access", pe.Suggest)
 	}

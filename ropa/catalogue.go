@@ -107,12 +107,6 @@ func parseCustom(s string) (flag, name string, ok bool) {
 	return flag, name, true
 }
 
-// CatalogueError is [parse.Error], returned for a data subject or category
-// that is neither in the catalogue nor written as a custom entry.
-//
-// Deprecated: use [parse.Error], which every parser in the module returns.
-type CatalogueError = parse.Error
-
 // Subject is a category of data subjects: a catalogue slug such as
 // "job-applicants", or a custom entry written "custom: Alumni".
 type Subject string

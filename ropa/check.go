@@ -75,7 +75,7 @@ type Rule struct {
 	// a regime or a period, where the law the rule follows was renumbered
 	// (the UK's Art 44 became Art 44A on 5 February 2026). The first entry
 	// that covers the regime and date a finding is made at is used; see
-	// [Rule.CiteAt].
+	// [Rule.Cite].
 	Renumbered []Renumbering
 	// Regimes the rule applies under; empty means both.
 	Regimes []lawfulbasis.Regime
@@ -104,17 +104,13 @@ func (n Renumbering) covers(reg lawfulbasis.Regime, at time.Time) bool {
 		(n.Until.IsZero() || d.Before(civil(n.Until)))
 }
 
-// Cite returns the rule's citation under reg as the law stands on
-// [lawfulbasis.LawAsOf]; [Rule.CiteAt] gives it for another date.
-func (r *Rule) Cite(reg lawfulbasis.Regime) string { return r.CiteAt(reg, lawfulbasis.LawAsOf) }
-
-// CiteAt returns the rule's citation under reg as the law stood on the day
+// Cite returns the rule's citation under reg as the law stood on the day
 // of at. The UK GDPR exists from the end of the implementation period
 // (31 December 2020 at 11pm; [lawfulbasis.UKGDPRStart] is the first whole
 // day): before 1 January 2021 the GDPR itself applied in the UK, with the
 // Data Protection Act 2018 as originally enacted, so a finding under the
 // UK regime dated before then cites "GDPR Art ...", not "UK GDPR Art ...".
-func (r *Rule) CiteAt(reg lawfulbasis.Regime, at time.Time) string {
+func (r *Rule) Cite(reg lawfulbasis.Regime, at time.Time) string {
 	if reg == lawfulbasis.UK && civil(at).Before(lawfulbasis.UKGDPRStart) {
 		reg = lawfulbasis.EU
 	}
@@ -307,7 +303,7 @@ type Context struct {
 func (c *Context) Report(path, activity, msg string) {
 	c.findings = append(c.findings, Finding{
 		Rule: c.rule.ID, Severity: c.rule.Severity, Path: path, Activity: activity,
-		Message: msg, Citation: c.rule.CiteAt(c.Regime, c.At),
+		Message: msg, Citation: c.rule.Cite(c.Regime, c.At),
 	})
 }
 
@@ -320,7 +316,7 @@ func (c *Context) Reportf(path, activity, format string, args ...any) {
 
 // citeRegime is the regime whose text a finding cites: the GDPR for a
 // finding under the UK regime dated before 1 January 2021 (see
-// [Rule.CiteAt]).
+// [Rule.Cite]).
 func (c *Context) citeRegime() lawfulbasis.Regime {
 	if c.Regime == lawfulbasis.UK && civil(c.At).Before(lawfulbasis.UKGDPRStart) {
 		return lawfulbasis.EU
@@ -328,22 +324,20 @@ func (c *Context) citeRegime() lawfulbasis.Regime {
 	return c.Regime
 }
 
+// NoDateRule is the rule ID of the one finding [Check] reports when it is
+// given the zero time as its day.
+const NoDateRule = "date"
+
 // Option configures [Check].
 type Option func(*config)
 
 type config struct {
-	at         time.Time
 	approvals  lawfulbasis.Approvals
 	consentAge int
 	extra      []Rule
 	off        map[string]bool
 	only       map[string]bool
 }
-
-// AsOf applies the law as it stood on the day of t. Without it, Check
-// applies the law as of [lawfulbasis.LawAsOf]: the library never reads the
-// clock.
-func AsOf(t time.Time) Option { return func(c *config) { c.at = t } }
 
 // WithApprovals replaces the approved-country lists (for example with
 // lawfulbasis.DefaultApprovals().WithoutDPF()).
@@ -378,22 +372,33 @@ func Only(ids ...string) Option {
 }
 
 // Check applies the compliance rules to reg under its jurisdiction, as the
-// law stood on the date given by [AsOf], and returns the findings. Rules
-// whose regime or dates do not cover that date are skipped. Check does not
-// modify reg and is safe to call from several goroutines; a nil register is
-// checked as an empty one.
-func Check(reg *Register, opts ...Option) Report {
+// law stood on the day of at, and returns the findings. Rules whose regime
+// or dates do not cover that day are skipped. The day is required: Check
+// never reads the clock, and the zero time is reported as one error finding
+// of the rule [NoDateRule], with no rule run (the functions that return
+// errors return [lawfulbasis.ErrNoDate] instead), so that a report for no day can never pass for a clean one.
+// Check does not modify reg and is safe to call from several goroutines; a
+// nil register is checked as an empty one.
+func Check(reg *Register, at time.Time, opts ...Option) Report {
 	if reg == nil {
 		reg = &Register{}
 	}
-	cfg := config{at: lawfulbasis.LawAsOf, consentAge: 13, off: map[string]bool{}}
+	if at.IsZero() {
+		rep := Report{Regime: reg.Jurisdiction, Findings: []Finding{{
+			Rule: NoDateRule, Severity: Error,
+			Message: "No date was given to check the register at: the law applied depends on the day, so no rule was run.",
+		}}}
+		rep.count()
+		return rep
+	}
+	cfg := config{consentAge: 13, off: map[string]bool{}}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.approvals == nil {
 		cfg.approvals = defaultApprovals
 	}
-	c := &Context{Register: reg, Regime: reg.Jurisdiction, At: cfg.at, Approvals: cfg.approvals, ConsentAge: cfg.consentAge}
+	c := &Context{Register: reg, Regime: reg.Jurisdiction, At: at, Approvals: cfg.approvals, ConsentAge: cfg.consentAge}
 	run := func(r *Rule) {
 		if cfg.off[r.ID] || (cfg.only != nil && !cfg.only[r.ID]) || !r.AppliesTo(c.Regime, c.At) || r.Check == nil {
 			return

@@ -54,7 +54,7 @@ func TestReportSorting(t *testing.T) {
 	// Two rules on one path: sorted by rule.
 	reg.Activities[10].Purposes[0] = Purpose{Description: "Report fraud", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
 
-	rep := Check(reg, AsOf(lawToday))
+	rep := Check(reg, lawToday)
 	got := pathRules(rep)
 	var want []pathRule
 	for i := range 12 {
@@ -78,7 +78,7 @@ func TestReportSorting(t *testing.T) {
 
 	// Deterministic: the same register gives the same report every time.
 	for range 5 {
-		if diff := cmp.Diff(rep, Check(reg, AsOf(lawToday))); diff != "" {
+		if diff := cmp.Diff(rep, Check(reg, lawToday)); diff != "" {
 			t.Fatalf("second Check differs (-first +second):\n%s", diff)
 		}
 	}
@@ -91,7 +91,7 @@ func TestReportSortingMessages(t *testing.T) {
 			c.Reportf("controller", "", "%s", m)
 		}
 	}}
-	rep := Check(compliantRegister(), AsOf(lawToday), Only("zz-test"), WithRules(rule))
+	rep := Check(compliantRegister(), lawToday, Only("zz-test"), WithRules(rule))
 	var got []string
 	for _, f := range rep.Findings {
 		got = append(got, f.Message)
@@ -141,7 +141,7 @@ func TestReportCounts(t *testing.T) {
 	act0(reg).Recipients[1].Contract = "  "    // processor-contract: error
 	reg.Controller.Email = ""                  // still has a phone: no finding
 	act0(reg).Transfers[1].ProtectionTest = "" // transfer-protection-test: error
-	rep := Check(reg, AsOf(lawToday))
+	rep := Check(reg, lawToday)
 
 	got := map[Severity]int{}
 	for _, f := range rep.Findings {
@@ -163,14 +163,14 @@ func TestReportCounts(t *testing.T) {
 }
 
 func TestReportErr(t *testing.T) {
-	if err := Check(compliantRegister(), AsOf(lawToday)).Err(); err != nil {
+	if err := Check(compliantRegister(), lawToday).Err(); err != nil {
 		t.Errorf("compliant register: Err() = %v", err)
 	}
 
 	warnOnly := compliantRegister()
 	act0(warnOnly).Security = nil
 	warnOnly.Controller.Headcount = Under250
-	rep := Check(warnOnly, AsOf(lawToday))
+	rep := Check(warnOnly, lawToday)
 	if rep.Warnings != 1 || rep.Infos != 1 {
 		t.Fatalf("want one warning and one info:%s", printFindings(rep.Findings))
 	}
@@ -182,7 +182,7 @@ func TestReportErr(t *testing.T) {
 	act0(bad).Security = nil
 	bad.Controller.Name = ""
 	act0(bad).Purposes = nil
-	err := Check(bad, AsOf(lawToday)).Err()
+	err := Check(bad, lawToday).Err()
 	if !errors.Is(err, ErrFindings) {
 		t.Fatalf("Err() = %v, want ErrFindings", err)
 	}
@@ -191,20 +191,25 @@ func TestReportErr(t *testing.T) {
 	}
 }
 
-func TestCheckDefaultDate(t *testing.T) {
+// TestCheckDate: the day is required. The zero time is one error finding
+// and no rule is run, so that a report for no day never passes for a clean
+// one; any other time counts by its calendar day.
+func TestCheckDate(t *testing.T) {
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
 	act0(reg).Purposes[0] = Purpose{Description: "Report fraud", Basis: lawfulbasis.RecognisedLegitimateInterests, Annex1: lawfulbasis.Annex1Crime}
-	def := Check(reg)
-	if !def.AsOf.Equal(lawfulbasis.LawAsOf) {
-		t.Errorf("default AsOf = %v, want lawfulbasis.LawAsOf %v", def.AsOf, lawfulbasis.LawAsOf)
+	none := Check(reg, time.Time{})
+	want := Report{Regime: reg.Jurisdiction, Errors: 1, Findings: []Finding{{Rule: NoDateRule, Severity: Error,
+		Message: "No date was given to check the register at: the law applied depends on the day, so no rule was run."}}}
+	if diff := cmp.Diff(want, none); diff != "" {
+		t.Errorf("Check(reg, time.Time{}) (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(Check(reg, AsOf(lawfulbasis.LawAsOf)), def); diff != "" {
-		t.Errorf("Check without AsOf differs from AsOf(LawAsOf) (-want +got):\n%s", diff)
+	if none.Err() == nil {
+		t.Error("Check(reg, time.Time{}).Err() = nil: a report for no day passed as clean")
 	}
 	// The report's date is the calendar day, in the location of the time given.
 	late := time.Date(2026, time.June, 18, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600))
-	rep := Check(reg, AsOf(late))
+	rep := Check(reg, late)
 	if want := ymd(2026, time.June, 18); !rep.AsOf.Equal(want) {
 		t.Errorf("AsOf(%v) gives report date %v, want %v", late, rep.AsOf, want)
 	}
@@ -220,7 +225,7 @@ func TestCheckDoesNotModify(t *testing.T) {
 	want := compliantRegister()
 	want.Complaints = ComplaintRoute{}
 	act0(want).Security = nil
-	Check(reg, AsOf(lawToday))
+	Check(reg, lawToday)
 	if diff := cmp.Diff(want, reg); diff != "" {
 		t.Errorf("Check changed the register (-before +after):\n%s", diff)
 	}
@@ -230,18 +235,18 @@ func TestWithout(t *testing.T) {
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
 	act0(reg).Security = nil
-	all := Check(reg, AsOf(lawToday))
+	all := Check(reg, lawToday)
 	if diff := cmp.Diff([]string{"activity-security", "complaint-route"}, all.IDs()); diff != "" {
 		t.Fatalf("IDs (-want +got):\n%s", diff)
 	}
-	rep := Check(reg, AsOf(lawToday), Without("complaint-route"))
+	rep := Check(reg, lawToday, Without("complaint-route"))
 	if diff := cmp.Diff([]string{"activity-security"}, rep.IDs()); diff != "" {
 		t.Errorf("Without(complaint-route): IDs (-want +got):\n%s", diff)
 	}
 	if rep.Errors != 0 || rep.Err() != nil {
 		t.Errorf("Without(complaint-route): %d errors, Err() = %v", rep.Errors, rep.Err())
 	}
-	rep = Check(reg, AsOf(lawToday), Without("complaint-route"), Without("activity-security", "no-such-rule"))
+	rep = Check(reg, lawToday, Without("complaint-route"), Without("activity-security", "no-such-rule"))
 	if len(rep.Findings) != 0 {
 		t.Errorf("Without both: findings%s", printFindings(rep.Findings))
 	}
@@ -252,17 +257,17 @@ func TestOnly(t *testing.T) {
 	reg.Complaints = ComplaintRoute{}
 	act0(reg).Security = nil
 	act0(reg).Recipients = nil
-	rep := Check(reg, AsOf(lawToday), Only("activity-security", "activity-recipients"))
+	rep := Check(reg, lawToday, Only("activity-security", "activity-recipients"))
 	if diff := cmp.Diff([]string{"activity-recipients", "activity-security"}, rep.IDs()); diff != "" {
 		t.Errorf("Only: IDs (-want +got):\n%s", diff)
 	}
 	// Only and Without together: Without wins.
-	rep = Check(reg, AsOf(lawToday), Only("activity-security", "complaint-route"), Without("complaint-route"))
+	rep = Check(reg, lawToday, Only("activity-security", "complaint-route"), Without("complaint-route"))
 	if diff := cmp.Diff([]string{"activity-security"}, rep.IDs()); diff != "" {
 		t.Errorf("Only and Without: IDs (-want +got):\n%s", diff)
 	}
 	// Only with no rule ID that exists runs nothing.
-	if rep := Check(reg, AsOf(lawToday), Only("no-such-rule")); len(rep.Findings) != 0 {
+	if rep := Check(reg, lawToday, Only("no-such-rule")); len(rep.Findings) != 0 {
 		t.Errorf("Only(no-such-rule): findings%s", printFindings(rep.Findings))
 	}
 }
@@ -283,7 +288,7 @@ var ownerRule = Rule{
 func TestWithRules(t *testing.T) {
 	reg := compliantRegister()
 	act0(reg).Owner = ""
-	rep := Check(reg, AsOf(lawToday), WithRules(ownerRule))
+	rep := Check(reg, lawToday, WithRules(ownerRule))
 	want := []Finding{{
 		Rule: "acme-owner", Severity: Warning, Path: "activities[0].owner", Activity: "customer-orders",
 		Message: `activity "Customer orders" names no owner`, Citation: "Acme data policy s4.2",
@@ -295,7 +300,7 @@ func TestWithRules(t *testing.T) {
 		t.Errorf("Warnings = %d, want 1", rep.Warnings)
 	}
 	// Without switches a custom rule off too.
-	if rep := Check(reg, AsOf(lawToday), WithRules(ownerRule), Without("acme-owner")); len(rep.Findings) != 0 {
+	if rep := Check(reg, lawToday, WithRules(ownerRule), Without("acme-owner")); len(rep.Findings) != 0 {
 		t.Errorf("Without(acme-owner): findings%s", printFindings(rep.Findings))
 	}
 	// The built-in catalogue is unchanged.
@@ -319,7 +324,7 @@ func TestWithRules(t *testing.T) {
 	} {
 		reg := compliantRegister()
 		reg.Jurisdiction = tt.regime
-		rep := Check(reg, AsOf(tt.at), WithRules(art))
+		rep := Check(reg, tt.at, WithRules(art))
 		var got string
 		for _, f := range rep.Findings {
 			if f.Rule == art.ID {
@@ -339,12 +344,12 @@ func TestWithApprovals(t *testing.T) {
 		reg := compliantRegister()
 		reg.Jurisdiction = r
 		withAuthority(reg)
-		if rep := Check(reg, AsOf(lawToday)); len(rep.Findings) != 0 {
+		if rep := Check(reg, lawToday); len(rep.Findings) != 0 {
 			t.Fatalf("%v: findings with the default approvals:%s", r, printFindings(rep.Findings))
 		}
 		// With the DPF switched off (Case C-703/25 P pending), the
 		// transfer relies on an approval that no longer exists.
-		rep := Check(reg, AsOf(lawToday), WithApprovals(lawfulbasis.DefaultApprovals().WithoutDPF()))
+		rep := Check(reg, lawToday, WithApprovals(lawfulbasis.DefaultApprovals().WithoutDPF()))
 		want := []pathRule{{"activities[0].transfers[0].mechanism", "transfer-mechanism"}}
 		if diff := cmp.Diff(want, pathRules(rep)); diff != "" {
 			t.Errorf("%v WithoutDPF (-want +got):\n%s", r, diff)
@@ -357,7 +362,7 @@ func TestWithApprovals(t *testing.T) {
 	// under the UK regime.
 	reg := compliantRegister()
 	act0(reg).Transfers = []Transfer{{Country: "FR", Recipient: "Paris office"}}
-	rep := Check(reg, AsOf(lawToday), WithApprovals(lawfulbasis.Approvals{}))
+	rep := Check(reg, lawToday, WithApprovals(lawfulbasis.Approvals{}))
 	if !slices.Contains(rep.IDs(), "transfer-mechanism") {
 		t.Errorf("empty approvals: FR transfer not flagged:%s", printFindings(rep.Findings))
 	}
@@ -372,7 +377,7 @@ func TestWithConsentAge(t *testing.T) {
 	act0(reg).DPIA = DPIA{Status: Complete, Reference: "DPIA-7"}
 
 	message := func(opts ...Option) string {
-		rep := Check(reg, append(opts, AsOf(lawToday), Only("children-consent"))...)
+		rep := Check(reg, lawToday, append(opts, Only("children-consent"))...)
 		if len(rep.Findings) != 1 {
 			t.Fatalf("want one children-consent finding:%s", printFindings(rep.Findings))
 		}
@@ -387,7 +392,7 @@ func TestWithConsentAge(t *testing.T) {
 		t.Errorf("WithConsentAge(16) message %q does not name the age 16", m)
 	}
 	var seen int
-	Check(reg, AsOf(lawToday), WithConsentAge(15), WithRules(Rule{ID: "age", Severity: Info, Citation: "test",
+	Check(reg, lawToday, WithConsentAge(15), WithRules(Rule{ID: "age", Severity: Info, Citation: "test",
 		Check: func(c *Context) { seen = c.ConsentAge }}))
 	if seen != 15 {
 		t.Errorf("Context.ConsentAge = %d, want 15", seen)
@@ -396,7 +401,7 @@ func TestWithConsentAge(t *testing.T) {
 
 func TestCheckConcurrent(t *testing.T) {
 	reg := generatedRegister(200)
-	want := Check(reg, AsOf(lawToday))
+	want := Check(reg, lawToday)
 	if len(want.Findings) == 0 {
 		t.Fatal("the generated register has no findings; the test would prove little")
 	}
@@ -405,11 +410,11 @@ func TestCheckConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			opts := []Option{AsOf(lawToday)}
+			var opts []Option
 			if i%2 == 1 {
 				opts = append(opts, WithRules(ownerRule), Without(ownerRule.ID))
 			}
-			reports[i] = Check(reg, opts...)
+			reports[i] = Check(reg, lawToday, opts...)
 		})
 	}
 	wg.Wait()
@@ -494,20 +499,20 @@ func BenchmarkCheck(b *testing.B) {
 	var rep Report
 	b.ReportAllocs()
 	for b.Loop() {
-		rep = Check(reg, AsOf(lawToday))
+		rep = Check(reg, lawToday)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/activity")
 	b.ReportMetric(float64(len(rep.Findings)), "findings")
 }
 
-// TestCiteAt: the UK GDPR exists from IP completion day (31 December 2020
+// TestCite: the UK GDPR exists from IP completion day (31 December 2020
 // at 11pm; lawfulbasis.UKGDPRStart is 1 January 2021), so a finding under
 // the UK regime dated before then cites the GDPR, which applied in the UK
 // with the DPA 2018 as enacted. Renumbered articles are cited as they
 // stood on the date: UK GDPR Art 44A replaced Art 44 on 5 February 2026
 // (DUAA s85, Sch 7), and Art 45A approval replaced adequacy regulations
 // under Art 45(1).
-func TestCiteAt(t *testing.T) {
+func TestCite(t *testing.T) {
 	byID := map[string]Rule{}
 	for _, r := range Rules() {
 		byID[r.ID] = r
@@ -531,13 +536,13 @@ func TestCiteAt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := byID[tt.id]
-		if got := r.CiteAt(tt.regime, tt.at); got != tt.want {
-			t.Errorf("%s.CiteAt(%v, %s) = %q, want %q", tt.id, tt.regime, tt.at.Format(time.DateOnly), got, tt.want)
+		if got := r.Cite(tt.regime, tt.at); got != tt.want {
+			t.Errorf("%s.Cite(%v, %s) = %q, want %q", tt.id, tt.regime, tt.at.Format(time.DateOnly), got, tt.want)
 		}
 	}
 	tm := byID["transfer-mechanism"]
-	if got, want := tm.Cite(lawfulbasis.UK), "UK GDPR Art 44A"; got != want {
-		t.Errorf("Cite(UK) = %q, want the citation on LawAsOf, %q", got, want)
+	if got, want := tm.Cite(lawfulbasis.UK, lawfulbasis.LawAsOf), "UK GDPR Art 44A"; got != want {
+		t.Errorf("Cite(UK, LawAsOf) = %q, want %q", got, want)
 	}
 
 	// The findings themselves, and the citations inside their messages.
@@ -552,7 +557,7 @@ func TestCiteAt(t *testing.T) {
 		{ymd(2020, time.December, 31), "GDPR Art 30(1)(g)", "GDPR Art 9(2)(b) needs"},
 		{ymd(2021, time.January, 1), "UK GDPR Art 30(1)(g)", "UK GDPR Art 9(2)(b) needs"},
 	} {
-		rep := Check(reg, AsOf(tc.at))
+		rep := Check(reg, tc.at)
 		for _, f := range rep.Findings {
 			switch f.Rule {
 			case "activity-security":
@@ -664,7 +669,7 @@ func TestMessages(t *testing.T) {
 			reg.Jurisdiction = tt.regime
 			withAuthority(reg)
 			tt.mutate(reg)
-			msgs := messages(Check(reg, AsOf(lawToday)), tt.rule)
+			msgs := messages(Check(reg, lawToday), tt.rule)
 			if len(msgs) != 1 {
 				t.Fatalf("%s: %d findings, want 1: %q", tt.rule, len(msgs), msgs)
 			}
@@ -698,7 +703,7 @@ func TestTransferSince(t *testing.T) {
 		reg.Jurisdiction = regime
 		withAuthority(reg)
 		act0(reg).Transfers = slices.Clone(transfers)
-		undated := Check(reg, AsOf(beforeSchrems))
+		undated := Check(reg, beforeSchrems)
 		var got []string
 		for _, f := range undated.Findings {
 			if strings.Contains(f.Path, ".transfers[") {
@@ -711,7 +716,7 @@ func TestTransferSince(t *testing.T) {
 		for i := range act0(reg).Transfers {
 			act0(reg).Transfers[i].Since = NewDate(2024, time.January, 15)
 		}
-		for _, f := range Check(reg, AsOf(beforeSchrems)).Findings {
+		for _, f := range Check(reg, beforeSchrems).Findings {
 			if strings.Contains(f.Path, ".transfers[") {
 				t.Errorf("%v: transfer begun in 2024, checked as of 2019: %s %s: %s", regime, f.Rule, f.Path, f.Message)
 			}
@@ -745,7 +750,7 @@ func TestSeedRegistersCheck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range Check(reg, AsOf(lawToday)).Findings {
+			for _, f := range Check(reg, lawToday).Findings {
 				if f.Citation == "" || f.Message == "" {
 					t.Errorf("finding %+v: no citation or message", f)
 				}
@@ -771,7 +776,7 @@ func TestReportKeepsPercent(t *testing.T) {
 			c.Report("activities[0].name", "a", c.Register.Activities[0].Name+" %s %d")
 			c.Reportf("activities[0].name", "a", "%d%% done", 50)
 		}}
-	r := Check(reg, AsOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)), WithRules(rule), Only("house-percent"))
+	r := Check(reg, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), WithRules(rule), Only("house-percent"))
 	var got []string
 	for _, f := range r.Findings {
 		got = append(got, f.Message)

@@ -43,15 +43,17 @@
 // carry the JSON path of each problem: activities[3].purposes[0].basis.
 //
 // [Check] applies the catalogue of compliance rules ([Rules]) as the law
-// stood on a date ([AsOf]; without it, [lawfulbasis.LawAsOf]: the package
-// never reads the clock). Each [Rule] has a stable ID, a severity, a
+// stood on the day it is given: Check(reg, day). The day is a required
+// argument, as for every function of the module whose answer depends on the
+// law; the package never reads the clock and has no default day, and the
+// zero time is reported as an error finding ([NoDateRule]). Each [Rule] has a stable ID, a severity, a
 // citation written as "UK GDPR Art 30(1)(b)", "GDPR Art 9(2)(b)" or "DPA
 // 2018 s164A", and the regimes and dates it applies to. Callers add their
 // own rules with [WithRules] and switch built-in ones off with [Without].
 // The [Report] lists the findings sorted by path, with counts by severity;
 // [Report.Err] is non-nil when any finding is an error.
 //
-// A finding cites the law as it stood on the date checked ([Rule.CiteAt]).
+// A finding cites the law as it stood on the date checked ([Rule.Cite]).
 // The UK GDPR exists from the end of the implementation period (IP
 // completion day, 31 December 2020 at 11pm). Before 1 January 2021 a UK
 // controller was under the EU GDPR itself, with the Data Protection Act

@@ -8,14 +8,7 @@ import (
 	"time"
 
 	"github.com/article30/article30/internal/enum"
-	"github.com/article30/article30/parse"
 )
-
-// EnumError is [parse.Error], returned for a value that is not one of an
-// enumeration's slugs.
-//
-// Deprecated: use [parse.Error], which every parser in the module returns.
-type EnumError = parse.Error
 
 // parseEnum parses s as one of accepted (case- and separator-insensitive) and
 // returns the canonical slug; anything else is a [*parse.Error] with a

@@ -50,7 +50,7 @@ activities:
 		fmt.Println(err)
 		return
 	}
-	rep := ropa.Check(reg, ropa.AsOf(time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)))
+	rep := ropa.Check(reg, time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC))
 	for _, f := range rep.Findings {
 		fmt.Printf("%s %s %s\n  %s (%s)\n", f.Severity, f.Rule, f.Path, f.Message, f.Citation)
 	}
@@ -121,7 +121,7 @@ func ExampleWithRules() {
 			{ID: "cctv", Name: "CCTV"},
 		},
 	}
-	rep := ropa.Check(reg, ropa.WithRules(owner), ropa.Only("acme-owner"))
+	rep := ropa.Check(reg, time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC), ropa.WithRules(owner), ropa.Only("acme-owner"))
 	for _, f := range rep.Findings {
 		fmt.Printf("%s: %s [%s]\n", f.Path, f.Message, f.Citation)
 	}

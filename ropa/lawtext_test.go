@@ -76,7 +76,7 @@ func TestRepealedLawPaths(t *testing.T) {
 	reg.ProcessorRecords[0].Transfers = []Transfer{{Country: "US", Safeguards: "Privacy Shield certified"}}
 	act0(reg).Notes = "The 2017 notice cited the Data Protection Act 1998."
 	var got []string
-	for _, f := range Check(reg, AsOf(lawToday), Only("repealed-law")).Findings {
+	for _, f := range Check(reg, lawToday, Only("repealed-law")).Findings {
 		got = append(got, f.Path+" "+f.Activity)
 	}
 	want := []string{

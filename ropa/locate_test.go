@@ -99,7 +99,7 @@ func TestLocateFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(data), "\n")
-	for _, f := range Check(reg).Findings {
+	for _, f := range Check(reg, lawToday).Findings {
 		line, col, found := loc.Locate(f.Path)
 		if line < 1 || line > len(lines) || col < 1 {
 			t.Errorf("%s at %s: Locate gives line %d, column %d", f.Rule, f.Path, line, col)

@@ -766,12 +766,9 @@ var builtin = []Rule{
 		Summary: "The supervisory authority the register names supervises the law the register is kept under on the date checked: no EEA authority for the UK regime, and no UK regulator for the EU regime from 1 January 2021.",
 		Check: func(c *Context) {
 			code := c.Register.Authority.Code
-			au, ok := authority.Lookup(code)
+			au, ok := authority.Lookup(code, c.At)
 			if code == "" || !ok { // an unknown code is a Validate error
 				return
-			}
-			if au.Code == "uk" {
-				au = authority.UK(c.At)
 			}
 			if want := c.citeRegime(); au.Regime != want {
 				c.Reportf("authority.code", "", "the register is kept under the %s but names %s, which supervises the %s on %s; a notice would send people to the wrong regulator", c.Regime.Title(), au.Name, au.Regime.Title(), c.At.Format("2 January 2006"))

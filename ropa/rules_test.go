@@ -123,7 +123,7 @@ func TestCompliantRegisterHasNoFindings(t *testing.T) {
 		reg := compliantRegister()
 		reg.Jurisdiction = r
 		withAuthority(reg)
-		rep := Check(reg, AsOf(lawToday))
+		rep := Check(reg, lawToday)
 		if len(rep.Findings) > 0 {
 			t.Errorf("Check(compliant %v register, AsOf 2026-11-23) has %d findings:%s", r, len(rep.Findings), printFindings(rep.Findings))
 		}
@@ -1097,7 +1097,7 @@ func checkCase(regime lawfulbasis.Regime, at time.Time, mutate func(*Register)) 
 	if mutate != nil {
 		mutate(reg)
 	}
-	return Check(reg, AsOf(at))
+	return Check(reg, at)
 }
 
 func TestRules(t *testing.T) {
@@ -1137,8 +1137,8 @@ func TestRules(t *testing.T) {
 				t.Fatalf("%s does not fire under %v on %s; findings:%s", tc.rule, regime, at.Format(time.DateOnly), printFindings(rep.Findings))
 			}
 			for _, f := range got {
-				if f.Severity != rule.Severity || f.Citation != rule.CiteAt(regime, at) || f.Message == "" || f.Path == "" {
-					t.Errorf("finding %+v: want severity %v, citation %q, a message and a path", f, rule.Severity, rule.CiteAt(regime, at))
+				if f.Severity != rule.Severity || f.Citation != rule.Cite(regime, at) || f.Message == "" || f.Path == "" {
+					t.Errorf("finding %+v: want severity %v, citation %q, a message and a path", f, rule.Severity, rule.Cite(regime, at))
 				}
 				if strings.HasPrefix(f.Path, "activities[") && f.Activity != "customer-orders" {
 					t.Errorf("finding %+v: activity = %q, want customer-orders", f, f.Activity)
@@ -1217,10 +1217,10 @@ func TestRulesCatalogue(t *testing.T) {
 			}
 		}
 		if r.Article != "" && len(r.Renumbered) == 0 {
-			if got := r.Cite(ukr); got != "UK GDPR Art "+r.Article {
+			if got := r.Cite(ukr, lawToday); got != "UK GDPR Art "+r.Article {
 				t.Errorf("%s: Cite(uk) = %q", r.ID, got)
 			}
-			if got := r.Cite(eur); got != "GDPR Art "+r.Article {
+			if got := r.Cite(eur, lawToday); got != "GDPR Art "+r.Article {
 				t.Errorf("%s: Cite(eu) = %q", r.ID, got)
 			}
 		}
@@ -1235,7 +1235,7 @@ func TestRulesCatalogue(t *testing.T) {
 	}
 	reg := compliantRegister()
 	reg.Complaints = ComplaintRoute{}
-	if !slices.Contains(Check(reg).IDs(), "complaint-route") {
+	if !slices.Contains(Check(reg, lawToday).IDs(), "complaint-route") {
 		t.Error("changing the slice Rules returns changed the built-in catalogue")
 	}
 }
@@ -1335,7 +1335,7 @@ func TestLawChanges(t *testing.T) {
 		}
 		return m
 	}
-	then, now := keys(Check(reg, AsOf(beforeSchrems))), keys(Check(reg, AsOf(lawToday)))
+	then, now := keys(Check(reg, beforeSchrems)), keys(Check(reg, lawToday))
 	var onlyThen, onlyNow []key
 	for k := range then {
 		if !now[k] {

@@ -372,7 +372,7 @@ func TestSchemaRequiresWrittenLists(t *testing.T) {
 	if err != nil || reg.Validate() != nil {
 		t.Fatalf("Decode and Validate: %v, %v", err, reg.Validate())
 	}
-	if !slices.Contains(Check(reg).IDs(), "activity-subjects") {
+	if !slices.Contains(Check(reg, lawToday).IDs(), "activity-subjects") {
 		t.Errorf("Check does not report the missing data subjects")
 	}
 	if err := sch.Validate(instance(t, []byte(file))); err == nil || !strings.Contains(err.Error(), "dataSubjects") {

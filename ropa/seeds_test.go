@@ -139,7 +139,7 @@ func TestSeedRegisters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			reg := loadSeed(t, tt.name)
-			got := ruleCounts(ropa.Check(reg, ropa.AsOf(seedAsOf)))
+			got := ruleCounts(ropa.Check(reg, seedAsOf))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Check(%s) findings per rule mismatch (-want +got):\n%s", tt.name, diff)
 			}
@@ -189,7 +189,7 @@ func TestSeedKnownDefects(t *testing.T) {
 		t.Run(tt.name+"/"+tt.rule+"/"+tt.path, func(t *testing.T) {
 			rep, ok := reports[tt.name]
 			if !ok {
-				rep = ropa.Check(loadSeed(t, tt.name), ropa.AsOf(seedAsOf))
+				rep = ropa.Check(loadSeed(t, tt.name), seedAsOf)
 				reports[tt.name] = rep
 			}
 			found := slices.ContainsFunc(rep.Findings, func(f ropa.Finding) bool { return f.Rule == tt.rule && f.Path == tt.path })
@@ -233,7 +233,7 @@ func TestSeedProcessorContracts(t *testing.T) {
 					}
 				}
 			}
-			for _, f := range ropa.Check(reg, ropa.AsOf(seedAsOf)).Findings {
+			for _, f := range ropa.Check(reg, seedAsOf).Findings {
 				if f.Rule == "processor-contract" {
 					reported++
 				}

@@ -154,7 +154,7 @@ func (r *Register) Validate() error {
 	}
 	out = append(out, textProblems(r)...)
 	if c := r.Authority.Code; c != "" {
-		if _, ok := authority.Lookup(c); !ok {
+		if !authority.Known(c) {
 			out = append(out, &FieldError{Path: "authority.code", Rule: "authority", Value: c,
 				Detail: fmt.Sprintf("%q is not a known supervisory authority: write \"uk\" for the UK regulator or an EEA state's two-letter code (\"ie\", \"fr\"; see article30 schema), or leave code empty and give the authority's name and contact details", c)})
 		}

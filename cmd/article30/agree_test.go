@@ -32,7 +32,7 @@ func TestCLIAgreesWithLibrary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			lib := ropa.Check(reg, ropa.AsOf(at))
+			lib := ropa.Check(reg, at)
 			want := ropa.NewReport(reg.Jurisdiction, at, append(structural(reg), lib.Findings...))
 			want.File = file
 			for i := range want.Findings {

@@ -125,13 +125,13 @@ func demoOne(dir, name string, at time.Time) (demoResult, error) {
 		return r, err
 	}
 	r.reg, r.org = reg, reg.Controller.Name
-	r.report = ropa.Check(reg, ropa.AsOf(at))
+	r.report = ropa.Check(reg, at)
 
 	var book bytes.Buffer
-	if err := xlsx.Write(&book, reg, xlsx.AsOf(at)); err != nil {
+	if err := xlsx.Write(&book, reg, at); err != nil {
 		return r, fmt.Errorf("%s: the workbook: %v", name, err)
 	}
-	n, err := notice.Generate(reg, notice.AsOf(at))
+	n, err := notice.Generate(reg, at)
 	if err != nil {
 		return r, fmt.Errorf("%s: the privacy notice: %v", name, err)
 	}

@@ -73,7 +73,7 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		opts := []xlsx.Option{xlsx.AsOf(at)}
+		var opts []xlsx.Option
 		if *showData {
 			opts = append(opts, xlsx.ShowDataSheets())
 		}
@@ -108,7 +108,7 @@ func exportFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			return exitFailure, nil
 		}
 		var b bytes.Buffer
-		if err := xlsx.Write(&b, reg, opts...); err != nil {
+		if err := xlsx.Write(&b, reg, at, opts...); err != nil {
 			return failf(e, "export", "%s: cannot be written as a workbook: %s", file, strings.TrimPrefix(err.Error(), "xlsx: ")), nil
 		}
 		if err := writeOutput(e, dest, b.Bytes()); err != nil {
@@ -166,7 +166,7 @@ func findingCounts(reg *ropa.Register, at time.Time) string {
 	if !reg.Jurisdiction.Valid() {
 		return "no valid jurisdiction, so no compliance findings"
 	}
-	rep := ropa.Check(reg, ropa.AsOf(at))
+	rep := ropa.Check(reg, at)
 	return fmt.Sprintf("findings as of %s: %s", at.Format(time.DateOnly), counts(rep.Errors, rep.Warnings, rep.Infos))
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/article30/article30/export/xlsx/ico"
 	"github.com/article30/article30/internal/hostile"
 	"github.com/article30/article30/internal/safefile"
+	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/rights"
 	"github.com/article30/article30/ropa"
 )
@@ -199,7 +200,7 @@ func hostileCases() []hostileCase {
 					t.Fatal(err)
 				}
 				var buf bytes.Buffer
-				if err := xlsx.Write(&buf, reg); err != nil {
+				if err := xlsx.Write(&buf, reg, lawfulbasis.LawAsOf); err != nil {
 					t.Fatal(err)
 				}
 				back, err := xlsx.Read(&buf)
@@ -222,7 +223,7 @@ func hostileCases() []hostileCase {
 				if n := len(reg.Activities[0].Notes); n > 32767 || !strings.Contains(reg.Activities[0].Notes, hostile.LongText[:32703]) {
 					t.Errorf("notes of %d bytes do not hold the cell's first 32,703 characters", n)
 				}
-				if err := xlsx.Write(io.Discard, reg); err != nil {
+				if err := xlsx.Write(io.Discard, reg, lawfulbasis.LawAsOf); err != nil {
 					t.Errorf("the imported register does not export: %v", err)
 				}
 			}),
@@ -276,7 +277,7 @@ func hostileCases() []hostileCase {
 					t.Fatal(err)
 				}
 				var buf bytes.Buffer
-				if err := xlsx.Write(&buf, reg); err != nil {
+				if err := xlsx.Write(&buf, reg, lawfulbasis.LawAsOf); err != nil {
 					t.Fatal(err)
 				}
 				if _, err := xlsx.Read(&buf); err != nil {

@@ -116,7 +116,7 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 		if !reg.Jurisdiction.Valid() {
 			return failf(e, "notice", "%s: the register has no valid jurisdiction, so the law of the notice is unknown (set jurisdiction: uk or eu)", file), nil
 		}
-		opts := []notice.Option{notice.AsOf(at)}
+		var opts []notice.Option
 		if len(groups) > 0 {
 			recorded := subjects(reg)
 			for _, g := range groups {
@@ -132,7 +132,7 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			if !ok {
 				return exitFailure, nil
 			}
-			c, err := notice.Diff(old, reg, opts...)
+			c, err := notice.Diff(old, reg, at, opts...)
 			if err != nil {
 				return failf(e, "notice", "%s, %s: %s", oldName, file, strings.TrimPrefix(err.Error(), "notice: ")), nil
 			}
@@ -148,7 +148,7 @@ func noticeFlags(fs *flag.FlagSet) func(*env, []string) (int, error) {
 			}
 			return exitOK, nil
 		}
-		n, err := notice.Generate(reg, opts...)
+		n, err := notice.Generate(reg, at, opts...)
 		if err != nil {
 			return failf(e, "notice", "%s: %s", file, strings.TrimPrefix(err.Error(), "notice: ")), nil
 		}

@@ -22,8 +22,7 @@ const durham = "../../examples/registers/durham-university-recruitment.yaml"
 // wantNotice generates the notice the command should print.
 func wantNotice(t *testing.T, file string, opts ...notice.Option) *notice.Notice {
 	t.Helper()
-	opts = append(opts, notice.AsOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)))
-	n, err := notice.Generate(loadT(t, file), opts...)
+	n, err := notice.Generate(loadT(t, file), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +251,7 @@ func TestNoticeSince(t *testing.T) {
 	if err := os.WriteFile(new, []byte(strings.Replace(complete, "P6Y from termination-of-employment", "P7Y from termination-of-employment", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := notice.Diff(loadT(t, old), loadT(t, new), notice.AsOf(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)))
+	c, err := notice.Diff(loadT(t, old), loadT(t, new), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

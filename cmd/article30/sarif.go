@@ -147,8 +147,9 @@ func sarifLevel(s ropa.Severity) string {
 	return "note"
 }
 
-// sarifRules returns the rules of the driver and the index of each ID.
-func sarifRules() ([]sarifRule, map[string]int) {
+// sarifRules returns the rules of the driver, each citing the law as it
+// stood on the day of at, and the index of each ID.
+func sarifRules(at time.Time) ([]sarifRule, map[string]int) {
 	catalogue := []sarifRule{
 		{
 			ID:                   parseErrorRule,
@@ -176,7 +177,7 @@ func sarifRules() ([]sarifRule, map[string]int) {
 		var slugs, cites []string
 		citation := map[string]string{}
 		for _, reg := range regimes {
-			c := r.Cite(reg)
+			c := r.Cite(reg, at)
 			slugs = append(slugs, reg.String())
 			citation[reg.String()] = c
 			if !slices.Contains(cites, c) {
@@ -266,7 +267,7 @@ func buildVersion() string {
 }
 
 func (v *validation) writeSARIF(w io.Writer) error {
-	rules, index := sarifRules()
+	rules, index := sarifRules(v.at)
 	version := buildVersion()
 	driver := sarifDriver{Name: "article30", InformationURI: toolURI, Version: version, Rules: rules}
 	if semver, ok := strings.CutPrefix(version, "v"); ok {

@@ -151,7 +151,7 @@ func (v *validation) file(name string) {
 		// The rules cite the regime's law; without a jurisdiction the
 		// structural finding on it is all there is to say.
 		r.regime = reg.Jurisdiction
-		rep := ropa.Check(reg, ropa.AsOf(v.at))
+		rep := ropa.Check(reg, v.at)
 		r.findings = append(r.findings, rep.Findings...)
 	}
 	rep := ropa.NewReport(r.regime, v.at, r.findings)

@@ -80,7 +80,7 @@ func TestHRFeature(t *testing.T) {
 		draft := *reg
 		draft.Activities = append(slices.Clone(reg.Activities), ropa.Activity{ID: "wellbeing", Name: "Staff wellbeing survey",
 			DataSubjects: []ropa.Subject{ropa.Employees}, DataCategories: ropa.Cats(ropa.Health)})
-		body, err := json.Marshal(ropa.Check(&draft, ropa.AsOf(today)))
+		body, err := json.Marshal(ropa.Check(&draft, today))
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return

@@ -30,7 +30,7 @@ func mustLoad(t *testing.T) *ropa.Register {
 
 // The register the service runs on must pass the DPO's checks.
 func TestRegisterCheck(t *testing.T) {
-	rep := ropa.Check(mustLoad(t), ropa.AsOf(day(2026, 11, 23)))
+	rep := ropa.Check(mustLoad(t), day(2026, 11, 23))
 	for _, f := range rep.Findings {
 		t.Errorf("%s %s %s: %s (%s)", f.Severity, f.Rule, f.Path, f.Message, f.Citation)
 	}

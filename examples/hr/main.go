@@ -73,7 +73,7 @@ var demo = Data{
 func report(w io.Writer, reg *ropa.Register, at time.Time, d Data) error {
 	fmt.Fprintf(w, "%s: HR data protection report for %s\n", reg.Controller.Name, at.Format("2 January 2006"))
 
-	rep := ropa.Check(reg, ropa.AsOf(at))
+	rep := ropa.Check(reg, at)
 	fmt.Fprintf(w, "\nRegister %s: %d errors, %d warnings\n", reg.Version, rep.Errors, rep.Warnings)
 	for _, f := range rep.Findings {
 		fmt.Fprintf(w, "  %s %s: %s (%s)\n", f.Severity, f.Path, f.Message, f.Citation)

@@ -42,7 +42,7 @@ func publish(reg *ropa.Register, outDir string, at time.Time, w io.Writer) error
 	if err := reg.Validate(); err != nil {
 		return err
 	}
-	rep := ropa.Check(reg, ropa.AsOf(at))
+	rep := ropa.Check(reg, at)
 	for _, f := range rep.Findings {
 		fmt.Fprintf(w, "%s %s %s: %s (%s)\n", f.Severity, f.Rule, f.Path, f.Message, f.Citation)
 	}
@@ -51,7 +51,7 @@ func publish(reg *ropa.Register, outDir string, at time.Time, w io.Writer) error
 		return err
 	}
 
-	n, err := notice.Generate(reg, notice.AsOf(at))
+	n, err := notice.Generate(reg, at)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func publish(reg *ropa.Register, outDir string, at time.Time, w io.Writer) error
 		write func(io.Writer) error
 	}{
 		{"register.xlsx", func(w io.Writer) error {
-			return xlsx.Write(w, reg, xlsx.AsOf(at), xlsx.Properties(reg.Controller.Name, "Record of processing activities"))
+			return xlsx.Write(w, reg, at, xlsx.Properties(reg.Controller.Name, "Record of processing activities"))
 		}},
 		{"notice.md", func(w io.Writer) error { _, err := io.WriteString(w, n.Markdown()); return err }},
 		{"notice.html", func(w io.Writer) error { _, err := io.WriteString(w, n.Page()); return err }},

@@ -20,7 +20,7 @@ import (
 var at = time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)
 
 func TestCheck(t *testing.T) {
-	rep := ropa.Check(school(), ropa.AsOf(at))
+	rep := ropa.Check(school(), at)
 	if rep.Errors > 0 || rep.Warnings > 0 {
 		for _, f := range rep.Findings {
 			t.Errorf("%s %s %s: %s", f.Severity, f.Rule, f.Path, f.Message)

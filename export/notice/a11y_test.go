@@ -173,7 +173,7 @@ func TestAccessibility(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			n, err := notice.Generate(reg, notice.AsOf(a11yAsOf))
+			n, err := notice.Generate(reg, a11yAsOf)
 			if err != nil {
 				t.Fatalf("Generate: %v", err)
 			}

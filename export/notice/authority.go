@@ -49,7 +49,7 @@ func supervisoryAuthority(reg *ropa.Register, cfg *config, at time.Time) (Regula
 	case code == "uk":
 		r, known = regulatorOf(authority.UK(at)), true
 	case code != "":
-		if a, ok := authority.Lookup(code); ok {
+		if a, ok := authority.Lookup(code, at); ok {
 			r, known = regulatorOf(a), true
 		}
 	case reg.Jurisdiction == lawfulbasis.UK:

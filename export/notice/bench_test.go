@@ -64,7 +64,7 @@ func BenchmarkGenerate(b *testing.B) {
 	b.ReportAllocs()
 	size := 0
 	for b.Loop() {
-		n, err := Generate(reg)
+		n, err := Generate(reg, lawDay)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -99,7 +99,7 @@ func BenchmarkGenerateScoped(b *testing.B) {
 	b.ReportAllocs()
 	size := 0
 	for b.Loop() {
-		n, err := Generate(reg)
+		n, err := Generate(reg, lawDay)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -112,7 +112,7 @@ func BenchmarkGenerateScoped(b *testing.B) {
 // and rendering each format, on the same 50-activity register.
 func BenchmarkParts(b *testing.B) {
 	reg := generated(50)
-	n, err := Generate(reg)
+	n, err := Generate(reg, lawDay)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func BenchmarkParts(b *testing.B) {
 		name string
 		f    func() int
 	}{
-		{"Generate", func() int { n, _ := Generate(reg); return len(n.Sections) }},
+		{"Generate", func() int { n, _ := Generate(reg, lawDay); return len(n.Sections) }},
 		{"Markdown", func() int { return len(n.Markdown()) }},
 		{"HTML", func() int { return len(n.HTML()) }},
 		{"Text", func() int { return len(n.Text()) }},
@@ -146,7 +146,7 @@ func BenchmarkSeeds(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				n, err := Generate(regs[name])
+				n, err := Generate(regs[name], lawDay)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -169,7 +169,7 @@ func BenchmarkGenerateScale(b *testing.B) {
 			reg := generated(n)
 			b.ReportAllocs()
 			for b.Loop() {
-				no, err := Generate(reg)
+				no, err := Generate(reg, lawDay)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ func TestDates(t *testing.T) {
 			reg := full(lawfulbasis.UK)
 			reg.ReviewDate = ropa.Date{Time: tt.reviewDate}
 			reg.Version = tt.version
-			n := mustGenerate(t, reg, AsOf(asOf))
+			n := mustGenerate(t, reg, asOf)
 			if !n.Updated.Equal(tt.want) {
 				t.Errorf("Updated = %v, want %v", n.Updated, tt.want)
 			}
@@ -48,5 +49,18 @@ func TestDates(t *testing.T) {
 				t.Errorf("as-of date stated %d times, want once, as %q", got, law)
 			}
 		})
+	}
+}
+
+// TestNoDate: the day is a required argument and the zero time is not a
+// day: Generate and Diff refuse it with an error wrapping
+// lawfulbasis.ErrNoDate rather than apply some default law.
+func TestNoDate(t *testing.T) {
+	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
+	if n, err := Generate(reg, time.Time{}); !errors.Is(err, lawfulbasis.ErrNoDate) || n != nil {
+		t.Errorf("Generate(reg, time.Time{}) = %v, %v; want nil and an error wrapping ErrNoDate", n, err)
+	}
+	if c, err := Diff(reg, reg, time.Time{}); !errors.Is(err, lawfulbasis.ErrNoDate) || c != nil {
+		t.Errorf("Diff(reg, reg, time.Time{}) = %v, %v; want nil and an error wrapping ErrNoDate", c, err)
 	}
 }

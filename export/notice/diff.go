@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 
 	"github.com/article30/article30/ropa"
 )
@@ -42,17 +43,17 @@ type Line struct {
 }
 
 // Diff returns what changes in the notice when the register changes from
-// old to new: both notices are generated with opts (the same audience and
-// date), and their sections compared by heading, and their lines as text.
+// old to new: both notices are generated for the day of at with opts (the
+// same audience), and their sections compared by heading, and their lines as text.
 // The first layer and the contents, which repeat the sections, are left
 // out. The result is deterministic: the same registers and options give
 // the same changes.
-func Diff(old, new *ropa.Register, opts ...Option) (*Changes, error) {
-	a, err := Generate(old, opts...)
+func Diff(old, new *ropa.Register, at time.Time, opts ...Option) (*Changes, error) {
+	a, err := Generate(old, at, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("old register: %w", err)
 	}
-	b, err := Generate(new, opts...)
+	b, err := Generate(new, at, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("new register: %w", err)
 	}

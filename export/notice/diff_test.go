@@ -24,7 +24,7 @@ func loadHR(t *testing.T) *ropa.Register {
 // see change, traced to the register fields, and nothing else.
 func TestDiff(t *testing.T) {
 	t.Run("same register", func(t *testing.T) {
-		c, err := Diff(loadHR(t), loadHR(t))
+		c, err := Diff(loadHR(t), loadHR(t), lawDay)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,7 +38,7 @@ func TestDiff(t *testing.T) {
 	t.Run("retention period", func(t *testing.T) {
 		old, new := loadHR(t), loadHR(t)
 		new.Activities[1].Retention[0].Rule = retention.MustParse("P7Y from termination-of-employment")
-		c, err := Diff(old, new)
+		c, err := Diff(old, new, lawDay)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,11 +70,11 @@ func TestDiff(t *testing.T) {
 		_, regs2 := seedRegisters(t)
 		new := regs2["harris-careers"]
 		new.Activities[0].Recipients = append(new.Activities[0].Recipients, ropa.Recipient{Name: "New Analytics Ltd", Kind: ropa.Processor})
-		c1, err := Diff(old, new)
+		c1, err := Diff(old, new, lawDay)
 		if err != nil {
 			t.Fatal(err)
 		}
-		c2, _ := Diff(old, new)
+		c2, _ := Diff(old, new, lawDay)
 		if diff := cmp.Diff(c1, c2); diff != "" {
 			t.Errorf("not deterministic:\n%s", diff)
 		}
@@ -96,7 +96,7 @@ func TestDiff(t *testing.T) {
 			t.Errorf("the new recipient is not among the changes: %+v", c1.Sections)
 		}
 		// The other way round, the recipient is removed.
-		back, _ := Diff(new, old)
+		back, _ := Diff(new, old, lawDay)
 		if len(back.Sections) == 0 || len(back.Sections[0].Removed) == 0 {
 			t.Errorf("reverse diff = %+v", back.Sections)
 		}
@@ -104,7 +104,7 @@ func TestDiff(t *testing.T) {
 	t.Run("activity removed", func(t *testing.T) {
 		old, new := loadHR(t), loadHR(t)
 		new.Activities = new.Activities[:1] // employees and former employees go
-		c, err := Diff(old, new)
+		c, err := Diff(old, new, lawDay)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,8 +7,10 @@
 //
 // [Generate] builds a [Notice] from a [ropa.Register] for an audience
 // ([Audience]: by default every group of people the register records) as
-// the law stood on a day ([AsOf]: by default [lawfulbasis.LawAsOf]; the
-// package never reads the clock). Its structure follows a notice built
+// the law stood on the day it is given: Generate(reg, day, ...). The day is
+// a required argument, as for every function of the module whose answer
+// depends on the law: the package never reads the clock and has no default
+// day, and the zero time is an error wrapping [lawfulbasis.ErrNoDate]. Its structure follows a notice built
 // upwards from the records of processing activities:
 //
 //   - Who we are: the controller's name and contact details, the data

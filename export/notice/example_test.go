@@ -40,7 +40,7 @@ func Example() {
 			None: []ropa.None{{Fact: ropa.FactOtherSources}, {Fact: ropa.FactTransfers}, {Fact: ropa.FactAutomated}},
 		}},
 	}
-	n, err := notice.Generate(reg, notice.AsOf(time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)))
+	n, err := notice.Generate(reg, time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
 	}
@@ -185,7 +185,7 @@ func ExampleNotice_Coverage() {
 			DataCategories: ropa.Cats(ropa.ContactDetails),
 		}},
 	}
-	n, err := notice.Generate(reg)
+	n, err := notice.Generate(reg, time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		panic(err)
 	}
@@ -231,7 +231,7 @@ func Example_httpHandler() {
 		}},
 	}
 	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n, err := notice.Generate(reg, notice.AsOf(time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC)))
+		n, err := notice.Generate(reg, time.Date(2026, time.December, 6, 0, 0, 0, 0, time.UTC))
 		if err != nil {
 			http.Error(w, "the privacy notice cannot be made: "+err.Error(), http.StatusInternalServerError)
 			return

@@ -79,7 +79,7 @@ var seedNotices = map[string]string{
 func TestReadabilityOfSeeds(t *testing.T) {
 	names, regs := seedRegisters(t)
 	for _, name := range names {
-		n := mustGenerate(t, regs[name])
+		n := mustGenerate(t, regs[name], lawDay)
 		text := readerText(n)
 		target := 60.0
 		if n.Young {

@@ -20,7 +20,8 @@ var approvals = lawfulbasis.DefaultApprovals()
 
 // Generate builds the privacy notice of reg for its audience (by default
 // every group of people the register records) as the law stood on the day
-// given by [AsOf] (by default [lawfulbasis.LawAsOf]).
+// of at. The day is required (the package never reads the clock); the zero
+// time is an error wrapping [lawfulbasis.ErrNoDate].
 //
 // It never states what the register does not support: a purpose without a
 // lawful basis is listed without one, a transfer that rests on no valid
@@ -29,7 +30,7 @@ var approvals = lawfulbasis.DefaultApprovals()
 // [ErrRegime] for a register without a valid jurisdiction, and
 // [ErrAudience] when the audience is empty or names a group the register
 // does not record.
-func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
+func Generate(reg *ropa.Register, at time.Time, opts ...Option) (*Notice, error) {
 	if reg == nil {
 		return nil, ErrNoRegister
 	}
@@ -42,9 +43,8 @@ func Generate(reg *ropa.Register, opts ...Option) (*Notice, error) {
 			o(&cfg)
 		}
 	}
-	at := cfg.asOf
 	if at.IsZero() {
-		at = lawfulbasis.LawAsOf
+		return nil, fmt.Errorf("notice: %w", lawfulbasis.ErrNoDate)
 	}
 	y, m, d := at.Date()
 	at = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)

@@ -64,7 +64,7 @@ func TestRetentionOwnRules(t *testing.T) {
 		{Categories: []ropa.Category{ropa.Health}, Rule: retention.MustParse("P6Y from collection")},
 	}
 	reg.Activities = append(reg.Activities, b)
-	n, err := Generate(reg)
+	n, err := Generate(reg, lawDay)
 	if err != nil {
 		t.Fatal(err)
 	}

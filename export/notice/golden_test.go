@@ -45,10 +45,10 @@ func TestGolden(t *testing.T) {
 	names, regs := seedRegisters(t)
 	for _, name := range names {
 		reg := regs[name]
-		all := mustGenerate(t, reg)
+		all := mustGenerate(t, reg, lawDay)
 		cases := map[string]*Notice{"all": all}
 		for _, s := range all.Audience {
-			cases[audienceFile(s)] = mustGenerate(t, reg, Audience(s))
+			cases[audienceFile(s)] = mustGenerate(t, reg, lawDay, Audience(s))
 		}
 		for audience, n := range cases {
 			for ext, got := range map[string]string{"md": n.Markdown(), "txt": n.Text(), "html": n.Page()} {

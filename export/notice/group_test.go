@@ -236,7 +236,7 @@ func isGroupsLine(text string) bool {
 // shared ones, and nothing scoped to the other group, in every format; and
 // that in the notice for both groups each group's section does the same.
 func TestGroupsDoNotCross(t *testing.T) {
-	at := AsOf(day(2026, time.November, 23))
+	at := day(2026, time.November, 23)
 	for _, tc := range []struct {
 		regime    lawfulbasis.Regime
 		group     ropa.Subject
@@ -257,7 +257,7 @@ func TestGroupsDoNotCross(t *testing.T) {
 			if err := reg.Validate(); err != nil {
 				t.Fatalf("the test register is not valid: %v", err)
 			}
-			n := mustGenerate(t, reg, Audience(tc.group), at)
+			n := mustGenerate(t, reg, at, Audience(tc.group))
 			for format, text := range renderings(n) {
 				for _, s := range append(slices.Clone(tc.want), bothGroups...) {
 					if !strings.Contains(text, s) {
@@ -294,7 +294,7 @@ func TestGroupsDoNotCross(t *testing.T) {
 // right once, naming the groups it is for where not all have it.
 func TestGroupRights(t *testing.T) {
 	reg := twoGroups()
-	at := AsOf(day(2026, time.November, 23))
+	at := day(2026, time.November, 23)
 	portability, object, adm := rights.Portability.Title(), rights.Object.Title(), rights.AutomatedDecisions.Title()
 	for _, tc := range []struct {
 		group     ropa.Subject
@@ -304,7 +304,7 @@ func TestGroupRights(t *testing.T) {
 		{ropa.Referees, []string{object, rights.Erasure.Title()}, []string{portability, adm}},
 	} {
 		t.Run(string(tc.group), func(t *testing.T) {
-			got := rightTitles(mustGenerate(t, reg, Audience(tc.group), at))
+			got := rightTitles(mustGenerate(t, reg, at, Audience(tc.group)))
 			for _, r := range tc.want {
 				if !slices.Contains(got, r) {
 					t.Errorf("rights %q lack %q", got, r)
@@ -359,7 +359,7 @@ func TestStatedNone(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(&reg.Activities[0])
 			}
-			n := mustGenerate(t, reg)
+			n := mustGenerate(t, reg, lawDay)
 			text := flat(n.Text())
 			if strings.Contains(text, tc.sentence) {
 				t.Errorf("not recorded: the notice says %q", tc.sentence)
@@ -375,7 +375,7 @@ func TestStatedNone(t *testing.T) {
 			}
 
 			reg.Activities[0].None = []ropa.None{{Fact: tc.fact}}
-			n = mustGenerate(t, reg)
+			n = mustGenerate(t, reg, lawDay)
 			if !strings.Contains(flat(n.Text()), tc.sentence) {
 				t.Errorf("stated none: the notice does not say %q", tc.sentence)
 			}
@@ -390,12 +390,12 @@ func TestStatedNone(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 	reg.Activities[0].Sources = nil
 	reg.Activities[0].None = []ropa.None{{Fact: ropa.FactOtherSources}}
-	if text := flat(mustGenerate(t, reg).Text()); !strings.Contains(text, "We get your information only from you.") {
+	if text := flat(mustGenerate(t, reg, lawDay).Text()); !strings.Contains(text, "We get your information only from you.") {
 		t.Error("no sources, none stated: the notice does not say the data come only from the person")
 	}
 	// A named source and another kind: the list, then the denial.
 	reg.Activities[0].Sources = []ropa.Source{{Kind: ropa.FromSubject, Name: "Forms"}, {Kind: ropa.Observed, Name: "Door entry logs"}}
-	got := items(section(mustGenerate(t, reg), adult.sourcesHeading))
+	got := items(section(mustGenerate(t, reg, lawDay), adult.sourcesHeading))
 	if want := []string{"You: Forms", "What we record when you use our services: Door entry logs"}; !slices.Equal(got, want) {
 		t.Errorf("sources = %q, want %q", got, want)
 	}
@@ -406,7 +406,7 @@ func TestStatedNone(t *testing.T) {
 	a.DataSubjects = []ropa.Subject{ropa.Employees, ropa.NextOfKin, ropa.Volunteers}
 	a.Automated = []ropa.Decision{{Solely: true, Significant: true, Logic: "A score", Consequences: "No shifts", Safeguards: ropa.DecisionSafeguards(), Subjects: []ropa.Subject{ropa.Employees}}}
 	a.None = []ropa.None{{Fact: ropa.FactAutomated, Subjects: []ropa.Subject{ropa.NextOfKin}}}
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	for group, want := range map[ropa.Subject]string{
 		ropa.Employees:  "We make some important decisions about you by computer alone",
 		ropa.NextOfKin:  "We make no decisions about you by computer alone.",
@@ -446,7 +446,7 @@ func TestDirectMarketing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := small(lawfulbasis.UK)
 			reg.Activities[0].Purposes = []ropa.Purpose{{Description: "Send you offers", Basis: tc.basis, Interest: "Selling our courses", DirectMarketing: tc.dm}}
-			n := mustGenerate(t, reg)
+			n := mustGenerate(t, reg, lawDay)
 			s := section(n, adult.dmHeading)
 			if (s != nil) != tc.dm {
 				t.Fatalf("direct marketing section = %+v, want one %v", s, tc.dm)
@@ -475,10 +475,10 @@ func TestDirectMarketing(t *testing.T) {
 	a := &reg.Activities[0]
 	a.DataSubjects = []ropa.Subject{ropa.Customers, ropa.Employees}
 	a.Purposes = append(a.Purposes, ropa.Purpose{Description: "Send you offers", Basis: lawfulbasis.Consent, DirectMarketing: true, Subjects: []ropa.Subject{ropa.Customers}})
-	if s := section(mustGenerate(t, reg, Audience(ropa.Employees)), adult.dmHeading); s != nil {
+	if s := section(mustGenerate(t, reg, lawDay, Audience(ropa.Employees)), adult.dmHeading); s != nil {
 		t.Errorf("employees are told of a direct marketing right: %+v", s)
 	}
-	s := section(mustGenerate(t, reg), adult.dmHeading)
+	s := section(mustGenerate(t, reg, lawDay), adult.dmHeading)
 	if s == nil || len(s.Blocks) != 2 || s.Blocks[1] != (Paragraph{Text: "This right is for customers."}) {
 		t.Errorf("direct marketing section for both groups = %+v", s)
 	}
@@ -491,7 +491,7 @@ func TestDirectMarketing(t *testing.T) {
 func TestAudienceCoverage(t *testing.T) {
 	reg := twoGroups()
 	reg.Activities[0].Purposes[0].Basis = 0 // the applicants' purpose loses its basis
-	n := mustGenerate(t, reg, Audience(ropa.Referees))
+	n := mustGenerate(t, reg, lawDay, Audience(ropa.Referees))
 	for _, it := range n.Coverage() {
 		if !it.Filled {
 			t.Errorf("referees: %s missing: %s", it.Article, it.Reason)
@@ -502,7 +502,7 @@ func TestAudienceCoverage(t *testing.T) {
 			}
 		}
 	}
-	n = mustGenerate(t, reg, Audience(ropa.JobApplicants))
+	n = mustGenerate(t, reg, lawDay, Audience(ropa.JobApplicants))
 	if it, _ := coverage(n, "13(1)(c)"); it.Filled || !strings.Contains(it.Reason, "Assess your application") {
 		t.Errorf("applicants: 13(1)(c) = %+v", it)
 	}

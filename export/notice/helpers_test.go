@@ -15,6 +15,10 @@ import (
 )
 
 // day is a calendar date in UTC.
+// lawDay is the day the tests apply the law at when the day does not matter
+// to them: the date the module's legal data was brought up to date.
+var lawDay = lawfulbasis.LawAsOf
+
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // seedRegisters loads the seed organisations' registers, by file name

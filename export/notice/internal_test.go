@@ -73,10 +73,10 @@ func TestInternalNeverPublished(t *testing.T) {
 		if reg.Activities[0].Notes == "" || !strings.Contains(reg.Activities[0].Notes, marker) {
 			t.Fatalf("%s: marker not planted", name)
 		}
-		all := mustGenerate(t, reg)
+		all := mustGenerate(t, reg, lawDay)
 		ns := []*Notice{all}
 		for _, s := range all.Audience {
-			ns = append(ns, mustGenerate(t, reg, Audience(s)))
+			ns = append(ns, mustGenerate(t, reg, lawDay, Audience(s)))
 		}
 		for _, n := range ns {
 			for format, out := range map[string]string{"md": n.Markdown(), "txt": n.Text(), "html": n.Page()} {
@@ -92,7 +92,7 @@ func TestInternalNeverPublished(t *testing.T) {
 // generated sentence saying what they already say is left out, and the DPO
 // is named as a route only with a way to reach them.
 func TestComplaintsNotRepeated(t *testing.T) {
-	at := AsOf(day(2026, time.November, 23)) // DPA 2018 s164A in force
+	at := day(2026, time.November, 23) // DPA 2018 s164A in force
 	const ack = "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome."
 	const right = "You can complain to us if you think we have broken data protection law."
 	tests := []struct {

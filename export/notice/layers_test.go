@@ -51,10 +51,10 @@ func allNotices(t *testing.T) map[string]*Notice {
 	names, regs["hr"] = append(names, "hr"), hr
 	out := map[string]*Notice{}
 	for _, name := range names {
-		all := mustGenerate(t, regs[name])
+		all := mustGenerate(t, regs[name], lawDay)
 		out[name+"/all"] = all
 		for _, s := range all.Audience {
-			out[name+"/"+audienceFile(s)] = mustGenerate(t, regs[name], Audience(s))
+			out[name+"/"+audienceFile(s)] = mustGenerate(t, regs[name], lawDay, Audience(s))
 		}
 	}
 	return out
@@ -159,7 +159,7 @@ func TestHRFullNoticeWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := mustGenerate(t, hr)
+	n := mustGenerate(t, hr, lawDay)
 	if w := fullWords(n); w > 1200 {
 		t.Errorf("HR full notice has %d words, want at most 1,200", w)
 	} else {

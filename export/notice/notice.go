@@ -161,11 +161,6 @@ type CoverageItem struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// Item is the old name of [CoverageItem].
-//
-// Deprecated: use [CoverageItem]; "Item" did not say what it is an item of.
-type Item = CoverageItem
-
 // Routes are the ways people reach the organisation to use their rights
 // and to complain to it. Without [Contact], requests go to the DPO's email
 // address (or, without one, the controller's), and complaints go by the
@@ -189,15 +184,14 @@ type Regulator struct {
 	Email   string
 }
 
-// ICO returns the UK regulator as a notice dated [lawfulbasis.LawAsOf]
-// names it by default: its statutory name on that day with the short name
-// people know ("Information Commission (ICO)"), its postal address,
-// helpline and complaints page, from [authority.UK]. A notice names the
-// regulator as it stood on the notice's own date ([AsOf]): the statutory
-// name becomes "Information Commission" when DUAA s119 is fully in force,
-// a date the authority package holds as data ([authority.CommissionFrom],
+// ICO returns the UK regulator as a notice dated at names it by default:
+// its statutory name on that day with the short name people know
+// ("Information Commission (ICO)"), its postal address, helpline and
+// complaints page, from [authority.UK]. The statutory name becomes
+// "Information Commission" when DUAA s119 is fully in force, a date the
+// authority package holds as data ([authority.CommissionFrom],
 // UNCONFIRMED).
-func ICO() Regulator { return regulatorOf(authority.UK(lawfulbasis.LawAsOf)) }
+func ICO(at time.Time) Regulator { return regulatorOf(authority.UK(at)) }
 
 // Option configures [Generate].
 type Option func(*config)
@@ -206,7 +200,6 @@ type config struct {
 	trace        bool
 	audience     []ropa.Subject
 	audienceSet  bool
-	asOf         time.Time
 	routes       Routes
 	authority    Regulator
 	authoritySet bool
@@ -225,10 +218,6 @@ func Audience(subjects ...ropa.Subject) Option {
 	s := append([]ropa.Subject(nil), subjects...)
 	return func(c *config) { c.audience, c.audienceSet = s, true }
 }
-
-// AsOf sets the day whose law the notice applies. Without it the notice uses [lawfulbasis.LawAsOf]; the package never
-// reads the clock.
-func AsOf(t time.Time) Option { return func(c *config) { c.asOf = t } }
 
 // Contact sets the routes for requests and complaints. Each non-empty field
 // replaces the default the register gives; empty fields keep it.

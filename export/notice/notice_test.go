@@ -16,9 +16,9 @@ import (
 	"github.com/article30/article30/ropa"
 )
 
-func mustGenerate(t testing.TB, reg *ropa.Register, opts ...Option) *Notice {
+func mustGenerate(t testing.TB, reg *ropa.Register, at time.Time, opts ...Option) *Notice {
 	t.Helper()
-	n, err := Generate(reg, opts...)
+	n, err := Generate(reg, at, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func rightTitles(n *Notice) []string {
 }
 
 func TestRightsByBasis(t *testing.T) {
-	at := AsOf(day(2026, time.November, 23))
+	at := day(2026, time.November, 23)
 	for _, tc := range []struct {
 		name      string
 		regime    lawfulbasis.Regime
@@ -90,7 +90,7 @@ func TestRightsByBasis(t *testing.T) {
 func TestRightsWithoutBasis(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Consent)
 	reg.Activities[0].Purposes = append(reg.Activities[0].Purposes, ropa.Purpose{Description: "Run the office"})
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	if it, _ := coverage(n, "13(2)(b)"); it.Filled || !strings.Contains(it.Reason, "no lawful basis") {
 		t.Errorf("13(2)(b) = %+v, want not filled for want of a basis", it)
 	}
@@ -136,7 +136,7 @@ func TestComplaints(t *testing.T) {
 		{"EU 2026-11-23", lawfulbasis.EU, day(2026, time.November, 23), false, false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			n := mustGenerate(t, small(tc.regime, lawfulbasis.Contract), AsOf(tc.at))
+			n := mustGenerate(t, small(tc.regime, lawfulbasis.Contract), tc.at)
 			text := flat(n.Text())
 			for _, s := range []string{"You can complain to us", "acknowledge your complaint", "https://acme.example/complaints"} {
 				if strings.Contains(text, s) != tc.toUs {
@@ -193,7 +193,7 @@ func TestComplaints(t *testing.T) {
 // regime; under the EU regime nothing, with Art 13(2)(d) missing, when the
 // register names no authority or one the package does not know.
 func TestAuthority(t *testing.T) {
-	at := AsOf(day(2026, time.November, 23))
+	at := day(2026, time.November, 23)
 	for _, tc := range []struct {
 		name       string
 		regime     lawfulbasis.Regime
@@ -252,7 +252,7 @@ func TestComplaintRoutes(t *testing.T) {
 	t.Run("no route, DPO", func(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.Complaints = ropa.ComplaintRoute{}
-		n := mustGenerate(t, reg)
+		n := mustGenerate(t, reg, lawDay)
 		if !strings.Contains(flat(n.Text()), "To complain, contact our data protection officer by email at dpo@acme.example.") {
 			t.Error("no referral to the DPO")
 		}
@@ -263,7 +263,7 @@ func TestComplaintRoutes(t *testing.T) {
 	t.Run("no route, no DPO", func(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.Complaints, reg.DPO = ropa.ComplaintRoute{}, ropa.Contact{}
-		n := mustGenerate(t, reg)
+		n := mustGenerate(t, reg, lawDay)
 		if strings.Contains(flat(readerText(n)), "data protection officer") {
 			t.Error("the notice refers to a DPO the register does not have")
 		}
@@ -273,9 +273,7 @@ func TestComplaintRoutes(t *testing.T) {
 	})
 	t.Run("Contact and Authority override", func(t *testing.T) {
 		reg := small(lawfulbasis.EU, lawfulbasis.Contract)
-		n := mustGenerate(t, reg,
-			Contact(Routes{RequestsURL: "https://acme.example/rights", ComplaintsPhone: "01 234"}),
-			Authority(Regulator{Name: "Data Protection Commission", Website: "https://www.dataprotection.ie"}))
+		n := mustGenerate(t, reg, lawDay, Contact(Routes{RequestsURL: "https://acme.example/rights", ComplaintsPhone: "01 234"}), Authority(Regulator{Name: "Data Protection Commission", Website: "https://www.dataprotection.ie"}))
 		text := flat(n.Text())
 		for _, s := range []string{"email dpo@acme.example or go to https://acme.example/rights", "The supervisory authority responsible for us is the Data Protection Commission.",
 			"https://www.dataprotection.ie"} {
@@ -283,7 +281,7 @@ func TestComplaintRoutes(t *testing.T) {
 				t.Errorf("text lacks %q", s)
 			}
 		}
-		n = mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), Authority(Regulator{Name: "Information Commission"}))
+		n = mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), lawDay, Authority(Regulator{Name: "Information Commission"}))
 		if !strings.Contains(flat(n.Text()), "complain to the Information Commission under section 165") || strings.Contains(flat(n.Text()), "Commissioner's") {
 			t.Error("Authority does not replace the UK regulator")
 		}
@@ -300,7 +298,7 @@ func TestCoverageFull(t *testing.T) {
 					// existed before.
 					reg.Activities[0].Transfers[0].ProtectionTest = ""
 				}
-				n := mustGenerate(t, reg, AsOf(at))
+				n := mustGenerate(t, reg, at)
 				for _, it := range n.Coverage() {
 					if !it.Filled {
 						t.Errorf("%s (%s) not filled: %s", it.Article, it.Requirement, it.Reason)
@@ -328,7 +326,7 @@ func TestCoverageFull(t *testing.T) {
 }
 
 func TestCoverageFields(t *testing.T) {
-	n := mustGenerate(t, full(lawfulbasis.UK))
+	n := mustGenerate(t, full(lawfulbasis.UK), lawDay)
 	it, _ := coverage(n, "13(1)(a)")
 	want := []string{"controller.name", "controller.address", "controller.email", "controller.phone", "controller.website",
 		"representative.name", "representative.email"}
@@ -354,7 +352,7 @@ func TestCoverageFields(t *testing.T) {
 func TestNotApplicable(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 	reg.Activities[0].None = []ropa.None{{Fact: ropa.FactTransfers}, {Fact: ropa.FactOtherSources}}
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	for art, reason := range map[string]string{
 		"13(1)(d)": "not applicable: no purpose relies on legitimate interests",
 		"13(2)(c)": "not applicable: no purpose is recorded as relying on consent",
@@ -369,7 +367,7 @@ func TestNotApplicable(t *testing.T) {
 		t.Errorf("13(1)(f) = %+v, want filled by the statement of none", it)
 	}
 
-	n = mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract))
+	n = mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), lawDay)
 	for art, reason := range map[string]string{
 		"13(1)(f)": `activity "hr" records neither transfers outside the UK nor that there are none (none: [transfers])`,
 		"14(1)(d)": `activity "hr" records neither sources other than the people themselves nor that there are none (none: [other-sources])`,
@@ -386,7 +384,7 @@ func TestPrivacyShield(t *testing.T) {
 		t.Run(r.String(), func(t *testing.T) {
 			reg := small(r, lawfulbasis.Consent)
 			reg.Activities[0].Transfers = []ropa.Transfer{{Country: "US", Recipient: "MailChimp", Mechanism: lawfulbasis.PrivacyShield, Certified: true}}
-			n := mustGenerate(t, reg, AsOf(day(2026, time.November, 23)))
+			n := mustGenerate(t, reg, day(2026, time.November, 23))
 			it, _ := coverage(n, "13(1)(f)")
 			if it.Filled || !strings.Contains(it.Reason, "Privacy Shield") || !strings.Contains(it.Reason, "16 July 2020") {
 				t.Errorf("13(1)(f) = %+v", it)
@@ -407,7 +405,7 @@ func TestPrivacyShield(t *testing.T) {
 	t.Run("before 16 July 2020", func(t *testing.T) {
 		reg := small(lawfulbasis.EU, lawfulbasis.Consent)
 		reg.Activities[0].Transfers = []ropa.Transfer{{Country: "US", Recipient: "MailChimp", Mechanism: lawfulbasis.PrivacyShield, Certified: true}}
-		n := mustGenerate(t, reg, AsOf(day(2019, time.March, 1)))
+		n := mustGenerate(t, reg, day(2019, time.March, 1))
 		if it, _ := coverage(n, "13(1)(f)"); !it.Filled {
 			t.Errorf("13(1)(f) not filled in 2019: %s", it.Reason)
 		}
@@ -471,7 +469,7 @@ func TestTransfers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := small(tc.regime, lawfulbasis.Contract)
 			reg.Activities[0].Transfers = []ropa.Transfer{tc.tr}
-			n := mustGenerate(t, reg, AsOf(tc.at))
+			n := mustGenerate(t, reg, tc.at)
 			var got []string
 			for _, s := range n.Sections {
 				if strings.HasPrefix(s.Heading, "Sending your information") {
@@ -492,7 +490,7 @@ func TestAutomated(t *testing.T) {
 	t.Run("none", func(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.Activities[0].None = []ropa.None{{Fact: ropa.FactAutomated}}
-		n := mustGenerate(t, reg)
+		n := mustGenerate(t, reg, lawDay)
 		if !strings.Contains(flat(n.Text()), "We make no decisions about you by computer alone.") {
 			t.Error("no statement about automated decisions")
 		}
@@ -504,7 +502,7 @@ func TestAutomated(t *testing.T) {
 		}
 	})
 	t.Run("not recorded", func(t *testing.T) {
-		n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract))
+		n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), lawDay)
 		if strings.Contains(flat(readerText(n)), "automated") || section(n, "Automated decisions") != nil {
 			t.Error("the notice speaks of automated decisions the register says nothing about")
 		}
@@ -516,7 +514,7 @@ func TestAutomated(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.Activities[0].Automated = []ropa.Decision{{Solely: true, Significant: true, Logic: "A score", Consequences: "No offer",
 			Safeguards: []ropa.DecisionSafeguard{ropa.Information, ropa.HumanIntervention}}}
-		n := mustGenerate(t, reg)
+		n := mustGenerate(t, reg, lawDay)
 		text := flat(n.Text())
 		if strings.Contains(text, "We do not make decisions") {
 			t.Error("says no automated decisions")
@@ -536,7 +534,7 @@ func TestAutomated(t *testing.T) {
 	t.Run("solely, not significant", func(t *testing.T) {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.Activities[0].Automated = []ropa.Decision{{Solely: true}}
-		n := mustGenerate(t, reg)
+		n := mustGenerate(t, reg, lawDay)
 		if !strings.Contains(flat(n.Text()), "none of them has a legal or similarly significant effect") {
 			t.Error("no statement about non-significant decisions")
 		}
@@ -549,7 +547,7 @@ func TestEscaping(t *testing.T) {
 	a.Purposes[0].Description = "<script>alert(1)</script>"
 	a.Recipients = append(a.Recipients, ropa.Recipient{Name: `*Bold* & [link](javascript:alert(1)) <img src=x onerror=alert(1)> "q" 'a'`, Kind: ropa.ThirdParty})
 	reg.Controller.Name = "# A | B_c_ &amp; Co"
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 
 	h := n.HTML()
 	for _, bad := range []string{"<script", "<img", "javascript:alert(1)\">", `"q"`} {
@@ -598,10 +596,10 @@ func TestLinks(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	names, regs := seedRegisters(t)
 	for _, name := range names {
-		first := mustGenerate(t, regs[name])
+		first := mustGenerate(t, regs[name], lawDay)
 		want := [4]string{first.Markdown(), first.Text(), first.HTML(), first.Page()}
 		for range 20 {
-			n := mustGenerate(t, regs[name])
+			n := mustGenerate(t, regs[name], lawDay)
 			if got := [4]string{n.Markdown(), n.Text(), n.HTML(), n.Page()}; got != want {
 				t.Fatalf("%s: output differs between runs", name)
 			}
@@ -610,7 +608,7 @@ func TestDeterministic(t *testing.T) {
 		all := first.Audience
 		rev := slices.Clone(all)
 		slices.Reverse(rev)
-		n := mustGenerate(t, regs[name], Audience(rev...))
+		n := mustGenerate(t, regs[name], lawDay, Audience(rev...))
 		if n.Markdown() != want[0] {
 			t.Errorf("%s: reversed audience gives another notice", name)
 		}
@@ -626,7 +624,7 @@ func TestYoung(t *testing.T) {
 			a.None = append(a.None, ropa.None{Fact: ropa.FactAutomated, Subjects: []ropa.Subject{ropa.YoungPeople}})
 		}
 	}
-	n := mustGenerate(t, reg, Audience(ropa.YoungPeople))
+	n := mustGenerate(t, reg, lawDay, Audience(ropa.YoungPeople))
 	if !n.Young {
 		t.Fatal("notice for young people is not Young")
 	}
@@ -651,11 +649,11 @@ func TestYoung(t *testing.T) {
 		t.Error("young notice drops a purpose")
 	}
 	// A mixed audience is not young.
-	if n := mustGenerate(t, reg, Audience(ropa.YoungPeople, ropa.Employees)); n.Young {
+	if n := mustGenerate(t, reg, lawDay, Audience(ropa.YoungPeople, ropa.Employees)); n.Young {
 		t.Error("mixed audience is Young")
 	}
 	// Young notices read more easily than adult ones for the same register.
-	adultN := mustGenerate(t, reg, Audience(ropa.Employees))
+	adultN := mustGenerate(t, reg, lawDay, Audience(ropa.Employees))
 	t.Logf("Flesch: young %.1f, employees %.1f", n.Readability(), adultN.Readability())
 }
 
@@ -674,7 +672,7 @@ func TestAudienceErrors(t *testing.T) {
 		{"no data subjects", &ropa.Register{Jurisdiction: lawfulbasis.UK}, nil, ErrAudience},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Generate(tc.reg, tc.opts...)
+			_, err := Generate(tc.reg, lawDay, tc.opts...)
 			if !errors.Is(err, tc.want) {
 				t.Errorf("err = %v, want %v", err, tc.want)
 			}
@@ -685,7 +683,7 @@ func TestAudienceErrors(t *testing.T) {
 func TestAudienceOrder(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 	reg.Activities[0].DataSubjects = []ropa.Subject{"custom: Alumni", ropa.Volunteers, ropa.JobApplicants, "custom: Board observers", ropa.Employees}
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	want := []ropa.Subject{ropa.JobApplicants, ropa.Employees, ropa.Volunteers, "custom: Alumni", "custom: Board observers"}
 	if diff := cmp.Diff(want, n.Audience); diff != "" {
 		t.Errorf("audience (-want +got):\n%s", diff)
@@ -702,7 +700,7 @@ func TestAudienceOrder(t *testing.T) {
 	if diff := cmp.Diff(wantH, headings); diff != "" {
 		t.Errorf("headings (-want +got):\n%s", diff)
 	}
-	n = mustGenerate(t, reg, Audience(ropa.Employees))
+	n = mustGenerate(t, reg, lawDay, Audience(ropa.Employees))
 	if n.Title != "Acme Ltd privacy notice for employees" {
 		t.Errorf("title = %q", n.Title)
 	}
@@ -721,7 +719,7 @@ func TestStatesRegister(t *testing.T) {
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			reg := regs[name]
-			n := mustGenerate(t, reg)
+			n := mustGenerate(t, reg, lawDay)
 			text := norm(n.Text())
 			has := func(what, s string) {
 				t.Helper()
@@ -776,9 +774,9 @@ func TestRenderingsAgree(t *testing.T) {
 	names, regs := seedRegisters(t)
 	var notices []*Notice
 	for _, name := range names {
-		notices = append(notices, mustGenerate(t, regs[name]))
+		notices = append(notices, mustGenerate(t, regs[name], lawDay))
 	}
-	notices = append(notices, mustGenerate(t, full(lawfulbasis.UK)), mustGenerate(t, full(lawfulbasis.EU)))
+	notices = append(notices, mustGenerate(t, full(lawfulbasis.UK), lawDay), mustGenerate(t, full(lawfulbasis.EU), lawDay))
 	// parts lists the content in order; text writes each cell after its
 	// column's heading.
 	parts := func(n *Notice, text bool) []string {
@@ -836,7 +834,7 @@ func TestRenderingsAgree(t *testing.T) {
 func TestTextWrap(t *testing.T) {
 	names, regs := seedRegisters(t)
 	for _, name := range names {
-		n := mustGenerate(t, regs[name])
+		n := mustGenerate(t, regs[name], lawDay)
 		for i, line := range strings.Split(n.Text(), "\n") {
 			if w := len([]rune(line)); w > Width && strings.Contains(strings.TrimSpace(line), " ") {
 				t.Errorf("%s line %d has %d columns: %q", name, i+1, w, line)
@@ -846,7 +844,7 @@ func TestTextWrap(t *testing.T) {
 }
 
 func TestPage(t *testing.T) {
-	n := mustGenerate(t, full(lawfulbasis.UK))
+	n := mustGenerate(t, full(lawfulbasis.UK), lawDay)
 	p := n.Page()
 	for _, want := range []string{"<!DOCTYPE html>", `<html lang="en-GB">`, `<meta charset="utf-8">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "<title>Full Careers Ltd privacy notice</title>",
@@ -861,14 +859,14 @@ func TestPage(t *testing.T) {
 	if strings.Count(p, "<section>") != strings.Count(p, "</section>") {
 		t.Error("unbalanced sections")
 	}
-	if n := mustGenerate(t, full(lawfulbasis.EU)); !strings.Contains(n.Page(), `<html lang="en">`) {
+	if n := mustGenerate(t, full(lawfulbasis.EU), lawDay); !strings.Contains(n.Page(), `<html lang="en">`) {
 		t.Error("EU page is not lang=en")
 	}
 }
 
 func TestRecognisedLegitimateInterests(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.RecognisedLegitimateInterests)
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	for _, want := range []string{
 		"Recognised legitimate interests. The recognised interest: " + lawfulbasis.Annex1Crime.Plain(),
 		"Recognised legitimate interests: " + lowerFirst(adult.bases[lawfulbasis.RecognisedLegitimateInterests]),
@@ -878,7 +876,7 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 		}
 	}
 	// Before 5 February 2026 the basis did not exist: it is not stated.
-	n = mustGenerate(t, reg, AsOf(day(2025, time.June, 1)))
+	n = mustGenerate(t, reg, day(2025, time.June, 1))
 	if strings.Contains(flat(n.Text()), "Recognised legitimate interests") {
 		t.Error("RLI stated before it existed")
 	}
@@ -887,7 +885,7 @@ func TestRecognisedLegitimateInterests(t *testing.T) {
 	}
 	// No Annex 1 condition.
 	reg.Activities[0].Purposes[0].Annex1 = 0
-	n = mustGenerate(t, reg)
+	n = mustGenerate(t, reg, lawDay)
 	if it, _ := coverage(n, "13(1)(c)"); it.Filled || !strings.Contains(it.Reason, "Annex 1") {
 		t.Errorf("13(1)(c) = %+v", it)
 	}
@@ -924,7 +922,7 @@ func TestRequestDeadline(t *testing.T) {
 		{"EU", lawfulbasis.EU, day(2026, time.November, 23), old},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			text := flat(mustGenerate(t, small(tt.regime, lawfulbasis.Contract), AsOf(tt.at)).Text())
+			text := flat(mustGenerate(t, small(tt.regime, lawfulbasis.Contract), tt.at).Text())
 			for _, w := range tt.want {
 				if !strings.Contains(text, w) {
 					t.Errorf("text lacks %q", w)
@@ -960,7 +958,7 @@ func TestRightsRoute(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 			reg.DPO, reg.Controller = tt.dpo, tt.org
-			n := mustGenerate(t, reg)
+			n := mustGenerate(t, reg, lawDay)
 			text := flat(readerText(n))
 			if tt.want != "" && !strings.Contains(text, tt.want) {
 				t.Errorf("text lacks %q", tt.want)
@@ -984,7 +982,7 @@ func TestRetentionPerActivity(t *testing.T) {
 		DataCategories: ropa.Cats(ropa.Identifiers, ropa.PayAndBenefits),
 		Retention:      []ropa.Retention{{Categories: []ropa.Category{ropa.PayAndBenefits}, Schedule: "Until the pension is paid out"}},
 	})
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	var rows [][]string
 	for _, b := range section(n, "How long we keep your information").Blocks {
 		rows = append(rows, b.(Table).Rows...)
@@ -1096,7 +1094,7 @@ func TestSeedCoverage(t *testing.T) {
 	names, regs := seedRegisters(t)
 	missing := map[string][]string{}
 	for _, name := range names {
-		n := mustGenerate(t, regs[name])
+		n := mustGenerate(t, regs[name], lawDay)
 		for _, it := range n.Coverage() {
 			if !it.Filled {
 				missing[name] = append(missing[name], it.Article)

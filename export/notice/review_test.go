@@ -56,7 +56,7 @@ func twoLists(same bool) *ropa.Register {
 // list: the notice must not call it "the same" and send the reader to a
 // longer one. A list that is the same says what is the same.
 func TestSameListIsWholeList(t *testing.T) {
-	text := flat(mustGenerate(t, twoLists(false)).Text())
+	text := flat(mustGenerate(t, twoLists(false), lawDay).Text())
 	if strings.Contains(text, "same organisations") || strings.Contains(text, "this is the same as for job applicants") {
 		t.Errorf("a shorter list is called the same as a longer one:\n%s", text)
 	}
@@ -64,7 +64,7 @@ func TestSameListIsWholeList(t *testing.T) {
 		t.Errorf("Beta Ltd listed %d times, want once per group", got)
 	}
 
-	text = flat(mustGenerate(t, twoLists(true)).Text())
+	text = flat(mustGenerate(t, twoLists(true), lawDay).Text())
 	want := "The same organisations work for us as for job applicants (the law calls them processors): see"
 	if !strings.Contains(text, want) {
 		t.Errorf("the same list is not linked as %q:\n%s", want, text)
@@ -82,7 +82,7 @@ func TestSourcesMergedByKind(t *testing.T) {
 		{Kind: ropa.FromThirdParty, Name: "Referees"},
 		{Kind: ropa.FromSubject, Name: "Interviews"},
 	}
-	got := items(section(mustGenerate(t, reg), "Where we get your information"))
+	got := items(section(mustGenerate(t, reg, lawDay), "Where we get your information"))
 	want := []string{"You: Application form; Interviews", "Referees"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sources = %q, want %q", got, want)
@@ -94,12 +94,12 @@ func TestSourcesMergedByKind(t *testing.T) {
 // else" only where it states there are none.
 func TestFromYouNotOnly(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
-	text := flat(mustGenerate(t, reg).Text())
+	text := flat(mustGenerate(t, reg, lawDay).Text())
 	if !strings.Contains(text, "We get information from you.") || strings.Contains(text, "anyone else") || strings.Contains(text, "this information yourself") {
 		t.Errorf("not recorded: the notice claims more than the register:\n%s", text)
 	}
 	reg.Activities[0].None = []ropa.None{{Fact: ropa.FactOtherSources}}
-	text = flat(mustGenerate(t, reg).Text())
+	text = flat(mustGenerate(t, reg, lawDay).Text())
 	if !strings.Contains(text, "We get information from you. We do not get it from anyone else.") {
 		t.Errorf("stated none: the notice does not say so:\n%s", text)
 	}
@@ -109,12 +109,12 @@ func TestFromYouNotOnly(t *testing.T) {
 // records one, not "in the same way" as the rights.
 func TestWithdrawalFromRegister(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Consent)
-	text := flat(mustGenerate(t, reg).Text())
+	text := flat(mustGenerate(t, reg, lawDay).Text())
 	if !strings.Contains(text, adult.howWithdraw) {
 		t.Errorf("no withdrawal route recorded: want %q", adult.howWithdraw)
 	}
 	reg.Activities[0].Consent.Withdrawal = "use the unsubscribe link in any email we send"
-	n := mustGenerate(t, reg)
+	n := mustGenerate(t, reg, lawDay)
 	text = flat(n.Text())
 	if strings.Contains(text, adult.howWithdraw) || !strings.Contains(text, "Use the unsubscribe link in any email we send.") {
 		t.Errorf("the register's way to withdraw is not given:\n%s", text)
@@ -132,7 +132,7 @@ func TestWithdrawalFromRegister(t *testing.T) {
 // public task (Art 21(1), (ea) being a kind of legitimate interests in
 // plain words), with the override test, not for every use.
 func TestObjectWording(t *testing.T) {
-	n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.LegitimateInterests))
+	n := mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.LegitimateInterests), lawDay)
 	text := flat(n.Text())
 	for _, want := range []string{
 		"You can object to uses based on our legitimate interests or a public task.",
@@ -171,7 +171,7 @@ func TestTransferOutsideOnce(t *testing.T) {
 	a := &reg.Activities[0]
 	a.Recipients = append(a.Recipients, ropa.Recipient{Name: "Websites outside the UK that show our adverts", Kind: ropa.ThirdParty})
 	a.Transfers = []ropa.Transfer{{Country: "ZZ", Recipient: "Websites outside the UK that show our adverts"}}
-	text := flat(mustGenerate(t, reg).Text())
+	text := flat(mustGenerate(t, reg, lawDay).Text())
 	if strings.Count(text, "outside the UK") != strings.Count(text, "Websites outside the UK")+strings.Count(text, "Sending your information outside the UK") {
 		t.Errorf("'outside the UK' said beside a name that says it:\n%s", text)
 	}
@@ -186,7 +186,7 @@ func TestDPORoleOnly(t *testing.T) {
 	for _, name := range []string{"Data Protection Officer", "the DPO", "DPO."} {
 		reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 		reg.DPO.Name = name
-		text := flat(mustGenerate(t, reg).Text())
+		text := flat(mustGenerate(t, reg, lawDay).Text())
 		if strings.Contains(text, "Our data protection officer is "+name) {
 			t.Errorf("%q: introduced as a name", name)
 		}
@@ -200,7 +200,7 @@ func TestDPORoleOnly(t *testing.T) {
 func TestVersionNotPrinted(t *testing.T) {
 	reg := small(lawfulbasis.UK, lawfulbasis.Contract)
 	reg.Version = "1.0"
-	if text := flat(mustGenerate(t, reg).Text()); strings.Contains(text, "version 1.0") {
+	if text := flat(mustGenerate(t, reg, lawDay).Text()); strings.Contains(text, "version 1.0") {
 		t.Errorf("version printed:\n%s", text)
 	}
 }
@@ -217,7 +217,7 @@ func TestRegulatorPostOnly(t *testing.T) {
 		{"address and email only", Regulator{Name: "Information Commission", Address: "Wycliffe House, Wilmslow SK9 5AF", Email: "icocasework@ico.org.uk"}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			text := flat(mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), Authority(tt.reg)).Text())
+			text := flat(mustGenerate(t, small(lawfulbasis.UK, lawfulbasis.Contract), lawDay, Authority(tt.reg)).Text())
 			if got := strings.Contains(text, "SK9 5AF"); got != tt.want {
 				t.Errorf("address given = %v, want %v:\n%s", got, tt.want, text)
 			}

@@ -60,7 +60,7 @@ func TestSources(t *testing.T) {
 		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 			t.Fatal(err)
 		}
-		n := mustGenerate(t, reg)
+		n := mustGenerate(t, reg, lawDay)
 		for _, s := range n.Sections {
 			if len(s.Sources) != len(s.Blocks) {
 				t.Fatalf("%s %q: %d sources for %d blocks", name, s.Heading, len(s.Sources), len(s.Blocks))
@@ -84,7 +84,7 @@ func TestSources(t *testing.T) {
 // sources as data-source attributes, which are off by default.
 func TestSourcesScoped(t *testing.T) {
 	reg := twoGroups()
-	n := mustGenerate(t, reg, AsOf(day(2026, time.November, 23)))
+	n := mustGenerate(t, reg, day(2026, time.November, 23))
 	var got [][]string
 	in := ""
 	for _, s := range n.Sections {
@@ -108,7 +108,7 @@ func TestSourcesScoped(t *testing.T) {
 	if strings.Contains(n.Page(), "data-source") {
 		t.Error("data-source written without Trace")
 	}
-	traced := mustGenerate(t, reg, AsOf(day(2026, time.November, 23)), Trace()).HTML()
+	traced := mustGenerate(t, reg, day(2026, time.November, 23), Trace()).HTML()
 	if !strings.Contains(traced, `<table data-source="activities[0].purposes[0] activities[0].purposes[2]" aria-labelledby="what-we-use-your-information-for">`) {
 		t.Errorf("no data-source on the applicants' purposes table:\n%.2000s", traced)
 	}

@@ -35,7 +35,7 @@ func BenchmarkWrite(b *testing.B) {
 	reg := benchRegister()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(io.Discard, reg); err != nil {
+		if err := Write(io.Discard, reg, lawDay); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -43,7 +43,7 @@ func BenchmarkWrite(b *testing.B) {
 
 func BenchmarkRead(b *testing.B) {
 	var buf bytes.Buffer
-	if err := Write(&buf, benchRegister()); err != nil {
+	if err := Write(&buf, benchRegister(), lawDay); err != nil {
 		b.Fatal(err)
 	}
 	data := buf.Bytes()
@@ -70,13 +70,13 @@ type floorSheet struct {
 // floorSheets collects every row Write would stream for reg, sheet by
 // sheet, in workbook order.
 func floorSheets(tb testing.TB, reg *ropa.Register) []floorSheet {
-	cfg := newWriteConfig(nil)
+	cfg := newWriteConfig(lawDay, nil)
 	views, err := wrSelectViews(cfg, reg)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: icoLayout}
-	c.report = ropa.Check(reg, ropa.AsOf(cfg.asOf))
+	c.report = ropa.Check(reg, cfg.asOf)
 	var out []floorSheet
 	for _, v := range views {
 		s := floorSheet{name: v.name}
@@ -177,7 +177,7 @@ func floorZip(w io.Writer) excelize.ZipWriter {
 
 func BenchmarkRowReader(b *testing.B) {
 	var buf bytes.Buffer
-	if err := Write(&buf, benchRegister()); err != nil {
+	if err := Write(&buf, benchRegister(), lawDay); err != nil {
 		b.Fatal(err)
 	}
 	data := buf.Bytes()

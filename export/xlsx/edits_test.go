@@ -406,7 +406,7 @@ func TestReadOneTemplateEdit(t *testing.T) {
 				}
 				// The cell as the edited register would show it.
 				row := make([]string, tpl.NumColumns+1)
-				vwTemplateRow(&vwCtx{reg: want, asOf: newWriteConfig(nil).asOf, profile: icoLayout}, a, row)
+				vwTemplateRow(&vwCtx{reg: want, asOf: newWriteConfig(lawDay, nil).asOf, profile: icoLayout}, a, row)
 				ref := "Template!" + wbCellRef(tc.col+1, icoLayout.HeadingRow+1+i)
 				b := editCells(t, writeBytes(t, reg), map[string]string{ref: row[tc.col]})
 				got, notes := readNotes(t, b)

@@ -36,8 +36,8 @@ func exampleRegister() *ropa.Register {
 
 func ExampleWrite() {
 	var buf bytes.Buffer
-	err := xlsx.Write(&buf, exampleRegister(),
-		xlsx.AsOf(time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)),
+	day := time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC) // the day whose law applies
+	err := xlsx.Write(&buf, exampleRegister(), day,
 		xlsx.Properties("Data Protection Officer", "Record of processing 2026"))
 	if err != nil {
 		log.Fatal(err)
@@ -65,7 +65,7 @@ func ExampleWrite() {
 
 func ExampleRead() {
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, exampleRegister()); err != nil {
+	if err := xlsx.Write(&buf, exampleRegister(), time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)); err != nil {
 		log.Fatal(err)
 	}
 	reg, err := xlsx.Read(&buf)
@@ -87,7 +87,7 @@ func ExampleRead() {
 // not lost: the register lives on the data sheets.
 func ExampleRead_editedView() {
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, exampleRegister()); err != nil {
+	if err := xlsx.Write(&buf, exampleRegister(), time.Date(2026, time.November, 23, 0, 0, 0, 0, time.UTC)); err != nil {
 		log.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

@@ -79,7 +79,7 @@ func injectCell(t *testing.T, workbook []byte, sheet, ref, cellXML string) []byt
 // Excel; the register is not returned.
 func TestReadHostileCells(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, loadSeed(t, "harris-careers")); err != nil {
+	if err := Write(&buf, loadSeed(t, "harris-careers"), lawDay); err != nil {
 		t.Fatal(err)
 	}
 	clean := buf.Bytes()
@@ -157,7 +157,7 @@ func TestReadEncrypted(t *testing.T) {
 func TestScanQuietOnOwnWorkbooks(t *testing.T) {
 	for _, reg := range []*ropa.Register{loadSeed(t, "harris-careers"), newGen(11).register(40)} {
 		var buf bytes.Buffer
-		if err := Write(&buf, reg); err != nil {
+		if err := Write(&buf, reg, lawDay); err != nil {
 			t.Fatal(err)
 		}
 		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

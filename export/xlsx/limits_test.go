@@ -39,12 +39,12 @@ func wbSizes(t *testing.T, b []byte) (file, unpacked, part int64) {
 // at it, both accept; one byte (or one time) under, both refuse, naming
 // the limit and its option.
 func TestLimitsAgree(t *testing.T) {
-	if w, r := newWriteConfig(nil).limits, newReadConfig(nil); w.Limits != r.Limits {
+	if w, r := newWriteConfig(lawDay, nil).limits, newReadConfig(nil); w.Limits != r.Limits {
 		t.Fatalf("Write's default limits %+v differ from Read's %+v", w, r)
 	}
 	reg := loadSeed(t, "durham-university-recruitment")
 	var buf bytes.Buffer
-	if err := Write(&buf, reg); err != nil {
+	if err := Write(&buf, reg, lawDay); err != nil {
 		t.Fatal(err)
 	}
 	file, unpacked, part := wbSizes(t, buf.Bytes())
@@ -72,14 +72,14 @@ func TestLimitsAgree(t *testing.T) {
 				t.Errorf("Read at the limit: %v", err)
 			}
 			var again bytes.Buffer
-			if err := Write(&again, reg, WriteLimits(tc.at...)); err != nil || !bytes.Equal(again.Bytes(), buf.Bytes()) {
+			if err := Write(&again, reg, lawDay, WriteLimits(tc.at...)); err != nil || !bytes.Equal(again.Bytes(), buf.Bytes()) {
 				t.Errorf("Write at the limit: %v (same bytes: %v)", err, bytes.Equal(again.Bytes(), buf.Bytes()))
 			}
 			_, err := Read(bytes.NewReader(buf.Bytes()), tc.over...)
 			if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), tc.msg) {
 				t.Errorf("Read over the limit: %v; want ErrTooLarge naming %q", err, tc.msg)
 			}
-			err = Write(&bytes.Buffer{}, reg, WriteLimits(tc.over...))
+			err = Write(&bytes.Buffer{}, reg, lawDay, WriteLimits(tc.over...))
 			if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "WriteLimits") {
 				t.Errorf("Write over the limit: %v; want ErrTooLarge naming %q and WriteLimits", err, tc.msg)
 			}
@@ -92,7 +92,7 @@ func TestLimitsAgree(t *testing.T) {
 func TestWriteStopsEarly(t *testing.T) {
 	reg := newGen(7).register(300)
 	var out countWriter
-	err := Write(&out, reg, WriteLimits(WithLimits(1<<20, 0)))
+	err := Write(&out, reg, lawDay, WriteLimits(WithLimits(1<<20, 0)))
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "xlsx.MaxUnzipSize") {
 		t.Fatalf("err = %v", err)
 	}
@@ -189,7 +189,7 @@ func TestWriteReadScale(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	start := time.Now()
-	if err := Write(&buf, &reg); err != nil {
+	if err := Write(&buf, &reg, lawDay); err != nil {
 		t.Fatal(err)
 	}
 	file, unpacked, _ := wbSizes(t, buf.Bytes())

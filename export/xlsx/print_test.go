@@ -31,7 +31,7 @@ func TestWritePrintLayout(t *testing.T) {
 	}
 	for _, name := range names {
 		visible, _ := f.GetSheetVisible(name)
-		hidden := slices.Contains(wbReservedSheets(), name) || name == FindingsSheet && len(ropa.Check(reg, ropa.AsOf(newWriteConfig(nil).asOf)).Findings) == 0
+		hidden := slices.Contains(wbReservedSheets(), name) || name == FindingsSheet && len(ropa.Check(reg, newWriteConfig(lawDay, nil).asOf).Findings) == 0
 		if visible == hidden {
 			t.Errorf("%s: visible = %v", name, visible)
 		}

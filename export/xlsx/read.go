@@ -695,7 +695,7 @@ func (rd *rdReader) views() {
 			continue // untouched: generated again from the data sheets
 		}
 		if !checked && !rd.customChecks && (v.name == NotesSheet || v.name == FindingsSheet) {
-			c.report, checked = ropa.Check(rd.reg, ropa.AsOf(rd.asOf)), true
+			c.report, checked = ropa.Check(rd.reg, rd.asOf), true
 		}
 		gen := v.gen
 		if rd.customChecks && v.name == NotesSheet {

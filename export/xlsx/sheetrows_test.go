@@ -70,7 +70,7 @@ func TestOwnRowsAgreeWithExcelize(t *testing.T) {
 	for i := range 40 {
 		reg := g.register(1 + i%7)
 		var buf bytes.Buffer
-		if err := Write(&buf, reg); err != nil {
+		if err := Write(&buf, reg, lawDay); err != nil {
 			t.Fatal(err)
 		}
 		name := "random register " + string(rune('A'+i%26))

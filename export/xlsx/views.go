@@ -195,7 +195,7 @@ func vwAuthority(reg *ropa.Register, at time.Time) string {
 	case strings.EqualFold(a.Code, "uk"):
 		return authority.UK(at).Name
 	case a.Code != "":
-		if au, ok := authority.Lookup(a.Code); ok {
+		if au, ok := authority.Lookup(a.Code, at); ok {
 			return au.Name
 		}
 		return a.Code
@@ -1202,13 +1202,7 @@ func vwStrings[T ~string](all ...T) []string {
 
 // vwAuthorityCodes are the codes of the supervisory authorities the
 // authority package knows.
-func vwAuthorityCodes() []string {
-	var out []string
-	for _, a := range authority.All() {
-		out = append(out, a.Code)
-	}
-	return out
-}
+func vwAuthorityCodes() []string { return authority.Codes() }
 
 // vwLists are the drop-down lists, generated from the enumerations.
 var vwLists = sync.OnceValue(func() []vwList {

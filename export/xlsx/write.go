@@ -49,13 +49,6 @@ func Sheets(names ...string) Option {
 	return func(c *writeConfig) { c.views, c.viewsSet = slices.Clone(names), true }
 }
 
-// AsOf is the date the law is applied at for the findings, the rights
-// column, the reference sheet and the cover; only its calendar day counts.
-// The default is [lawfulbasis.LawAsOf]: Write never reads the clock. It is
-// also the workbook's creation and modification date, so that the same
-// register and options give the same bytes.
-func AsOf(t time.Time) Option { return func(c *writeConfig) { c.asOf = t } }
-
 // Properties sets the document's author and title (File > Info in Excel).
 func Properties(author, title string) Option {
 	return func(c *writeConfig) { c.author, c.title = author, title }
@@ -69,7 +62,7 @@ func ShowDataSheets() Option { return func(c *writeConfig) { c.showData = true }
 
 // CheckOptions are passed to [ropa.Check] for the findings sheet and the
 // cover (for example [ropa.Without] or [ropa.WithRules]). The date is always
-// the one given by [AsOf]. Because [Read] cannot know these options, it
+// the one given to [Write]. Because [Read] cannot know these options, it
 // does not compare the findings of a workbook written with them.
 func CheckOptions(opts ...ropa.Option) Option {
 	return func(c *writeConfig) { c.checkOpts = append(c.checkOpts, opts...) }
@@ -89,8 +82,8 @@ func WriteLimits(opts ...ReadOption) Option {
 	return func(c *writeConfig) { c.limits = newReadConfig(opts) }
 }
 
-func newWriteConfig(opts []Option) writeConfig {
-	c := writeConfig{asOf: lawfulbasis.LawAsOf, limits: newReadConfig(nil)}
+func newWriteConfig(at time.Time, opts []Option) writeConfig {
+	c := writeConfig{asOf: at, limits: newReadConfig(nil)}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -146,12 +139,22 @@ func wrCheckRegister(reg *ropa.Register) error {
 // retention rule that does not validate, or a text that does not fit a cell
 // ([ErrCellTooLong]); the error names the field by its JSON path. Text is
 // always written as text: a value starting with "=" never becomes a
-// formula. The same register and options give byte-identical output.
-func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
+// formula. The same register, day and options give byte-identical output.
+//
+// The law is applied as it stood on the day of at: for the findings, the
+// rights column, the reference sheet and the cover. The day is required
+// (Write never reads the clock); the zero time is an error wrapping
+// [lawfulbasis.ErrNoDate]. Only its calendar day counts, and it is also the
+// workbook's creation and modification date, so that the same register
+// and day give the same bytes.
+func Write(w io.Writer, reg *ropa.Register, at time.Time, opts ...Option) error {
 	if reg == nil {
 		return errors.New("xlsx: nil register")
 	}
-	cfg := newWriteConfig(opts)
+	if at.IsZero() {
+		return fmt.Errorf("xlsx: %w", lawfulbasis.ErrNoDate)
+	}
+	cfg := newWriteConfig(at, opts)
 	views, err := wrSelectViews(cfg, reg)
 	if err != nil {
 		return err
@@ -167,7 +170,7 @@ func Write(w io.Writer, reg *ropa.Register, opts ...Option) error {
 		checked = make(chan struct{})
 		go func() {
 			defer close(checked)
-			c.report = ropa.Check(reg, append(slices.Clone(cfg.checkOpts), ropa.AsOf(cfg.asOf))...)
+			c.report = ropa.Check(reg, cfg.asOf, cfg.checkOpts...)
 		}()
 		defer func() { <-checked }()
 	}

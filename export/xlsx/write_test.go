@@ -30,10 +30,21 @@ func mustDate(s string) time.Time {
 	return t
 }
 
+// lawDay is the day the tests apply the law at when the day does not
+// matter to them: the date the module's legal data was brought up to date.
+var lawDay = lawfulbasis.LawAsOf
+
+// writeBytes writes reg with the law as of lawDay.
 func writeBytes(t testing.TB, reg *ropa.Register, opts ...Option) []byte {
 	t.Helper()
+	return writeBytesAt(t, reg, lawDay, opts...)
+}
+
+// writeBytesAt writes reg with the law as of the day of at.
+func writeBytesAt(t testing.TB, reg *ropa.Register, at time.Time, opts ...Option) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, reg, opts...); err != nil {
+	if err := Write(&buf, reg, at, opts...); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()
@@ -248,7 +259,7 @@ func TestWriteCellTooLong(t *testing.T) {
 	for _, c := range cases {
 		reg := smallRegister()
 		c.edit(reg)
-		err := Write(io.Discard, reg)
+		err := Write(io.Discard, reg, lawDay)
 		if !errors.Is(err, ErrCellTooLong) || !strings.Contains(err.Error(), c.path+":") {
 			t.Errorf("%s: Write = %v, want ErrCellTooLong naming %s", c.name, err, c.path)
 		}
@@ -292,12 +303,12 @@ func TestWriteErrors(t *testing.T) {
 		if c.edit != nil {
 			c.edit(reg)
 		}
-		err := Write(io.Discard, reg, c.opts...)
+		err := Write(io.Discard, reg, lawDay, c.opts...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: Write = %v, want an error containing %q", c.name, err, c.want)
 		}
 	}
-	if err := Write(io.Discard, nil); err == nil {
+	if err := Write(io.Discard, nil, lawDay); err == nil {
 		t.Error("Write(nil) succeeded")
 	}
 }
@@ -462,7 +473,7 @@ func TestWriteDropDowns(t *testing.T) {
 
 func TestWriteProperties(t *testing.T) {
 	at := mustDate("2025-07-01")
-	f := openBytes(t, writeBytes(t, smallRegister(), AsOf(at.Add(15*time.Hour)), Properties("Data Protection Officer", "ROPA 2025")))
+	f := openBytes(t, writeBytesAt(t, smallRegister(), at.Add(15*time.Hour), Properties("Data Protection Officer", "ROPA 2025")))
 	p, err := f.GetDocProps()
 	if err != nil {
 		t.Fatal(err)
@@ -669,9 +680,12 @@ func TestWriteShardedIdentical(t *testing.T) {
 	regs["random"] = g.register(40)
 	regs["random"].ProcessorRecords = append(regs["random"].ProcessorRecords, ropa.ProcessorRecord{Controller: "Client"})
 	for name, reg := range regs {
-		for _, opts := range [][]Option{nil, {Sheets(FindingsSheet, "Processor")}, {AsOf(mustDate("2020-01-01"))}} {
-			a := writeBytes(t, reg, append(opts, wrSharded(false))...)
-			b := writeBytes(t, reg, append(opts, wrSharded(true))...)
+		for _, tc := range []struct {
+			at   time.Time
+			opts []Option
+		}{{lawDay, nil}, {lawDay, []Option{Sheets(FindingsSheet, "Processor")}}, {mustDate("2020-01-01"), nil}} {
+			a := writeBytesAt(t, reg, tc.at, append(tc.opts, wrSharded(false))...)
+			b := writeBytesAt(t, reg, tc.at, append(tc.opts, wrSharded(true))...)
 			if !bytes.Equal(a, b) {
 				t.Errorf("%s: sharded and unsharded workbooks differ", name)
 			}
@@ -680,5 +694,15 @@ func TestWriteShardedIdentical(t *testing.T) {
 	got := roundTrip(t, regs["random"], wrSharded(true))
 	if len(got.Activities) != 40 {
 		t.Error("activities lost")
+	}
+}
+
+// TestWriteNoDate: the day is a required argument and the zero time is
+// not a day: Write refuses it with an error wrapping lawfulbasis.ErrNoDate
+// and writes nothing.
+func TestWriteNoDate(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, smallRegister(), time.Time{}); !errors.Is(err, lawfulbasis.ErrNoDate) || buf.Len() != 0 {
+		t.Errorf("Write(w, reg, time.Time{}) = %v with %d bytes written; want an error wrapping ErrNoDate and nothing written", err, buf.Len())
 	}
 }

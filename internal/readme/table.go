@@ -26,7 +26,7 @@ func RuleTable(rules []ropa.Rule) string {
 		var names, cites []string
 		for _, g := range regimes {
 			names = append(names, strings.ToUpper(g.String()))
-			if c := r.Cite(g); !slices.Contains(cites, c) {
+			if c := r.Cite(g, lawfulbasis.LawAsOf); !slices.Contains(cites, c) {
 				cites = append(cites, c)
 			}
 		}

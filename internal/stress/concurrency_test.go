@@ -28,13 +28,13 @@ type result struct {
 
 func compute(reg *ropa.Register, at time.Time) (result, error) {
 	var r result
-	r.report = ropa.Check(reg, ropa.AsOf(at))
+	r.report = ropa.Check(reg, at)
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, reg, xlsx.AsOf(at)); err != nil {
+	if err := xlsx.Write(&buf, reg, at); err != nil {
 		return r, err
 	}
 	r.workbook = buf.Bytes()
-	n, err := notice.Generate(reg, notice.AsOf(at))
+	n, err := notice.Generate(reg, at)
 	if err != nil {
 		return r, err
 	}

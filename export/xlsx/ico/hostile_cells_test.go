@@ -13,6 +13,7 @@ import (
 	"github.com/article30/article30/export/xlsx"
 	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/internal/hostile"
+	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 )
 
@@ -119,7 +120,7 @@ func TestReadHostileCells(t *testing.T) {
 			}
 			// What was imported exports, and reads back.
 			var buf bytes.Buffer
-			if err := xlsx.Write(&buf, reg); err != nil {
+			if err := xlsx.Write(&buf, reg, lawfulbasis.LawAsOf); err != nil {
 				t.Fatalf("xlsx.Write of the imported register: %v", err)
 			}
 			if _, err := xlsx.Read(bytes.NewReader(buf.Bytes())); err != nil {

@@ -866,7 +866,7 @@ func TestReadOwnWorkbook(t *testing.T) {
 	reg := wantClean()
 	reg.ProcessorRecords = nil
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, reg); err != nil {
+	if err := xlsx.Write(&buf, reg, lawfulbasis.LawAsOf); err != nil {
 		t.Fatal(err)
 	}
 	got, err := Read(&buf)
