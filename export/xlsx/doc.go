@@ -94,15 +94,19 @@
 // never becomes a formula, and text columns carry the Text number format
 // so that an edited cell stays text too. A text too long for a cell is an
 // error ([ErrCellTooLong]), not a silent cut. The same register and options
-// give the same bytes. Large registers are streamed with excelize's
-// StreamWriter, one sheet at a time, so memory does not grow with the
+// give the same bytes. The sheets are streamed one at a time: the package
+// encodes their rows, compressed as they are written, and excelize's
+// StreamWriter the rest of each sheet, so memory does not grow with the
 // number of sheets.
 //
 // # Reading back
 //
 // [Read] reads the data sheets by sheet name and column heading, so columns
 // may be moved, and accepts in each enumerated cell anything the
-// enumeration's parser accepts: a slug, a title or a citation.
+// enumeration's parser accepts: a slug, a title or a citation. The rows
+// of a sheet as Write wrote it are decoded by the package; a sheet saved
+// by a spreadsheet program is read with excelize's row reader, from its
+// first row that Write would not have written.
 //
 // # Round trip through a person
 //

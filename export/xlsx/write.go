@@ -370,15 +370,14 @@ func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
 
 // wrWriter streams the sheets of one workbook.
 //
-// excelize keeps each StreamWriter's XML in memory up to 16 MiB (and its
-// buffer, once it has grown past that, at 32 MiB) until the workbook is
-// saved, so a large register streamed into one excelize.File holds a buffer
-// per big sheet at once. For large registers the writer therefore streams
-// each sheet with an excelize.File of its own, with the same styles, saves
-// that file at once keeping only the sheet's part, which goes straight to
-// the caller's writer, and lets the workbook's own file write everything
-// else (its empty copies of those sheets are skipped). Memory then holds
-// one sheet's buffer at a time. Both ways give the same bytes
+// A sheet's rows are compressed as they are encoded (rows.go), and held so
+// until excelize saves the file that streams the sheet. For large
+// registers the writer streams each sheet with an excelize.File of its
+// own, with the same styles, saves that file at once keeping only the
+// sheet's part, which goes straight to the caller's writer, and lets the
+// workbook's own file write everything else (its empty copies of those
+// sheets are skipped): memory then holds one sheet's compressed rows at a
+// time, not the whole workbook's. Both ways give the same bytes
 // (TestWriteShardedIdentical).
 type wrWriter struct {
 	f       *excelize.File
