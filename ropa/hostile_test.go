@@ -100,9 +100,11 @@ func TestAliasBombMemory(t *testing.T) {
 	}
 	peak := kib << 10
 	t.Logf("842 KB alias file refused in %v, peak RSS %d MiB", elapsed, peak>>20)
-	if peak > 64<<20 && !raceEnabled { // the race detector multiplies memory
-
-		t.Errorf("peak RSS %d MiB, want under 64 MiB", peak>>20)
+	// Measured 53-57 MiB: the YAML parser's tokens for the aliases. The
+	// bound leaves room for the garbage collector running late on a loaded
+	// machine; expanded, the file would be several GB of nodes.
+	if peak > 80<<20 && !raceEnabled { // the race detector multiplies memory
+		t.Errorf("peak RSS %d MiB, want under 80 MiB", peak>>20)
 	}
 	if elapsed > 3*time.Second && !raceEnabled {
 		t.Errorf("took %v, want about a second", elapsed)

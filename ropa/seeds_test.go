@@ -268,16 +268,16 @@ func TestSeedGroups(t *testing.T) {
 		// the applicant, to run the recruitment: no contract basis, none of
 		// the applicant's data, no application forms as their source.
 		{"durham-university-recruitment", "applications", ropa.Referees, want{
-			purposes:   []string{"To manage the recruitment process, assess and confirm candidates' suitability for potential employment, decide to whom to offer a job, and keep records of the process"},
+			purposes:   []string{"To run the recruitment process, check that candidates are suitable for the job, decide whom to offer a job, and keep records of the process"},
 			categories: []ropa.Category{ropa.Identifiers, ropa.ContactDetails},
 			sources:    []ropa.SourceKind{ropa.FromThirdParty},
 			recipients: 6,
 		}},
 		{"durham-university-recruitment", "applications", ropa.JobApplicants, want{
 			purposes: []string{
-				"To manage the recruitment process, assess and confirm candidates' suitability for potential employment, decide to whom to offer a job, and keep records of the process",
+				"To run the recruitment process, check that candidates are suitable for the job, decide whom to offer a job, and keep records of the process",
 				"To respond to and defend against legal claims",
-				"To take steps prior to potentially entering into a contract with you, and to enter into a contract with you",
+				"To take steps before we might make a contract with you, and to make the contract",
 				"To consider reasonable adjustments for disabled candidates during the recruitment process (including the Disability Confident Scheme)",
 				"To contact you about other similar vacancies in the same recruitment round",
 			},
@@ -301,9 +301,9 @@ func TestSeedGroups(t *testing.T) {
 				"To promote and publicise work to achieve our mission",
 				"To plan, deliver and measure the effectiveness of CEC programmes and events",
 				"To conduct research related to our mission",
-				"To enable systems management and security",
+				"To manage our systems and keep them secure",
 				"For CEC's legal and compliance purposes",
-				"To send marketing communications",
+				"To send marketing messages",
 			},
 			categories: []ropa.Category{ropa.Identifiers, ropa.EmploymentDetails, ropa.ContactDetails, ropa.Usage, ropa.Opinions},
 			sources:    []ropa.SourceKind{ropa.FromSubject},
@@ -437,10 +437,10 @@ func TestSeedTransfers(t *testing.T) {
 		"careers-and-enterprise":    cec,
 		"healthwatch-hertfordshire": {{"newsletter", "US", "MailChimp", "privacy-shield"}},
 		"harris-careers": {
-			{"careers-website-tracking", "ZZ", "Third-party software providers that capture, transfer and store information for us", ""},
+			{"careers-website-tracking", "ZZ", "Software companies that collect, send and store information for us", ""},
 			{"job-alerts", "ZZ", "Companies sending emails and surveys on our behalf", ""},
-			{"targeted-advertising", "ZZ", "Other companies' websites outside the UK to which our advertising is delivered", ""},
-			{"accounts-and-connected-services", "ZZ", "Third-party software providers that capture, transfer and store information for us", ""},
+			{"targeted-advertising", "ZZ", "Other companies' websites outside the UK that show our adverts", ""},
+			{"accounts-and-connected-services", "ZZ", "Software companies that collect, send and store information for us", ""},
 		},
 	}
 	for _, name := range seedNames {

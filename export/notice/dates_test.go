@@ -22,9 +22,9 @@ func TestDates(t *testing.T) {
 		want       time.Time // zero: no date of update
 		wantText   string
 	}{
-		{"review date", day(2026, time.October, 1), "2026.2", day(2026, time.October, 1), "We last checked the information here on 1 October 2026."},
-		{"review date beats a dated version", day(2025, time.May, 2), "2026-03-04", day(2025, time.May, 2), "We last checked the information here on 2 May 2025."},
-		{"version that is a date", time.Time{}, "2026-03-04", day(2026, time.March, 4), "We last checked the information here on 4 March 2026."},
+		{"review date", day(2026, time.October, 1), "2026.2", day(2026, time.October, 1), "We last checked this information on 1 October 2026."},
+		{"review date beats a dated version", day(2025, time.May, 2), "2026-03-04", day(2025, time.May, 2), "We last checked this information on 2 May 2025."},
+		{"version that is a date", time.Time{}, "2026-03-04", day(2026, time.March, 4), "We last checked this information on 4 March 2026."},
 		{"version that is no date", time.Time{}, "1.0", time.Time{}, ""},
 		{"neither", time.Time{}, "", time.Time{}, ""},
 	}

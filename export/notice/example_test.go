@@ -89,7 +89,7 @@ func Example() {
 	//
 	// ### What we use your information for
 	//
-	// | What we use it for | Our lawful basis |
+	// | What we use it for | Why the law allows it |
 	// | --- | --- |
 	// | To assess your application | Contract. |
 	// | To check your right to work | Legal obligation. The law: Immigration, Asylum and Nationality Act 2006 s15. |
@@ -120,13 +120,13 @@ func Example() {
 	//
 	// Your information is kept for 6 months from the end of the recruitment process, then deleted.
 	//
-	// ### Whether you must give us your information
+	// ### Must you give us your information?
 	//
 	// We need this information before we can enter into a contract with you. We cannot consider your application.
 	//
 	// ## What our lawful bases mean
 	//
-	// The law allows us to use your information for these reasons:
+	// In plain words:
 	//
 	// - Contract: we need it for a contract with you, or to take steps you asked for before one.
 	// - Legal obligation: the law requires us to use it.
@@ -138,10 +138,10 @@ func Example() {
 	// ## Your rights
 	//
 	// - Right of access: You can ask for a copy of your information.
-	// - Right to rectification: You can ask us to correct or complete information about you.
+	// - Right to rectification: You can ask us to correct wrong information about you, or add what is missing.
 	// - Right to erasure: You can ask us to delete your information, in some cases.
 	// - Right to restrict processing: You can ask us to limit how we use your information, such as while we check it.
-	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, where technically possible.
+	// - Right to data portability: You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if this is technically possible.
 	//
 	// Some rights depend on the lawful basis of each use.
 	//
@@ -159,7 +159,7 @@ func Example() {
 	//
 	// To complain, use our complaint form at https://oakfield.example/complaints.
 	//
-	// We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.
+	// We will tell you within 30 days that we got your complaint, and then tell you the outcome.
 	//
 	// You can also complain to the Information Commission (ICO) under section 165 of the Data Protection Act 2018.
 	//
@@ -167,7 +167,7 @@ func Example() {
 	//
 	// ## Changes to this notice
 	//
-	// We last checked the information here on 1 October 2026.
+	// We last checked this information on 1 October 2026.
 	//
 	// This notice follows the law as it stood on 23 November 2026.
 }

@@ -1,10 +1,11 @@
 package notice
 
 import (
-	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -69,26 +70,70 @@ var seedNotices = map[string]string{
 	"harris-careers":                "004_92ef8624032bd628.txt",
 }
 
-// TestReadabilityOfSeeds logs, for each seed organisation, the Flesch
-// reading ease and syllables per word of the notice its register gives
-// (for the whole organisation, without the draft banner, which speaks to
-// the organisation) and of its original notice, measured by the same
-// function, against the targets of issue 17: at least 60 (70 for a
-// young-people audience) and no more syllables per word than the original.
-// It reports; it does not fail, as the targets are not all met yet.
+// seedCounts are the words, sentences and syllables that [Flesch] finds in
+// each seed organisation's original notice (the files of seedNotices),
+// kept here so that the targets below hold on a clone without
+// ../shared/seeds; where the files are there, the test checks that they
+// still give these counts.
+var seedCounts = map[string][3]int{
+	"health-careers":                {1620, 71, 2580},
+	"careers-and-enterprise":        {1515, 67, 2755},
+	"healthwatch-hertfordshire":     {1919, 97, 3136},
+	"durham-university-recruitment": {2762, 105, 4781},
+	"harris-careers":                {1201, 64, 1817},
+}
+
+// TestReadabilityOfSeeds holds, for each seed organisation, the notice its
+// register gives (for the whole organisation, and for each group whose
+// notice is written for young people; without the draft banner, which
+// speaks to the organisation) to the targets of issue 17, measured by the
+// same function as its original notice: a Flesch reading ease of at least
+// 60 (70 for a young-people audience), and no more syllables per word than
+// the original.
 func TestReadabilityOfSeeds(t *testing.T) {
 	names, regs := seedRegisters(t)
 	for _, name := range names {
-		n := mustGenerate(t, regs[name], lawDay)
-		text := readerText(n)
-		target := 60.0
-		if n.Young {
-			target = 70
+		seed, ok := seedCounts[name]
+		if !ok {
+			t.Errorf("%s: no counts for its original notice in seedCounts", name)
+			continue
 		}
-		line := fmt.Sprintf("%-30s generated: Flesch %5.1f, %.3f syllables/word (target ≥ %.0f)", name, Flesch(text), SyllablesPerWord(text), target)
 		if b, err := os.ReadFile(filepath.Join("../../../shared/seeds", seedNotices[name])); err == nil {
-			line += fmt.Sprintf("; original: Flesch %5.1f, %.3f syllables/word", Flesch(string(b)), SyllablesPerWord(string(b)))
+			if w, s, y := fleschCounts(string(b)); [3]int{w, s, y} != seed {
+				t.Errorf("%s: original notice counts %d words, %d sentences, %d syllables; seedCounts has %v", name, w, s, y, seed)
+			}
 		}
-		t.Log(line)
+		seedFlesch := 206.835 - 1.015*float64(seed[0])/float64(seed[1]) - 84.6*float64(seed[2])/float64(seed[0])
+		seedSyllables := float64(seed[2]) / float64(seed[0])
+		all := mustGenerate(t, regs[name], lawDay)
+		notices := map[string]*Notice{"all": all}
+		for _, s := range all.Audience {
+			if n := mustGenerate(t, regs[name], lawDay, Audience(s)); n.Young {
+				notices[string(s)] = n
+			}
+		}
+		for _, audience := range slices.Sorted(maps.Keys(notices)) {
+			n := notices[audience]
+			text := readerText(n)
+			target := 60.0
+			if n.Young {
+				target = 70
+			}
+			flesch, syllables := Flesch(text), SyllablesPerWord(text)
+			t.Logf("%-30s %-14s %4d words: Flesch %5.1f (target ≥ %.0f), %.3f syllables/word; original: Flesch %5.1f, %.3f syllables/word",
+				name, audience, fleschWords(text), flesch, target, syllables, seedFlesch, seedSyllables)
+			if flesch < target {
+				t.Errorf("%s (%s): Flesch %.1f, want at least %.0f", name, audience, flesch, target)
+			}
+			if syllables > seedSyllables {
+				t.Errorf("%s (%s): %.3f syllables per word, more than the original notice's %.3f", name, audience, syllables, seedSyllables)
+			}
+		}
 	}
+}
+
+// fleschWords is the number of words of running text [Flesch] counts.
+func fleschWords(text string) int {
+	w, _, _ := fleschCounts(text)
+	return w
 }

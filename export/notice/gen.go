@@ -6,8 +6,10 @@
 package notice
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/article30/article30/lawfulbasis"
@@ -26,6 +28,7 @@ var catalogueIndex = func() map[ropa.Subject]int {
 
 // gen holds the state of one Generate call.
 type gen struct {
+	genScratch    // what a later call reuses
 	reg           *ropa.Register
 	regime        lawfulbasis.Regime
 	at            time.Time
@@ -44,23 +47,19 @@ type gen struct {
 	authorityFields []string
 	authorityGap    string
 	audience        []ropa.Subject
-	acts            []*ropa.Activity // the activities about anyone in the audience
-	actIndex        []int            // by index in acts: the activity's index in the register
-	src             []string         // the register fields of the next section (see section)
-	pathMemo        map[pathKey][]string
+	src             []string   // the register fields of the next section (see section)
+	pathParts       [][]string // scratch
+	pathBuf         []byte     // scratch
+	pathEnds        []int      // scratch
+	srcScratch      []string   // scratch for srcOf
 	cov             *tracker
-	secs            []Section
 
 	// An activity appears in the section of each of its groups: what the
 	// notice says about it is worked out once, in info, and what the
 	// sections of a group say is put together from it. Data categories
 	// are numbered, in catIDs, so that sets of them are cheap.
-	info       []actInfo            // by index in acts
 	groups     [][]int              // each audience group's activities, as indexes in acts
 	groupOf    map[ropa.Subject]int // each audience group's index in audience
-	views      []view               // scratch: what each activity of a group records about it
-	viewInts   []int                // scratch: the views' indexes and categories
-	viewSets   []uint64             // scratch: the views' sets of categories
 	grights    []groupRights        // by audience group, worked out in its section
 	basisSet   [256]uint32          // by basis: its rights as bits, with bit 0 set once worked out
 	rightTexts [32]struct {
@@ -71,19 +70,16 @@ type gen struct {
 	// group's data come from others, and whether some activity does not
 	// record it for a group.
 	indirect, sourcesUnknown bool
-	catIDs                   map[ropa.Category]int
-	cats                     []catInfo // by category number
-	words                    int       // uint64 words in a set of categories
-	strIDs                   map[string]int
+	cats                     []catInfo      // by category number
+	words                    int            // uint64 words in a set of categories
 	srcIDs                   map[srcKey]int // a source's item, by kind and name
 	recIDs                   map[srcKey]int // a recipient's item, by list and name
 	moveIDs                  map[moveKey]moveEntry
 	provTexts                map[srcKey]string // a provision's text by requirement and consequences
 	adTexts                  map[srcKey]string // a paragraph on automated decisions by phrase and text
-	pairIDs                  map[purposeKey]int
-	seen                     stampSet // scratch: the numbered strings or categories already met
-	seen2                    stampSet // scratch, for a second kind of number
-	slot                     []int    // by category number: its row in byCat, or -1
+	seen                     stampSet          // scratch: the numbered strings or categories already met
+	seen2                    stampSet          // scratch, for a second kind of number
+	slot                     []int             // by category number: its row in byCat, or -1
 
 	// Texts by what they depend on.
 	meanings   [256]string // what each basis means, by its value
@@ -122,6 +118,77 @@ type gen struct {
 	sch1        []lawfulbasis.Schedule1
 	auth        []string
 	sens        []sensitiveMemo
+}
+
+// genScratch is the memory of a generator that no notice keeps: its index
+// of the register, its caches and its working space, which a later
+// Generate reuses (see [newGen]) rather than allocating it again. The
+// notice's own text, lists and sections are never in it.
+type genScratch struct {
+	acts     []*ropa.Activity      // the activities about anyone in the audience
+	actIndex []int                 // by index in acts: the activity's index in the register
+	info     []actInfo             // by index in acts
+	secs     []Section             // the sections as generated, before layout
+	pathMemo []pathMemo            // by index in acts
+	views    []view                // what each activity of a group records about it
+	viewInts []int                 // the views' indexes and categories
+	viewSets []uint64              // the views' sets of categories
+	catIDs   map[ropa.Category]int // the number of each data category
+	strIDs   map[string]int        // the number of each interned string
+	pairIDs  map[purposeKey]int
+	srcSeen  map[string]struct{} // scratch for srcOf
+}
+
+// gens holds generators of earlier calls, for their scratch space.
+var gens sync.Pool
+
+// maxPooledActs is the most activities of a register whose generator's
+// scratch space is kept for reuse: a very large register's is let go.
+const maxPooledActs = 4096
+
+// newGen returns a generator with no state, reusing the scratch space of
+// an earlier one.
+func newGen() *gen {
+	g, _ := gens.Get().(*gen)
+	if g == nil {
+		return new(gen)
+	}
+	return g
+}
+
+// release clears g, keeping its scratch space, and puts it back for a
+// later Generate; g must not be used after it.
+func (g *gen) release() {
+	if cap(g.info) > maxPooledActs {
+		return
+	}
+	sc := g.genScratch
+	clear(sc.acts[:cap(sc.acts)])
+	clear(sc.info[:cap(sc.info)])
+	clear(sc.secs[:cap(sc.secs)])
+	clear(sc.pathMemo[:cap(sc.pathMemo)])
+	clear(sc.views[:cap(sc.views)])
+	clear(sc.catIDs)
+	clear(sc.strIDs)
+	clear(sc.pairIDs)
+	clear(sc.srcSeen)
+	*g = gen{genScratch: genScratch{
+		acts: sc.acts[:0], actIndex: sc.actIndex[:0], info: sc.info[:0], secs: sc.secs[:0],
+		pathMemo: sc.pathMemo[:0], views: sc.views[:0], viewInts: sc.viewInts[:0], viewSets: sc.viewSets[:0],
+		catIDs: sc.catIDs, strIDs: sc.strIDs, pairIDs: sc.pairIDs, srcSeen: sc.srcSeen,
+	}}
+	gens.Put(g)
+}
+
+// resized returns s with length n and every element zero, reusing its
+// memory when it has room.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // actInfo is what the notice says about one activity, worked out the first
@@ -282,14 +349,19 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 		g.groups[k] = flat[len(flat) : len(flat) : len(flat)+n]
 		flat = flat[:len(flat)+n]
 	}
-	g.info = make([]actInfo, len(g.acts))
+	g.info = resized(g.info, len(g.acts))
+	g.pathMemo = resized(g.pathMemo, len(g.acts))
 	most := 0 // the most activities of a group
 	for _, n := range counts {
 		most = max(most, n)
 	}
-	g.views = make([]view, 0, most)
+	if cap(g.views) < most {
+		g.views = make([]view, 0, most)
+	}
 	ads, adDone := make([][3]string, nDecisions), make([]bool, nDecisions)
-	g.catIDs = make(map[ropa.Category]int, 64)
+	if g.catIDs == nil {
+		g.catIDs = make(map[ropa.Category]int, 64)
+	}
 	ids := make([]int, 0, nCats)
 	retCats := make([][]int, nRules)
 	// number1 appends the number of category c to ids.
@@ -345,13 +417,16 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 			}
 		}
 	}
-	// Room for the notice's lists, tables and blocks: about what the
-	// sections of each group take from each of its activities.
+	// Room for the notice's lists, tables, blocks and register fields:
+	// about what the sections of each group take from each of its
+	// activities (each entry's text, and its field about three times: in
+	// the activity's paths, its group's section and a shared section).
 	nStrings, nRows := 16*len(audience), 8*len(audience)
 	for _, acts := range g.groups {
 		for _, ai := range acts {
 			a := g.acts[ai]
-			nStrings += 2*len(a.Purposes) + len(a.DataCategories) + len(a.Sources) + len(a.Recipients) + len(a.Transfers)
+			nStrings += 8 + 3*(len(a.Purposes)+len(a.DataCategories)+len(a.Sources)+len(a.Recipients)+
+				len(a.Transfers)+len(a.Retention)+len(a.Automated))
 			nRows += len(a.Purposes)
 		}
 	}
@@ -372,7 +447,9 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	for i := range g.slot {
 		g.slot[i] = -1
 	}
-	g.strIDs = make(map[string]int, 64+nPurposes/2)
+	if g.strIDs == nil {
+		g.strIDs = make(map[string]int, 64+nPurposes/2)
+	}
 	g.retSlab = make([]string, nRules)
 	g.moveSlab = make([]moveEntry, nMoves)
 	g.purposeSlab = make([]purposeEntry, 0, nPurposes)
@@ -383,7 +460,9 @@ func (g *gen) index(reg *ropa.Register, audience []ropa.Subject) {
 	g.moveIDs = map[moveKey]moveEntry{}
 	g.provTexts = map[srcKey]string{}
 	g.adTexts = map[srcKey]string{}
-	g.pairIDs = make(map[purposeKey]int, nPurposes)
+	if g.pairIDs == nil {
+		g.pairIDs = make(map[purposeKey]int, nPurposes)
+	}
 	g.basisTexts = map[basisKey]string{}
 	g.retTexts = map[retKey]string{}
 	g.sensitive = map[string]string{}
@@ -540,7 +619,7 @@ func (g *gen) strings(n int) []string {
 		return nil
 	}
 	if len(g.strSlab)+n > cap(g.strSlab) {
-		g.strSlab = make([]string, 0, max(n, cap(g.strSlab)/2, 256))
+		g.strSlab = make([]string, 0, max(n, cap(g.strSlab)/4, 256))
 	}
 	i := len(g.strSlab)
 	g.strSlab = g.strSlab[:i+n]
@@ -661,100 +740,234 @@ func (b *blocks) list(items []string) {
 // ---------------------------------------------------------------------------
 // Who we are: Art 13(1)(a) and (b).
 
+// Kinds of entry whose register fields [gen.paths] gives, by their JSON
+// name in kindNames.
+const (
+	kindPurposes = iota
+	kindCategories
+	kindSpecial
+	kindSources
+	kindRecipients
+	kindTransfers
+	kindRetention
+	kindProvision
+	kindAutomated
+	numKinds
+)
+
+// kindNames are the JSON fields of ropa.Activity of each kind.
+var kindNames = [numKinds]string{"purposes", "dataCategories", "special", "sources", "recipients", "transfers", "retention", "provision", "automated"}
+
 // paths returns the register fields, as JSON paths with indexes
-// ("activities[2].purposes[0]"), of the entries of one kind (a JSON field
-// of ropa.Activity) that the group's activities vs record for it, with the
-// activity's statements of none for the kinds a notice may deny.
-func (g *gen) paths(vs []view, kind string) []string {
-	if len(vs) == 1 {
-		return g.pathsOf(&vs[0], kind)
+// ("activities[2].purposes[0]"), of the entries of the given kinds that
+// the group's activities vs record for it, with the activity's statements
+// of none for the kinds a notice may deny.
+func (g *gen) paths(vs []view, kinds ...int) []string {
+	if len(vs) == 1 && len(kinds) == 1 {
+		return g.pathsOf(&vs[0], kinds[0])
 	}
 	// Each view's paths are worked out (or found) once, then copied once
 	// into a slice of the right size: appending them one view at a time
 	// copied the whole list again at each growth, which dominated large
 	// registers.
-	parts := make([][]string, len(vs))
+	parts := g.pathParts[:0]
 	n := 0
-	for i := range vs {
-		parts[i] = g.pathsOf(&vs[i], kind)
-		n += len(parts[i])
+	for _, k := range kinds {
+		for i := range vs {
+			p := g.pathsOf(&vs[i], k)
+			parts = append(parts, p)
+			n += len(p)
+		}
 	}
-	out := make([]string, 0, n)
+	out := g.strings(n)[:0]
 	for _, p := range parts {
 		out = append(out, p...)
 	}
+	clear(parts)
+	g.pathParts = parts[:0]
 	return out
 }
 
-// pathKey is an activity (by index in acts) and a kind of entry.
-type pathKey struct {
-	ai   int
-	kind string
+// pathMemo holds one activity's paths of each kind, once worked out.
+type pathMemo struct {
+	paths [numKinds][]string
+	done  [numKinds]bool
 }
 
 // pathsOf is paths for one activity's view, worked out once for a view
 // of an activity that scopes nothing, which reads the same for each of its
 // groups.
-func (g *gen) pathsOf(v *view, kind string) []string {
+func (g *gen) pathsOf(v *view, kind int) []string {
 	if !v.all {
 		return g.viewPaths(v, kind)
 	}
-	k := pathKey{v.ai, kind}
-	if p, ok := g.pathMemo[k]; ok {
-		return p
+	m := &g.pathMemo[v.ai]
+	if !m.done[kind] {
+		m.paths[kind], m.done[kind] = g.viewPaths(v, kind), true
 	}
-	if g.pathMemo == nil {
-		g.pathMemo = map[pathKey][]string{}
-	}
-	p := g.viewPaths(v, kind)
-	g.pathMemo[k] = p
-	return p
+	return m.paths[kind]
 }
 
-// viewPaths works out pathsOf.
-func (g *gen) viewPaths(v *view, kind string) []string {
-	var out []string
+// viewPaths works out pathsOf. The paths are written one after the other
+// into one string, which each is cut from.
+func (g *gen) viewPaths(v *view, kind int) []string {
 	a := g.acts[v.ai]
-	prefix := "activities[" + strconv.Itoa(g.actIndex[v.ai]) + "]."
+	b, ends := g.pathBuf[:0], g.pathEnds[:0]
+	// path appends one path: the activity's prefix, then name, then the
+	// index i unless it is negative.
+	path := func(name string, i int) {
+		b = append(b, "activities["...)
+		b = strconv.AppendInt(b, int64(g.actIndex[v.ai]), 10)
+		b = append(b, "]."...)
+		b = append(b, name...)
+		if i >= 0 {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(i), 10)
+			b = append(b, ']')
+		}
+		ends = append(ends, len(b))
+	}
 	var n int
 	var idx []int
 	switch kind {
-	case "purposes":
+	case kindPurposes:
 		n, idx = len(a.Purposes), v.idx.Purposes
-	case "dataCategories":
+	case kindCategories:
 		n, idx = len(a.DataCategories), v.idx.Categories
-	case "sources":
+	case kindSources:
 		n, idx = len(a.Sources), v.idx.Sources
-	case "recipients":
+	case kindRecipients:
 		n, idx = len(a.Recipients), v.idx.Recipients
-	case "transfers":
+	case kindTransfers:
 		n, idx = len(a.Transfers), v.idx.Transfers
-	case "retention":
+	case kindRetention:
 		n, idx = len(a.Retention), v.idx.Retention
-	case "automated":
+	case kindAutomated:
 		n, idx = len(a.Automated), v.idx.Automated
-	case "special":
+	case kindSpecial:
 		if len(a.Special.Conditions) > 0 || len(a.Special.Schedule1) > 0 {
-			out = append(out, prefix+"special")
+			path("special", -1)
 		}
 		if len(a.Criminal.Schedule1) > 0 || a.Criminal.Authority != "" {
-			out = append(out, prefix+"criminal")
+			path("criminal", -1)
 		}
-		return out
-	case "provision":
+	case kindProvision:
 		if (v.all || v.prov) && (a.Provision.Requirement != "" || clean(a.Provision.Consequences) != "") {
-			out = append(out, prefix+"provision")
+			path("provision", -1)
 		}
-		return out
 	}
-	out = make([]string, 0, n+1)
 	for j := range n {
 		if v.all || slices.Contains(idx, j) {
-			out = append(out, prefix+kind+"["+strconv.Itoa(j)+"]")
+			path(kindNames[kind], j)
 		}
 	}
-	if len(a.None) > 0 && (kind == "sources" || kind == "recipients" || kind == "transfers" || kind == "automated") {
-		out = append(out, prefix+"none")
+	if len(a.None) > 0 && (kind == kindSources || kind == kindRecipients || kind == kindTransfers || kind == kindAutomated) {
+		path("none", -1)
+	}
+	g.pathBuf, g.pathEnds = b, ends
+	if len(ends) == 0 {
+		return nil
+	}
+	all := string(b)
+	out := g.strings(len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
 	}
 	return out
+}
+
+// seenTexts records where each paragraph and list item of repeatWords
+// words or more, and each whole list, was first said in the layout of the
+// notice (see [gen.unrepeated]).
+type seenTexts struct {
+	texts map[string]said
+	// The whole lists, by a hash of their items: a key joining the items
+	// would copy every list's text again.
+	lists map[uint64][]seenList
+}
+
+type seenList struct {
+	items []string
+	at    said
+}
+
+func newSeenTexts() *seenTexts {
+	return &seenTexts{texts: map[string]said{}, lists: map[uint64][]seenList{}}
+}
+
+// listHash hashes the items of a list, each ended by a byte no text has.
+func listHash(items []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, it := range items {
+		h.WriteString(it)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// list returns where the list of items was first said.
+func (s *seenTexts) list(items []string) (said, bool) {
+	for _, l := range s.lists[listHash(items)] {
+		if slices.Equal(l.items, items) {
+			return l.at, true
+		}
+	}
+	return said{}, false
+}
+
+// addList records that the list of items was said at at, unless it was
+// said before.
+func (s *seenTexts) addList(items []string, at said) {
+	k := listHash(items)
+	for _, l := range s.lists[k] {
+		if slices.Equal(l.items, items) {
+			return
+		}
+	}
+	s.lists[k] = append(s.lists[k], seenList{items, at})
+}
+
+// ---------------------------------------------------------------------------
+// Rendering.
+
+// renderBufs are byte slices the renderers write into, reused from one
+// call to the next (of *[]byte). A renderer that wrote into a slice of its
+// own would allocate about twice its output when its size hint falls
+// short (the slice grows by doubling), and the notice's formats are most
+// of the memory a Generate and render takes: copying the text from a
+// reused slice into a string of its exact length allocates only the
+// output.
+var renderBufs sync.Pool
+
+// maxPooled is the capacity above which a render slice is not kept for
+// reuse, so that one very large notice does not hold its memory after it
+// has been written.
+const maxPooled = 4 << 20
+
+// render returns the text write appends to an empty slice, hint being
+// about its length.
+func render(hint int, write func([]byte) []byte) string {
+	if hint > maxPooled {
+		// Written in place, without a copy: the text is a string over
+		// the slice, which is not used again.
+		return unsafeString(write(make([]byte, 0, hint+hint/16)))
+	}
+	bp, _ := renderBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	b := *bp
+	if cap(b) < hint {
+		b = make([]byte, 0, hint+hint/16)
+	}
+	b = write(b[:0])
+	s := string(b)
+	if cap(b) <= maxPooled {
+		*bp = b
+		renderBufs.Put(bp)
+	}
+	return s
 }

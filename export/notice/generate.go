@@ -71,7 +71,9 @@ func Generate(reg *ropa.Register, at time.Time, opts ...Option) (*Notice, error)
 		}
 	}
 
-	g := &gen{reg: reg, regime: reg.Jurisdiction, at: at, audience: audience}
+	g := newGen()
+	defer g.release()
+	g.reg, g.regime, g.at, g.audience = reg, reg.Jurisdiction, at, audience
 	g.ukNew = g.regime == lawfulbasis.UK && !at.Before(lawfulbasis.DUAACommencement)
 	g.complaintsLaw = rights.ComplainToController.Available(g.regime, at)
 	g.young = true
@@ -117,7 +119,9 @@ func Generate(reg *ropa.Register, at time.Time, opts ...Option) (*Notice, error)
 		n.Title = sprintf(g.ph.title, name)
 	}
 
-	g.secs = make([]Section, 0, 8+10*len(audience))
+	if n := 8 + 10*len(audience); cap(g.secs) < n {
+		g.secs = make([]Section, 0, n)
+	}
 	g.whoWeAre()
 	head := len(g.secs)
 	spans := make([][2]int, len(audience))
@@ -209,21 +213,21 @@ func (g *gen) group(k int, s ropa.Subject, acts []int) {
 	g.section(2, heading)
 	vs := g.viewsOf(s, acts)
 	cats := g.categoriesOf(vs)
-	g.src = g.paths(vs, "purposes")
+	g.src = g.paths(vs, kindPurposes)
 	g.purposes(s, vs)
-	g.src = append(g.paths(vs, "dataCategories"), g.paths(vs, "special")...)
+	g.src = g.paths(vs, kindCategories, kindSpecial)
 	g.information(vs, cats)
-	g.src = g.paths(vs, "sources")
+	g.src = g.paths(vs, kindSources)
 	g.sources(s, vs)
-	g.src = g.paths(vs, "recipients")
+	g.src = g.paths(vs, kindRecipients)
 	g.sharing(s, vs)
-	g.src = g.paths(vs, "transfers")
+	g.src = g.paths(vs, kindTransfers)
 	g.transfers(s, vs)
-	g.src = g.paths(vs, "retention")
+	g.src = g.paths(vs, kindRetention)
 	g.retention(s, vs, cats)
-	g.src = g.paths(vs, "provision")
+	g.src = g.paths(vs, kindProvision)
 	g.provision(s, vs)
-	g.src = g.paths(vs, "automated")
+	g.src = g.paths(vs, kindAutomated)
 	g.automated(s, vs)
 	g.src = nil
 	g.groupRights(k, vs)

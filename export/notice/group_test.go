@@ -431,7 +431,7 @@ func TestStatedNone(t *testing.T) {
 // interests alike, and only for the groups whose purposes are direct
 // marketing.
 func TestDirectMarketing(t *testing.T) {
-	const sentence = "You can object at any time to our use of your information for direct marketing, and we must then stop. We cannot refuse."
+	const sentence = "You can object at any time to our use of your information for direct marketing. We must then stop. We cannot refuse."
 	for _, tc := range []struct {
 		name   string
 		basis  lawfulbasis.Basis

@@ -93,7 +93,7 @@ func TestInternalNeverPublished(t *testing.T) {
 // is named as a route only with a way to reach them.
 func TestComplaintsNotRepeated(t *testing.T) {
 	at := day(2026, time.November, 23) // DPA 2018 s164A in force
-	const ack = "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome."
+	const ack = "We will tell you within 30 days that we got your complaint, and then tell you the outcome."
 	const right = "You can complain to us if you think we have broken data protection law."
 	tests := []struct {
 		name          string

@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"slices"
 	"strconv"
@@ -52,16 +53,35 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	// compared by a hash of their text, then in full, so that the cost is
 	// linear in the notice's size.
 	var groups []groupSecs
-	byKey := map[uint64][]int{} // groups by the hash of their subsections
+	// The hash of each subsection of each group, worked out once: the
+	// key of a group is a hash of its subsections' hashes.
+	subHashes := make([][]uint64, len(spans))
+	nsubs := 0
+	for _, sp := range spans {
+		nsubs += sp[1] - sp[0] - 1
+	}
+	flat := make([]uint64, 0, nsubs)
+	hashes := make([][]uint64, 0, len(spans)) // by group in groups
+	byKey := map[uint64][]int{}               // groups by the hash of their subsections
 	for i, sp := range spans {
 		subs := g.secs[sp[0]+1 : sp[1]]
+		start := len(flat)
+		for _, sub := range subs {
+			var h maphash.Hash
+			h.SetSeed(hashSeed)
+			writeSection(&h, sub)
+			flat = append(flat, h.Sum64())
+		}
+		subHashes[i] = flat[start:len(flat):len(flat)]
 		// Automated decisions have a section of their own, naming the
 		// groups where they differ: they do not keep groups apart.
 		var h maphash.Hash
 		h.SetSeed(hashSeed)
-		for _, sub := range subs {
+		for j, sub := range subs {
 			if sub.Heading != g.ph.adHeading {
-				writeSection(&h, sub)
+				var b [8]byte
+				binary.LittleEndian.PutUint64(b[:], subHashes[i][j])
+				h.Write(b[:])
 			}
 		}
 		k := h.Sum64()
@@ -74,6 +94,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		}
 		byKey[k] = append(byKey[k], len(groups))
 		groups = append(groups, groupSecs{names: []ropa.Subject{g.audience[i]}, members: []int{i}, subs: subs})
+		hashes = append(hashes, subHashes[i])
 	}
 
 	// A subsection that reads the same for every group (of two or more)
@@ -83,14 +104,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	if len(groups) > 1 {
 		// How many groups have each subsection, by hash.
 		count := map[uint64]int{}
-		hashes := make([][]uint64, len(groups))
-		for gi, gr := range groups {
-			for _, sub := range gr.subs {
-				var h maphash.Hash
-				h.SetSeed(hashSeed)
-				writeSection(&h, sub)
-				hashes[gi] = append(hashes[gi], h.Sum64())
-			}
+		for gi := range groups {
 			for i, k := range hashes[gi] {
 				if !slices.Contains(hashes[gi][:i], k) {
 					count[k]++
@@ -141,7 +155,7 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		}
 	}
 	var sharedSecs []Section
-	seen := map[string]said{} // where each text was first said
+	seen := newSeenTexts() // where each text was first said
 	// The subsections of earlier groups, by heading, as generated.
 	type earlierSub struct {
 		who    string
@@ -235,9 +249,12 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 		}
 	}
 	out = append(out, sharedSecs...)
+	// The fields of every group's purposes: those of the section on the
+	// lawful bases and of the first layer.
+	purposesSrc := g.srcOf(spans, g.ph.purposesHeading, nil)
 	if len(bases) > 0 {
 		out = append(out, Section{Heading: g.ph.basesHeading, Level: 2, Blocks: []Block{
-			Paragraph{Text: g.ph.basesShared}, List{Items: bases}}, src: g.srcOf(spans, g.ph.purposesHeading, nil)})
+			Paragraph{Text: g.ph.basesShared}, List{Items: bases}}, src: purposesSrc})
 	}
 	if len(ads) > 0 {
 		var bs []Block
@@ -253,14 +270,14 @@ func (g *gen) layout(head int, spans [][2]int, tail int) []Section {
 	setIDs(out)
 
 	resolve(out)
-	ids := map[string]string{}
+	ids := make(map[string]string, len(out))
 	for _, s := range out {
 		if _, ok := ids[s.Heading]; !ok {
 			ids[s.Heading] = s.ID
 		}
 	}
 	first := g.firstLayer(groups, ids)
-	first.src = g.srcOf(spans, g.ph.purposesHeading, nil)
+	first.src = purposesSrc
 	contents := Section{Heading: g.ph.contentsHeading, Level: 2, Nav: true}
 	var toc []Link
 	for _, s := range out {
@@ -289,16 +306,16 @@ type said struct {
 // to where it was said instead; one link to the same place is enough. who
 // are the groups of the section bl is in, sub the index its subsection
 // will have.
-func (g *gen) unrepeated(bs []Block, bl Block, seen map[string]said, who string, sub int) []Block {
+func (g *gen) unrepeated(bs []Block, bl Block, seen *seenTexts, who string, sub int) []Block {
 	switch b := bl.(type) {
 	case Paragraph:
-		if wordCount(b.Text) < repeatWords {
+		if !hasWords(b.Text, repeatWords) {
 			break
 		}
-		if at, ok := seen[b.Text]; ok && at.groups != who {
+		if at, ok := seen.texts[b.Text]; ok && at.groups != who {
 			return appendLink(bs, g.sameAs(g.ph.sameAs, who, at))
 		}
-		seen[b.Text] = said{who, sub}
+		seen.texts[b.Text] = said{who, sub}
 	case List:
 		// A list said before as a whole is a link to it.
 		if at, ok := allSeen(b.Items, seen, who); ok {
@@ -310,10 +327,10 @@ func (g *gen) unrepeated(bs []Block, bl Block, seen map[string]said, who string,
 		// entry for this group too, and is kept.
 		var keep []string // nil while the items are kept as they are
 		for i, it := range b.Items {
-			if wordCount(it) >= repeatWords {
-				at, ok := seen[it]
+			if hasWords(it, repeatWords) {
+				at, ok := seen.texts[it]
 				if ok && at.groups != who {
-					if label, _, found := strings.Cut(it, ": "); found && wordCount(label) < repeatWords {
+					if label, _, found := strings.Cut(it, ": "); found && !hasWords(label, repeatWords) {
 						if keep == nil {
 							keep = append(make([]string, 0, len(b.Items)), b.Items[:i]...)
 						}
@@ -322,7 +339,7 @@ func (g *gen) unrepeated(bs []Block, bl Block, seen map[string]said, who string,
 					}
 				}
 				if !ok {
-					seen[it] = said{who, sub}
+					seen.texts[it] = said{who, sub}
 				}
 			}
 			if keep != nil {
@@ -332,9 +349,7 @@ func (g *gen) unrepeated(bs []Block, bl Block, seen map[string]said, who string,
 		if keep != nil {
 			return append(bs, List{Items: keep})
 		}
-		if k := listKey(b.Items); seen[k] == (said{}) {
-			seen[k] = said{who, sub}
-		}
+		seen.addList(b.Items, said{who, sub})
 	}
 	return append(bs, bl)
 }
@@ -375,14 +390,14 @@ func resolve(secs []Section) {
 // allSeen returns where a list was said when every item of it of
 // repeatWords words or more was said in one place for other groups, and at
 // least one was.
-func allSeen(items []string, seen map[string]said, who string) (said, bool) {
+func allSeen(items []string, seen *seenTexts, who string) (said, bool) {
 	var first said
 	found := false
 	for _, it := range items {
-		if wordCount(it) < repeatWords {
+		if !hasWords(it, repeatWords) {
 			return said{}, false // said only here
 		}
-		at, ok := seen[it]
+		at, ok := seen.texts[it]
 		if !ok || at.groups == who || found && at != first {
 			return said{}, false
 		}
@@ -390,16 +405,13 @@ func allSeen(items []string, seen map[string]said, who string) (said, bool) {
 	}
 	// The whole list, not only each of its items: a list with fewer items
 	// than the one said before is not "the same".
-	if at, ok := seen[listKey(items)]; !found || !ok || at != first {
+	if !found {
+		return said{}, false
+	}
+	if at, ok := seen.list(items); !ok || at != first {
 		return said{}, false
 	}
 	return first, found
-}
-
-// listKey is the key in a seen map of a whole list: its items, each ended
-// by a byte no text has.
-func listKey(items []string) string {
-	return "\x00list\x00" + strings.Join(items, "\x00")
 }
 
 // allInfo returns the group's categories of information as its "What
@@ -745,20 +757,6 @@ func sectionWords(s Section) int {
 	return n
 }
 
-// wordCount counts the white-space separated words of s.
-func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
-}
-
 // srcOf returns the register fields of the subsections headed heading of
 // the audience groups members (nil: every group), without repeats.
 func (g *gen) srcOf(spans [][2]int, heading string, members []int) []string {
@@ -771,16 +769,21 @@ func (g *gen) srcOf(spans [][2]int, heading string, members []int) []string {
 		}
 		return nil
 	}
-	var out []string
-	seen := map[string]bool{}
+	// The fields are collected on scratch space, each once, then copied
+	// into a slice of their number.
+	out := g.srcScratch[:0]
+	if g.srcSeen == nil {
+		g.srcSeen = map[string]struct{}{}
+	}
+	seen := g.srcSeen
 	add := func(i int) {
 		for _, sub := range g.secs[spans[i][0]+1 : spans[i][1]] {
 			if sub.Heading != heading {
 				continue
 			}
 			for _, p := range sub.src {
-				if !seen[p] {
-					seen[p] = true
+				if _, ok := seen[p]; !ok {
+					seen[p] = struct{}{}
 					out = append(out, p)
 				}
 			}
@@ -795,7 +798,11 @@ func (g *gen) srcOf(spans [][2]int, heading string, members []int) []string {
 			add(i)
 		}
 	}
-	return out
+	clear(seen)
+	res := g.stringsOf(out)
+	clear(out)
+	g.srcScratch = out[:0]
+	return res
 }
 
 // setSources gives each block of each section the fields of its section.
@@ -965,6 +972,21 @@ func setIDs(secs []Section) {
 
 // slug is a heading's anchor, as GitHub makes it.
 func slug(h string) string {
+	if plainASCII(h) {
+		// Most headings: a byte at a time, in one allocation.
+		b := make([]byte, 0, len(h))
+		for i := 0; i < len(h); i++ {
+			switch c := h[i]; {
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+				b = append(b, c)
+			case c == ' ':
+				b = append(b, '-')
+			}
+		}
+		return unsafeString(b)
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(clean(h)) {
 		switch {

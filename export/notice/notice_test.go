@@ -138,7 +138,7 @@ func TestComplaints(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			n := mustGenerate(t, small(tc.regime, lawfulbasis.Contract), tc.at)
 			text := flat(n.Text())
-			for _, s := range []string{"You can complain to us", "acknowledge your complaint", "https://acme.example/complaints"} {
+			for _, s := range []string{"You can complain to us", "within 30 days that we got your complaint", "https://acme.example/complaints"} {
 				if strings.Contains(text, s) != tc.toUs {
 					t.Errorf("text contains %q = %v, want %v", s, !tc.toUs, tc.toUs)
 				}

@@ -209,7 +209,7 @@ var adult = &phrases{
 
 	purposesHeading: "What we use your information for",
 	purposesLead:    "We use your information for the purposes below. For each one, the table gives our lawful basis: the reason the law allows it.",
-	purposesHeader:  [2]string{"What we use it for", "Our lawful basis"},
+	purposesHeader:  [2]string{"What we use it for", "Why the law allows it"},
 	basesLead:       "What these lawful bases mean:",
 	purposesOther:   "We also use your information for these purposes:",
 	purposesOnly:    "We use your information for these purposes:",
@@ -266,11 +266,11 @@ var adult = &phrases{
 	copySafeguards:    "You can ask us for a copy of the safeguards.",
 
 	retentionHeading: "How long we keep your information",
-	retentionHeader:  [2]string{"Information", "How long we keep it"},
+	retentionHeader:  [2]string{"What we keep", "How long we keep it"},
 	keepIt:           "It is kept %s.",
 	lawMinimum:       "The law requires us to keep it for at least %s%s.",
 
-	provisionHeading: "Whether you must give us your information",
+	provisionHeading: "Must you give us your information?",
 	requirement: map[string]string{
 		"statutory":    "The law requires you to give us this information.",
 		"contractual":  "You must give us this information under our contract with you.",
@@ -291,7 +291,7 @@ var adult = &phrases{
 		"You can ask for a person to step in and look at the decision again.",
 		"You can challenge (contest) the decision.",
 	},
-	profiling: "We use computers to analyse some of your information and build a profile of you (profiling).",
+	profiling: "We use computers to build a profile of you from some of your information (profiling).",
 
 	rightsHeading:  "Your rights",
 	rightsOnly:     "This right is for %s.",
@@ -315,7 +315,7 @@ var adult = &phrases{
 	complainUs:      "You can complain to us if you think we have broken data protection law.",
 	complainWays:    "To complain, %s.",
 	complainDPO:     "To complain, contact our data protection officer %s.",
-	acknowledge:     "We will acknowledge your complaint within 30 days of receiving it, and tell you the outcome.",
+	acknowledge:     "We will tell you within 30 days that we got your complaint, and then tell you the outcome.",
 	regulatorUK:     "You can also complain to the %s.",
 	regulatorS165:   "You can also complain to the %s under section 165 of the Data Protection Act 2018.",
 	regulatorEU:     "You can also complain to a data protection supervisory authority, in particular in the country where you live or work, or where you think the law was broken.",
@@ -323,7 +323,7 @@ var adult = &phrases{
 	regulatorWays:   "You can contact them %s.",
 
 	changesHeading: "Changes to this notice",
-	updated:        "We last checked the information here on %s.",
+	updated:        "We last checked this information on %s.",
 
 	summaryHeading:     "Summary",
 	summaryWho:         "This notice tells you how %s uses information about people.",
@@ -343,7 +343,7 @@ var adult = &phrases{
 	contactUsWays:      "contact us %s",
 	contentsHeading:    "Contents",
 	basesHeading:       "What our lawful bases mean",
-	basesShared:        "The law allows us to use your information for these reasons:",
+	basesShared:        "In plain words:",
 	adFor:              "%s:",
 	sameAs:             "For %s, this is the same as for %s: see %%s.",
 	sameAsFor:          "the same as for %s",
@@ -367,25 +367,25 @@ var adult = &phrases{
 	// What each basis means, said so that it explains rather than repeats
 	// the basis's name (Art 6(1); ICO, "Lawful basis for processing").
 	bases: map[lawfulbasis.Basis]string{
-		lawfulbasis.Consent:                       "You have agreed to this use of your information, and you can withdraw your consent at any time.",
+		lawfulbasis.Consent:                       "You have agreed to this use, and you can withdraw your consent at any time.",
 		lawfulbasis.Contract:                      "We need it for a contract with you, or to take steps you asked for before one.",
 		lawfulbasis.LegalObligation:               "The law requires us to use it.",
 		lawfulbasis.VitalInterests:                "We need it to protect your life, or someone else's.",
 		lawfulbasis.PublicTask:                    "We need it for a task in the public interest, or for our official functions, which the law sets out.",
 		lawfulbasis.RecognisedLegitimateInterests: "The law lists this use as a recognised legitimate interest, such as safeguarding or preventing crime.",
-		lawfulbasis.LegitimateInterests:           "We need it for a genuine interest of ours or someone else's, and we have checked that your interests do not override it.",
+		lawfulbasis.LegitimateInterests:           "We need it for a genuine interest of ours or someone else's, and your interests do not outweigh it.",
 	},
 	// The rights in everyday words (ICO, "Your right of access" and the
 	// other right-by-right pages, which describe each right in these terms).
 	rights: map[rights.Right]string{
 		rights.Access:                "You can ask for a copy of your information.",
-		rights.Rectification:         "You can ask us to correct or complete information about you.",
+		rights.Rectification:         "You can ask us to correct wrong information about you, or add what is missing.",
 		rights.Erasure:               "You can ask us to delete your information, in some cases.",
 		rights.Restriction:           "You can ask us to limit how we use your information, such as while we check it.",
-		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, where technically possible.",
-		rights.Object:                "You can object to uses based on our legitimate interests or a public task. We must then stop, unless our reasons outweigh your interests or we need it for a legal claim.",
+		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can also ask us to send it to another organisation, if this is technically possible.",
+		rights.Object:                "You can object to uses based on our legitimate interests or a public task. We must then stop, unless we have strong reasons that outweigh your interests or need it for a legal claim.",
 		rights.WithdrawConsent:       "Where we rely on your consent, you can withdraw it at any time. This does not change what we did before.",
-		rights.ObjectDirectMarketing: "You can object at any time to our use of your information for direct marketing, and we must then stop.",
+		rights.ObjectDirectMarketing: "You can object at any time to our use of your information for direct marketing. We must then stop.",
 	},
 
 	draftHeading: "Draft: not ready to publish",
@@ -505,8 +505,8 @@ var young = &phrases{
 	howRequestsUs:  "To ask for any of these, contact us %s.",
 	howWithdraw:    "You can change your mind about saying yes in the same way.",
 	withdrawLead:   "You can change your mind about saying yes at any time:",
-	replyUK:        "We will answer within one month. The month starts when we get your request or, if later, when we get anything we asked for to check who you are, or a fee we asked for.",
-	replyEU:        "We will answer within one month of getting your request.",
+	replyUK:        "We will answer as soon as we can, and within one month. The month starts when we get your request or, if later, when we get anything we asked for to check who you are, or a fee we asked for.",
+	replyEU:        "We will answer as soon as we can, and within one month of getting your request.",
 	extend:         "If your request is hard, or you send us lots of them, we can take two more months. If we do, we will tell you why within the first month.",
 	pauseUK:        "If you ask for a copy of your information and we need more details to find it, the month stops until you send them.",
 
@@ -519,8 +519,8 @@ var young = &phrases{
 	complainWays:    "To complain, %s.",
 	complainDPO:     "To complain, contact our data protection officer %s.",
 	acknowledge:     "We will tell you we got your complaint within 30 days, and tell you what we decide.",
-	regulatorUK:     "You can also complain to the %s. It checks that organisations follow data protection law.",
-	regulatorS165:   "You can also complain to the %s. It checks that organisations follow data protection law. This right is in section 165 of the Data Protection Act 2018.",
+	regulatorUK:     "You can also complain to the %s. It makes sure data protection law is followed.",
+	regulatorS165:   "You can also complain to the %s. It makes sure data protection law is followed. This right is in section 165 of the Data Protection Act 2018.",
 	regulatorEU:     "You can also complain to a data protection authority, for example in the country where you live.",
 	regulatorLead:   "The authority that checks on us is the %s.",
 	regulatorWays:   "You can contact them %s.",
@@ -529,7 +529,7 @@ var young = &phrases{
 	updated:        "We last checked the information in this notice on %s.",
 
 	summaryHeading:     "In short",
-	summaryWho:         "This explains how %s uses information about you.",
+	summaryWho:         "This tells you how %s uses information about you.",
 	summaryUseLead:     "What we use information for:",
 	summaryUse:         "%s: %s. More: %%s",
 	summaryNoPurposes:  "%s. More: %%s",
@@ -585,7 +585,7 @@ var young = &phrases{
 		rights.Erasure:               "You can ask us to delete your information. Sometimes we have to keep it.",
 		rights.Restriction:           "You can ask us to stop using your information for a while, for example while we check it is right.",
 		rights.Portability:           "You can ask for the information you gave us in a form a computer can read. You can ask us to send it to someone else.",
-		rights.Object:                "You can tell us you do not want us to use your information. We must stop unless we have a strong reason to carry on.",
+		rights.Object:                "If we use your information because we have a good reason, or to do our public job, you can ask us to stop. We must stop unless we have a strong reason to carry on, or need it for a legal claim.",
 		rights.AutomatedDecisions:    "If a computer makes an important decision about you on its own, we will tell you. You can tell us what you think, ask a person to look at it again and challenge it.",
 		rights.WithdrawConsent:       "If you said yes to us using your information, you can change your mind at any time. This does not change what we did before.",
 		rights.ObjectDirectMarketing: "You can tell us at any time to stop using your information to send you marketing, and we must stop.",

@@ -17,8 +17,10 @@ import (
 // HTML, are written with a backslash; a text with line breaks (which
 // Generate never produces) has its white space collapsed, so that it stays
 // one block.
-func (n *Notice) Markdown() string {
-	b := make([]byte, 0, n.mdSizeHint())
+func (n *Notice) Markdown() string { return render(n.mdSizeHint(), n.appendMarkdown) }
+
+// appendMarkdown appends the notice's Markdown to b.
+func (n *Notice) appendMarkdown(b []byte) []byte {
 	b = append(b, "# "...)
 	b = appendMD(b, n.Title)
 	b = append(b, '\n')
@@ -86,7 +88,7 @@ func (n *Notice) Markdown() string {
 			}
 		}
 	}
-	return unsafeString(b)
+	return b
 }
 
 // appendMDLink appends a link to a section of the notice, in its text.
@@ -284,8 +286,15 @@ const Width = 78
 // wrapped at [Width] columns; list items as "  - " with their lines
 // indented; and each table as its caption followed, row by row, by
 // "Heading: cell" lines, the rows separated by blank lines.
-func (n *Notice) Text() string {
-	b := make([]byte, 0, n.textSizeHint())
+func (n *Notice) Text() string { return render(n.textSizeHint(), n.appendText) }
+
+// appendText appends the notice's plain text to b.
+func (n *Notice) appendText(b []byte) []byte {
+	var (
+		header  []string // the header of the last table
+		firsts  []string // its cells' first line prefixes
+		scratch []byte   // see endSentenceIn
+	)
 	b = appendUnderlined(b, n.Title, '=')
 	if n.Draft() {
 		ph := n.draftPhrases()
@@ -325,9 +334,14 @@ func (n *Notice) Text() string {
 					b = appendWrapped(b, bl.Caption, "", "")
 					b = append(b, '\n')
 				}
-				firsts := make([]string, len(bl.Header))
-				for j, h := range bl.Header {
-					firsts[j] = "  " + clean(h) + ": "
+				// The tables of a notice share a few headers: each
+				// header's line prefixes are made once.
+				if !sameSlice(bl.Header, header) {
+					header = bl.Header
+					firsts = firsts[:0]
+					for _, h := range bl.Header {
+						firsts = append(firsts, "  "+clean(h)+": ")
+					}
 				}
 				for i, r := range bl.Rows {
 					if i > 0 {
@@ -338,13 +352,15 @@ func (n *Notice) Text() string {
 						if j < len(firsts) {
 							first = firsts[j]
 						}
-						b = appendWrapped(b, endSentence(c), first, "    ")
+						var cell string
+						cell, scratch = endSentenceIn(scratch, c)
+						b = appendWrapped(b, cell, first, "    ")
 					}
 				}
 			}
 		}
 	}
-	return unsafeString(b)
+	return b
 }
 
 // runeCount counts the runes of s, quickly for ASCII.
@@ -567,7 +583,7 @@ func byteAfter(s string, n int) (int, bool) {
 // https only) and email addresses in the text become links. [Notice.Page]
 // wraps the fragment in a complete page.
 func (n *Notice) HTML() string {
-	return unsafeString(n.appendHTML(make([]byte, 0, n.htmlSizeHint())))
+	return render(n.htmlSizeHint(), n.appendHTML)
 }
 
 func (n *Notice) appendHTML(b []byte) []byte {
@@ -879,8 +895,10 @@ caption,th,td{overflow-wrap:anywhere}
 // [Notice.HTML] inside <main>, with the language, character set, viewport
 // and title set, and the default style ([pageCSS]) in a <style> element.
 // It is meant to meet WCAG 2.2 level AA.
-func (n *Notice) Page() string {
-	b := make([]byte, 0, n.htmlSizeHint()+len(pageCSS)+512)
+func (n *Notice) Page() string { return render(n.htmlSizeHint()+len(pageCSS)+512, n.appendPage) }
+
+// appendPage appends the notice's complete HTML page to b.
+func (n *Notice) appendPage(b []byte) []byte {
 	b = append(b, "<!DOCTYPE html>\n<html lang=\""...)
 	b = append(b, html.EscapeString(n.lang())...)
 	b = append(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"...)
@@ -889,8 +907,7 @@ func (n *Notice) Page() string {
 	b = append(b, pageCSS...)
 	b = append(b, "</style>\n</head>\n<body>\n<main>\n"...)
 	b = n.appendHTML(b)
-	b = append(b, "</main>\n</body>\n</html>\n"...)
-	return unsafeString(b)
+	return append(b, "</main>\n</body>\n</html>\n"...)
 }
 
 func (n *Notice) lang() string {
@@ -998,6 +1015,24 @@ func (n *Notice) textSizeHint() int {
 		}
 	}
 	return size + size/64 + 64
+}
+
+// endSentenceIn is endSentence writing the text it adds a full stop to
+// into buf (returned for reuse) instead of a new string: the text is good
+// until buf is written again.
+func endSentenceIn(buf []byte, c string) (string, []byte) {
+	c = strings.TrimRight(c, " ")
+	if c == "" || strings.ContainsRune(".!?:", rune(c[len(c)-1])) {
+		return c, buf
+	}
+	buf = append(append(buf[:0], c...), '.')
+	return unsafeString(buf), buf
+}
+
+// sameSlice reports whether a and b are the same slice: the same
+// elements in the same memory.
+func sameSlice(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // endSentence ends a table cell of plain text with a full stop when it

@@ -158,9 +158,14 @@ func (g *gen) retention(s ropa.Subject, vs []view, cats []int) {
 					continue // the activity holds it only for other groups
 				}
 				cr := &byCat[index(c)]
+				// A rule of this activity with the same text is a
+				// repeat. The activity's entries are the last ones,
+				// since the views are taken one at a time: the others
+				// need not be looked at (that made a category of a
+				// group of many activities quadratic).
 				dup := false
-				for _, k := range cr.entries {
-					if entries[k].ai == ai && entries[k].text == text {
+				for i := len(cr.entries) - 1; i >= 0 && entries[cr.entries[i]].ai == ai; i-- {
+					if entries[cr.entries[i]].text == text {
 						dup = true
 						break
 					}

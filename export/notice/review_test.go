@@ -136,7 +136,7 @@ func TestObjectWording(t *testing.T) {
 	text := flat(n.Text())
 	for _, want := range []string{
 		"You can object to uses based on our legitimate interests or a public task.",
-		"unless our reasons outweigh your interests or we need it for a legal claim",
+		"unless we have strong reasons that outweigh your interests or need it for a legal claim",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q", want)

@@ -162,3 +162,52 @@ func sprintf(format string, args ...string) string {
 	b.WriteString(format)
 	return b.String()
 }
+
+// wordCount counts the white-space separated words of s ([unicode.IsSpace]
+// separates them).
+func wordCount(s string) int {
+	n, _ := countWords(s, -1)
+	return n
+}
+
+// hasWords reports whether s has at least n words, counting no further.
+func hasWords(s string, n int) bool {
+	_, ok := countWords(s, n)
+	return ok
+}
+
+// countWords counts the words of s, stopping once it has counted stop
+// (stop < 0: never), and reports whether it did. ASCII is looked at a byte
+// at a time; from the first other byte, a rune at a time.
+func countWords(s string, stop int) (int, bool) {
+	n, in := 0, false
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if asciiSpace[c] {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n == stop {
+				return n, true
+			}
+		}
+	}
+	for _, r := range s[i:] {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n == stop {
+				return n, true
+			}
+		}
+	}
+	return n, stop < 0
+}
+
+// asciiSpace marks the ASCII bytes [unicode.IsSpace] reports as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
