@@ -433,10 +433,10 @@ func runChild(task, file, out string, n, reps int, stdout io.Writer) error {
 }
 
 // loadRegister loads a register the bench generated: trusted input, so
-// without the file size limit, which the registers from 100,000
-// activities exceed.
+// without the limits on the file's size and on what its YAML aliases
+// expand to, which the registers from 100,000 activities exceed.
 func loadRegister(file string) (*ropa.Register, error) {
-	return ropa.Load(file, ropa.WithMaxFileSize(1<<40))
+	return ropa.Load(file, ropa.WithMaxFileSize(1<<40), ropa.WithMaxExpansion(1<<40))
 }
 
 // sheet is the contents of one worksheet: its name and its rows of text.
