@@ -48,6 +48,7 @@ func run(args []string, stdout io.Writer) error {
 	out := fs.String("o", "", "internal: the output of a child measurement")
 	size := fs.Int("n", 0, "internal: the number of activities or records a child generates")
 	reps := fs.Int("reps", 1, "internal: how many times a child repeats its task (it reports the median)")
+	pairs := fs.Int("pairs", 0, "run each comparison this `number` of times more, the two tasks alternating, and print the median ratio and its range")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,7 +76,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b := &bencher{self: self, dir: work, python: *python, cli: *cli, log: os.Stderr}
+	b := &bencher{self: self, dir: work, python: *python, cli: *cli, pairs: *pairs, log: os.Stderr}
 	var rows []row
 	for _, n := range ns {
 		r, err := b.size(n)
@@ -92,6 +93,12 @@ func run(args []string, stdout io.Writer) error {
 		rows = append(rows, r)
 	}
 	printTable(stdout, rows)
+	if len(b.ratios) > 0 {
+		fmt.Fprintf(stdout, "\nRatios of %d alternating pairs (A B A B ..., each task its own process): median (range)\n", b.pairs)
+		for _, r := range b.ratios {
+			fmt.Fprintln(stdout, r)
+		}
+	}
 	return nil
 }
 
@@ -106,6 +113,8 @@ type row struct {
 
 type bencher struct {
 	self, dir, python, cli string
+	pairs                  int      // alternating pairs a comparison is run in (-pairs)
+	ratios                 []string // their results, a line each
 	log                    io.Writer
 }
 
@@ -211,6 +220,60 @@ func (b *bencher) size(n int) ([]row, error) {
 			add("openpyxl "+mode, m, peak)
 		}
 	}
+	if b.pairs > 0 && n < roundTripOnly {
+		child := func(task, file, out string) func() (measurement, error) {
+			return func() (measurement, error) {
+				m, _, err := b.spawn(b.self, "-child", task, "-file", file, "-o", out, "-reps", reps)
+				return m, err
+			}
+		}
+		write := child("write", regFile, book)
+		comparisons := []struct {
+			name   string
+			a, b   func() (measurement, error)
+			faster bool // report b/a, how many times faster a is
+		}{
+			{"write / floor", write, child("floor", cells, filepath.Join(b.dir, "floor.xlsx")), false},
+			{"read / rowreader", child("read", book, ""), child("rowreader", book, ""), false},
+		}
+		if b.python != "" {
+			preps := reps
+			if n >= 10000 {
+				preps = "1"
+			}
+			script := filepath.Join(filepath.Dir(b.self), "openpyxl_write.py")
+			openpyxl := func() (measurement, error) {
+				m, _, err := b.spawn(b.python, script, cells, filepath.Join(b.dir, "openpyxl.xlsx"), preps, "write_only")
+				return m, err
+			}
+			comparisons = append(comparisons, struct {
+				name   string
+				a, b   func() (measurement, error)
+				faster bool
+			}{"openpyxl write_only / write", write, openpyxl, true})
+		}
+		for _, c := range comparisons {
+			fmt.Fprintf(b.log, "bench: %d activities: %s, %d pairs\n", n, c.name, b.pairs)
+			var ratios []float64
+			for range b.pairs {
+				ma, err := c.a()
+				if err != nil {
+					return nil, err
+				}
+				mb, err := c.b()
+				if err != nil {
+					return nil, err
+				}
+				r := ma.Seconds / mb.Seconds
+				if c.faster {
+					r = 1 / r
+				}
+				ratios = append(ratios, r)
+			}
+			slices.Sort(ratios)
+			b.ratios = append(b.ratios, fmt.Sprintf("%d activities: %s = %.2f (%.2f-%.2f)", n, c.name, ratios[(len(ratios)-1)/2], ratios[0], ratios[len(ratios)-1]))
+		}
+	}
 	return rows, nil
 }
 
@@ -221,6 +284,8 @@ const roundTripOnly = 50000
 // repeats is how many times each task runs on a register of n activities.
 func repeats(n int) int {
 	switch {
+	case n >= roundTripOnly:
+		return 1 // a minute or more a run
 	case n <= 100:
 		return 15
 	case n <= 1000:
@@ -294,7 +359,7 @@ func runChild(task, file, out string, n, reps int, stdout io.Writer) error {
 	var err error
 	switch task {
 	case "check", "write", "notice":
-		reg, lerr := ropa.Load(file)
+		reg, lerr := loadRegister(file)
 		if lerr != nil {
 			return lerr
 		}
@@ -346,7 +411,7 @@ func runChild(task, file, out string, n, reps int, stdout io.Writer) error {
 	case "register":
 		err = writeFile(out, func(w io.Writer) error { return ropa.Encode(w, register(n)) })
 	case "records":
-		reg, lerr := ropa.Load(file)
+		reg, lerr := loadRegister(file)
 		if lerr != nil {
 			return lerr
 		}
@@ -365,6 +430,13 @@ func runChild(task, file, out string, n, reps int, stdout io.Writer) error {
 		return fmt.Errorf("%s %s: %w", task, file, err)
 	}
 	return json.NewEncoder(stdout).Encode(measurement{Seconds: elapsed.Seconds(), Note: note, Peak: peakMemory()})
+}
+
+// loadRegister loads a register the bench generated: trusted input, so
+// without the limits on the file's size and on what its YAML aliases
+// expand to, which the registers from 100,000 activities exceed.
+func loadRegister(file string) (*ropa.Register, error) {
+	return ropa.Load(file, ropa.WithMaxFileSize(1<<40), ropa.WithMaxExpansion(1<<40))
 }
 
 // sheet is the contents of one worksheet: its name and its rows of text.

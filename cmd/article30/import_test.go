@@ -235,10 +235,10 @@ func TestImportOwnWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetCellStr(xlsx.ICO2018.ControllerSheet, "B3", "Edited by hand"); err != nil {
+	if err := f.SetCellStr(xlsx.TemplateSheet, "B3", "Edited by hand"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetCellStr(xlsx.ICO2018.ControllerSheet, "L10", "Consent"); err != nil {
+	if err := f.SetCellStr(xlsx.TemplateSheet, "L10", "Consent"); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer

@@ -75,7 +75,7 @@ func floorSheets(tb testing.TB, reg *ropa.Register) []floorSheet {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: cfg.profile}
+	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: icoLayout}
 	c.report = ropa.Check(reg, cfg.asOf)
 	var out []floorSheet
 	for _, v := range views {

@@ -15,9 +15,9 @@
 //     ID is there, how to show the data sheets), then the organisation,
 //     its contacts, the supervisory authority, the regime, the date the
 //     law was applied at and the findings counted. (It was the Cover
-//     sheet before format 3; [CoverSheet] still names it.)
-//   - Template: the controller record in the layout of the regulator's
-//     template ([ICO2018] by default): the contact block in rows 2-6 (the
+//     sheet before format 3; [Sheets] still takes that name.)
+//   - Template: the controller record in the layout of the ICO's
+//     template, the one layout the package writes: the contact block in rows 2-6 (the
 //     controller in columns A/B, the DPO in D/E, the representative in
 //     G/H), the sections merged over their columns in row 8, the 30
 //     headings in row 9, green where the template marks them required and
@@ -94,15 +94,19 @@
 // never becomes a formula, and text columns carry the Text number format
 // so that an edited cell stays text too. A text too long for a cell is an
 // error ([ErrCellTooLong]), not a silent cut. The same register and options
-// give the same bytes. Large registers are streamed with excelize's
-// StreamWriter, one sheet at a time, so memory does not grow with the
+// give the same bytes. The sheets are streamed one at a time: the package
+// encodes their rows, compressed as they are written, and excelize's
+// StreamWriter the rest of each sheet, so memory does not grow with the
 // number of sheets.
 //
 // # Reading back
 //
 // [Read] reads the data sheets by sheet name and column heading, so columns
 // may be moved, and accepts in each enumerated cell anything the
-// enumeration's parser accepts: a slug, a title or a citation.
+// enumeration's parser accepts: a slug, a title or a citation. The rows
+// of a sheet as Write wrote it are decoded by the package; a sheet saved
+// by a spreadsheet program is read with excelize's row reader, from its
+// first row that Write would not have written.
 //
 // # Round trip through a person
 //

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/article30/article30/export/xlsx/internal/book"
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/ropa"
 )
 
@@ -108,26 +110,26 @@ type tplEdit func(c *vwCtx, a *ropa.Activity, old, text string) error
 // the law, and are reported as not read when edited (tplSource says where
 // to edit them).
 var tplEditable = map[int]tplEdit{
-	colBusinessFunction: func(_ *vwCtx, a *ropa.Activity, _, text string) error {
+	tpl.ColBusinessFunction: func(_ *vwCtx, a *ropa.Activity, _, text string) error {
 		a.BusinessFunction = text
 		return nil
 	},
-	colPurpose:        tplPurposes,
-	colIndividuals:    tplSubjects,
-	colPersonalData:   tplCategories,
-	colRecipients:     tplRecipients,
-	colRetention:      tplRetention,
-	colSecurity:       func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.Security = tplLines(text); return nil },
-	colConsentRecord:  func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.ConsentRecord = text; return nil },
-	colLocation:       tplLocations,
-	colDPIARequired:   func(_ *vwCtx, a *ropa.Activity, _, text string) error { return tplAnswer(&a.DPIA.Required, text) },
-	colDPIAProgress:   tplDPIAStatus,
-	colDPIALink:       func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.DPIA.Reference = text; return nil },
-	colBreach:         func(_ *vwCtx, a *ropa.Activity, _, text string) error { return tplAnswer(&a.Breach.Occurred, text) },
-	colBreachLink:     func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.Breach.Reference = text; return nil },
-	colPolicyDocument: tplPolicy(func(a *ropa.Activity) *string { return &a.PolicyDocument.Reference }),
-	colPolicyReasons:  tplPolicy(func(a *ropa.Activity) *string { return &a.PolicyDocument.Reason }),
-	colFollowsPolicy: func(_ *vwCtx, a *ropa.Activity, _, text string) error {
+	tpl.ColPurpose:        tplPurposes,
+	tpl.ColIndividuals:    tplSubjects,
+	tpl.ColPersonalData:   tplCategories,
+	tpl.ColRecipients:     tplRecipients,
+	tpl.ColRetention:      tplRetention,
+	tpl.ColSecurity:       func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.Security = tplLines(text); return nil },
+	tpl.ColConsentRecord:  func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.ConsentRecord = text; return nil },
+	tpl.ColLocation:       tplLocations,
+	tpl.ColDPIARequired:   func(_ *vwCtx, a *ropa.Activity, _, text string) error { return tplAnswer(&a.DPIA.Required, text) },
+	tpl.ColDPIAProgress:   tplDPIAStatus,
+	tpl.ColDPIALink:       func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.DPIA.Reference = text; return nil },
+	tpl.ColBreach:         func(_ *vwCtx, a *ropa.Activity, _, text string) error { return tplAnswer(&a.Breach.Occurred, text) },
+	tpl.ColBreachLink:     func(_ *vwCtx, a *ropa.Activity, _, text string) error { a.Breach.Reference = text; return nil },
+	tpl.ColPolicyDocument: tplPolicy(func(a *ropa.Activity) *string { return &a.PolicyDocument.Reference }),
+	tpl.ColPolicyReasons:  tplPolicy(func(a *ropa.Activity) *string { return &a.PolicyDocument.Reason }),
+	tpl.ColFollowsPolicy: func(_ *vwCtx, a *ropa.Activity, _, text string) error {
 		if !vwNeedsPolicyDocument(a) {
 			return errNoPolicyDocument
 		}
@@ -138,19 +140,19 @@ var tplEditable = map[int]tplEdit{
 // tplSource says where the fact of a Template column that is not read is
 // edited.
 var tplSource = map[int]string{
-	colJointController:     "the Joint controllers sheet and the jointControllers entries of the Text lists sheet",
-	colProcessorContract:   "the contract column of the Recipients sheet",
-	colThirdCountries:      "the Transfers sheet",
-	colSafeguards:          "the Transfers sheet",
-	colArticle6:            "the basis column of the Purposes sheet",
-	colArticle9:            "the special conditions column of the Activities sheet",
-	colLegitimateInterests: "the interest column of the Purposes sheet",
-	colLIA:                 "the assessment column of the Purposes sheet",
-	colRights:              "the lawful bases on the Purposes sheet: the rights follow from them",
-	colAutomated:           "the Automated decisions sheet",
-	colSource:              "the Sources sheet",
-	colSch1Condition:       "the Schedule 1 columns of the Activities sheet",
-	colSch1Article6:        "the policy document columns of the Activities sheet",
+	tpl.ColJointController:     "the Joint controllers sheet and the jointControllers entries of the Text lists sheet",
+	tpl.ColProcessorContract:   "the contract column of the Recipients sheet",
+	tpl.ColThirdCountries:      "the Transfers sheet",
+	tpl.ColSafeguards:          "the Transfers sheet",
+	tpl.ColArticle6:            "the basis column of the Purposes sheet",
+	tpl.ColArticle9:            "the special conditions column of the Activities sheet",
+	tpl.ColLegitimateInterests: "the interest column of the Purposes sheet",
+	tpl.ColLIA:                 "the assessment column of the Purposes sheet",
+	tpl.ColRights:              "the lawful bases on the Purposes sheet: the rights follow from them",
+	tpl.ColAutomated:           "the Automated decisions sheet",
+	tpl.ColSource:              "the Sources sheet",
+	tpl.ColSch1Condition:       "the Schedule 1 columns of the Activities sheet",
+	tpl.ColSch1Article6:        "the policy document columns of the Activities sheet",
 }
 
 var errNoPolicyDocument = errors.New("columns Z to AD apply only to an activity relying on a Schedule 1 condition that needs an appropriate policy document; record the condition on the Activities sheet first")
@@ -390,14 +392,14 @@ type tplNotRead struct {
 }
 
 func (e *tplNotRead) Error() string {
-	return fmt.Sprintf("not read (%s in the file, %s from the data sheets): %s", rdQuote(e.file), rdQuote(e.want), e.why)
+	return fmt.Sprintf("not read (%s in the file, %s from the data sheets): %s", book.Quote(e.file), book.Quote(e.want), e.why)
 }
 
 func (e *tplNotRead) Is(target error) bool { return target == ErrViewEdited }
 
 // tplColumnName names a Template column for a message: "column L (Article
 // 6 lawful basis for processing personal data)".
-func tplColumnName(p Profile, col int) string {
+func tplColumnName(p vwLayout, col int) string {
 	name := "column " + wbColName(col+1)
 	if col < len(p.Controller) {
 		name += " (" + p.Controller[col].Heading + ")"
@@ -411,7 +413,7 @@ func tplColumnName(p Profile, col int) string {
 func (rd *rdReader) template(c *vwCtx) {
 	p := c.profile
 	sheet := p.ControllerSheet
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 		return
@@ -497,8 +499,8 @@ func (rd *rdReader) template(c *vwCtx) {
 
 	// The rows of activities, keyed by the activity ID in the column after
 	// the ICO's.
-	idCol := numICOColumns
-	want := make([]string, numICOColumns+1)
+	idCol := tpl.NumColumns
+	want := make([]string, tpl.NumColumns+1)
 	for _, br := range body {
 		cells := br.cells
 		if !slices.ContainsFunc(cells, func(s string) bool { return s != "" }) {
@@ -530,18 +532,18 @@ func (rd *rdReader) template(c *vwCtx) {
 		for j, s := range want {
 			want[j] = vwFit(s)
 		}
-		for j := numICOColumns + 1; j < len(cells); j++ {
+		for j := tpl.NumColumns + 1; j < len(cells); j++ {
 			if cells[j] != "" {
 				rd.fail(sheet, wbCellRef(j+1, br.row), cells[j], &tplNotRead{cells[j], "", "this column is not one article30 writes, so its text is not read: move it to the data sheets (an activity's notes, say)"})
 			}
 		}
 		written := rd.rowDigests[rowDigestKey(id)]
-		fileD := vwRowDigest(padCells(cells, numICOColumns))
+		fileD := vwRowDigest(padCells(cells, tpl.NumColumns))
 		if written != "" && fileD == written {
 			continue // untouched: generated again from the data sheets
 		}
-		dataEdited := written == "" || vwRowDigest(want[:numICOColumns]) != written
-		for j := range numICOColumns {
+		dataEdited := written == "" || vwRowDigest(want[:tpl.NumColumns]) != written
+		for j := range tpl.NumColumns {
 			f, w := cellAt(cells, j), want[j]
 			if f == w {
 				continue

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/ropa"
 )
 
@@ -336,53 +337,53 @@ func TestReadOneTemplateEdit(t *testing.T) {
 		}
 	}
 	cases := []tcase{
-		{colBusinessFunction, func(a *ropa.Activity, _ string) (string, bool) { s := text(); a.BusinessFunction = s; return s, true }},
-		{colPurpose, lineEdit(func(a *ropa.Activity) int { return len(a.Purposes) }, func(a *ropa.Activity, k int, s string) { a.Purposes[k].Description = s })},
-		{colIndividuals, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColBusinessFunction, func(a *ropa.Activity, _ string) (string, bool) { s := text(); a.BusinessFunction = s; return s, true }},
+		{tpl.ColPurpose, lineEdit(func(a *ropa.Activity) int { return len(a.Purposes) }, func(a *ropa.Activity, k int, s string) { a.Purposes[k].Description = s })},
+		{tpl.ColIndividuals, func(a *ropa.Activity, _ string) (string, bool) {
 			a.DataSubjects = []ropa.Subject{ropa.Employees, ropa.JobApplicants}
 			return "Employees\nJob applicants", true
 		}},
-		{colPersonalData, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColPersonalData, func(a *ropa.Activity, _ string) (string, bool) {
 			a.DataCategories = ropa.Cats(ropa.ContactDetails, ropa.Health)
 			return "Contact details\nHealth", true
 		}},
-		{colRecipients, lineEdit(func(a *ropa.Activity) int { return len(a.Recipients) }, func(a *ropa.Activity, k int, s string) { a.Recipients[k].Name = s })},
-		{colRetention, lineEdit(func(a *ropa.Activity) int { return len(a.Retention) }, func(a *ropa.Activity, k int, s string) { a.Retention[k].Schedule = s })},
-		{colSecurity, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColRecipients, lineEdit(func(a *ropa.Activity) int { return len(a.Recipients) }, func(a *ropa.Activity, k int, s string) { a.Recipients[k].Name = s })},
+		{tpl.ColRetention, lineEdit(func(a *ropa.Activity) int { return len(a.Retention) }, func(a *ropa.Activity, k int, s string) { a.Retention[k].Schedule = s })},
+		{tpl.ColSecurity, func(a *ropa.Activity, _ string) (string, bool) {
 			a.Security = []string{text(), text()}
 			return "", true
 		}},
-		{colConsentRecord, func(a *ropa.Activity, _ string) (string, bool) { s := text(); a.ConsentRecord = s; return s, true }},
-		{colLocation, lineEdit(func(a *ropa.Activity) int { return len(a.Systems) + len(a.Locations) }, func(a *ropa.Activity, k int, s string) {
+		{tpl.ColConsentRecord, func(a *ropa.Activity, _ string) (string, bool) { s := text(); a.ConsentRecord = s; return s, true }},
+		{tpl.ColLocation, lineEdit(func(a *ropa.Activity) int { return len(a.Systems) + len(a.Locations) }, func(a *ropa.Activity, k int, s string) {
 			if k < len(a.Systems) {
 				a.Systems[k] = s
 			} else {
 				a.Locations[k-len(a.Systems)] = s
 			}
 		})},
-		{colDPIARequired, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColDPIARequired, func(a *ropa.Activity, _ string) (string, bool) {
 			a.DPIA.Required = pick(g, ropa.Yes, ropa.No, "")
 			return "", true
 		}},
-		{colDPIAProgress, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColDPIAProgress, func(a *ropa.Activity, _ string) (string, bool) {
 			a.DPIA.Status = pick(g, ropa.NotStarted, ropa.InProgress, ropa.Complete)
 			return "", true
 		}},
-		{colDPIALink, func(a *ropa.Activity, _ string) (string, bool) { a.DPIA.Reference = text(); return "", true }},
-		{colBreach, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColDPIALink, func(a *ropa.Activity, _ string) (string, bool) { a.DPIA.Reference = text(); return "", true }},
+		{tpl.ColBreach, func(a *ropa.Activity, _ string) (string, bool) {
 			a.Breach.Occurred = pick(g, ropa.Yes, ropa.No)
 			return "", true
 		}},
-		{colBreachLink, func(a *ropa.Activity, _ string) (string, bool) { a.Breach.Reference = text(); return "", true }},
-		{colPolicyDocument, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColBreachLink, func(a *ropa.Activity, _ string) (string, bool) { a.Breach.Reference = text(); return "", true }},
+		{tpl.ColPolicyDocument, func(a *ropa.Activity, _ string) (string, bool) {
 			a.PolicyDocument.Reference = text()
 			return "", vwNeedsPolicyDocument(a)
 		}},
-		{colFollowsPolicy, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColFollowsPolicy, func(a *ropa.Activity, _ string) (string, bool) {
 			a.PolicyDocument.FollowsPolicy = pick(g, ropa.Yes, ropa.No)
 			return "", vwNeedsPolicyDocument(a)
 		}},
-		{colPolicyReasons, func(a *ropa.Activity, _ string) (string, bool) {
+		{tpl.ColPolicyReasons, func(a *ropa.Activity, _ string) (string, bool) {
 			a.PolicyDocument.Reason = text()
 			return "", vwNeedsPolicyDocument(a)
 		}},
@@ -391,7 +392,7 @@ func TestReadOneTemplateEdit(t *testing.T) {
 		t.Fatalf("%d editable columns tested, %d editable", len(cases), len(tplEditable))
 	}
 	for _, tc := range cases {
-		t.Run(ICO2018.Controller[tc.col].Heading, func(t *testing.T) {
+		t.Run(icoLayout.Controller[tc.col].Heading, func(t *testing.T) {
 			for try := 0; try < 4; try++ {
 				reg := smallRegister()
 				if try > 0 {
@@ -404,9 +405,9 @@ func TestReadOneTemplateEdit(t *testing.T) {
 					continue
 				}
 				// The cell as the edited register would show it.
-				row := make([]string, numICOColumns+1)
-				vwTemplateRow(&vwCtx{reg: want, asOf: newWriteConfig(lawDay, nil).asOf, profile: ICO2018}, a, row)
-				ref := "Template!" + wbCellRef(tc.col+1, ICO2018.HeadingRow+1+i)
+				row := make([]string, tpl.NumColumns+1)
+				vwTemplateRow(&vwCtx{reg: want, asOf: newWriteConfig(lawDay, nil).asOf, profile: icoLayout}, a, row)
+				ref := "Template!" + wbCellRef(tc.col+1, icoLayout.HeadingRow+1+i)
 				b := editCells(t, writeBytes(t, reg), map[string]string{ref: row[tc.col]})
 				got, notes := readNotes(t, b)
 				if len(notes) > 0 {

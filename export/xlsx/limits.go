@@ -46,7 +46,7 @@ type ReadOption func(*readConfig)
 
 // readConfig is the configuration of a read, shared with the importers
 // under export/xlsx through the internal package book.
-type readConfig = book.Config[Profile]
+type readConfig = book.Config
 
 // WithLimits sets the most a workbook may unpack to in all, total
 // ([MaxUnzipSize] by default), and the size part above which a worksheet
@@ -114,17 +114,10 @@ func WithMaxCellErrors(n int) ReadOption {
 	}
 }
 
-// WithProfile chose the layout to read.
-//
-// Deprecated: the package reads one template, the ICO's, which is the
-// default: Read refuses any profile but [ICO2018] as it is (see [Layout]).
-func WithProfile(p Profile) ReadOption { return func(c *readConfig) { c.Profile = p } }
-
 func newReadConfig(opts []ReadOption) readConfig {
 	c := readConfig{
 		Limits:        book.Limits{MaxFile: MaxFileSize, MaxUnzip: MaxUnzipSize, MaxXML: MaxXMLSize, MaxPart: MaxPartSize, Expansion: ExpansionFactor},
 		MaxActivities: MaxActivities, MaxCellErrors: MaxCellErrors,
-		Profile: icoLayout(),
 	}
 	for _, o := range opts {
 		o(&c)

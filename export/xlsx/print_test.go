@@ -24,7 +24,7 @@ import (
 func TestWritePrintLayout(t *testing.T) {
 	reg := smallRegister()
 	f := openBytes(t, writeBytes(t, reg))
-	p := ICO2018
+	p := icoLayout
 	names := f.GetSheetList()
 	if names[0] != NotesSheet || names[1] != p.ControllerSheet {
 		t.Errorf("sheets start %q, want Notes then Template", names[:2])

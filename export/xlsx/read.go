@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,7 +32,7 @@ type rdViewDiff struct{ file, want string }
 
 func (e *rdViewDiff) Error() string {
 	return fmt.Sprintf("not read (%s in the file, %s from the data sheets): this sheet is generated from the data sheets, and was generated again from them; make the change there",
-		rdQuote(e.file), rdQuote(e.want))
+		book.Quote(e.file), book.Quote(e.want))
 }
 
 func (e *rdViewDiff) Is(target error) bool { return target == ErrViewEdited }
@@ -47,16 +46,6 @@ func (e *rdMoreDiffs) Error() string {
 
 func (e *rdMoreDiffs) Is(target error) bool { return target == ErrViewEdited }
 func (e *rdMoreDiffs) Cells() int           { return e.n }
-
-// rdQuote quotes a cell's text for a message, cut to a readable length.
-func rdQuote(s string) string {
-	const limit = 80
-	if utf8.RuneCountInString(s) > limit {
-		r := []rune(s)
-		s = string(r[:limit]) + "…"
-	}
-	return fmt.Sprintf("%q", s)
-}
 
 // rdMaxDiffs is how many edited cells of one view are listed; the rest are
 // counted.
@@ -87,9 +76,6 @@ const rdAny = "\x00any"
 // and one beyond the size limits [ErrTooLarge]. Read never panics.
 func Read(r io.Reader, opts ...ReadOption) (reg *ropa.Register, err error) {
 	cfg := newReadConfig(opts)
-	if err := checkProfile(cfg.Profile); err != nil {
-		return nil, err
-	}
 	wb, err := book.Open(r, cfg.Limits)
 	if err != nil {
 		return nil, err
@@ -311,7 +297,7 @@ var rdRawCells = excelize.Options{RawCellValue: true}
 // table reads sheet: its headings must be among known (and must include
 // required), and each non-blank row is passed to each.
 func (rd *rdReader) table(sheet string, known, required []string, each func(t *rdTable)) {
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 		return
@@ -402,7 +388,7 @@ func (rd *rdReader) screen(sheet string, row int, cells []string, found map[[2]i
 			continue
 		}
 		if len(c) > wbMaxCell {
-			if n := wbUTF16Len(c); n > wbMaxCell {
+			if n := book.UTF16Len(c); n > wbMaxCell {
 				rd.fail(sheet, wbCellRef(i+1, row), c, fmt.Errorf("holds %d characters (UTF-16 code units), more than the %d a workbook cell holds, which Write never writes: shorten it", n, wbMaxCell))
 				cells[i] = ""
 			}
@@ -437,7 +423,7 @@ func rdDecode[T any](t *rdTable, fields []dsField[T], v *T) {
 func (rd *rdReader) settings() error {
 	vals := map[string]string{}
 	refs := map[string]string{}
-	rows, err := rd.f.Rows(snLists)
+	rows, err := rd.rows(snLists)
 	if err != nil {
 		return fmt.Errorf("%w: cannot read the %s sheet: %v", ErrNotWorkbook, snLists, err)
 	}
@@ -476,8 +462,8 @@ func (rd *rdReader) settings() error {
 		return fmt.Errorf("%w: the %s sheet does not record the format %q this package writes (found %q); to import the ICO template, use ico.Read (package export/xlsx/ico)",
 			ErrNotWorkbook, snLists, wbFormat, vals["format"])
 	}
-	if p := vals["profile"]; p != rd.cfg.Profile.Name {
-		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q, which this version reads: read it with the version of article30 that wrote it", p, rd.cfg.Profile.Name))
+	if p := vals["profile"]; p != icoLayout.Name {
+		rd.fail(snLists, refs["profile"], p, fmt.Errorf("the workbook was written with the profile %q, not %q, which this version reads: read it with the version of article30 that wrote it", p, icoLayout.Name))
 	}
 	at, err := time.Parse(time.DateOnly, vals["asOf"])
 	if err != nil {
@@ -687,8 +673,8 @@ func (rd *rdReader) textLists() {
 // views compares every view sheet in the workbook with the view generated
 // from the register read.
 func (rd *rdReader) views() {
-	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: rd.cfg.Profile, customChecks: rd.customChecks, digests: rd.digests, rowDigests: rd.rowOrder}
-	all := vwViews(rd.cfg.Profile)
+	c := &vwCtx{reg: rd.reg, asOf: rd.asOf, profile: icoLayout, customChecks: rd.customChecks, digests: rd.digests, rowDigests: rd.rowOrder}
+	all := vwViews(icoLayout)
 	// The Template first: the edits read from it change the register the
 	// other views are generated from.
 	if slices.Contains(rd.sheets, c.profile.ControllerSheet) {
@@ -712,7 +698,7 @@ func (rd *rdReader) views() {
 			c.report, checked = ropa.Check(rd.reg, rd.asOf), true
 		}
 		gen := v.gen
-		if rd.customChecks && v.name == CoverSheet {
+		if rd.customChecks && v.name == NotesSheet {
 			gen = rdCoverAnyCounts
 		}
 		rd.compare(v.name, func(emit vwEmit) error { return gen(c, emit) })
@@ -723,7 +709,7 @@ func (rd *rdReader) views() {
 // sheetDigest is the fingerprint of a sheet's cells as they are in the
 // file ("" when the sheet cannot be read).
 func (rd *rdReader) sheetDigest(sheet string) string {
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		return ""
 	}
@@ -765,7 +751,7 @@ func rdCoverAnyCounts(c *vwCtx, emit vwEmit) error {
 // compare reads sheet row by row alongside the rows gen emits, and records
 // every cell that differs.
 func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
-	rows, err := rd.f.Rows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "", fmt.Errorf("cannot read the sheet: %v", err))
 		return
@@ -842,7 +828,7 @@ func (rd *rdReader) compare(sheet string, gen func(emit vwEmit) error) {
 // their contents would be lost.
 func (rd *rdReader) unknownSheets() {
 	known := wbReservedSheets()
-	for _, v := range vwViews(rd.cfg.Profile) {
+	for _, v := range vwViews(icoLayout) {
 		known = append(known, v.name)
 	}
 	if rd.old {
@@ -852,7 +838,7 @@ func (rd *rdReader) unknownSheets() {
 		if slices.Contains(known, s) {
 			continue
 		}
-		rows, err := rd.f.Rows(s)
+		rows, err := rd.rows(s)
 		if err != nil {
 			continue
 		}

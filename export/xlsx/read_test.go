@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -279,29 +278,10 @@ func TestReadNotWorkbook(t *testing.T) {
 	}
 }
 
-func TestReadLimitsAndProfile(t *testing.T) {
+func TestReadLimits(t *testing.T) {
 	b := writeBytes(t, smallRegister())
 	if _, err := Read(bytes.NewReader(b), WithLimits(4096, 4096)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("small limits: %v", err)
-	}
-	// One layout, the ICO's: the deprecated options refuse any other,
-	// for reading and writing alike (a renamed layout used to be
-	// written, and read back with WithProfile).
-	renamed := ICO2018.clone()
-	renamed.Name, renamed.ControllerSheet = "ico-2018-renamed", "Controller"
-	if _, err := Read(bytes.NewReader(b), WithProfile(renamed)); err == nil || !strings.Contains(err.Error(), "one template, the ICO's") {
-		t.Errorf("Read with another profile: %v", err)
-	}
-	if err := Write(io.Discard, smallRegister(), lawDay, Layout(renamed)); err == nil || !strings.Contains(err.Error(), "one template, the ICO's") {
-		t.Errorf("Write with another profile: %v", err)
-	}
-	// ICO2018 is a copy: changing it changes nothing the package does.
-	if &ICO2018.Controller[0] == &icoProfile.Controller[0] || &icoLayout().Controller[0] == &icoProfile.Controller[0] {
-		t.Error("ICO2018 shares its columns with the package's own layout")
-	}
-	// The deprecated options still take the ICO's layout.
-	if _, err := Read(bytes.NewReader(b), WithProfile(icoLayout())); err != nil {
-		t.Errorf("WithProfile(ICO2018): %v", err)
 	}
 }
 

@@ -87,7 +87,7 @@ func TestRoundTripViewsSubset(t *testing.T) {
 		opts []Option
 	}{
 		{lawDay, []Option{Sheets()}},
-		{lawDay, []Option{Sheets(CoverSheet, FindingsSheet)}},
+		{lawDay, []Option{Sheets(NotesSheet, FindingsSheet)}},
 		{lawDay, []Option{Sheets("Template", "Processor", ReferenceSheet)}},
 		{lawDay, []Option{CheckOptions(ropa.Without("privacy-shield"))}},
 		{mustDate("2021-03-01"), []Option{Properties("DPO", "Our record")}},
@@ -181,7 +181,7 @@ func TestRoundTripAcceptedForms(t *testing.T) {
 func readWithoutViews(t *testing.T, b []byte) (*ropa.Register, error) {
 	t.Helper()
 	f := openBytes(t, b)
-	for _, v := range vwViews(ICO2018) {
+	for _, v := range vwViews(icoLayout) {
 		if idx, _ := f.GetSheetIndex(v.name); idx >= 0 {
 			if err := f.DeleteSheet(v.name); err != nil {
 				t.Fatal(err)

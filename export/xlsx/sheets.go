@@ -7,22 +7,17 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/ropa"
 )
 
-// Names of the view sheets that do not come from the [Profile]. The
-// controller and processor views are named by [Profile.ControllerSheet] and
-// [Profile.ProcessorSheet] ("Template" and "Processor" in [ICO2018]).
+// Names of the view sheets besides [TemplateSheet] and [ProcessorSheet].
 const (
 	// NotesSheet comes first, as in the ICO's workbook: what the colours
 	// of the headings mean, how the workbook works (which cells a person
 	// edits and which are generated), and the organisation with the
 	// findings counted.
-	NotesSheet = "Notes"
-	// CoverSheet is the name NotesSheet had before format 3.
-	//
-	// Deprecated: use NotesSheet; [Sheets] takes either name.
-	CoverSheet     = NotesSheet
+	NotesSheet     = "Notes"
 	RetentionSheet = "Retention"
 	FindingsSheet  = "Findings"
 	ReferenceSheet = "Reference"
@@ -95,7 +90,7 @@ type vwEmit func(row int, cells []string, styles []vwStyle) error
 type vwCtx struct {
 	reg     *ropa.Register
 	asOf    time.Time
-	profile Profile
+	profile vwLayout
 	report  ropa.Report
 	// customChecks is set when the findings came from check options the
 	// reader cannot know, so it cannot regenerate them.
@@ -107,24 +102,6 @@ type vwCtx struct {
 	// in order, each keyed by rowDigestKey of its activity's ID; they
 	// follow the settings on the Lists sheet.
 	rowDigests [][2]string
-}
-
-// wbUTF16Len counts the UTF-16 code units of s, the unit of Excel's cell
-// limit.
-func wbUTF16Len(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		n += utf16.RuneLen(r)
-		i += size
-	}
-	return n
 }
 
 // wbCellProblem returns what stops s being stored in a cell as it is: too
@@ -169,10 +146,10 @@ const vwTruncated = "… [cut short: the full text is in the data sheets]"
 // vwFit cuts a view cell to the cell limit, deterministically, so that the
 // reader regenerates the same text.
 func vwFit(s string) string {
-	if len(s) <= wbMaxCell/3 || wbUTF16Len(s) <= wbMaxCell {
+	if len(s) <= wbMaxCell/3 || book.UTF16Len(s) <= wbMaxCell {
 		return s
 	}
-	limit := wbMaxCell - wbUTF16Len(vwTruncated)
+	limit := wbMaxCell - book.UTF16Len(vwTruncated)
 	n := 0
 	for i, r := range s {
 		n += utf16.RuneLen(r)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/article30/article30/authority"
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/internal/prose"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
@@ -29,9 +30,9 @@ type vwView struct {
 }
 
 // vwViews returns the views of profile p in workbook order.
-func vwViews(p Profile) []vwView {
+func vwViews(p vwLayout) []vwView {
 	return []vwView{
-		{CoverSheet, vwCover},
+		{NotesSheet, vwCover},
 		{p.ControllerSheet, vwTemplate},
 		{p.ProcessorSheet, vwProcessor},
 		{RetentionSheet, vwRetention},
@@ -63,7 +64,7 @@ const vwCoverTitle = "Record of processing activities"
 
 // vwNotesGuide is how the workbook works, in the Notes sheet's words:
 // which cells a person edits and which are generated (see edits.go).
-func vwNotesGuide(p Profile) [][2]string {
+func vwNotesGuide(p vwLayout) [][2]string {
 	return [][2]string{
 		{p.ControllerSheet, "The record of processing in the ICO template's layout: one row per processing activity, several values in a cell on separate lines. " +
 			"You may edit these cells, and they are read back: the contact block's values; Business function; Purpose of processing (a line per purpose); " +
@@ -149,7 +150,7 @@ func vwCover(c *vwCtx, emit vwEmit) error {
 		{"Review date", reg.ReviewDate.String()},
 		{"Processing activities", strconv.Itoa(len(reg.Activities))},
 		{"Processor records", strconv.Itoa(len(reg.ProcessorRecords))},
-		{"Profile", p.Name},
+		{"vwLayout", p.Name},
 	}
 	for _, l := range lines {
 		if l[1] == "" {
@@ -253,7 +254,7 @@ func vwContactBlock(c *vwCtx, emit vwEmit) error {
 
 // vwHeadings emits the section row and the heading row of a record with
 // the given columns and an extra column of article30's own.
-func vwHeadings(p Profile, cols []Column, emit vwEmit, extras ...string) error {
+func vwHeadings(p vwLayout, cols []tpl.Column, emit vwEmit, extras ...string) error {
 	n := len(cols) + len(extras)
 	sec, secSt := make([]string, n), make([]vwStyle, n)
 	head, headSt := make([]string, n), make([]vwStyle, n)
@@ -288,7 +289,7 @@ func vwHeadings(p Profile, cols []Column, emit vwEmit, extras ...string) error {
 // [first, last] column pairs, for merging; a section that a printed page
 // starts within (starts) is split there, so that each page shows its
 // title.
-func vwSections(cols []Column, starts []int) [][2]int {
+func vwSections(cols []tpl.Column, starts []int) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(cols); {
 		j := i
@@ -312,7 +313,7 @@ const (
 // characters, chosen so that the sections print on four pages across at a
 // legible scale (A-F, G-K, L-R, S-AE), the purposes and categories wide
 // enough to keep the rows short.
-var vwTemplateWidths = [numICOColumns]float64{
+var vwTemplateWidths = [tpl.NumColumns]float64{
 	14, 48, 18, 22, 42, 30, 22, 24, 28, 44, 40, // A-K
 	24, 22, 24, 14, 42, 22, 24, // L-R
 	12, 16, 10, 12, 12, 10, 12, // S-Y
@@ -323,11 +324,11 @@ var vwTemplateWidths = [numICOColumns]float64{
 // the extra columns after them (the activity ID, then the hidden
 // fingerprint of the controller sheet; the record label of the processor
 // sheet).
-func vwRecordWidths(p Profile, cols []Column, extras int) []float64 {
+func vwRecordWidths(p vwLayout, cols []tpl.Column, extras int) []float64 {
 	var w []float64
 	for i := range cols {
 		switch {
-		case len(cols) == numICOColumns && cols[0].Heading == p.Controller[0].Heading:
+		case len(cols) == tpl.NumColumns && cols[0].Heading == p.Controller[0].Heading:
 			w = append(w, vwTemplateWidths[i])
 		default:
 			w = append(w, 30)
@@ -343,7 +344,7 @@ func vwRecordWidths(p Profile, cols []Column, extras int) []float64 {
 // after the first: whole sections are packed onto pages of at most
 // vwPageChars, and a section wider than a page is split. The extra
 // columns go on the last page.
-func vwPageStarts(cols []Column, widths []float64) []int {
+func vwPageStarts(cols []tpl.Column, widths []float64) []int {
 	var starts []int
 	used := 0.0
 	for i := 0; i < len(cols); {
@@ -379,7 +380,7 @@ func vwTemplate(c *vwCtx, emit vwEmit) error {
 	// The activity ID in small grey text: it is there for the round trip,
 	// not for reading.
 	styles := make([]vwStyle, len(row))
-	styles[numICOColumns] = vsMuted
+	styles[tpl.NumColumns] = vsMuted
 	c.rowDigests = c.rowDigests[:0]
 	for i := range c.reg.Activities {
 		clear(row)
@@ -387,7 +388,7 @@ func vwTemplate(c *vwCtx, emit vwEmit) error {
 		for j, s := range row {
 			row[j] = vwFit(s)
 		}
-		c.rowDigests = append(c.rowDigests, [2]string{rowDigestKey(row[numICOColumns]), vwRowDigest(row[:numICOColumns])})
+		c.rowDigests = append(c.rowDigests, [2]string{rowDigestKey(row[tpl.NumColumns]), vwRowDigest(row[:tpl.NumColumns])})
 		if err := emit(p.HeadingRow+1+i, row, styles); err != nil {
 			return err
 		}
@@ -793,13 +794,13 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 	reg := c.reg
 	jur := reg.Jurisdiction
 
-	row[colBusinessFunction] = a.BusinessFunction
+	row[tpl.ColBusinessFunction] = a.BusinessFunction
 
 	l := make([]string, 0, 8)
 	for i := range a.Purposes {
 		l = append(l, vwScoped(a.Purposes[i].Description, a.Purposes[i].Subjects))
 	}
-	row[colPurpose] = wbJoinLines(l)
+	row[tpl.ColPurpose] = wbJoinLines(l)
 
 	l = l[:0]
 	for _, name := range a.JointControllers {
@@ -812,19 +813,19 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 		}
 		l = append(l, s)
 	}
-	row[colJointController] = wbJoinLines(l)
+	row[tpl.ColJointController] = wbJoinLines(l)
 
 	l = l[:0]
 	for _, s := range a.DataSubjects {
 		l = append(l, s.Title())
 	}
-	row[colIndividuals] = wbJoinLines(l)
+	row[tpl.ColIndividuals] = wbJoinLines(l)
 
 	l = l[:0]
 	for _, c := range a.DataCategories {
 		l = append(l, vwScoped(c.Category.Title(), c.Subjects))
 	}
-	row[colPersonalData] = wbJoinLines(l)
+	row[tpl.ColPersonalData] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Recipients {
@@ -839,7 +840,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 		l = append(l, s+")")
 	}
 	l = append(l, vwNone(a, ropa.FactRecipients, "None outside the organisation"))
-	row[colRecipients] = wbJoinLines(l)
+	row[tpl.ColRecipients] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Recipients {
@@ -847,20 +848,20 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 			l = append(l, r.Name+": "+r.Contract)
 		}
 	}
-	row[colProcessorContract] = wbJoinLines(l)
+	row[tpl.ColProcessorContract] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Transfers {
 		l = append(l, vwTransferCountry(&a.Transfers[i]))
 	}
 	l = append(l, vwNone(a, ropa.FactTransfers, "None"))
-	row[colThirdCountries] = wbJoinLines(l)
+	row[tpl.ColThirdCountries] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Transfers {
 		l = append(l, vwTransferSafeguard(&a.Transfers[i], jur))
 	}
-	row[colSafeguards] = wbJoinLines(l)
+	row[tpl.ColSafeguards] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Retention {
@@ -875,17 +876,17 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 		}
 		l = append(l, s)
 	}
-	row[colRetention] = wbJoinLines(l)
+	row[tpl.ColRetention] = wbJoinLines(l)
 
-	row[colSecurity] = wbJoinLines(a.Security)
+	row[tpl.ColSecurity] = wbJoinLines(a.Security)
 	basisLines := vwBasisLines(a, jur)
-	row[colArticle6] = strings.Join(basisLines, "\n")
+	row[tpl.ColArticle6] = strings.Join(basisLines, "\n")
 
 	l = l[:0]
 	for _, cond := range a.Special.Conditions {
 		l = append(l, vwCite(cond.Title(), cond.Citation(jur)))
 	}
-	row[colArticle9] = wbJoinLines(l)
+	row[tpl.ColArticle9] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Purposes {
@@ -893,7 +894,7 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 			l = append(l, vwScoped(p.Interest, p.Subjects))
 		}
 	}
-	row[colLegitimateInterests] = wbJoinLines(l)
+	row[tpl.ColLegitimateInterests] = wbJoinLines(l)
 
 	l = l[:0]
 	for i := range a.Purposes {
@@ -901,10 +902,10 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 			l = append(l, p.Assessment)
 		}
 	}
-	row[colLIA] = wbJoinLines(l)
+	row[tpl.ColLIA] = wbJoinLines(l)
 
-	row[colRights] = vwRights(a, jur, c.asOf)
-	row[colAutomated] = vwAutomated(a)
+	row[tpl.ColRights] = vwRights(a, jur, c.asOf)
+	row[tpl.ColAutomated] = vwAutomated(a)
 
 	l = l[:0]
 	for i := range a.Sources {
@@ -916,18 +917,18 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 		l = append(l, vwScoped(t, s.Subjects))
 	}
 	l = append(l, vwNone(a, ropa.FactOtherSources, "None other than the individual"))
-	row[colSource] = wbJoinLines(l)
+	row[tpl.ColSource] = wbJoinLines(l)
 
-	row[colConsentRecord] = a.ConsentRecord
-	row[colLocation] = wbJoinLines(append(slices.Clip(a.Systems), a.Locations...))
-	row[colDPIARequired] = vwYesNo(a.DPIA.Required)
-	row[colDPIAProgress] = vwWord(vwDPIAStatuses, a.DPIA.Status)
+	row[tpl.ColConsentRecord] = a.ConsentRecord
+	row[tpl.ColLocation] = wbJoinLines(append(slices.Clip(a.Systems), a.Locations...))
+	row[tpl.ColDPIARequired] = vwYesNo(a.DPIA.Required)
+	row[tpl.ColDPIAProgress] = vwWord(vwDPIAStatuses, a.DPIA.Status)
 	if a.DPIA.Status == "" {
-		row[colDPIAProgress] = ""
+		row[tpl.ColDPIAProgress] = ""
 	}
-	row[colDPIALink] = a.DPIA.Reference
-	row[colBreach] = vwYesNo(a.Breach.Occurred)
-	row[colBreachLink] = a.Breach.Reference
+	row[tpl.ColDPIALink] = a.DPIA.Reference
+	row[tpl.ColBreach] = vwYesNo(a.Breach.Occurred)
+	row[tpl.ColBreachLink] = a.Breach.Reference
 
 	if vwNeedsPolicyDocument(a) {
 		l = l[:0]
@@ -936,16 +937,16 @@ func vwTemplateRow(c *vwCtx, a *ropa.Activity, row []string) {
 				l = append(l, t)
 			}
 		}
-		row[colSch1Condition] = wbJoinLines(l)
-		row[colSch1Article6] = a.PolicyDocument.Article6
-		if row[colSch1Article6] == "" {
-			row[colSch1Article6] = row[colArticle6]
+		row[tpl.ColSch1Condition] = wbJoinLines(l)
+		row[tpl.ColSch1Article6] = a.PolicyDocument.Article6
+		if row[tpl.ColSch1Article6] == "" {
+			row[tpl.ColSch1Article6] = row[tpl.ColArticle6]
 		}
-		row[colPolicyDocument] = a.PolicyDocument.Reference
-		row[colFollowsPolicy] = vwYesNo(a.PolicyDocument.FollowsPolicy)
-		row[colPolicyReasons] = a.PolicyDocument.Reason
+		row[tpl.ColPolicyDocument] = a.PolicyDocument.Reference
+		row[tpl.ColFollowsPolicy] = vwYesNo(a.PolicyDocument.FollowsPolicy)
+		row[tpl.ColPolicyReasons] = a.PolicyDocument.Reason
 	}
-	row[numICOColumns] = a.ID
+	row[tpl.NumColumns] = a.ID
 }
 
 // ---- processor record ----

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
@@ -76,15 +77,15 @@ func twoGroupRegister() *ropa.Register {
 func templateRow(t *testing.T, reg *ropa.Register, i int) []string {
 	t.Helper()
 	f := openBytes(t, writeBytes(t, reg))
-	rows, err := f.GetRows(ICO2018.ControllerSheet)
+	rows, err := f.GetRows(icoLayout.ControllerSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ICO2018.HeadingRow + i
+	r := icoLayout.HeadingRow + i
 	if r >= len(rows) {
 		t.Fatalf("no Template row for activity %d", i)
 	}
-	return pad(rows[r], numICOColumns+1)
+	return pad(rows[r], tpl.NumColumns+1)
 }
 
 // TestTemplateScopes checks that the Template says whom each scoped fact
@@ -97,21 +98,21 @@ func TestTemplateScopes(t *testing.T) {
 	}
 	row := templateRow(t, reg, 0)
 	want := map[int]string{
-		colPurpose:             "Assessing applications (job applicants only)\nTaking up references (referees only)",
-		colIndividuals:         "Job applicants\nReferees",
-		colPersonalData:        "Personal identifiers\nContact details\nEmployment history (job applicants only)\nHealth (job applicants only)\nJob title and employer (referees only)",
-		colRecipients:          "Recruitment panel (internal)\nApplicant tracking system (processor, US; job applicants only)\nNone outside the organisation (referees only)",
-		colProcessorContract:   "Applicant tracking system: DPA 2024-07",
-		colThirdCountries:      "US (Applicant tracking system; job applicants only)\nNone (referees only)",
-		colRetention:           "All data (job applicants only): for 6 months from the end of the recruitment process, then deleted\nContact details (referees only): for 1 month from the end of the recruitment process, then deleted",
-		colArticle6:            "Contract (UK GDPR Art 6(1)(b)) (job applicants only)\nLegitimate interests (UK GDPR Art 6(1)(f)) (referees only)",
-		colLegitimateInterests: "Checking what candidates tell us (referees only)",
-		colRights: "Right to be informed\nRight of access\nRight to rectification\nRight to erasure\nRight to restrict processing\n" +
+		tpl.ColPurpose:             "Assessing applications (job applicants only)\nTaking up references (referees only)",
+		tpl.ColIndividuals:         "Job applicants\nReferees",
+		tpl.ColPersonalData:        "Personal identifiers\nContact details\nEmployment history (job applicants only)\nHealth (job applicants only)\nJob title and employer (referees only)",
+		tpl.ColRecipients:          "Recruitment panel (internal)\nApplicant tracking system (processor, US; job applicants only)\nNone outside the organisation (referees only)",
+		tpl.ColProcessorContract:   "Applicant tracking system: DPA 2024-07",
+		tpl.ColThirdCountries:      "US (Applicant tracking system; job applicants only)\nNone (referees only)",
+		tpl.ColRetention:           "All data (job applicants only): for 6 months from the end of the recruitment process, then deleted\nContact details (referees only): for 1 month from the end of the recruitment process, then deleted",
+		tpl.ColArticle6:            "Contract (UK GDPR Art 6(1)(b)) (job applicants only)\nLegitimate interests (UK GDPR Art 6(1)(f)) (referees only)",
+		tpl.ColLegitimateInterests: "Checking what candidates tell us (referees only)",
+		tpl.ColRights: "Right to be informed\nRight of access\nRight to rectification\nRight to erasure\nRight to restrict processing\n" +
 			"Right to data portability (job applicants only)\nRight to object (referees only)\n" +
 			"Rights related to automated decision-making, including profiling (job applicants only)\n" +
 			"Right to complain to the controller\nRight to complain to the supervisory authority",
-		colAutomated: "Sifting applications by a scored questionnaire (job applicants only)\nSolely automated decisions with legal or similarly significant effects\n\nNone (referees only)",
-		colSource:    "From the individual: Application forms (job applicants only)\nFrom a third party: The candidate who named them (referees only)\nNone other than the individual (job applicants only)",
+		tpl.ColAutomated: "Sifting applications by a scored questionnaire (job applicants only)\nSolely automated decisions with legal or similarly significant effects\n\nNone (referees only)",
+		tpl.ColSource:    "From the individual: Application forms (job applicants only)\nFrom a third party: The candidate who named them (referees only)\nNone other than the individual (job applicants only)",
 	}
 	for col, w := range want {
 		if got := row[col]; got != w {
@@ -138,47 +139,47 @@ func TestTemplateNone(t *testing.T) {
 		want map[int]string
 	}{
 		{"not recorded", func(a *ropa.Activity) {}, map[int]string{
-			colAutomated: "", colThirdCountries: "", colRecipients: "", colSource: "",
+			tpl.ColAutomated: "", tpl.ColThirdCountries: "", tpl.ColRecipients: "", tpl.ColSource: "",
 		}},
 		{"none for everyone", func(a *ropa.Activity) {
 			a.None = []ropa.None{none(ropa.FactAutomated), none(ropa.FactTransfers), none(ropa.FactRecipients), none(ropa.FactOtherSources)}
 		}, map[int]string{
-			colAutomated: "None", colThirdCountries: "None", colRecipients: "None outside the organisation",
-			colSource: "None other than the individual",
+			tpl.ColAutomated: "None", tpl.ColThirdCountries: "None", tpl.ColRecipients: "None outside the organisation",
+			tpl.ColSource: "None other than the individual",
 		}},
 		{"none for each group, listed", func(a *ropa.Activity) {
 			a.None = []ropa.None{none(ropa.FactAutomated, ropa.Employees), none(ropa.FactAutomated, ropa.NextOfKin)}
-		}, map[int]string{colAutomated: "None"}},
+		}, map[int]string{tpl.ColAutomated: "None"}},
 		{"none for one group, nothing recorded for the other", func(a *ropa.Activity) {
 			a.None = []ropa.None{none(ropa.FactAutomated, ropa.NextOfKin), none(ropa.FactTransfers, ropa.Employees)}
 		}, map[int]string{
-			colAutomated: "None (next of kin and emergency contacts only)", colThirdCountries: "None (employees only)",
+			tpl.ColAutomated: "None (next of kin and emergency contacts only)", tpl.ColThirdCountries: "None (employees only)",
 		}},
 		{"internal recipients and none outside", func(a *ropa.Activity) {
 			a.Recipients = []ropa.Recipient{{Name: "Payroll team", Kind: ropa.Internal}}
 			a.Sources = []ropa.Source{{Kind: ropa.FromSubject}}
 			a.None = []ropa.None{none(ropa.FactRecipients), none(ropa.FactOtherSources)}
 		}, map[int]string{
-			colRecipients: "Payroll team (internal)\nNone outside the organisation",
-			colSource:     "From the individual\nNone other than the individual",
+			tpl.ColRecipients: "Payroll team (internal)\nNone outside the organisation",
+			tpl.ColSource:     "From the individual\nNone other than the individual",
 		}},
 		{"a decision that is not solely automated beside none", func(a *ropa.Activity) {
 			a.Automated = []ropa.Decision{{Description: "Shift patterns suggested to a manager"}}
 			a.None = []ropa.None{none(ropa.FactAutomated)}
-		}, map[int]string{colAutomated: "Shift patterns suggested to a manager\n\nNo solely automated decisions or profiling"}},
+		}, map[int]string{tpl.ColAutomated: "Shift patterns suggested to a manager\n\nNo solely automated decisions or profiling"}},
 		{"two decisions", func(a *ropa.Activity) {
 			a.Automated = []ropa.Decision{
 				{Description: "Overtime approval", Solely: true, Subjects: []ropa.Subject{ropa.Employees}},
 				{Profiling: true, Logic: "Absence patterns"},
 			}
-		}, map[int]string{colAutomated: "Overtime approval (employees only)\nSolely automated decisions\n\nProfiling\nLogic: Absence patterns"}},
+		}, map[int]string{tpl.ColAutomated: "Overtime approval (employees only)\nSolely automated decisions\n\nProfiling\nLogic: Absence patterns"}},
 		{"a decision for one group, none for the other", func(a *ropa.Activity) {
 			a.Automated = []ropa.Decision{{Description: "Shift patterns suggested to a manager", Subjects: []ropa.Subject{ropa.Employees}}}
 			a.None = []ropa.None{none(ropa.FactAutomated, ropa.NextOfKin)}
-		}, map[int]string{colAutomated: "Shift patterns suggested to a manager (employees only)\n\nNone (next of kin and emergency contacts only)"}},
+		}, map[int]string{tpl.ColAutomated: "Shift patterns suggested to a manager (employees only)\n\nNone (next of kin and emergency contacts only)"}},
 		{"an empty scoped decision", func(a *ropa.Activity) {
 			a.Automated = []ropa.Decision{{Subjects: []ropa.Subject{ropa.Employees}}}
-		}, map[int]string{colAutomated: "Automated decision (employees only)"}},
+		}, map[int]string{tpl.ColAutomated: "Automated decision (employees only)"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -194,7 +195,7 @@ func TestTemplateNone(t *testing.T) {
 					t.Errorf("column %s = %q, want %q", wbColName(col+1), got, w)
 				}
 			}
-			for _, col := range []int{colAutomated, colThirdCountries, colRecipients, colSource} {
+			for _, col := range []int{tpl.ColAutomated, tpl.ColThirdCountries, tpl.ColRecipients, tpl.ColSource} {
 				if strings.HasPrefix(row[col], "No\n") || row[col] == "No" {
 					t.Errorf("column %s = %q: a bare No", wbColName(col+1), row[col])
 				}
@@ -253,11 +254,11 @@ func TestTemplateDirectMarketing(t *testing.T) {
 	if err := reg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	got := templateRow(t, reg, 0)[colRights]
+	got := templateRow(t, reg, 0)[tpl.ColRights]
 	if !strings.Contains(got, "\nRight to object\nRight to object to direct marketing (alumni only)\n") {
 		t.Errorf("P10 = %q", got)
 	}
-	if got := templateRow(t, reg, 0)[colPurpose]; got != "Keeping alumni records\nFundraising appeals (alumni only)" {
+	if got := templateRow(t, reg, 0)[tpl.ColPurpose]; got != "Keeping alumni records\nFundraising appeals (alumni only)" {
 		t.Errorf("B10 = %q", got)
 	}
 }
@@ -300,14 +301,14 @@ func TestViewsGolden(t *testing.T) {
 		reg  *ropa.Register
 	}{{"small", smallRegister()}, {"two groups", twoGroupRegister()}} {
 		f := openBytes(t, writeBytes(t, c.reg))
-		for _, sheet := range []string{ICO2018.ControllerSheet, RetentionSheet} {
+		for _, sheet := range []string{icoLayout.ControllerSheet, RetentionSheet} {
 			rows, err := f.GetRows(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
 			first := 1
-			if sheet == ICO2018.ControllerSheet {
-				first = ICO2018.HeadingRow + 1
+			if sheet == icoLayout.ControllerSheet {
+				first = icoLayout.HeadingRow + 1
 			}
 			b.WriteString("== " + c.name + ": " + sheet + "\n")
 			for r := first; r <= len(rows); r++ {

@@ -32,7 +32,6 @@ type writeConfig struct {
 	asOf      time.Time
 	author    string
 	title     string
-	profile   Profile
 	checkOpts []ropa.Option
 	shard     int // 0: by size; 1: always; -1: never
 	showData  bool
@@ -41,7 +40,7 @@ type writeConfig struct {
 
 // Sheets chooses the view sheets to include, by name: [NotesSheet] ("Cover"
 // is taken for it too), the
-// profile's controller and processor sheets ("Template" and "Processor"),
+// controller and processor sheets ([TemplateSheet] and [ProcessorSheet]),
 // [RetentionSheet], [FindingsSheet] and [ReferenceSheet]. Without this
 // option every view is written (the processor view only when the register
 // has processor records); Sheets() with no names writes the data sheets
@@ -54,14 +53,6 @@ func Sheets(names ...string) Option {
 func Properties(author, title string) Option {
 	return func(c *writeConfig) { c.author, c.title = author, title }
 }
-
-// Layout chose the layout of the views.
-//
-// Deprecated: the package lays out one template, the ICO's, which is the
-// default: Write refuses any profile but [ICO2018] as it is. (Layout and
-// its read-side twin WithProfile promised other regulators' layouts that
-// the writer, filling the ICO's columns by position, never laid out.)
-func Layout(p Profile) Option { return func(c *writeConfig) { c.profile = p } }
 
 // ShowDataSheets writes the data sheets visible. By default they are
 // hidden, so that the workbook prints as a register (spreadsheet programs
@@ -92,22 +83,13 @@ func WriteLimits(opts ...ReadOption) Option {
 }
 
 func newWriteConfig(at time.Time, opts []Option) writeConfig {
-	c := writeConfig{asOf: at, profile: icoLayout(), limits: newReadConfig(nil)}
+	c := writeConfig{asOf: at, limits: newReadConfig(nil)}
 	for _, o := range opts {
 		o(&c)
 	}
 	y, m, d := c.asOf.Date()
 	c.asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	return c
-}
-
-// checkProfile refuses a profile other than the ICO's: the writer fills
-// the ICO's columns by position, and the reader regenerates its views.
-func checkProfile(p Profile) error {
-	if !isICO(p) {
-		return fmt.Errorf("xlsx: profile %q: the package lays out and reads one template, the ICO's (xlsx.ICO2018, the default), unchanged", p.Name)
-	}
-	return nil
 }
 
 // wbReservedSheets are the data sheets and the lists sheet.
@@ -144,7 +126,7 @@ func wrCheckRegister(reg *ropa.Register) error {
 // Write writes reg to w as an Excel workbook (.xlsx).
 //
 // The workbook opens with views for people — the cover, the controller
-// record in the profile's layout (the ICO template by default), the
+// record in the ICO template's layout, the
 // processor record, retention by data category, the findings of
 // [ropa.Check] and a reference of the law — followed by the data sheets
 // that hold the register itself, normalised, and a hidden sheet of
@@ -173,9 +155,6 @@ func Write(w io.Writer, reg *ropa.Register, at time.Time, opts ...Option) error 
 		return fmt.Errorf("xlsx: %w", lawfulbasis.ErrNoDate)
 	}
 	cfg := newWriteConfig(at, opts)
-	if err := checkProfile(cfg.profile); err != nil {
-		return err
-	}
 	views, err := wrSelectViews(cfg, reg)
 	if err != nil {
 		return err
@@ -183,11 +162,11 @@ func Write(w io.Writer, reg *ropa.Register, at time.Time, opts ...Option) error 
 	if err := wrCheckRegister(reg); err != nil {
 		return err
 	}
-	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: cfg.profile, customChecks: len(cfg.checkOpts) > 0}
+	c := &vwCtx{reg: reg, asOf: cfg.asOf, profile: icoLayout, customChecks: len(cfg.checkOpts) > 0}
 	// The checks run while the data sheets are written; the views that
 	// show their findings wait for them.
 	var checked chan struct{}
-	if slices.ContainsFunc(views, func(v vwView) bool { return v.name == CoverSheet || v.name == FindingsSheet }) {
+	if slices.ContainsFunc(views, func(v vwView) bool { return v.name == NotesSheet || v.name == FindingsSheet }) {
 		checked = make(chan struct{})
 		go func() {
 			defer close(checked)
@@ -203,7 +182,7 @@ func Write(w io.Writer, reg *ropa.Register, at time.Time, opts ...Option) error 
 		shard = 1
 	}
 	cw := &wrCounter{w: w, limit: cfg.limits.MaxFile}
-	ww := &wrWriter{f: f, c: c, profile: cfg.profile, shard: shard > 0, out: newZipOut(cw, cfg.asOf), limits: cfg.limits}
+	ww := &wrWriter{f: f, c: c, profile: icoLayout, shard: shard > 0, out: newZipOut(cw, cfg.asOf), limits: cfg.limits}
 	ww.out.limits = cfg.limits
 	if ww.styles, err = ww.newStyles(f); err != nil {
 		return err
@@ -269,12 +248,16 @@ func Write(w io.Writer, reg *ropa.Register, at time.Time, opts ...Option) error 
 	if err := ww.properties(cfg); err != nil {
 		return err
 	}
-	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return &wrSortedZip{out: ww.out, first: ww.parts, dims: ww.dims} }
+	z := &wrSortedZip{out: ww.out, first: ww.parts, dims: ww.dims, rows: ww.rows}
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return z }
 	if _, err = f.WriteToBuffer(); err != nil {
 		if errors.Is(err, ErrTooLarge) {
 			return wrUnwrapLimit(err)
 		}
 		return err
+	}
+	if len(z.rows) != 0 {
+		return errors.New("xlsx: internal error: the rows of a sheet were not written")
 	}
 	parts := make([]book.PartSize, 0, len(ww.out.sizes))
 	for name, size := range ww.out.sizes {
@@ -351,11 +334,11 @@ func wrSharded(on bool) Option {
 
 // wrSelectViews returns the views to write, in workbook order.
 func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
-	all := vwViews(cfg.profile)
+	all := vwViews(icoLayout)
 	if !cfg.viewsSet {
 		var out []vwView
 		for _, v := range all {
-			if v.name == cfg.profile.ProcessorSheet && len(reg.ProcessorRecords) == 0 {
+			if v.name == icoLayout.ProcessorSheet && len(reg.ProcessorRecords) == 0 {
 				continue
 			}
 			out = append(out, v)
@@ -387,28 +370,27 @@ func wrSelectViews(cfg writeConfig, reg *ropa.Register) ([]vwView, error) {
 
 // wrWriter streams the sheets of one workbook.
 //
-// excelize keeps each StreamWriter's XML in memory up to 16 MiB (and its
-// buffer, once it has grown past that, at 32 MiB) until the workbook is
-// saved, so a large register streamed into one excelize.File holds a buffer
-// per big sheet at once. For large registers the writer therefore streams
-// each sheet with an excelize.File of its own, with the same styles, saves
-// that file at once keeping only the sheet's part, which goes straight to
-// the caller's writer, and lets the workbook's own file write everything
-// else (its empty copies of those sheets are skipped). Memory then holds
-// one sheet's buffer at a time. Both ways give the same bytes
+// A sheet's rows are compressed as they are encoded (rows.go), and held so
+// until excelize saves the file that streams the sheet. For large
+// registers the writer streams each sheet with an excelize.File of its
+// own, with the same styles, saves that file at once keeping only the
+// sheet's part, which goes straight to the caller's writer, and lets the
+// workbook's own file write everything else (its empty copies of those
+// sheets are skipped): memory then holds one sheet's compressed rows at a
+// time, not the whole workbook's. Both ways give the same bytes
 // (TestWriteShardedIdentical).
 type wrWriter struct {
 	f       *excelize.File
 	c       *vwCtx
-	profile Profile
+	profile vwLayout
 	names   []string // the sheets in workbook order
 	styles  [vsCount]int
-	vals    []any
-	cells   []excelize.Cell // the cells of vals, reused from row to row
+	ids     []int // the style IDs of a row's cells, reused from row to row
 	shard   bool
 	out     *wrZipOut
-	parts   []string          // the sheets' part names in f, in the order streamed
-	dims    map[string]string // the used range of each sheet, by part name
+	parts   []string           // the sheets' part names in f, in the order streamed
+	dims    map[string]string  // the used range of each sheet, by part name
+	rows    map[string]*wrRows // the encoded rows of each sheet, by part name
 	limits  readConfig
 	// text is a lower bound on the bytes of the sheets' XML streamed so
 	// far (their cells' text), which budget holds to the unpacked limit
@@ -462,48 +444,33 @@ func (ww *wrWriter) newStyles(f *excelize.File) ([vsCount]int, error) {
 	return ids, nil
 }
 
-// row converts cells to the values of one SetRow call: empty cells are
-// skipped (nil), styled cells carry their style ID.
-func (ww *wrWriter) row(cells []string, styles []vwStyle) []any {
-	vals := ww.vals[:0]
-	// The cells are passed by pointer into a slice kept between rows:
-	// StreamWriter.SetRow reads them before it returns, and a pointer in an
-	// interface needs no allocation of its own.
-	if cap(ww.cells) < len(cells) {
-		ww.cells = make([]excelize.Cell, len(cells))
+// setRow encodes row n of the sheet t streams: empty cells are skipped
+// unless styled, styled cells carry their style's ID (styles: nil for
+// plain text, one style for the whole row, or one per cell), and height
+// is the row's height in points (0 for the default).
+func (ww *wrWriter) setRow(t *wrTarget, n int, cells []string, styles []vwStyle, height float64) {
+	if cap(ww.ids) < len(cells) {
+		ww.ids = make([]int, len(cells))
 	}
-	slab := ww.cells[:len(cells)]
-	switch len(styles) {
-	case 0:
-		// A written cell takes its own style, not its column's: give every
-		// text cell the wrapped Text style, so it wraps and stays text when
-		// edited.
-		for i, s := range cells {
-			if s == "" {
-				vals = append(vals, nil)
-			} else {
-				ww.text += int64(len(s)) + wrCellBytes
-				slab[i] = excelize.Cell{StyleID: ww.styles[vsText], Value: s}
-				vals = append(vals, &slab[i])
-			}
+	ids := ww.ids[:len(cells)]
+	for i, s := range cells {
+		// A written cell takes its own style, not its column's: every text
+		// cell gets at least the wrapped Text style, so it wraps and stays
+		// text when edited.
+		st := vsText
+		switch len(styles) {
+		case 0:
+		case len(cells):
+			st = styles[i]
+		default:
+			st = styles[0]
 		}
-	default:
-		for i, s := range cells {
-			st := styles[0]
-			if len(styles) == len(cells) {
-				st = styles[i]
-			}
-			var v any
-			if s != "" {
-				v = s
-				ww.text += int64(len(s)) + wrCellBytes
-			}
-			slab[i] = excelize.Cell{StyleID: ww.styles[st], Value: v}
-			vals = append(vals, &slab[i])
+		ids[i] = ww.styles[st]
+		if s != "" {
+			ww.text += int64(len(s)) + wrCellBytes
 		}
 	}
-	ww.vals = vals
-	return vals
+	t.rows.row(n, height, cells, ids, len(styles) > 0)
 }
 
 // wrSheetLayout is what the writer sets on a streamed sheet before its rows
@@ -529,7 +496,8 @@ type wrSheetLayout struct {
 // of its own (own).
 type wrTarget struct {
 	f     *excelize.File
-	sw    *excelize.StreamWriter
+	sw    *excelize.StreamWriter // the sheet around its rows
+	rows  *wrRows                // the rows
 	sheet string
 	own   bool
 }
@@ -537,6 +505,10 @@ type wrTarget struct {
 // close releases a file of the sheet's own (its buffers and temporary
 // files); it may be called more than once.
 func (t *wrTarget) close() {
+	if t.rows != nil && t.rows.fw != nil {
+		putFlate(t.rows.fw)
+		t.rows.fw = nil
+	}
 	if t.own && t.f != nil {
 		t.f.Close()
 		t.f = nil
@@ -581,7 +553,7 @@ func (ww *wrWriter) begin(sheet string, l *wrSheetLayout) (t *wrTarget, err erro
 	if err != nil {
 		return nil, err
 	}
-	t.sw = sw
+	t.sw, t.rows = sw, &wrRows{}
 	for i := 0; i < len(l.widths); {
 		j := i
 		for j+1 < len(l.widths) && l.widths[j+1] == l.widths[i] {
@@ -696,6 +668,9 @@ func (ww *wrWriter) end(t *wrTarget, l *wrSheetLayout, lastRow, lastCol int) err
 // finish flushes the sheet; a sheet streamed by a file of its own is saved
 // at once and its part kept, compressed, for the workbook.
 func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
+	if err := t.rows.finish(); err != nil {
+		return err
+	}
 	if err := t.sw.Flush(); err != nil {
 		return err
 	}
@@ -711,16 +686,20 @@ func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
 	}
 	ww.parts = append(ww.parts, to)
 	if !t.own {
+		if ww.rows == nil {
+			ww.rows = map[string]*wrRows{}
+		}
+		ww.rows[to] = t.rows
 		return nil
 	}
 	defer t.close()
 	from := wrSheetPart(t.f, t.sheet)
-	z := &wrSortedZip{keep: from, dims: map[string]string{from: ww.dims[to]}}
+	z := &wrSortedZip{keep: from, dims: map[string]string{from: ww.dims[to]}, rows: map[string]*wrRows{from: t.rows}}
 	t.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return z }
 	if _, err := t.f.WriteToBuffer(); err != nil {
 		return err
 	}
-	if len(z.entries) != 1 || from == "" {
+	if len(z.entries) != 1 || from == "" || len(z.rows) != 0 {
 		return fmt.Errorf("xlsx: internal error: the part of sheet %q was not found", t.sheet)
 	}
 	e := z.entries[0]
@@ -731,8 +710,8 @@ func (ww *wrWriter) finish(t *wrTarget, lastRow, lastCol int) error {
 // wrRowHeight returns the height of a row of wrapped text, from the number
 // of lines its fullest cell needs at the column widths, so that every
 // spreadsheet program shows the whole text (LibreOffice does not size
-// streamed rows itself). Rows of one line keep the default height.
-func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
+// streamed rows itself). Rows of one line keep the default height (0).
+func wrRowHeight(cells []string, widths []float64) float64 {
 	lines := 1
 	for i, c := range cells {
 		if c == "" {
@@ -743,6 +722,9 @@ func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
 			w = widths[i]
 		}
 		per := max(1, int(w*1.1)) // characters per line, roughly
+		if len(c) <= per && strings.IndexByte(c, '\n') < 0 {
+			continue // one line, whatever its characters
+		}
 		n := 0
 		for rest, more := c, true; more; {
 			var line string
@@ -752,9 +734,9 @@ func wrRowHeight(cells []string, widths []float64) []excelize.RowOpts {
 		lines = max(lines, n)
 	}
 	if lines == 1 {
-		return nil
+		return 0
 	}
-	return []excelize.RowOpts{{Height: min(409, 15*float64(lines))}} // 409 points is the spreadsheet maximum
+	return min(409, 15*float64(lines)) // 409 points is the spreadsheet maximum
 }
 
 // wrSheetPart is the name of sheet's part in f: excelize names the part of
@@ -787,14 +769,11 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 		return err
 	}
 	defer t.close()
-	sw := t.sw
 	titles := make([]string, len(d.headers))
 	for i, h := range d.headers {
 		titles[i] = dsTitle(h)
 	}
-	if err := sw.SetRow("A1", ww.row(titles, []vwStyle{vsHeader})); err != nil {
-		return err
-	}
+	ww.setRow(t, 1, titles, []vwStyle{vsHeader}, 0)
 	row := 1
 	err = d.rows(ww.c.reg, func(path string, cells []string) error {
 		for i, s := range cells {
@@ -807,9 +786,7 @@ func (ww *wrWriter) dataSheet(d dsSheet) error {
 			}
 		}
 		row++
-		if err := sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, nil), wrRowHeight(cells, l.widths)...); err != nil {
-			return err
-		}
+		ww.setRow(t, row, cells, nil, wrRowHeight(cells, l.widths))
 		return ww.budget()
 	})
 	if err != nil {
@@ -861,7 +838,7 @@ func (ww *wrWriter) dropDown(t *wrTarget, sqref, key string) error {
 		dv.SetInput("Several values", "One value a line (Alt+Enter). The values are in column "+col+" of the hidden Lists sheet; a title or a citation is also read.")
 		return t.f.AddDataValidation(t.sheet, dv)
 	}
-	if wbUTF16Len(strings.Join(values, ",")) <= excelize.MaxFieldLength {
+	if book.UTF16Len(strings.Join(values, ",")) <= excelize.MaxFieldLength {
 		if err := dv.SetDropList(values); err != nil {
 			return err
 		}
@@ -920,7 +897,6 @@ func (ww *wrWriter) view(v vwView) error {
 		return err
 	}
 	defer t.close()
-	sw := t.sw
 	lastRow, lastCol := 0, 0
 	// The fingerprint of the sheet as written tells the reader whether a
 	// person edited it (see edits.go); of the controller sheet, the rows
@@ -932,13 +908,11 @@ func (ww *wrWriter) view(v vwView) error {
 		if !headOnly || row <= ww.profile.HeadingRow {
 			d.row(row, cells)
 		}
-		opts := wrRowHeight(cells, l.widths)
-		if h, ok := l.heights[row]; ok {
-			opts = []excelize.RowOpts{{Height: h}}
+		height, ok := l.heights[row]
+		if !ok {
+			height = wrRowHeight(cells, l.widths)
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles), opts...); err != nil {
-			return err
-		}
+		ww.setRow(t, row, cells, styles, height)
 		return ww.budget()
 	})
 	if err != nil {
@@ -961,11 +935,11 @@ func (ww *wrWriter) lists() error {
 		return err
 	}
 	defer t.close()
-	sw := t.sw
 	lastRow, lastCol := 0, 0
 	err = vwListsSheet(ww.c, func(row int, cells []string, styles []vwStyle) error {
 		lastRow, lastCol = row, max(lastCol, len(cells))
-		return sw.SetRow("A"+strconv.Itoa(row), ww.row(cells, styles))
+		ww.setRow(t, row, cells, styles, 0)
+		return nil
 	})
 	if err != nil {
 		return err

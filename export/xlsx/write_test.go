@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
@@ -296,7 +297,6 @@ func TestWriteErrors(t *testing.T) {
 		{"negative period", func(r *ropa.Register) { r.Activities[0].Retention[0].Minimum.Years = -1 }, nil, "activities[0].retention[0].minimum"},
 		{"empty joint controller", func(r *ropa.Register) { r.JointControllers = []ropa.JointController{{}} }, nil, "jointControllers[0]"},
 		{"unknown view", nil, []Option{Sheets("Summary")}, `unknown view sheet "Summary"`},
-		{"bad profile", nil, []Option{Layout(Profile{Name: "x"})}, `profile "x"`},
 	}
 	for _, c := range cases {
 		reg := smallRegister()
@@ -316,7 +316,7 @@ func TestWriteErrors(t *testing.T) {
 func TestWriteTemplateLayout(t *testing.T) {
 	reg := smallRegister()
 	f := openBytes(t, writeBytes(t, reg))
-	p := ICO2018
+	p := icoLayout
 	rows, err := f.GetRows(p.ControllerSheet)
 	if err != nil {
 		t.Fatal(err)
@@ -348,8 +348,8 @@ func TestWriteTemplateLayout(t *testing.T) {
 			t.Errorf("%s fill = %v, want %s", ref, st.Fill.Color, want)
 		}
 	}
-	if head[numICOColumns] != vwActivityIDHeading {
-		t.Errorf("AE9 = %q", head[numICOColumns])
+	if head[tpl.NumColumns] != vwActivityIDHeading {
+		t.Errorf("AE9 = %q", head[tpl.NumColumns])
 	}
 	// Sections merged over their columns.
 	merged, err := f.GetMergeCells(p.ControllerSheet)
@@ -375,26 +375,26 @@ func TestWriteTemplateLayout(t *testing.T) {
 	if len(rows) != p.HeadingRow+len(reg.Activities) {
 		t.Fatalf("%d rows, want %d", len(rows), p.HeadingRow+len(reg.Activities))
 	}
-	first, second := pad(rows[p.HeadingRow], numICOColumns+1), pad(rows[p.HeadingRow+1], numICOColumns+1)
-	if first[colPurpose] != "To process applications for places\nTo keep in touch" {
-		t.Errorf("B10 = %q", first[colPurpose])
+	first, second := pad(rows[p.HeadingRow], tpl.NumColumns+1), pad(rows[p.HeadingRow+1], tpl.NumColumns+1)
+	if first[tpl.ColPurpose] != "To process applications for places\nTo keep in touch" {
+		t.Errorf("B10 = %q", first[tpl.ColPurpose])
 	}
-	if first[colIndividuals] != "Pupils and students\nParents and carers" {
-		t.Errorf("D10 = %q", first[colIndividuals])
+	if first[tpl.ColIndividuals] != "Pupils and students\nParents and carers" {
+		t.Errorf("D10 = %q", first[tpl.ColIndividuals])
 	}
-	if !strings.Contains(first[colArticle6], "Public task (UK GDPR Art 6(1)(e))") || !strings.Contains(first[colRights], "Right to withdraw consent") {
-		t.Errorf("L10 = %q, P10 = %q", first[colArticle6], first[colRights])
+	if !strings.Contains(first[tpl.ColArticle6], "Public task (UK GDPR Art 6(1)(e))") || !strings.Contains(first[tpl.ColRights], "Right to withdraw consent") {
+		t.Errorf("L10 = %q, P10 = %q", first[tpl.ColArticle6], first[tpl.ColRights])
 	}
-	if first[colSch1Condition] == "" || first[colPolicyDocument] != "https://example.org/apd" || first[colFollowsPolicy] != "Yes" {
-		t.Errorf("Z10:AD10 = %q", first[colSch1Condition:colPolicyReasons+1])
+	if first[tpl.ColSch1Condition] == "" || first[tpl.ColPolicyDocument] != "https://example.org/apd" || first[tpl.ColFollowsPolicy] != "Yes" {
+		t.Errorf("Z10:AD10 = %q", first[tpl.ColSch1Condition:tpl.ColPolicyReasons+1])
 	}
-	for c := colSch1Condition; c <= colPolicyReasons; c++ {
+	for c := tpl.ColSch1Condition; c <= tpl.ColPolicyReasons; c++ {
 		if second[c] != "" {
 			t.Errorf("%s11 = %q, want empty: no appropriate policy document is needed", wbColName(c+1), second[c])
 		}
 	}
-	if first[numICOColumns] != "admissions" || !strings.Contains(second[colSafeguards], "US: ") {
-		t.Errorf("AE10 = %q, I11 = %q", first[numICOColumns], second[colSafeguards])
+	if first[tpl.NumColumns] != "admissions" || !strings.Contains(second[tpl.ColSafeguards], "US: ") {
+		t.Errorf("AE10 = %q, I11 = %q", first[tpl.NumColumns], second[tpl.ColSafeguards])
 	}
 	// Frozen panes at A10, as in the ICO's template, a filter on the headings.
 	panes, err := f.GetPanes(p.ControllerSheet)
@@ -481,7 +481,7 @@ func TestWriteProperties(t *testing.T) {
 	if p.Creator != "Data Protection Officer" || p.Title != "ROPA 2025" || p.Created != "2025-07-01T00:00:00Z" || p.Modified != p.Created {
 		t.Errorf("doc props = %+v", p)
 	}
-	cover, _ := f.GetRows(CoverSheet)
+	cover, _ := f.GetRows(NotesSheet)
 	if !slices.ContainsFunc(cover, func(r []string) bool { return len(r) == 2 && r[0] == "Law applied at" && r[1] == "2025-07-01" }) {
 		t.Errorf("cover = %q", cover)
 	}
@@ -501,7 +501,7 @@ func TestWriteSheetOrder(t *testing.T) {
 	reg := smallRegister()
 	reg.ProcessorRecords = []ropa.ProcessorRecord{{Controller: "Client school", Processing: []string{"Payroll"}}}
 	f := openBytes(t, writeBytes(t, reg))
-	want := []string{CoverSheet, "Template", "Processor", RetentionSheet, FindingsSheet, ReferenceSheet,
+	want := []string{NotesSheet, "Template", "Processor", RetentionSheet, FindingsSheet, ReferenceSheet,
 		snOrganisation, snJointControllers, snActivities, snDataCategories, snPurposes, snRecipients, snTransfers, snRetentionRules,
 		snSources, snDecisions, snNone, snProcessorRecords, snTextLists, snLists}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -652,16 +652,16 @@ func TestWriteReadableWithoutExcelize(t *testing.T) {
 	}
 	var headings []string
 	for _, r := range template.Rows {
-		if r.R == ICO2018.HeadingRow {
+		if r.R == icoLayout.HeadingRow {
 			for _, c := range r.Cells {
 				headings = append(headings, text(c))
 			}
 		}
 	}
-	if len(headings) != numICOColumns+1 {
+	if len(headings) != tpl.NumColumns+1 {
 		t.Fatalf("row 9 holds %d headings", len(headings))
 	}
-	for i, col := range ICO2018.Controller {
+	for i, col := range icoLayout.Controller {
 		if headings[i] != col.Heading {
 			t.Errorf("heading %d = %q, want %q", i, headings[i], col.Heading)
 		}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -135,10 +136,19 @@ type wrSortedZip struct {
 	dims map[string]string
 	dim  string
 	head []byte
+	// rows are the encoded rows of the sheets, by part name, put into
+	// the part's empty <sheetData></sheetData> (see rows.go); each is
+	// removed once written. splice is the current entry's.
+	rows   map[string]*wrRows
+	splice *wrRows
 }
 
 // wrDimensionA1 is what excelize writes for every sheet's dimension.
 var wrDimensionA1 = []byte(`<dimension ref="A1"></dimension>`)
+
+// wrEmptySheetData is what excelize's StreamWriter writes for a sheet
+// given no rows.
+var wrEmptySheetData = []byte(`<sheetData></sheetData>`)
 
 // wrMaxHead is how far into a sheet's XML its dimension is looked for.
 const wrMaxHead = 1 << 16
@@ -164,6 +174,7 @@ func (z *wrSortedZip) Create(name string) (io.Writer, error) {
 	z.cur = e
 	z.entries = append(z.entries, e)
 	z.dim, z.head = z.dims[name], z.head[:0]
+	z.splice = z.rows[name]
 	return (*wrZipEntryWriter)(z), nil
 }
 
@@ -172,23 +183,62 @@ type wrZipEntryWriter wrSortedZip
 
 func (w *wrZipEntryWriter) Write(p []byte) (int, error) {
 	z := (*wrSortedZip)(w)
+	if z.dim == "" && z.splice == nil {
+		return w.write(p)
+	}
+	// The head of a sheet's XML is held until it holds what is to be
+	// changed: the dimension, and the empty sheetData, which follows it.
+	z.head = append(z.head, p...)
+	marker := wrDimensionA1
+	if z.splice != nil {
+		marker = wrEmptySheetData
+	}
+	if !bytes.Contains(z.head, marker) && len(z.head) < wrMaxHead {
+		return len(p), nil
+	}
+	if err := w.flushHead(); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// flushHead writes the held head of a sheet's XML with its dimension
+// corrected and its rows put in.
+func (w *wrZipEntryWriter) flushHead() error {
+	z := (*wrSortedZip)(w)
+	head := z.head
 	if z.dim != "" {
-		z.head = append(z.head, p...)
-		i := bytes.Index(z.head, wrDimensionA1)
-		if i < 0 && len(z.head) < wrMaxHead {
-			return len(p), nil
-		}
-		head := z.head
-		if i >= 0 {
+		if i := bytes.Index(head, wrDimensionA1); i >= 0 {
 			head = slices.Concat(head[:i], []byte(`<dimension ref="`+z.dim+`"></dimension>`), head[i+len(wrDimensionA1):])
 		}
 		z.dim = ""
-		if _, err := w.write(head); err != nil {
-			return 0, err
-		}
-		return len(p), nil
 	}
-	return w.write(p)
+	if rows := z.splice; rows != nil {
+		i := bytes.Index(head, wrEmptySheetData)
+		if i < 0 {
+			return fmt.Errorf("xlsx: internal error: no place for the rows of %s", z.cur.name)
+		}
+		i += len("<sheetData>")
+		if _, err := w.write(head[:i]); err != nil {
+			return err
+		}
+		// The rows' stream follows the head's, flushed to a byte boundary;
+		// the rest is compressed afresh, so that it refers to nothing
+		// before the rows.
+		if err := z.fw.Flush(); err != nil {
+			return err
+		}
+		e := z.cur
+		e.data.Write(rows.data.Bytes())
+		z.fw.Reset(&e.data)
+		e.crc = crc32Combine(e.crc, rows.crc, rows.size)
+		e.size += rows.size
+		head = head[i:]
+		z.splice = nil
+		delete(z.rows, e.name)
+	}
+	_, err := w.write(head)
+	return err
 }
 
 func (w *wrZipEntryWriter) write(p []byte) (int, error) {
@@ -203,9 +253,8 @@ func (z *wrSortedZip) finish() error {
 	if z.cur == nil {
 		return nil
 	}
-	if z.dim != "" { // a sheet shorter than the search
-		z.dim = ""
-		if _, err := (*wrZipEntryWriter)(z).write(z.head); err != nil {
+	if z.dim != "" || z.splice != nil { // a sheet shorter than the search
+		if err := (*wrZipEntryWriter)(z).flushHead(); err != nil {
 			return err
 		}
 	}

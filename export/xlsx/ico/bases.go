@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 )
@@ -78,7 +79,7 @@ func knownBy[T comparable](parse func(string) (T, error)) func(string) bool {
 // bases reads the Article 6 column, with the legitimate interests and the
 // assessment.
 func (x *rowReader) bases(a *ropa.Activity) {
-	if text := x.raw(colArticle6); text != "" {
+	if text := x.raw(tpl.ColArticle6); text != "" {
 		x.article6(a, text)
 	}
 
@@ -88,9 +89,9 @@ func (x *rowReader) bases(a *ropa.Activity) {
 			li = append(li, i)
 		}
 	}
-	if text := x.raw(colLegitimateInterests); text != "" {
+	if text := x.raw(tpl.ColLegitimateInterests); text != "" {
 		if len(li) == 0 {
-			x.note(colLegitimateInterests, text, "legitimate interests are given, but no purpose relies on legitimate interests")
+			x.note(tpl.ColLegitimateInterests, text, "legitimate interests are given, but no purpose relies on legitimate interests")
 		} else if lines := lines(text); len(lines) == len(li) && len(li) > 1 {
 			for j, i := range li {
 				a.Purposes[i].Interest = lines[j]
@@ -101,10 +102,10 @@ func (x *rowReader) bases(a *ropa.Activity) {
 			}
 		}
 	}
-	if ref := x.link(colLIA); ref != "" {
+	if ref := x.link(tpl.ColLIA); ref != "" {
 		if len(li) == 0 {
-			x.note(colLIA, ref, "a legitimate interests assessment is given, but no purpose relies on legitimate interests")
-		} else if lines := lines(ref); !x.hasLink(colLIA) && len(lines) == len(li) && len(li) > 1 {
+			x.note(tpl.ColLIA, ref, "a legitimate interests assessment is given, but no purpose relies on legitimate interests")
+		} else if lines := lines(ref); !x.hasLink(tpl.ColLIA) && len(lines) == len(li) && len(li) > 1 {
 			for j, i := range li {
 				a.Purposes[i].Assessment = lines[j]
 			}
@@ -118,12 +119,12 @@ func (x *rowReader) bases(a *ropa.Activity) {
 
 // conditions reads the Article 9 column.
 func (x *rowReader) conditions(a *ropa.Activity) {
-	text := x.raw(colArticle9)
+	text := x.raw(tpl.ColArticle9)
 	loose := false
 	for _, it := range enumItemsWhole(text, knownBy(parseCondition), false, exactBy(parseCondition)) {
 		c, rest, err := parseValue(it, parseCondition)
 		if err != nil {
-			x.fail(colArticle9, it, err)
+			x.fail(tpl.ColArticle9, it, err)
 			continue
 		}
 		if rest != "" {
@@ -134,7 +135,7 @@ func (x *rowReader) conditions(a *ropa.Activity) {
 		}
 	}
 	if loose {
-		x.note(colArticle9, text, "the cell says more than the Article 9 conditions read from it")
+		x.note(tpl.ColArticle9, text, "the cell says more than the Article 9 conditions read from it")
 	}
 }
 
@@ -143,7 +144,7 @@ func (x *rowReader) conditions(a *ropa.Activity) {
 // category data, authorise criminal offence data; the others complete an
 // Article 9 condition.
 func (x *rowReader) schedule1(a *ropa.Activity) {
-	text := x.raw(colSch1Condition)
+	text := x.raw(tpl.ColSch1Condition)
 	special, criminal := false, false
 	for _, c := range a.Categories() {
 		special = special || c.Special()
@@ -153,7 +154,7 @@ func (x *rowReader) schedule1(a *ropa.Activity) {
 	for _, it := range enumItemsWhole(text, knownBy(parseSchedule1), false, exactBy(parseSchedule1)) {
 		s, rest, err := parseValue(it, parseSchedule1)
 		if err != nil {
-			x.fail(colSch1Condition, it, err)
+			x.fail(tpl.ColSch1Condition, it, err)
 			continue
 		}
 		if rest != "" {
@@ -168,7 +169,7 @@ func (x *rowReader) schedule1(a *ropa.Activity) {
 		}
 	}
 	if loose {
-		x.note(colSch1Condition, text, "the cell says more than the Schedule 1 conditions read from it")
+		x.note(tpl.ColSch1Condition, text, "the cell says more than the Schedule 1 conditions read from it")
 	}
 }
 
@@ -188,7 +189,7 @@ func (x *rowReader) article6(a *ropa.Activity, text string) {
 	for _, it := range alternatives(enumItemsWhole(text, known, false, exactBy(parseBasis)), known) {
 		b, rest, err := parseValue(it, parseBasis)
 		if err != nil {
-			x.fail(colArticle6, it, err)
+			x.fail(tpl.ColArticle6, it, err)
 			bad = true
 			continue
 		}
@@ -209,8 +210,8 @@ func (x *rowReader) article6(a *ropa.Activity, text string) {
 	case bad:
 		return
 	case n == 0:
-		x.fail(colArticle6, text, fmt.Errorf("lawful %s with no purpose of processing to attach %s to: write the purpose in the %q column",
-			plural(len(got), "basis", "bases"), plural(len(got), "it", "them"), headingAt(templateLayout.Controller, colPurpose)))
+		x.fail(tpl.ColArticle6, text, fmt.Errorf("lawful %s with no purpose of processing to attach %s to: write the purpose in the %q column",
+			plural(len(got), "basis", "bases"), plural(len(got), "it", "them"), headingAt(templateLayout.Controller, tpl.ColPurpose)))
 		return
 	case len(got) == n:
 		for i, v := range got {
@@ -230,12 +231,12 @@ func (x *rowReader) article6(a *ropa.Activity, text string) {
 			a.Purposes = append(a.Purposes, q)
 		}
 	default:
-		x.fail(colArticle6, text, fmt.Errorf("%d lawful bases for %d purposes: which basis is for which purpose cannot be told; "+
+		x.fail(tpl.ColArticle6, text, fmt.Errorf("%d lawful bases for %d purposes: which basis is for which purpose cannot be told; "+
 			"write one basis per line in the order of the purposes, or one basis for them all", len(got), n))
 		return
 	}
 	if loose {
-		x.note(colArticle6, text, "the cell says more than the lawful bases read from it")
+		x.note(tpl.ColArticle6, text, "the cell says more than the lawful bases read from it")
 	}
 }
 

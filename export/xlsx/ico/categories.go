@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/internal/match"
 	"github.com/article30/article30/ropa"
 )
@@ -44,9 +45,9 @@ var ambiguousGroups = map[string]string{
 }
 
 func (x *rowReader) subjects(a *ropa.Activity) {
-	for _, it := range enumItems(x.raw(colIndividuals), func(string) bool { return true }, false) {
+	for _, it := range enumItems(x.raw(tpl.ColIndividuals), func(string) bool { return true }, false) {
 		if cands, ok := ambiguousGroups[strings.ToLower(strings.TrimSpace(it))]; ok {
-			x.fail(colIndividuals, it, fmt.Errorf("%q could mean %s: write which", it, cands))
+			x.fail(tpl.ColIndividuals, it, fmt.Errorf("%q could mean %s: write which", it, cands))
 			continue
 		}
 		if sub := subjectOf(it); sub != "" && !slices.Contains(a.DataSubjects, sub) {
@@ -120,7 +121,7 @@ func categoriesOf(s string) []ropa.Category {
 }
 
 func (x *rowReader) categories(a *ropa.Activity) {
-	for _, it := range enumItems(x.raw(colPersonalData), func(string) bool { return true }, false) {
+	for _, it := range enumItems(x.raw(tpl.ColPersonalData), func(string) bool { return true }, false) {
 		for _, c := range categoriesOf(it) {
 			if !a.HasCategory(c) {
 				a.DataCategories = append(a.DataCategories, ropa.Cat(c))
@@ -154,10 +155,10 @@ func recipientKind(name string) ropa.RecipientKind {
 }
 
 func (x *rowReader) recipients(a *ropa.Activity) {
-	for _, it := range enumItems(x.raw(colRecipients), func(string) bool { return true }, false) {
+	for _, it := range enumItems(x.raw(tpl.ColRecipients), func(string) bool { return true }, false) {
 		a.Recipients = append(a.Recipients, ropa.Recipient{Name: it, Kind: recipientKind(it)})
 	}
-	contract := x.link(colProcessorContract)
+	contract := x.link(tpl.ColProcessorContract)
 	if contract == "" {
 		return
 	}
@@ -168,11 +169,11 @@ func (x *rowReader) recipients(a *ropa.Activity) {
 		}
 	}
 	if len(procs) == 0 {
-		x.note(colProcessorContract, contract, "a processor contract is given, but no recipient reads as a processor (a name with \"processor\", \"supplier\" or \"provider\")")
+		x.note(tpl.ColProcessorContract, contract, "a processor contract is given, but no recipient reads as a processor (a name with \"processor\", \"supplier\" or \"provider\")")
 		return
 	}
 	items := lines(contract)
-	if !x.hasLink(colProcessorContract) && len(procs) > 1 && len(items) == len(procs) {
+	if !x.hasLink(tpl.ColProcessorContract) && len(procs) > 1 && len(items) == len(procs) {
 		for j, i := range procs {
 			a.Recipients[i].Contract = items[j]
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/internal/match"
 	"github.com/article30/article30/ropa"
 )
@@ -29,10 +30,10 @@ func init() {
 
 // rights ignores a list of rights (derived) but keeps anything else in Notes.
 func (x *rowReader) rights() {
-	text := x.raw(colRights)
+	text := x.raw(tpl.ColRights)
 	for _, t := range match.Tokens(text) {
 		if !rightsWords[t] && !(t[0] >= '0' && t[0] <= '9') && len(t) > 1 {
-			x.note(colRights, text, "the rights are worked out from the lawful bases, and the cell says more than a list of rights")
+			x.note(tpl.ColRights, text, "the rights are worked out from the lawful bases, and the cell says more than a list of rights")
 			return
 		}
 	}
@@ -40,7 +41,7 @@ func (x *rowReader) rights() {
 
 // automated reads the automated decision-making column.
 func (x *rowReader) automated(a *ropa.Activity) {
-	text := x.raw(colAutomated)
+	text := x.raw(tpl.ColAutomated)
 	toks := match.Tokens(text)
 	if len(toks) == 0 {
 		return
@@ -48,13 +49,13 @@ func (x *rowReader) automated(a *ropa.Activity) {
 	switch toks[0] {
 	case "no", "none", "nil", "n", "false":
 		if len(toks) > 1 {
-			x.note(colAutomated, text, "the cell says more than No")
+			x.note(tpl.ColAutomated, text, "the cell says more than No")
 		}
 		return
 	}
 	if ans, exact := answerOf(text); ans == ropa.Yes && exact {
 		// TRUE or Yes says that there are decisions, not what they are.
-		x.note(colAutomated, text, "the cell says there is automated decision-making but not what is decided or how: "+
+		x.note(tpl.ColAutomated, text, "the cell says there is automated decision-making but not what is decided or how: "+
 			"no decision was recorded; describe it in the register (automated: description, logic, whether solely automated)")
 		return
 	}
@@ -86,7 +87,7 @@ func (x *rowReader) automated(a *ropa.Activity) {
 // activity does not record, such as parents giving a pupil's data, is a
 // third party.
 func (x *rowReader) sources(a *ropa.Activity) {
-	for _, it := range items(x.raw(colSource)) {
+	for _, it := range items(x.raw(tpl.ColSource)) {
 		low := " " + strings.Join(match.Tokens(it), " ") + " "
 		src := ropa.Source{Kind: ropa.FromThirdParty, Name: it}
 		switch {
@@ -200,7 +201,7 @@ var dpiaStatuses = []struct {
 
 // dpiaStatus reads the DPIA progress column.
 func (x *rowReader) dpiaStatus() ropa.DPIAStatus {
-	text := x.raw(colDPIAProgress)
+	text := x.raw(tpl.ColDPIAProgress)
 	if text == "" {
 		return ""
 	}
@@ -213,11 +214,11 @@ func (x *rowReader) dpiaStatus() ropa.DPIAStatus {
 		}
 	}
 	if best == "" {
-		x.fail(colDPIAProgress, text, fmt.Errorf("unknown DPIA progress %q; accepted: not started, in progress, complete", text))
+		x.fail(tpl.ColDPIAProgress, text, fmt.Errorf("unknown DPIA progress %q; accepted: not started, in progress, complete", text))
 		return ""
 	}
 	if key != "" && bestLen != len(key) {
-		x.note(colDPIAProgress, text, "the cell says more than the progress read from it")
+		x.note(tpl.ColDPIAProgress, text, "the cell says more than the progress read from it")
 	}
 	return best
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/ropa"
 )
 
@@ -185,7 +186,7 @@ func FuzzCells(f *testing.F) {
 		// Headings, with one replaced by fuzzed text.
 		for k, col := range templateLayout.Controller {
 			h := col.Heading
-			if k == len(a)%len(templateLayout.Controller) && k != colPurpose && k != colIndividuals {
+			if k == len(a)%len(templateLayout.Controller) && k != tpl.ColPurpose && k != tpl.ColIndividuals {
 				h = d
 			}
 			file.SetCellStr(sheet, cellRef(k+1, 8), h)
@@ -196,7 +197,7 @@ func FuzzCells(f *testing.F) {
 			file.SetCellStr(sheet, cellRef(k+1, 10), vals[(k+1)%4])
 		}
 		file.SetCellStr(sheet, "A12", b)
-		file.SetCellHyperLink(sheet, cellRef(colProcessorContract+1, 9), "https://example.com/"+c, "External")
+		file.SetCellHyperLink(sheet, cellRef(tpl.ColProcessorContract+1, 9), "https://example.com/"+c, "External")
 		var buf bytes.Buffer
 		if err := file.Write(&buf); err != nil {
 			t.Skip(err) // text excelize will not write

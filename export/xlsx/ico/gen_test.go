@@ -6,6 +6,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -192,7 +193,7 @@ func genCleanSheets(typo bool) []genSheet {
 
 	p := genSheet{name: "Processor", cells: map[string]string{}}
 	genContact(p.cells, 2, [][5]string{genController})
-	p.cells["A8"] = secRecord
+	p.cells["A8"] = tpl.SecRecord
 	p.merges = append(p.merges, [2]string{"A8", "F8"})
 	for k, c := range templateLayout.Processor {
 		genRow(p.cells, 9, k+1, c.Heading)

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/internal/book"
 	"github.com/article30/article30/internal/hostile"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
@@ -79,8 +80,8 @@ func TestReadHostileCells(t *testing.T) {
 				`its first 32703 characters were kept in the activity's notes; the last 7596, from ". Payroll records of every kind. Payroll records of every kind. Payroll records …", were not imported`},
 			func(t *testing.T, acts []ropa.Activity) {
 				a := acts[0]
-				if len(a.DataCategories) != 0 || !strings.HasPrefix(a.Notes, "Categories of personal data: Payroll records") || utf16Len(a.Notes) > maxCell {
-					t.Errorf("categories %d, notes of %d units starting %.40q", len(a.DataCategories), utf16Len(a.Notes), a.Notes)
+				if len(a.DataCategories) != 0 || !strings.HasPrefix(a.Notes, "Categories of personal data: Payroll records") || book.UTF16Len(a.Notes) > maxCell {
+					t.Errorf("categories %d, notes of %d units starting %.40q", len(a.DataCategories), book.UTF16Len(a.Notes), a.Notes)
 				}
 				if !strings.HasPrefix(long, strings.TrimPrefix(a.Notes, "Categories of personal data: ")) {
 					t.Error("the notes do not hold the cell's text from its start")
@@ -94,7 +95,7 @@ func TestReadHostileCells(t *testing.T) {
 				`Template!F2: the activity's notes are full (they hold at most 32767 characters, as a workbook cell does): the first 12743 of this cell's 20000 characters were kept in them; ` +
 					`the last 7257, from "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb…", were not imported`},
 			func(t *testing.T, acts []ropa.Activity) {
-				if n := utf16Len(acts[0].Notes); n != maxCell {
+				if n := book.UTF16Len(acts[0].Notes); n != maxCell {
 					t.Errorf("notes of %d units", n)
 				}
 			}},

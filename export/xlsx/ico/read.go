@@ -12,6 +12,7 @@ import (
 
 	"github.com/article30/article30/export/xlsx"
 	"github.com/article30/article30/export/xlsx/internal/book"
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/ropa"
 )
@@ -226,7 +227,7 @@ func (rd *importer) read() error {
 			openErr = err // a sheet that cannot be read is not the record; try the others
 			continue
 		}
-		if h := findHeader(s.top, templateLayout.Controller, controllerMatch, colPurpose, colIndividuals, templateLayout); h != nil {
+		if h := findHeader(s.top, templateLayout.Controller, controllerMatch, tpl.ColPurpose, tpl.ColIndividuals, templateLayout); h != nil {
 			sheet, hdr = s, h
 			break
 		}
@@ -246,7 +247,7 @@ func (rd *importer) read() error {
 	}
 	if sheet == nil {
 		return fmt.Errorf("%w: no sheet has a row with the headings %q and %q in its first %d rows",
-			ErrNoHeader, headingAt(templateLayout.Controller, colPurpose), headingAt(templateLayout.Controller, colIndividuals), headerScan)
+			ErrNoHeader, headingAt(templateLayout.Controller, tpl.ColPurpose), headingAt(templateLayout.Controller, tpl.ColIndividuals), headerScan)
 	}
 	defer sheet.close()
 	rd.sheets = append(rd.sheets, sheet.name)

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/lawfulbasis"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
@@ -404,43 +405,43 @@ func TestReadHeadingMatching(t *testing.T) {
 		heading string
 		want    int
 	}{
-		{"Business function", colBusinessFunction},
-		{"BUSINESS FUNCTION", colBusinessFunction},
-		{"Purpose of\nprocessing", colPurpose},
-		{"Purpose(s)", colPurpose},
-		{"Name and contact details of joint controller", colJointController},
-		{"Categories of  individuals", colIndividuals},
-		{"Categories of data subjects", colIndividuals},
-		{"categories of personal data", colPersonalData},
-		{"Categories of recipients (if applicable)", colRecipients},
-		{"Link to contract with processor", colProcessorContract},
-		{"Names of third countries or international organisations that personal data are transferred to", colThirdCountries},
-		{"Safeguards for exceptional transfers of personal data to third countries or international organisations", colSafeguards},
-		{"Retention schedule", colRetention},
-		{"General description of technical and organisational security measures", colSecurity},
-		{"Article 6 lawful basis for processing personal data", colArticle6},
-		{"Article 9 condition for processing special category data", colArticle9},
-		{"Legitimate interests for the processing", colLegitimateInterests},
-		{"Link to record of legitimate interests assessment", colLIA},
-		{"Rights available to individuals", colRights},
-		{"Existence of automated decision–making, including profiling", colAutomated},
-		{"Existence of automated decision-making, including profiling (if applicable)", colAutomated},
-		{"The source of the personal data", colSource},
-		{"Link to record of consent", colConsentRecord},
-		{"Location of personal data", colLocation},
-		{"Data Protection Impact Assessment required?", colDPIARequired},
-		{"Data Protection Impact Assessment progress", colDPIAProgress},
-		{"Link to Data Protection Impact Assessment", colDPIALink},
-		{"Has a personal data breach occurred?", colBreach},
-		{"Link to record of personal data breach", colBreachLink},
-		{"Schedule 1 Condition", colSch1Condition},
-		{"Schedule Condition", colSch1Condition},
-		{"DPA 2018 Schedule 1 condition for processing", colSch1Condition},
-		{"Data Protection Act 2018 – Schedule 1 Condition for processing", colSch1Condition},
-		{"GDPR Article 6 lawful basis for processing", colSch1Article6},
-		{"Link to retention and erasure policy document", colPolicyDocument},
-		{"Is personal data retained and erased in accordance with the policy document?", colFollowsPolicy},
-		{"Reasons for not adhering to policy document", colPolicyReasons},
+		{"Business function", tpl.ColBusinessFunction},
+		{"BUSINESS FUNCTION", tpl.ColBusinessFunction},
+		{"Purpose of\nprocessing", tpl.ColPurpose},
+		{"Purpose(s)", tpl.ColPurpose},
+		{"Name and contact details of joint controller", tpl.ColJointController},
+		{"Categories of  individuals", tpl.ColIndividuals},
+		{"Categories of data subjects", tpl.ColIndividuals},
+		{"categories of personal data", tpl.ColPersonalData},
+		{"Categories of recipients (if applicable)", tpl.ColRecipients},
+		{"Link to contract with processor", tpl.ColProcessorContract},
+		{"Names of third countries or international organisations that personal data are transferred to", tpl.ColThirdCountries},
+		{"Safeguards for exceptional transfers of personal data to third countries or international organisations", tpl.ColSafeguards},
+		{"Retention schedule", tpl.ColRetention},
+		{"General description of technical and organisational security measures", tpl.ColSecurity},
+		{"Article 6 lawful basis for processing personal data", tpl.ColArticle6},
+		{"Article 9 condition for processing special category data", tpl.ColArticle9},
+		{"Legitimate interests for the processing", tpl.ColLegitimateInterests},
+		{"Link to record of legitimate interests assessment", tpl.ColLIA},
+		{"Rights available to individuals", tpl.ColRights},
+		{"Existence of automated decision–making, including profiling", tpl.ColAutomated},
+		{"Existence of automated decision-making, including profiling (if applicable)", tpl.ColAutomated},
+		{"The source of the personal data", tpl.ColSource},
+		{"Link to record of consent", tpl.ColConsentRecord},
+		{"Location of personal data", tpl.ColLocation},
+		{"Data Protection Impact Assessment required?", tpl.ColDPIARequired},
+		{"Data Protection Impact Assessment progress", tpl.ColDPIAProgress},
+		{"Link to Data Protection Impact Assessment", tpl.ColDPIALink},
+		{"Has a personal data breach occurred?", tpl.ColBreach},
+		{"Link to record of personal data breach", tpl.ColBreachLink},
+		{"Schedule 1 Condition", tpl.ColSch1Condition},
+		{"Schedule Condition", tpl.ColSch1Condition},
+		{"DPA 2018 Schedule 1 condition for processing", tpl.ColSch1Condition},
+		{"Data Protection Act 2018 – Schedule 1 Condition for processing", tpl.ColSch1Condition},
+		{"GDPR Article 6 lawful basis for processing", tpl.ColSch1Article6},
+		{"Link to retention and erasure policy document", tpl.ColPolicyDocument},
+		{"Is personal data retained and erased in accordance with the policy document?", tpl.ColFollowsPolicy},
+		{"Reasons for not adhering to policy document", tpl.ColPolicyReasons},
 	} {
 		cands := controllerMatch.compile(cols).candidates(tc.heading)
 		best := -1
@@ -484,28 +485,28 @@ func TestReadArticle6Columns(t *testing.T) {
 		{
 			name:     "both, same words",
 			headings: []string{"Purpose", "Categories of individuals", "Lawful basis", "Schedule 1 condition", "Lawful basis"},
-			want:     map[int]int{colPurpose: 0, colIndividuals: 1, colArticle6: 2, colSch1Condition: 3, colSch1Article6: 4},
+			want:     map[int]int{tpl.ColPurpose: 0, tpl.ColIndividuals: 1, tpl.ColArticle6: 2, tpl.ColSch1Condition: 3, tpl.ColSch1Article6: 4},
 		},
 		{
 			name:     "only AA, after Z",
 			headings: []string{"Purpose", "Categories of individuals", "Schedule 1 condition", "Article 6 lawful basis"},
-			want:     map[int]int{colPurpose: 0, colIndividuals: 1, colSch1Condition: 2, colSch1Article6: 3},
+			want:     map[int]int{tpl.ColPurpose: 0, tpl.ColIndividuals: 1, tpl.ColSch1Condition: 2, tpl.ColSch1Article6: 3},
 		},
 		{
 			name:     "only AA, GDPR in its heading",
 			headings: []string{"Purpose", "Categories of individuals", "GDPR Article 6 lawful basis for processing"},
-			want:     map[int]int{colPurpose: 0, colIndividuals: 1, colSch1Article6: 2},
+			want:     map[int]int{tpl.ColPurpose: 0, tpl.ColIndividuals: 1, tpl.ColSch1Article6: 2},
 		},
 		{
 			name:     "only AA, by its section",
 			sections: []string{"Article 30 record of processing activities", "", "Special category or criminal conviction and offence data"},
 			headings: []string{"Purpose", "Categories of individuals", "Article 6 lawful basis"},
-			want:     map[int]int{colPurpose: 0, colIndividuals: 1, colSch1Article6: 2},
+			want:     map[int]int{tpl.ColPurpose: 0, tpl.ColIndividuals: 1, tpl.ColSch1Article6: 2},
 		},
 		{
 			name:     "only L",
 			headings: []string{"Purpose", "Categories of individuals", "Article 6 lawful basis"},
-			want:     map[int]int{colPurpose: 0, colIndividuals: 1, colArticle6: 2},
+			want:     map[int]int{tpl.ColPurpose: 0, tpl.ColIndividuals: 1, tpl.ColArticle6: 2},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -514,7 +515,7 @@ func TestReadArticle6Columns(t *testing.T) {
 				rows = append(rows, tc.sections)
 			}
 			rows = append(rows, tc.headings)
-			h := findHeader(rows, templateLayout.Controller, controllerMatch, colPurpose, colIndividuals, templateLayout)
+			h := findHeader(rows, templateLayout.Controller, controllerMatch, tpl.ColPurpose, tpl.ColIndividuals, templateLayout)
 			if h == nil {
 				t.Fatal("no header")
 			}

@@ -3,12 +3,13 @@ package ico
 // This file reads the retention column.
 
 import (
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
 )
 
 func (x *rowReader) retention(a *ropa.Activity) {
-	text := x.raw(colRetention)
+	text := x.raw(tpl.ColRetention)
 	if text == "" {
 		return
 	}

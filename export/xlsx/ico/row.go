@@ -12,6 +12,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/article30/article30/export/xlsx"
+	"github.com/article30/article30/export/xlsx/internal/book"
+	"github.com/article30/article30/export/xlsx/internal/tpl"
 	"github.com/article30/article30/ropa"
 )
 
@@ -123,7 +125,7 @@ func (rd *importer) activities(s *sheetReader, h *headingRow) error {
 			blank = true
 			return nil
 		}
-		if blank && !x.has(colPurpose) && !x.has(colIndividuals) && !x.has(colPersonalData) {
+		if blank && !x.has(tpl.ColPurpose) && !x.has(tpl.ColIndividuals) && !x.has(tpl.ColPersonalData) {
 			rd.belowTable(s, r, cells)
 			return nil
 		}
@@ -162,9 +164,9 @@ func (rd *importer) belowTable(s *sheetReader, r int, cells []string) {
 func (x *rowReader) activity() ropa.Activity {
 	var a ropa.Activity
 	x.longToNotes()
-	a.BusinessFunction = x.raw(colBusinessFunction)
+	a.BusinessFunction = x.raw(tpl.ColBusinessFunction)
 
-	for _, line := range lines(x.raw(colPurpose)) {
+	for _, line := range lines(x.raw(tpl.ColPurpose)) {
 		a.Purposes = append(a.Purposes, ropa.Purpose{Description: line})
 	}
 	switch {
@@ -192,26 +194,26 @@ func (x *rowReader) activity() ropa.Activity {
 	x.subjects(&a)
 	x.categories(&a)
 	x.recipients(&a)
-	x.transfers(&a.Transfers, colThirdCountries, colSafeguards, &a)
+	x.transfers(&a.Transfers, tpl.ColThirdCountries, tpl.ColSafeguards, &a)
 	x.retention(&a)
-	a.Security = items(x.raw(colSecurity))
+	a.Security = items(x.raw(tpl.ColSecurity))
 	x.bases(&a)
 	x.conditions(&a)
 	x.rights()
 	x.automated(&a)
 	x.sources(&a)
-	a.ConsentRecord = x.link(colConsentRecord)
-	a.Locations = items(x.raw(colLocation))
-	a.DPIA.Required = x.answer(colDPIARequired)
+	a.ConsentRecord = x.link(tpl.ColConsentRecord)
+	a.Locations = items(x.raw(tpl.ColLocation))
+	a.DPIA.Required = x.answer(tpl.ColDPIARequired)
 	a.DPIA.Status = x.dpiaStatus()
-	a.DPIA.Reference = x.link(colDPIALink)
-	a.Breach.Occurred = x.answer(colBreach)
-	a.Breach.Reference = x.link(colBreachLink)
+	a.DPIA.Reference = x.link(tpl.ColDPIALink)
+	a.Breach.Occurred = x.answer(tpl.ColBreach)
+	a.Breach.Reference = x.link(tpl.ColBreachLink)
 	x.schedule1(&a)
-	a.PolicyDocument.Article6 = x.raw(colSch1Article6)
-	a.PolicyDocument.Reference = x.link(colPolicyDocument)
-	a.PolicyDocument.FollowsPolicy = x.answer(colFollowsPolicy)
-	a.PolicyDocument.Reason = x.raw(colPolicyReasons)
+	a.PolicyDocument.Article6 = x.raw(tpl.ColSch1Article6)
+	a.PolicyDocument.Reference = x.link(tpl.ColPolicyDocument)
+	a.PolicyDocument.FollowsPolicy = x.answer(tpl.ColFollowsPolicy)
+	a.PolicyDocument.Reason = x.raw(tpl.ColPolicyReasons)
 
 	// Columns of the organisation's own, and text under no heading.
 	for c, v := range x.cells {
@@ -262,10 +264,10 @@ func (x *rowReader) joinNotes() string {
 			sep = 1
 		}
 		body := n.text[n.head:]
-		whole := utf16Len(body)
+		whole := book.UTF16Len(body)
 		keptBody := body
-		if u := utf16Len(n.text); used+sep+u > maxCell {
-			room := maxCell - used - sep - utf16Len(n.text[:n.head])
+		if u := book.UTF16Len(n.text); used+sep+u > maxCell {
+			room := maxCell - used - sep - book.UTF16Len(n.text[:n.head])
 			keptBody = ""
 			if room > 0 {
 				keptBody, _ = cutUnits(body, room)
@@ -277,22 +279,22 @@ func (x *rowReader) joinNotes() string {
 			}
 			b.WriteString(n.text[:n.head])
 			b.WriteString(keptBody)
-			used += sep + utf16Len(n.text[:n.head]) + utf16Len(keptBody)
+			used += sep + book.UTF16Len(n.text[:n.head]) + book.UTF16Len(keptBody)
 		}
 		cut := body[len(keptBody):]
 		long := x.s.long[cellPos{x.row, n.col}]
 		switch {
 		case long != nil:
 			long.reported = true
-			kept := utf16Len(keptBody)
+			kept := book.UTF16Len(keptBody)
 			x.rd.fail(x.s.name, x.row, n.col, "", notImported(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d), so it was not read into the register's fields: "+
 				"its first %d characters were kept in the activity's notes; the last %d, from %s, were not imported",
-				long.units, maxCell, kept, long.units-kept, quote(cut+long.tail))))
+				long.units, maxCell, kept, long.units-kept, book.Quote(cut+long.tail))))
 		case cut != "":
-			kept := utf16Len(keptBody)
+			kept := book.UTF16Len(keptBody)
 			x.rd.fail(x.s.name, x.row, n.col, "", notImported(fmt.Sprintf("the activity's notes are full (they hold at most %d characters, as a workbook cell does): "+
 				"the first %d of this cell's %d characters were kept in them; the last %d, from %s, were not imported",
-				maxCell, kept, whole, whole-kept, quote(cut))))
+				maxCell, kept, whole, whole-kept, book.Quote(cut))))
 		}
 	}
 	return b.String()
@@ -318,7 +320,7 @@ func (rd *importer) uniqueID(id string, row int) string {
 }
 
 func (x *rowReader) jointControllers(a *ropa.Activity) {
-	for _, it := range items(x.raw(colJointController)) {
+	for _, it := range items(x.raw(tpl.ColJointController)) {
 		name, contact, _ := strings.Cut(it, ",")
 		name, contact = strings.TrimSpace(name), strings.TrimSpace(contact)
 		if name == "" {

@@ -85,7 +85,7 @@ func (rd *importer) reportScan(s *sheetReader) {
 	for p, l := range s.long {
 		if !l.reported {
 			rd.fail(s.name, p.row, p.col, "", notImported(fmt.Sprintf("holds %d characters, more than a workbook cell holds (%d): the first %d were imported; the last %d, from %s, were not",
-				l.units, maxCell, l.kept, l.units-l.kept, quote(l.tail))))
+				l.units, maxCell, l.kept, l.units-l.kept, book.Quote(l.tail))))
 		}
 	}
 }
@@ -130,12 +130,12 @@ func (s *sheetReader) next() ([]string, bool, error) {
 			cells[i] = d
 		}
 		if len(cells[i]) > maxImportCell {
-			if n := utf16Len(cells[i]); n > maxImportCell && len(s.long) < 100000 {
+			if n := book.UTF16Len(cells[i]); n > maxImportCell && len(s.long) < 100000 {
 				kept, tail := cutUnits(cells[i], maxImportCell)
 				if s.long == nil {
 					s.long = map[cellPos]*longCell{}
 				}
-				s.long[cellPos{s.n - 1, i}] = &longCell{units: n, kept: utf16Len(kept), tail: tail}
+				s.long[cellPos{s.n - 1, i}] = &longCell{units: n, kept: book.UTF16Len(kept), tail: tail}
 				cells[i] = kept
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // CellError reports a cell that could not be read: the sheet, the cell
@@ -111,3 +113,31 @@ var ErrTooLarge = errors.New("xlsx: workbook exceeds the size limits")
 // stream, [MS-OFFCRYPTO] 2.3.4): its content cannot be read without the
 // password. The error says how to save a copy without one.
 var ErrEncrypted = errors.New("xlsx: the workbook is encrypted with a password")
+
+// UTF16Len counts the UTF-16 code units of s, the unit of Excel's cell
+// limit.
+func UTF16Len(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += utf16.RuneLen(r)
+		i += size
+	}
+	return n
+}
+
+// Quote quotes a cell's text for a message, cut to a readable length.
+func Quote(s string) string {
+	const limit = 80
+	if utf8.RuneCountInString(s) > limit {
+		r := []rune(s)
+		s = string(r[:limit]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

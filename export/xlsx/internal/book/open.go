@@ -19,12 +19,10 @@ type Limits struct {
 }
 
 // Config is the configuration of a read: the limits, and what the readers
-// of package xlsx and its importers add to them. P is package xlsx's
-// profile type.
-type Config[P any] struct {
+// of package xlsx and its importers add to them.
+type Config struct {
 	Limits
 	MaxActivities, MaxCellErrors int
-	Profile                      P
 	SkipViews                    bool // xlsx.Read: do not compare the views
 }
 

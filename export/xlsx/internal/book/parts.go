@@ -157,6 +157,26 @@ func relsOf(part string) string {
 	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 }
 
+// SheetReader opens the XML of the named sheet, unpacked as it is read,
+// or returns nil. The sizes of the parts were held to the limits when the
+// workbook was opened, and the zip reader holds each part to its size.
+func (wb *Workbook) SheetReader(sheet string) io.ReadCloser {
+	p := wb.Package()
+	if p == nil {
+		return nil
+	}
+	part := p.SheetPart(sheet)
+	f, ok := p.files[strings.ToLower(part)]
+	if part == "" || !ok {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil
+	}
+	return rc
+}
+
 // SheetPart finds the part that holds the named sheet.
 func (p *Package) SheetPart(sheet string) string {
 	book := "xl/workbook.xml"
