@@ -3,8 +3,10 @@ package xlsx
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -260,7 +262,7 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func rdDecodeRow(b []byte) (n int, cells []string, ok bool) {
 	b = b[:len(b)-len("</row>")]
 	tag, body, ok := cutTag(b)
-	if !ok {
+	if !ok || !checkTag(tag, rowAttr) {
 		return 0, nil, false
 	}
 	r, ok := attrValue(tag, "r")
@@ -268,8 +270,8 @@ func rdDecodeRow(b []byte) (n int, cells []string, ok bool) {
 		return 0, nil, false
 	}
 	n, err := strconv.Atoi(string(r))
-	if err != nil || n < 1 {
-		return 0, nil, false
+	if err != nil || n < 1 || strconv.Itoa(n) != string(r) {
+		return 0, nil, false // as Write writes it: no sign, no leading zero
 	}
 	last := 0 // the column of the last cell
 	for len(body) > 0 {
@@ -277,14 +279,14 @@ func rdDecodeRow(b []byte) (n int, cells []string, ok bool) {
 			return 0, nil, false
 		}
 		tag, rest, ok := cutTag(body)
-		if !ok {
+		if !ok || !checkTag(tag, cellAttr) {
 			return 0, nil, false
 		}
 		ref, ok := attrValue(tag, "r")
 		if !ok {
 			return 0, nil, false
 		}
-		col := refColumn(ref)
+		col := refColumn(ref, r)
 		if col <= last || col > excelize.MaxColumns {
 			return 0, nil, false
 		}
@@ -338,29 +340,133 @@ func cutTag(b []byte) (tag, rest []byte, ok bool) {
 	return b[1:end], b[end+1:], true
 }
 
-// attrValue returns the value of the attribute name of a tag, which must
-// hold no entity reference.
-func attrValue(tag []byte, name string) ([]byte, bool) {
-	for i := 0; ; {
-		j := bytes.Index(tag[i:], []byte(name))
-		if j < 0 {
-			return nil, false
-		}
-		i += j
-		if i > 0 && tag[i-1] == ' ' && bytes.HasPrefix(tag[i+len(name):], []byte(`="`)) {
-			v := tag[i+len(name)+2:]
-			end := bytes.IndexByte(v, '"')
-			if end < 0 || bytes.IndexByte(v[:end], '&') >= 0 {
-				return nil, false
-			}
-			return v[:end], true
-		}
-		i += len(name)
+// eachAttr calls fn with each attribute of a start tag (written without
+// its brackets), in order, and reports whether the tag is as Write writes
+// tags and fn returned true for each: the element's name, then
+// attributes, each a name, "=" and a value in double quotes of printable
+// ASCII holding no markup and no entity reference, separated by spaces.
+func eachAttr(tag []byte, fn func(name, value []byte) bool) bool {
+	i := bytes.IndexFunc(tag, func(r rune) bool { return r < 0x80 && isXMLSpace(byte(r)) })
+	if i <= 0 {
+		return false
 	}
+	for i < len(tag) {
+		j := i
+		for j < len(tag) && isXMLSpace(tag[j]) {
+			j++
+		}
+		if j == len(tag) {
+			break // spaces before the end of the tag
+		}
+		if j == i {
+			return false // attributes not separated by a space
+		}
+		k := j
+		for k < len(tag) && isNameByte(tag[k], k == j) {
+			k++
+		}
+		if k == j || k+1 >= len(tag) || tag[k] != '=' || tag[k+1] != '"' {
+			return false
+		}
+		v := tag[k+2:]
+		end := bytes.IndexByte(v, '"')
+		if end < 0 || !plainASCII(v[:end]) || !fn(tag[j:k], v[:end]) {
+			return false
+		}
+		i = k + 2 + end + 1
+	}
+	return true
 }
 
-// refColumn returns the 1-based column of a cell reference ("AB12"), or 0.
-func refColumn(ref []byte) int {
+// checkTag reports whether a start tag is as Write writes it: well formed
+// (see eachAttr), each attribute one that allowed takes with its value, no
+// attribute twice. Anything else goes to excelize, which may read it
+// otherwise (an attribute inside another's single-quoted value, a name
+// given twice, an empty style that makes it drop the cell).
+func checkTag(tag []byte, allowed func(name, value []byte) bool) bool {
+	var seen []string
+	return eachAttr(tag, func(name, value []byte) bool {
+		if slices.Contains(seen, string(name)) || !allowed(name, value) {
+			return false
+		}
+		seen = append(seen, string(name))
+		return true
+	})
+}
+
+// attrValue returns the value of the attribute name of a tag that
+// checkTag took.
+func attrValue(tag []byte, name string) (val []byte, found bool) {
+	eachAttr(tag, func(n, v []byte) bool {
+		if !found && string(n) == name {
+			val, found = v, true
+		}
+		return true
+	})
+	return val, found
+}
+
+// rowAttr and cellAttr take the attributes Write writes on a row and a
+// cell, with values as it writes them.
+func rowAttr(name, value []byte) bool {
+	switch string(name) {
+	case "r":
+		return canonicalInt(value, 1)
+	case "ht":
+		f, err := strconv.ParseFloat(string(value), 64)
+		return err == nil && f > 0 && string(strconv.AppendFloat(nil, f, 'f', -1, 64)) == string(value)
+	case "customHeight":
+		return string(value) == "1"
+	}
+	return false
+}
+
+func cellAttr(name, value []byte) bool {
+	switch string(name) {
+	case "r":
+		return len(value) > 0
+	case "s":
+		return canonicalInt(value, 0)
+	case "t":
+		return string(value) == "inlineStr"
+	}
+	return false
+}
+
+// canonicalInt reports whether b is a whole number of at least min written
+// as strconv writes it: digits, no sign, no leading zero.
+func canonicalInt(b []byte, min int) bool {
+	n, err := strconv.Atoi(string(b))
+	return err == nil && n >= min && strconv.Itoa(n) == string(b)
+}
+
+// plainASCII reports whether b is printable ASCII holding no markup and
+// no entity reference, as every attribute value Write writes is.
+func plainASCII(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f || c == '<' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameByte reports whether c may stand in an attribute name written in
+// ASCII (first: at its start).
+func isNameByte(c byte, first bool) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '_', c == ':':
+		return true
+	case '0' <= c && c <= '9', c == '-', c == '.':
+		return !first
+	}
+	return false
+}
+
+// refColumn returns the 1-based column of a cell reference ("AB12") in
+// the row numbered row (as written in the row's tag), or 0 when it is not
+// a reference to that row written as Write writes it.
+func refColumn(ref, row []byte) int {
 	col, i := 0, 0
 	for ; i < len(ref) && 'A' <= ref[i] && ref[i] <= 'Z'; i++ {
 		col = col*26 + int(ref[i]-'A'+1)
@@ -368,13 +474,8 @@ func refColumn(ref []byte) int {
 			return 0
 		}
 	}
-	if i == 0 || i == len(ref) {
+	if i == 0 || !bytes.Equal(ref[i:], row) {
 		return 0
-	}
-	for _, c := range ref[i:] {
-		if c < '0' || c > '9' {
-			return 0
-		}
 	}
 	return col
 }
@@ -384,7 +485,7 @@ func refColumn(ref []byte) int {
 // rdBstr). It refuses (ok false) what excelize would read otherwise:
 // markup, and a carriage return (which XML turns into a line feed).
 func rdUnescape(b []byte) (string, bool) {
-	if bytes.IndexByte(b, '<') >= 0 || bytes.IndexByte(b, '\r') >= 0 {
+	if !xmlText(b) {
 		return "", false
 	}
 	if bytes.IndexByte(b, '&') < 0 {
@@ -425,6 +526,29 @@ func rdUnescape(b []byte) (string, bool) {
 		}
 	}
 	return rdBstr(string(out)), true
+}
+
+// xmlText reports whether b may be taken as a cell's text without an XML
+// decoder: valid UTF-8 of characters XML allows, no markup, and no
+// carriage return (which XML turns into a line feed). Anything else is
+// left to excelize, which reads it, or refuses it, as XML says.
+func xmlText(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			if c < 0x20 && c != '\t' && c != '\n' || c == '<' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // rdBstr undoes wrBstr, as excelize's bstrUnmarshal does: "_xHHHH_" is
