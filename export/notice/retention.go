@@ -5,7 +5,9 @@ package notice
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/article30/article30/retention"
@@ -88,11 +90,12 @@ func (g *gen) retentionText(r *ropa.Retention) string {
 
 func (g *gen) retentionTextOf(r *ropa.Retention) string {
 	var parts []string
-	if s := r.Rule.Sentence(); s != "" {
+	schedule := clean(r.Schedule)
+	if s := r.Rule.Sentence(); s != "" && !statesPeriods(schedule, r.Rule) {
 		parts = append(parts, sprintf(g.ph.keepIt, s))
 	}
-	if s := clean(r.Schedule); s != "" {
-		parts = append(parts, capitalise(sentence(s)))
+	if schedule != "" {
+		parts = append(parts, capitalise(sentence(schedule)))
 	}
 	if len(parts) > 0 && !r.Minimum.IsZero() {
 		src := ""
@@ -424,3 +427,54 @@ func (g *gen) retentionGaps(s ropa.Subject, v *view) {
 // memoScan is the number of retention cells looked for in order before
 // they are indexed by key.
 const memoScan = 16
+
+// statesPeriods reports whether the register's own schedule text already
+// states every period of the rule ("for 6 years", "12 months", "five more
+// years"), so that the notice says it once, in the organisation's words,
+// rather than the rule's sentence and then the schedule saying the same
+// (issue 17: generated sentences do not repeat the register's public
+// text). A rule without a period (kept until an event, or with no end)
+// is never taken as stated: its sentence is always given.
+func statesPeriods(schedule string, r retention.Rule) bool {
+	if schedule == "" || r.Period.IsZero() {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(schedule), func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+	})
+	periods := []retention.Period{r.Period}
+	for _, o := range r.Overrides {
+		periods = append(periods, o.Period)
+	}
+	for _, p := range periods {
+		for _, part := range []struct {
+			n    int
+			unit string
+		}{{p.Years, "year"}, {p.Months, "month"}, {p.Days, "day"}} {
+			if part.n != 0 && !statesAmount(words, part.n, part.unit) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// statesAmount reports whether words hold the number n, in digits or in
+// words, followed within three words by the unit or its plural.
+func statesAmount(words []string, n int, unit string) bool {
+	num := strconv.Itoa(n)
+	for i, w := range words {
+		if w != num && (n >= len(numberWords) || w != numberWords[n]) {
+			continue
+		}
+		for _, u := range words[i+1 : min(len(words), i+4)] {
+			if u == unit || u == unit+"s" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberWords are the numbers a schedule may write in words.
+var numberWords = [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/article30/article30/lawfulbasis"
+	"github.com/article30/article30/retention"
 	"github.com/article30/article30/ropa"
 )
 
@@ -222,5 +223,39 @@ func TestRegulatorPostOnly(t *testing.T) {
 				t.Errorf("address given = %v, want %v:\n%s", got, tt.want, text)
 			}
 		})
+	}
+}
+
+// TestRetentionSaidOnce: where the register's own schedule already states
+// every period of the rule, the notice gives the schedule alone, not the
+// rule's sentence and then the schedule saying the same (issue 17). A
+// schedule that does not state them, or a rule with no period, keeps the
+// rule's sentence.
+func TestRetentionSaidOnce(t *testing.T) {
+	tests := []struct {
+		rule, schedule string
+		sentence       bool // the rule's sentence is given
+	}{
+		{"P6Y from termination-of-employment", "We keep your contract for 6 years after your employment ends.", false},
+		{"P12M from collection", "Job alert sign-ups are kept for twelve months.", false},
+		{"P5Y from end-of-financial-year", "For the current financial year and 5 more years after it.", false},
+		{"P1Y from appointment unless sponsored-visa: P7Y", "Applications are kept for 1 year from the appointment.", true},
+		{"P1Y from appointment unless sponsored-visa: P7Y", "1 year from the appointment, or 7 years where the Home Office requires it.", false},
+		{"P6Y from termination-of-employment", "We keep it as long as the law requires.", true},
+		{"P6Y from termination-of-employment", "6 months after the audit, then 6 more.", true}, // 6 is not followed by years
+		{"P6M from end-of-recruitment", "", true},
+		{"until passed-to-payroll", "Until we pass them to payroll.", true},
+	}
+	for _, tc := range tests {
+		rule := retention.MustParse(tc.rule)
+		r := ropa.Retention{Rule: rule, Schedule: tc.schedule}
+		g := &gen{ph: adult}
+		got := g.retentionTextOf(&r)
+		if has := strings.Contains(got, rule.Sentence()); has != tc.sentence {
+			t.Errorf("%q with schedule %q: %q; want the rule's sentence given: %v", tc.rule, tc.schedule, got, tc.sentence)
+		}
+		if tc.schedule != "" && !strings.Contains(got, strings.TrimSuffix(tc.schedule, ".")) {
+			t.Errorf("%q: %q lost the schedule %q", tc.rule, got, tc.schedule)
+		}
 	}
 }
