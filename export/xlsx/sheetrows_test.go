@@ -118,26 +118,35 @@ func TestOwnRowsHandOver(t *testing.T) {
 		`<row r="9"><c r="A9" t="inlineStr"><is><t>&amp;who;</t></is></c></row>`,
 		`<row r="10"><c r="A10" t="inlineStr"><is><t>a` + "\r\n" + `b</t></is></c></row>`,
 	}
+	empty := emptySheetWorkbook(t)
 	for k := range len(rows) + 1 {
-		f := excelize.NewFile()
-		sw, err := f.NewStreamWriter("Sheet1")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := f.Write(&buf); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
 		// Replace the empty sheetData by the rows, the first k of them.
-		data := rewritePart(t, buf.Bytes(), "xl/worksheets/sheet1.xml", func(xml string) string {
+		data := rewritePart(t, empty, "xl/worksheets/sheet1.xml", func(xml string) string {
 			return strings.Replace(xml, "<sheetData></sheetData>", "<sheetData>"+strings.Join(rows[:k], "")+"</sheetData>", 1)
 		})
 		sameRows(t, "rows "+string(rune('0'+k)), data)
 	}
+}
+
+// emptySheetWorkbook returns a workbook of one sheet, Sheet1, whose
+// sheetData is empty ("<sheetData></sheetData>"), as excelize's
+// StreamWriter writes it.
+func emptySheetWorkbook(tb testing.TB) []byte {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // rewritePart returns the zip data with the named part changed by edit.
@@ -210,19 +219,7 @@ func TestAppendTextAsExcelize(t *testing.T) {
 // text must be excelize's, and what it does not take it hands over.
 // Run with go test -fuzz FuzzOwnRows ./export/xlsx.
 func FuzzOwnRows(f *testing.F) {
-	ef := excelize.NewFile()
-	sw, err := ef.NewStreamWriter("Sheet1")
-	if err != nil {
-		f.Fatal(err)
-	}
-	if err := sw.Flush(); err != nil {
-		f.Fatal(err)
-	}
-	var base bytes.Buffer
-	if err := ef.Write(&base); err != nil {
-		f.Fatal(err)
-	}
-	ef.Close()
+	base := emptySheetWorkbook(f)
 	for _, s := range []string{
 		`<row r="1"><c r="A1" t="inlineStr"><is><t>plain</t></is></c></row>`,
 		`<row r="1"><c r="B1" s="2" t="inlineStr"><is><t xml:space="preserve"> a &amp; b &#34;c&#34; &#x9;&#xD;</t></is></c></row>`,
@@ -234,7 +231,7 @@ func FuzzOwnRows(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, rows string) {
-		data := rewritePart(t, base.Bytes(), "xl/worksheets/sheet1.xml", func(xml string) string {
+		data := rewritePart(t, base, "xl/worksheets/sheet1.xml", func(xml string) string {
 			return strings.Replace(xml, "<sheetData></sheetData>", "<sheetData>"+rows+"</sheetData>", 1)
 		})
 		wb, err := book.OpenData(data, newReadConfig(nil).Limits)
