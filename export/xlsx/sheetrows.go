@@ -262,27 +262,25 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func rdDecodeRow(b []byte) (n int, cells []string, ok bool) {
 	b = b[:len(b)-len("</row>")]
 	tag, body, ok := cutTag(b)
-	if !ok || !checkTag(tag, rowAttr) {
-		return 0, nil, false
-	}
-	r, ok := attrValue(tag, "r")
 	if !ok {
 		return 0, nil, false
 	}
-	n, err := strconv.Atoi(string(r))
-	if err != nil || n < 1 || strconv.Itoa(n) != string(r) {
-		return 0, nil, false // as Write writes it: no sign, no leading zero
+	r, _, ok := checkTag(tag, rowAttr)
+	if !ok || r == nil {
+		return 0, nil, false
 	}
+	// rowAttr took r as a whole number from 1, written as strconv writes it.
+	n, _ = strconv.Atoi(string(r))
 	last := 0 // the column of the last cell
 	for len(body) > 0 {
 		if !bytes.HasPrefix(body, []byte("<c ")) {
 			return 0, nil, false
 		}
 		tag, rest, ok := cutTag(body)
-		if !ok || !checkTag(tag, cellAttr) {
+		if !ok {
 			return 0, nil, false
 		}
-		ref, ok := attrValue(tag, "r")
+		ref, typ, ok := checkTag(tag, cellAttr)
 		if !ok {
 			return 0, nil, false
 		}
@@ -291,12 +289,11 @@ func rdDecodeRow(b []byte) (n int, cells []string, ok bool) {
 			return 0, nil, false
 		}
 		last = col
-		typ, typed := attrValue(tag, "t")
 		var text string
 		switch {
 		case bytes.HasPrefix(rest, []byte("</c>")):
 			body = rest[len("</c>"):]
-		case typed && string(typ) == "inlineStr" && bytes.HasPrefix(rest, []byte("<is><t")):
+		case typ != nil && bytes.HasPrefix(rest, []byte("<is><t")): // cellAttr takes only t="inlineStr"
 			rest = rest[len("<is><t"):]
 			switch {
 			case bytes.HasPrefix(rest, []byte(">")):
@@ -382,28 +379,25 @@ func eachAttr(tag []byte, fn func(name, value []byte) bool) bool {
 // (see eachAttr), each attribute one that allowed takes with its value, no
 // attribute twice. Anything else goes to excelize, which may read it
 // otherwise (an attribute inside another's single-quoted value, a name
-// given twice, an empty style that makes it drop the cell).
-func checkTag(tag []byte, allowed func(name, value []byte) bool) bool {
+// given twice, an empty style that makes it drop the cell). It returns
+// the values of the attributes r and t (nil where the tag has none), read
+// in the same pass.
+func checkTag(tag []byte, allowed func(name, value []byte) bool) (r, t []byte, ok bool) {
 	var seen []string
-	return eachAttr(tag, func(name, value []byte) bool {
+	ok = eachAttr(tag, func(name, value []byte) bool {
 		if slices.Contains(seen, string(name)) || !allowed(name, value) {
 			return false
 		}
 		seen = append(seen, string(name))
-		return true
-	})
-}
-
-// attrValue returns the value of the attribute name of a tag that
-// checkTag took.
-func attrValue(tag []byte, name string) (val []byte, found bool) {
-	eachAttr(tag, func(n, v []byte) bool {
-		if !found && string(n) == name {
-			val, found = v, true
+		switch string(name) {
+		case "r":
+			r = value
+		case "t":
+			t = value
 		}
 		return true
 	})
-	return val, found
+	return r, t, ok
 }
 
 // rowAttr and cellAttr take the attributes Write writes on a row and a
