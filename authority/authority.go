@@ -194,8 +194,8 @@ func All(at time.Time) []Authority {
 // is false. The authority is returned as it stood on the day of at, as by
 // [All].
 func Lookup(s string, at time.Time) (Authority, bool) {
-	code, ok := index[key(s)]
-	if !ok || code == "" {
+	code, ok := codeOf(s)
+	if !ok {
 		return Authority{}, false
 	}
 	if code == "uk" {
@@ -220,8 +220,15 @@ func Codes() []string {
 // Known reports whether s names an authority, as [Lookup] reads it: the
 // answer does not depend on the day.
 func Known(s string) bool {
+	_, ok := codeOf(s)
+	return ok
+}
+
+// codeOf returns the code of the one authority s names, as Lookup reads
+// names; false when s names none, or two.
+func codeOf(s string) (string, bool) {
 	code, ok := index[key(s)]
-	return ok && code != ""
+	return code, ok && code != ""
 }
 
 // ukNames are the further names Lookup accepts for the UK regulator.
