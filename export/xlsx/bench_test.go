@@ -42,11 +42,7 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 func BenchmarkRead(b *testing.B) {
-	var buf bytes.Buffer
-	if err := Write(&buf, benchRegister(), lawDay); err != nil {
-		b.Fatal(err)
-	}
-	data := buf.Bytes()
+	data := writeBytes(b, benchRegister())
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -176,11 +172,7 @@ func floorZip(w io.Writer) excelize.ZipWriter {
 }
 
 func BenchmarkRowReader(b *testing.B) {
-	var buf bytes.Buffer
-	if err := Write(&buf, benchRegister(), lawDay); err != nil {
-		b.Fatal(err)
-	}
-	data := buf.Bytes()
+	data := writeBytes(b, benchRegister())
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
